@@ -1,0 +1,18 @@
+# core/: the domain and storage library. No curses, no terminal output.
+core_libcaredesk_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(ICAL_CFLAGS) $(JANSSON_CFLAGS)
+core_libcaredesk_a_SOURCES = \
+	core/builtin.h \
+	core/error.c core/error.h \
+	core/strbuf.c core/strbuf.h \
+	core/page.c core/page.h \
+	core/clock.c core/clock.h \
+	core/store.c core/store.h \
+	core/settings.c core/settings.h \
+	core/user.c core/user.h \
+	core/patient.c core/patient.h \
+	core/text.c core/text.h \
+	core/db.h \
+	core/audit.c core/audit.h \
+	core/counts.c core/counts.h
+nodist_core_libcaredesk_a_SOURCES = data/builtin.c
+CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm

@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: MIT */
+/* Patients: validation of every field, add and upsert by MRN, look-ups for the screens. */
+#include "config.h"
+#include "core/patient.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/user.h"
+
+static const char SQL_INSERT[] =
+    "INSERT INTO patients(mrn, family_name, given_name, birth_date, sex, phone, phone_alt, "
+    "language, coordinator_id, name_key, created_at, updated_at) "
+    "VALUES (:mrn, :family, :given, :birth, :sex, :phone, :phone_alt, :lang, :coord, :key, :at, :at)";
+static const char SQL_FIND[] = "SELECT id FROM patients WHERE mrn = :mrn";
+static const char SQL_CURRENT[] =
+    "SELECT family_name, given_name, birth_date, sex, phone, phone_alt, language, coordinator_id "
+    "FROM patients WHERE id = :id";
+static const char SQL_UPDATE[] =
+    "UPDATE patients SET family_name = coalesce(:family, family_name), "
+    "given_name = coalesce(:given, given_name), birth_date = coalesce(:birth, birth_date), "
+    "sex = coalesce(:sex, sex), phone = coalesce(:phone, phone), "
+    "phone_alt = coalesce(:phone_alt, phone_alt), language = coalesce(:lang, language), "
+    "coordinator_id = coalesce(:coord, coordinator_id), updated_at = :at WHERE id = :id";
+static const char SQL_FIX_KEY[] =
+    "UPDATE patients SET name_key = lower(family_name || ' ' || given_name) WHERE id = :id";
+static const char SQL_SEARCH[] =
+    "SELECT p.id, p.mrn, p.family_name || ', ' || p.given_name AS patient, p.birth_date, p.phone, "
+    "u.login AS coordinator FROM patients p LEFT JOIN users u ON u.id = p.coordinator_id "
+    "WHERE p.mrn = :q OR p.mrn LIKE :prefix ESCAPE '\\' OR p.name_key LIKE :like ESCAPE '\\' "
+    "ORDER BY p.mrn <> :q, p.name_key LIMIT :limit";
+static const char SQL_HEADER[] =
+    "SELECT p.id, p.mrn, p.family_name, p.given_name, p.birth_date, p.sex, p.phone, p.phone_alt, "
+    "p.language, p.risk_tier, p.lace_score, u.login AS coordinator, u.name AS coordinator_name, "
+    "(SELECT group_concat(program, ',') FROM (SELECT DISTINCT program FROM enrollments e "
+    "  WHERE e.patient_id = p.id AND e.status = 'active' ORDER BY program)) AS programs "
+    "FROM patients p LEFT JOIN users u ON u.id = p.coordinator_id WHERE p.id = :id";
+
+static int field_err(struct cd_error *err, const char *field, const char *value, const char *why)
+{
+    return cd_error_set(err, CD_EINVAL, "%s: '%.60s' %s", field, value ? value : "", why);
+}
+
+int cd_patient_validate(const struct cd_patient_in *in, struct cd_error *err)
+{
+    const char *why;
+    if ((why = cd_text_check(in->mrn, 64, true)))
+        return field_err(err, "mrn", in->mrn, why);
+    for (const char *p = in->mrn; *p; p++)
+        if (*p == ' ')
+            return field_err(err, "mrn", in->mrn, "has a space");
+    if ((why = cd_text_check(in->family, 100, true)))
+        return field_err(err, "family_name", in->family, why);
+    if ((why = cd_text_check(in->given, 100, true)))
+        return field_err(err, "given_name", in->given, why);
+    if (in->birth_date && *in->birth_date) {
+        int day;
+        if (cd_date_parse(in->birth_date, &day, NULL))
+            return field_err(err, "birth_date", in->birth_date, "is not a date (YYYY-MM-DD)");
+        if (day > cd_clock_today())
+            return field_err(err, "birth_date", in->birth_date, "is in the future");
+        if (day < cd_date_from_ymd(1880, 1, 1))
+            return field_err(err, "birth_date", in->birth_date, "is before 1880");
+    }
+    if (in->sex && *in->sex && strcmp(in->sex, "F") && strcmp(in->sex, "M") &&
+        strcmp(in->sex, "X") && strcmp(in->sex, "U"))
+        return field_err(err, "sex", in->sex, "is not F, M, X or U");
+    if ((why = cd_text_check(in->phone, 40, false)))
+        return field_err(err, "phone", in->phone, why);
+    if ((why = cd_text_check(in->phone_alt, 40, false)))
+        return field_err(err, "phone_alt", in->phone_alt, why);
+    if ((why = cd_text_check(in->language, 40, false)))
+        return field_err(err, "language", in->language, why);
+    return 0;
+}
+
+static int coordinator_id(struct cd_store *store, const char *login, int64_t *id,
+                          struct cd_error *err)
+{
+    *id = 0;
+    if (!login || !*login)
+        return 0;
+    struct cd_user u;
+    int rc = cd_user_find(store, login, &u, err);
+    if (rc)
+        return cd_error_prefix(err, "coordinator: ");
+    *id = u.id;
+    return 0;
+}
+
+int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id,
+                        struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_FIND, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_text(st, ":mrn", mrn);
+    int rc = cd_db_step(store, st, err);
+    if (rc == 1) {
+        *id = sqlite3_column_int64(st, 0);
+        rc = 0;
+    } else if (rc == 0) {
+        rc = cd_error_set(err, CD_ENOTFOUND, "no patient with MRN '%s'", mrn);
+    }
+    cd_db_done(st);
+    return rc;
+}
+
+static int insert(struct cd_store *store, const struct cd_patient_in *in, int64_t coord,
+                  int64_t *id, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    struct cd_strbuf key = CD_STRBUF_INIT;
+    cd_strbuf_addf(&key, "%s %s", in->family, in->given);
+    char *lower = cd_text_lower(cd_strbuf_str(&key));
+    char at[CD_INSTANT_LEN];
+    cd_db_bind_text(st, ":mrn", in->mrn);
+    cd_db_bind_text(st, ":family", in->family);
+    cd_db_bind_text(st, ":given", in->given);
+    cd_db_bind_opt(st, ":birth", in->birth_date);
+    cd_db_bind_opt(st, ":sex", in->sex);
+    cd_db_bind_opt(st, ":phone", in->phone);
+    cd_db_bind_opt(st, ":phone_alt", in->phone_alt);
+    cd_db_bind_opt(st, ":lang", in->language);
+    cd_db_bind_id(st, ":coord", coord);
+    cd_db_bind_text(st, ":key", lower ? lower : "");
+    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
+    int rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    free(lower);
+    cd_strbuf_free(&key);
+    if (rc == CD_EEXIST)
+        return cd_error_set(err, CD_EEXIST, "mrn: a patient with MRN '%s' already exists", in->mrn);
+    if (!rc) {
+        *id = cd_db_last_id(store);
+        rc = cd_audit_log(store, "patient", *id, "add", in->mrn, err);
+    }
+    return rc;
+}
+
+int cd_patient_add(struct cd_store *store, const struct cd_patient_in *in, int64_t *id,
+                   struct cd_error *err)
+{
+    int64_t coord, pid = 0;
+    int rc = cd_patient_validate(in, err);
+    if (!rc)
+        rc = coordinator_id(store, in->coordinator, &coord, err);
+    if (rc)
+        return rc;
+    if ((rc = cd_store_begin(store, err)))
+        return rc;
+    rc = insert(store, in, coord, &pid, err);
+    if (!rc)
+        rc = cd_store_commit(store, err);
+    if (rc) {
+        cd_store_rollback(store);
+        return rc;
+    }
+    if (id)
+        *id = pid;
+    return 0;
+}
+
+static int differs(sqlite3_stmt *st, int col, const char *value)
+{
+    if (!value || !*value)
+        return 0;
+    const char *cur = (const char *)sqlite3_column_text(st, col);
+    return !cur || strcmp(cur, value) != 0;
+}
+
+int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, int64_t *id,
+                      int *created, int *changed, struct cd_error *err)
+{
+    int64_t coord, pid = 0;
+    *created = *changed = 0;
+    int rc = cd_patient_validate(in, err);
+    if (!rc)
+        rc = coordinator_id(store, in->coordinator, &coord, err);
+    if (rc)
+        return rc;
+    rc = cd_patient_find_mrn(store, in->mrn, &pid, NULL);
+    if (rc == CD_ENOTFOUND) {
+        rc = insert(store, in, coord, id, err);
+        if (!rc)
+            *created = *changed = 1;
+        return rc;
+    }
+    if (rc)
+        return cd_error_set(err, rc, "looking up MRN '%s' failed", in->mrn);
+    *id = pid;
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_CURRENT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":id", pid);
+    rc = cd_db_step(store, st, err);
+    if (rc == 1) {
+        *changed = differs(st, 0, in->family) || differs(st, 1, in->given) ||
+                   differs(st, 2, in->birth_date) || differs(st, 3, in->sex) ||
+                   differs(st, 4, in->phone) || differs(st, 5, in->phone_alt) ||
+                   differs(st, 6, in->language) ||
+                   (coord && sqlite3_column_int64(st, 7) != coord);
+        rc = 0;
+    }
+    cd_db_done(st);
+    if (rc || !*changed)
+        return rc;
+    st = cd_db_stmt(store, SQL_UPDATE, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    char at[CD_INSTANT_LEN];
+    cd_db_bind_opt(st, ":family", in->family);
+    cd_db_bind_opt(st, ":given", in->given);
+    cd_db_bind_opt(st, ":birth", in->birth_date);
+    cd_db_bind_opt(st, ":sex", in->sex);
+    cd_db_bind_opt(st, ":phone", in->phone);
+    cd_db_bind_opt(st, ":phone_alt", in->phone_alt);
+    cd_db_bind_opt(st, ":lang", in->language);
+    cd_db_bind_id(st, ":coord", coord);
+    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
+    cd_db_bind_int(st, ":id", pid);
+    rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    if (!rc) {
+        st = cd_db_stmt(store, SQL_FIX_KEY, err);
+        if (!st)
+            return err ? err->code : CD_EIO;
+        cd_db_bind_int(st, ":id", pid);
+        rc = cd_db_exec(store, st, err);
+        cd_db_done(st);
+    }
+    if (!rc)
+        rc = cd_audit_log(store, "patient", pid, "update", in->mrn, err);
+    return rc;
+}
+
+/* Escape LIKE wildcards in S and wrap it as PRE S POST. */
+static char *like_pattern(const char *s, const char *pre, const char *post)
+{
+    struct cd_strbuf sb = CD_STRBUF_INIT;
+    cd_strbuf_add(&sb, pre);
+    for (const char *p = s; *p; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\')
+            cd_strbuf_addc(&sb, '\\');
+        cd_strbuf_addc(&sb, (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
+    }
+    cd_strbuf_add(&sb, post);
+    return cd_strbuf_take(&sb);
+}
+
+int cd_patient_search(struct cd_store *store, const char *query, int limit, struct cd_page *page,
+                      struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_SEARCH, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    /* "Doe, Jane" and "doe jane" both match the key "doe jane" */
+    struct cd_strbuf q = CD_STRBUF_INIT;
+    for (const char *p = query; *p; p++)
+        if (*p != ',')
+            cd_strbuf_addc(&q, *p);
+    char *prefix = like_pattern(query, "", "%");
+    char *like = like_pattern(cd_strbuf_str(&q), "%", "%");
+    cd_db_bind_text(st, ":q", query);
+    cd_db_bind_text(st, ":prefix", prefix ? prefix : "");
+    cd_db_bind_text(st, ":like", like ? like : "");
+    cd_db_bind_int(st, ":limit", limit > 0 ? limit : 50);
+    int rc = cd_db_fill_page(store, st, page, err);
+    cd_db_done(st);
+    free(prefix);
+    free(like);
+    cd_strbuf_free(&q);
+    return rc;
+}
+
+int cd_patient_header(struct cd_store *store, int64_t id, struct cd_page *page,
+                      struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_HEADER, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":id", id);
+    int rc = cd_db_fill_page(store, st, page, err);
+    cd_db_done(st);
+    if (!rc && page->nrows == 0)
+        rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)id);
+    return rc;
+}

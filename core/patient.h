@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/* Patients: add, validate, look up by MRN or name. */
+#ifndef CD_CORE_PATIENT_H
+#define CD_CORE_PATIENT_H
+
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/page.h"
+#include "core/store.h"
+
+/* The fields of a patient as typed or imported (all borrowed strings; NULL or "" = not given). */
+struct cd_patient_in {
+    const char *mrn;
+    const char *family;
+    const char *given;
+    const char *birth_date; /* YYYY-MM-DD */
+    const char *sex;        /* F, M, X or U */
+    const char *phone;
+    const char *phone_alt;
+    const char *language;
+    const char *coordinator; /* login */
+};
+
+/* Check every field; the message names the field ("birth_date: '1948-13-01' is not ..."). */
+int cd_patient_validate(const struct cd_patient_in *in, struct cd_error *err);
+/* Add a patient (one transaction, audited). CD_EEXIST when the MRN is taken. */
+int cd_patient_add(struct cd_store *store, const struct cd_patient_in *in, int64_t *id,
+                   struct cd_error *err);
+/* Insert or update by MRN inside the caller's transaction; only given fields overwrite.
+ * *CREATED is 1 for a new patient, 0 for an update (unchanged rows count as updates only if a
+ * field changed: *CHANGED). */
+int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, int64_t *id,
+                      int *created, int *changed, struct cd_error *err);
+/* The id of the patient with MRN. CD_ENOTFOUND with a message naming the MRN. */
+int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id,
+                        struct cd_error *err);
+/* Patients whose MRN starts with, or whose "family given" name contains, QUERY (case-insensitive
+ * ASCII), at most LIMIT rows: id mrn patient birth_date phone coordinator. */
+int cd_patient_search(struct cd_store *store, const char *query, int limit, struct cd_page *page,
+                      struct cd_error *err);
+/* One row for the chart header: id mrn family_name given_name birth_date sex phone phone_alt
+ * language risk_tier lace_score coordinator coordinator_name programs. */
+int cd_patient_header(struct cd_store *store, int64_t id, struct cd_page *page,
+                      struct cd_error *err);
+
+#endif

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: MIT */
+/* Staff members: add, look up, list; the OS login as the default identity. */
+#include "config.h"
+#include "core/user.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/text.h"
+
+static const char SQL_ADD[] = "INSERT INTO users(login, name, role, team, created_at) "
+                              "VALUES (:login, :name, :role, :team, :at)";
+static const char SQL_FIND[] =
+    "SELECT id, login, name, role, coalesce(team, '') FROM users WHERE login = :login";
+static const char SQL_GET[] =
+    "SELECT id, login, name, role, coalesce(team, '') FROM users WHERE id = :id";
+static const char SQL_COUNT[] = "SELECT count(*) FROM users";
+static const char SQL_LIST[] =
+    "SELECT id, login, name, role, team FROM users ORDER BY login";
+
+bool cd_user_role_valid(const char *role)
+{
+    static const char *const roles[] = {"coordinator", "scheduler", "supervisor", "admin"};
+    for (size_t i = 0; role && i < sizeof roles / sizeof roles[0]; i++)
+        if (strcmp(role, roles[i]) == 0)
+            return true;
+    return false;
+}
+
+static int login_ok(const char *login)
+{
+    if (!login || !*login || strlen(login) > 64)
+        return 0;
+    for (const char *p = login; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '.' || *p == '_' || *p == '-'))
+            return 0;
+    return 1;
+}
+
+int cd_user_add(struct cd_store *store, const char *login, const char *name, const char *role,
+                const char *team, int64_t *id, struct cd_error *err)
+{
+    const char *why;
+    if (!login_ok(login))
+        return cd_error_set(err, CD_EINVAL,
+                            "login '%s' is not valid (1-64 letters, digits, '.', '_' or '-')",
+                            login ? login : "");
+    if ((why = cd_text_check(name, 200, true)))
+        return cd_error_set(err, CD_EINVAL, "name %s", why);
+    if (!cd_user_role_valid(role))
+        return cd_error_set(err, CD_EINVAL,
+                            "role '%s' is not one of coordinator, scheduler, supervisor, admin",
+                            role ? role : "");
+    if ((why = cd_text_check(team, 64, false)))
+        return cd_error_set(err, CD_EINVAL, "team %s", why);
+    int rc = cd_store_begin(store, err);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_ADD, err);
+    if (!st) {
+        cd_store_rollback(store);
+        return err ? err->code : CD_EIO;
+    }
+    char at[CD_INSTANT_LEN];
+    cd_db_bind_text(st, ":login", login);
+    cd_db_bind_text(st, ":name", name);
+    cd_db_bind_text(st, ":role", role);
+    cd_db_bind_opt(st, ":team", team);
+    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
+    rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    int64_t uid = cd_db_last_id(store);
+    if (rc == CD_EEXIST)
+        cd_error_set(err, CD_EEXIST, "user '%s' already exists", login);
+    if (!rc)
+        rc = cd_audit_log(store, "user", uid, "add", role, err);
+    if (!rc)
+        rc = cd_store_commit(store, err);
+    if (rc) {
+        cd_store_rollback(store);
+        return rc;
+    }
+    if (id)
+        *id = uid;
+    return 0;
+}
+
+static int fetch(struct cd_store *store, sqlite3_stmt *st, struct cd_user *out,
+                 struct cd_error *err)
+{
+    int rc = cd_db_step(store, st, err);
+    if (rc == 1) {
+        out->id = sqlite3_column_int64(st, 0);
+        snprintf(out->login, sizeof out->login, "%s", (const char *)sqlite3_column_text(st, 1));
+        snprintf(out->name, sizeof out->name, "%s", (const char *)sqlite3_column_text(st, 2));
+        snprintf(out->role, sizeof out->role, "%s", (const char *)sqlite3_column_text(st, 3));
+        snprintf(out->team, sizeof out->team, "%s", (const char *)sqlite3_column_text(st, 4));
+        rc = 0;
+    } else if (rc == 0) {
+        rc = CD_ENOTFOUND;
+    }
+    cd_db_done(st);
+    return rc;
+}
+
+int cd_user_find(struct cd_store *store, const char *login, struct cd_user *out,
+                 struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_FIND, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_text(st, ":login", login);
+    int rc = fetch(store, st, out, err);
+    if (rc == CD_ENOTFOUND)
+        cd_error_set(err, CD_ENOTFOUND,
+                     "'%s' is not a caredesk user (an admin can add one with 'caredesk user add "
+                     "%s --name NAME --role ROLE')",
+                     login, login);
+    return rc;
+}
+
+int cd_user_get(struct cd_store *store, int64_t id, struct cd_user *out, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_GET, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":id", id);
+    int rc = fetch(store, st, out, err);
+    if (rc == CD_ENOTFOUND)
+        cd_error_set(err, CD_ENOTFOUND, "no user with id %lld", (long long)id);
+    return rc;
+}
+
+int cd_user_count(struct cd_store *store, int64_t *n, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_COUNT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    int rc = cd_db_step(store, st, err);
+    *n = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
+    cd_db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+int cd_user_list(struct cd_store *store, struct cd_page *page, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    int rc = cd_db_fill_page(store, st, page, err);
+    cd_db_done(st);
+    return rc;
+}
+
+const char *cd_user_os_login(void)
+{
+    const char *u = getenv("USER");
+    if (u && *u)
+        return u;
+    u = getenv("LOGNAME");
+    if (u && *u)
+        return u;
+    struct passwd *pw = getpwuid(getuid());
+    return pw && pw->pw_name ? pw->pw_name : "unknown";
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/* Staff members and their roles: coordinator, scheduler, supervisor, admin. */
+#ifndef CD_CORE_USER_H
+#define CD_CORE_USER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/page.h"
+#include "core/store.h"
+
+struct cd_user {
+    int64_t id;
+    char login[65];
+    char name[201];
+    char role[16];
+    char team[65];
+};
+
+/* True for coordinator, scheduler, supervisor or admin. */
+bool cd_user_role_valid(const char *role);
+/* Add a staff member (audited). *ID (may be NULL) gets the new id. CD_EEXIST when LOGIN is taken. */
+int cd_user_add(struct cd_store *store, const char *login, const char *name, const char *role,
+                const char *team, int64_t *id, struct cd_error *err);
+/* Look a user up by login. CD_ENOTFOUND with a message naming 'caredesk user add'. */
+int cd_user_find(struct cd_store *store, const char *login, struct cd_user *out,
+                 struct cd_error *err);
+/* Look a user up by id. */
+int cd_user_get(struct cd_store *store, int64_t id, struct cd_user *out, struct cd_error *err);
+/* Number of users. */
+int cd_user_count(struct cd_store *store, int64_t *n, struct cd_error *err);
+/* All users (id login name role team), by login. */
+int cd_user_list(struct cd_store *store, struct cd_page *page, struct cd_error *err);
+/* The login of the person running caredesk: $USER / $LOGNAME, else the password database. */
+const char *cd_user_os_login(void);
+
+#endif

@@ -1,0 +1,14 @@
+# data/: schema migrations and reference tables, compiled in by build-aux/embed.sh
+# and installed to pkgdatadir for reading. List every file by name.
+dataschemadir = $(pkgdatadir)/schema
+dist_dataschema_DATA = \
+	data/schema/001_init.sql
+dist_pkgdata_DATA = \
+	data/keys.default
+EMBED_FILES = $(dist_dataschema_DATA) $(dist_pkgdata_DATA)
+EXTRA_DIST += build-aux/embed.sh build-aux/check-layers.sh build-aux/check-headers.sh
+BUILT_SOURCES += data/builtin.c
+CLEANFILES += data/builtin.c
+data/builtin.c: $(EMBED_FILES) $(srcdir)/build-aux/embed.sh
+	@$(MKDIR_P) data
+	$(AM_V_GEN)$(SHELL) $(srcdir)/build-aux/embed.sh $@ $(srcdir) $(EMBED_FILES)

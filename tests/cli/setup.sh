@@ -1,0 +1,66 @@
+#!/bin/sh
+# CLI: init, settings, user add, patient add, status; exact output and exit codes.
+. "$TESTLIB/cli.sh"
+DB="$T_TMP/clinic.db"
+export USER=alice
+run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
+
+run init --clinic "North Clinic" --timezone America/New_York
+is_rc "init succeeds" 0
+is "init output" "$OUT" "initialised $DB (schema 1, time zone America/New_York); 'alice' is its admin"
+like "database file is 0600" "$(stat -c %a "$DB")" '^600$'
+
+run init
+is "init again is idempotent" "$OUT" "$DB is up to date (schema 1, time zone America/New_York)"
+
+run settings
+is "settings list" "$OUT" "key	value
+clinic_name	North Clinic
+timezone	America/New_York
+extra_holidays	
+organizer	
+idle_minutes	10"
+
+run settings extra_holidays "2026-12-24,2026-12-31"
+is "set a setting" "$OUT" "extra_holidays = 2026-12-24,2026-12-31"
+run settings timezone
+is "read a setting" "$OUT" "America/New_York"
+
+run user add mrivera --name "Maria Rivera" --role coordinator --team north
+is "user add" "$OUT" "added mrivera (Maria Rivera) as coordinator"
+run user add mrivera --name "Maria Rivera" --role coordinator
+is_rc "duplicate user fails" 1
+is "duplicate user message" "$ERR" "caredesk: user 'mrivera' already exists"
+run user list
+is "user list" "$OUT" "id	login	name	role	team
+1	alice	alice	admin	
+2	mrivera	Maria Rivera	coordinator	north"
+
+run patient add --mrn 1001 --family "Núñez" --given "Zoë" --birth-date 1948-05-12 --sex F --phone 555-0100 --coordinator mrivera
+is "patient add" "$OUT" "added patient 1001 (Núñez, Zoë)"
+run patient find "núñez"
+is "patient find" "$OUT" "id	mrn	patient	birth_date	phone	coordinator
+1	1001	Núñez, Zoë	1948-05-12	555-0100	mrivera"
+
+cd_run --db "$DB" --user mrivera --now 2026-11-02T09:00 user add bob --name Bob --role admin
+is_rc "a coordinator cannot add users" 1
+is "role message" "$ERR" "caredesk: adding a user needs the role admin,supervisor; 'mrivera' is a coordinator"
+
+cd_run --db "$DB" --user ghost status
+is_rc "unknown login refused" 1
+is "unknown login message" "$ERR" "caredesk: 'ghost' is not a caredesk user (an admin can add one with 'caredesk user add ghost --name NAME --role ROLE')"
+
+run status --format json
+is "status json" "$OUT" '[
+ {"figure": "patients", "value": 1},
+ {"figure": "tasks_open", "value": 0},
+ {"figure": "tasks_due_today", "value": 0},
+ {"figure": "tasks_overdue", "value": 0},
+ {"figure": "tcm_contacts_due", "value": 0},
+ {"figure": "tcm_visits_open", "value": 0},
+ {"figure": "discharges_30d", "value": 0},
+ {"figure": "care_management_enrolled", "value": 0},
+ {"figure": "my_tasks_due", "value": 0},
+ {"figure": "appointments_today", "value": 0}
+]'
+done_testing

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of core/page and core/strbuf: cells, NULLs, TSV and JSON writers. */
+#include "config.h"
+
+#include "core/page.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "tests/lib/tap.h"
+
+int main(void)
+{
+    struct cd_page page = CD_PAGE_INIT;
+    static const char *const cols[] = {"id", "name", "note"};
+    is_int(cd_page_set_columns(&page, 3, cols), 0, "columns set");
+    for (int i = 0; i < 40; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "%d", i);
+        const char *row[] = {id, i % 2 ? "Doe, Jane" : "Ng\tO'Brien", i == 3 ? NULL : "a\nb"};
+        cd_page_add_row(&page, row);
+    }
+    is_int(page.nrows, 40, "40 rows after growth");
+    is_str(cd_page_get(&page, 39, 0), "39", "last row id");
+    ok(cd_page_get(&page, 3, 2) == NULL, "NULL stays NULL");
+    is_str(cd_page_str(&page, 3, "note"), "", "NULL by name is empty");
+    is_int(cd_page_int(&page, 17, "id"), 17, "integer by name");
+    is_int(cd_page_col(&page, "missing"), -1, "unknown column");
+
+    struct cd_page small = CD_PAGE_INIT;
+    cd_page_set_columns(&small, 3, cols);
+    const char *r1[] = {"1", "Ng\tO\"Brien\\", NULL};
+    cd_page_add_row(&small, r1);
+    struct cd_strbuf out = CD_STRBUF_INIT;
+    cd_page_write_tsv(&small, &out);
+    is_str(cd_strbuf_str(&out), "id\tname\tnote\n1\tNg\\tO\"Brien\\\\\t\n", "TSV escapes tabs");
+    cd_strbuf_reset(&out);
+    cd_page_write_json(&small, "id", &out);
+    is_str(cd_strbuf_str(&out), "[\n {\"id\": 1, \"name\": \"Ng\\tO\\\"Brien\\\\\", \"note\": null}\n]\n",
+           "JSON escapes and numbers");
+    cd_page_reset(&small);
+    is_int(small.nrows, 0, "reset empties");
+
+    ok(cd_utf8_valid("Zoë Ñúñez", strlen("Zoë Ñúñez")), "UTF-8 accepted");
+    ok(!cd_utf8_valid("\xc0\xaf", 2), "overlong refused");
+    ok(!cd_utf8_valid("\xed\xa0\x80", 3), "surrogate refused");
+    ok(!cd_utf8_valid("\xe2\x82", 2), "truncated sequence refused");
+    is_str(cd_text_check("a\x01", 10, true), "has a control character", "control char");
+    is_str(cd_text_check("", 10, true), "is empty", "required");
+    is_int(cd_utf8_prefix("Zoë Ñ", 3), 4, "prefix of 3 code points is 4 bytes");
+
+    cd_strbuf_free(&out);
+    cd_page_free(&small);
+    cd_page_free(&page);
+    return done_testing();
+}

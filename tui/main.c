@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: MIT */
+/* caredesk: global options, identity, and the choice between a sub-command and the workstation. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/store.h"
+#include "core/strbuf.h"
+#include "tui/app.h"
+#include "tui/cli.h"
+
+struct command {
+    const char *name;
+    int (*run)(struct cli *c);
+    unsigned flags;
+    const char *usage;
+    const char *summary;
+};
+
+static const struct command commands[] = {
+#define CLI_COMMAND(name, fn, flags, usage, summary) {name, fn, flags, usage, summary},
+#include "tui/commands.def"
+#undef CLI_COMMAND
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void help(FILE *f)
+{
+    fputs("usage: caredesk [GLOBAL OPTIONS] [SUB-COMMAND [ARGS]]\n"
+          "\n"
+          "Care coordination and care management workstation. Without a sub-command, opens the\n"
+          "full-screen workstation on the database.\n"
+          "\n"
+          "Global options:\n"
+          "  --db PATH        the database (default $CAREDESK_DB, else\n"
+          "                   $XDG_DATA_HOME/caredesk/caredesk.db)\n"
+          "  --user LOGIN     act as this staff member (default: the OS login)\n"
+          "  --now TIME       start the clock at YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM] (clinic time\n"
+          "                   without a zone); it runs on from there\n"
+          "  --demo           open the workstation on a demo database (created on first use)\n"
+          "  --theme NAME     colour theme: default, light, high-contrast or mono\n"
+          "  --no-color       monochrome, as with NO_COLOR\n"
+          "  --help, -h       this help\n"
+          "  --version, -V    the version\n"
+          "\n"
+          "Sub-commands:\n",
+          f);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nRun 'caredesk SUB-COMMAND --help' for its options; 'man caredesk' for everything.\n"
+          "Exit status: 0 success, 1 the work failed (nothing written), 2 usage error.\n",
+          f);
+}
+
+static int open_store(struct cli *c, unsigned flags)
+{
+    struct cd_error err = {0};
+    if (cd_store_open(c->db_path, flags, &c->store, &err))
+        return cli_fail(&err);
+    return 0;
+}
+
+/* Resolve the acting user; CLI_ANY_USER commands may run before the login is a user. */
+static int identify(struct cli *c, unsigned flags)
+{
+    struct cd_error err = {0};
+    int rc = cd_user_find(c->store, c->login, &c->user, &err);
+    if (rc == CD_ENOTFOUND && (flags & CLI_ANY_USER)) {
+        memset(&c->user, 0, sizeof c->user);
+        return 0;
+    }
+    if (rc)
+        return cli_fail(&err);
+    cd_store_set_actor(c->store, c->user.id);
+    return 0;
+}
+
+static char *demo_path(void)
+{
+    struct cd_strbuf sb = CD_STRBUF_INIT;
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg == '/')
+        cd_strbuf_addf(&sb, "%s/caredesk/demo.db", xdg);
+    else
+        cd_strbuf_addf(&sb, "%s/.local/share/caredesk/demo.db", home && *home ? home : ".");
+    return cd_strbuf_take(&sb);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},       {"user", required_argument, NULL, 'u'},
+        {"now", required_argument, NULL, 'n'},      {"demo", no_argument, NULL, 'D'},
+        {"theme", required_argument, NULL, 't'},    {"no-color", no_argument, NULL, 'C'},
+        {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    struct cli c = {0};
+    struct app_options ao = {0};
+    char *path_owned = NULL;
+    int v, demo = 0;
+    opterr = 0;
+    while ((v = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
+        switch (v) {
+        case 'd': c.db_path = optarg; break;
+        case 'u': c.login = optarg; break;
+        case 'n': c.now = optarg; break;
+        case 'D': demo = 1; break;
+        case 't': ao.theme = optarg; break;
+        case 'C': ao.no_color = 1; break;
+        case 'h': help(stdout); return CLI_OK;
+        case 'V': printf("caredesk %s\n", PACKAGE_VERSION); return CLI_OK;
+        case ':':
+            fprintf(stderr, "caredesk: option %s needs a value\n", argv[optind - 1]);
+            return CLI_USAGE;
+        default:
+            fprintf(stderr, "caredesk: unknown option '%s' (see caredesk --help)\n",
+                    argv[optind - 1]);
+            return CLI_USAGE;
+        }
+    }
+    if (!c.login)
+        c.login = cd_user_os_login();
+    if (!c.db_path)
+        c.db_path = path_owned = demo ? demo_path() : cd_store_default_path();
+    if (!c.db_path) {
+        fputs("caredesk: out of memory\n", stderr);
+        return CLI_FAIL;
+    }
+    int rc;
+    if (optind < argc) {
+        const struct command *cmd = NULL;
+        for (size_t i = 0; i < N_COMMANDS; i++)
+            if (strcmp(commands[i].name, argv[optind]) == 0)
+                cmd = &commands[i];
+        if (!cmd || demo) {
+            fprintf(stderr, "caredesk: %s '%s' (see caredesk --help)\n",
+                    demo ? "--demo opens the workstation; it takes no sub-command, not"
+                         : "unknown sub-command",
+                    argv[optind]);
+            free(path_owned);
+            return CLI_USAGE;
+        }
+        c.argc = argc - optind;
+        c.argv = argv + optind;
+        c.usage = cmd->usage;
+        if (c.argc == 2 && (strcmp(c.argv[1], "--help") == 0 || strcmp(c.argv[1], "-h") == 0)) {
+            printf("usage: caredesk %s\n%s\n", cmd->usage, cmd->summary);
+            free(path_owned);
+            return CLI_OK;
+        }
+        rc = 0;
+        if (!(cmd->flags & CLI_NO_STORE)) {
+            rc = open_store(&c, (cmd->flags & CLI_CREATE) ? CD_STORE_CREATE : 0);
+            if (!rc)
+                rc = cli_apply_now(&c);
+            if (!rc)
+                rc = identify(&c, cmd->flags);
+        } else {
+            rc = cli_apply_now(&c);
+        }
+        if (!rc)
+            rc = cmd->run(&c);
+    } else {
+        ao.demo = demo;
+        rc = app_main(&c, &ao);
+    }
+    cd_store_close(c.store);
+    free(path_owned);
+    return rc;
+}
