@@ -13,6 +13,7 @@ core_libcaredesk_a_SOURCES = \
 	core/text.c core/text.h \
 	core/db.h \
 	core/audit.c core/audit.h \
+	core/calendar.c core/calendar.h \
 	core/counts.c core/counts.h
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
 CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm

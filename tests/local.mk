@@ -15,11 +15,13 @@ LDADD = $(CORE_LIBS)
 
 unit_tests = \
 	tests/unit/test_clock \
+	tests/unit/test_calendar \
 	tests/unit/test_page \
 	tests/unit/test_store \
 	tests/unit/test_settings \
 	tests/unit/test_patient
 tests_unit_test_clock_SOURCES = tests/unit/test_clock.c tests/lib/tap.h
+tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c tests/lib/tap.h
 tests_unit_test_page_SOURCES = tests/unit/test_page.c tests/lib/tap.h
 tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_settings_SOURCES = tests/unit/test_settings.c tests/lib/tap.h tests/lib/testdb.h
