@@ -14,6 +14,7 @@ core_libcaredesk_a_SOURCES = \
 	core/db.h \
 	core/audit.c core/audit.h \
 	core/calendar.c core/calendar.h \
-	core/counts.c core/counts.h
+	core/counts.c core/counts.h \
+	core/demo.h
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
 CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/* Realistic, deterministic synthetic data around "today" for demos, tests and benchmarks. */
+#ifndef CD_CORE_DEMO_H
+#define CD_CORE_DEMO_H
+
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/store.h"
+
+/* The demo coordinator the workstation acts as with --demo. */
+#define CD_DEMO_COORDINATOR "mrivera"
+
+struct cd_demo_opts {
+    int patients;             /* number of patients, >= 1 */
+    unsigned seed;            /* same seed and same today: same data */
+    const char *supervisor;   /* login added as a supervisor (the invoking login), or NULL */
+};
+
+struct cd_demo_stats {
+    int64_t users, patients, encounters, tasks, contacts, time_entries, care_plans, appointments;
+};
+
+/* Fill an EMPTY database (no patients) with demo data in bulk transactions. CD_EEXIST when the
+ * database already holds patients. STATS may be NULL. */
+int cd_demo_generate(struct cd_store *store, const struct cd_demo_opts *opts,
+                     struct cd_demo_stats *stats, struct cd_error *err);
+
+#endif
