@@ -25,11 +25,12 @@ static json_t *subject(const char *mrn, const char *name)
 
 static json_t *condition(const struct cd_careplan_item *it, const char *mrn, const char *name)
 {
-    json_t *code = json_pack("{s:s}", "text", it->text);
+    json_t *code = json_object();
     if (it->code)
         json_object_set_new(code, "coding",
                             json_pack("[{s:s, s:s, s:s}]", "system", ICD10_SYSTEM, "code",
                                       it->code, "display", it->text));
+    json_object_set_new(code, "text", json_string(it->text));
     return json_pack("{s:s, s:s, s:{s:[{s:s, s:s}]}, s:o, s:o}", "resourceType", "Condition",
                      "id", it->key, "clinicalStatus", "coding", "system",
                      "http://terminology.hl7.org/CodeSystem/condition-clinical", "code", "active",
