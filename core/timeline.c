@@ -15,10 +15,12 @@
 /* the first line of X */
 #define LINE1(x) "substr(" x ", 1, instr(" x " || " NL ", " NL ") - 1)"
 
+/* Every arm's columns must have the same affinity or SQLite will not flatten the UNION ALL
+ * (and would then sort every row): WHO is always CAST to TEXT, TEXT and DETAIL are expressions. */
 #define TIMELINE_SQL                                                                               \
     "SELECT at, kind, id, who, text, detail FROM ("                                                \
     /* admissions (not ED) */                                                                      \
-    "SELECT e.admit_at AS at, 'admission' AS kind, e.id AS id, e.facility AS who, "               \
+    "SELECT e.admit_at AS at, 'admission' AS kind, e.id AS id, CAST(e.facility AS TEXT) AS who, "               \
     " 'Admitted' || ifnull(' to ' || e.facility, '') || ' (' || e.setting || ')' AS text, "       \
     " 'Admitted to ' || ifnull(e.facility, 'a facility') || ' (' || e.setting || ')' "            \
     " || ifnull(" NL " || 'Admission type: ' || e.admission_type, '') "                            \
@@ -26,7 +28,7 @@
     "FROM encounters e WHERE e.patient_id = :pid AND e.setting <> 'ed' "                          \
     "UNION ALL "                                                                                   \
     /* discharges (not ED) */                                                                      \
-    "SELECT e.discharge_at, 'discharge', e.id, e.facility, "                                       \
+    "SELECT e.discharge_at, 'discharge', e.id, CAST(e.facility AS TEXT), "                                       \
     " 'Discharged from ' || ifnull(e.facility, 'a facility') "                                     \
     " || ifnull(' to ' || coalesce(e.disposition_text, e.discharged_to), '') "                     \
     " || ifnull(' (' || e.disposition || ')', ''), "                                               \
@@ -41,7 +43,7 @@
     "FROM encounters e WHERE e.patient_id = :pid AND e.setting <> 'ed' "                          \
     "UNION ALL "                                                                                   \
     /* emergency department visits */                                                              \
-    "SELECT e.discharge_at, 'ed_visit', e.id, e.facility, "                                        \
+    "SELECT e.discharge_at, 'ed_visit', e.id, CAST(e.facility AS TEXT), "                                        \
     " 'ED visit' || ifnull(' at ' || e.facility, '') "                                             \
     " || ifnull(', ' || coalesce(e.disposition_text, e.disposition), ''), "                        \
     " 'Emergency department visit' || ifnull(' at ' || e.facility, '') "                           \
@@ -50,7 +52,7 @@
     "FROM encounters e WHERE e.patient_id = :pid AND e.setting = 'ed' "                           \
     "UNION ALL "                                                                                   \
     /* tasks created */                                                                            \
-    "SELECT t.created_at, 'task_created', t.id, ifnull(u.name, 'caredesk'), "                     \
+    "SELECT t.created_at, 'task_created', t.id, CAST(ifnull(u.name, 'caredesk') AS TEXT), "                     \
     " 'Task ' || replace(t.kind, '_', ' ') || ifnull(': ' || t.title, '') || ', due ' || t.due_date, " \
     " 'Task ' || replace(t.kind, '_', ' ') || ifnull(': ' || t.title, '') "                        \
     " || " NL " || 'Due: ' || t.due_date || " NL " || 'Status: ' || t.status "                     \
@@ -58,7 +60,7 @@
     "FROM tasks t LEFT JOIN users u ON u.id = t.created_by WHERE t.patient_id = :pid "            \
     "UNION ALL "                                                                                   \
     /* tasks closed */                                                                             \
-    "SELECT t.closed_at, 'task_closed', t.id, ifnull(u.name, 'caredesk'), "                       \
+    "SELECT t.closed_at, 'task_closed', t.id, CAST(ifnull(u.name, 'caredesk') AS TEXT), "                       \
     " 'Task ' || CASE t.status WHEN 'done' THEN 'done' ELSE 'cancelled' END || ': ' "             \
     " || replace(t.kind, '_', ' ') || ifnull(' - ' || t.close_reason, ''), "                       \
     " 'Task ' || replace(t.kind, '_', ' ') || ifnull(': ' || t.title, '') "                        \
@@ -66,7 +68,7 @@
     "FROM tasks t LEFT JOIN users u ON u.id = t.closed_by WHERE t.patient_id = :pid "             \
     "UNION ALL "                                                                                   \
     /* contact attempts */                                                                         \
-    "SELECT c.at, 'call', c.id, u.name, "                                                          \
+    "SELECT c.at, 'call', c.id, CAST(u.name AS TEXT), "                                                          \
     " CASE c.channel WHEN 'phone' THEN 'Call' ELSE 'Contact (' || replace(c.channel, '_', ' ') || ')' END " \
     " || ': ' || replace(c.outcome, '_', ' ') || ifnull(' - ' || " LINE1("c.note") ", ''), "      \
     " 'Contact by ' || replace(c.channel, '_', ' ') || ': ' || replace(c.outcome, '_', ' ') "      \
@@ -75,11 +77,11 @@
     "FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.patient_id = :pid "            \
     "UNION ALL "                                                                                   \
     /* notes */                                                                                    \
-    "SELECT n.at, 'note', n.id, u.name, " LINE1("n.text") ", n.text "                              \
+    "SELECT n.at, 'note', n.id, CAST(u.name AS TEXT), " LINE1("n.text") ", n.text || '' "                              \
     "FROM notes n LEFT JOIN users u ON u.id = n.user_id WHERE n.patient_id = :pid "               \
     "UNION ALL "                                                                                   \
     /* time entries */                                                                             \
-    "SELECT te.start_at, 'time', te.id, u.name, "                                                  \
+    "SELECT te.start_at, 'time', te.id, CAST(u.name AS TEXT), "                                                  \
     " printf('%d:%02d', te.seconds / 60, te.seconds % 60) || ' ' "                                \
     " || replace(te.activity, '_', ' ') || ' (' || te.program || ')' "                             \
     " || CASE WHEN te.voided THEN ' (voided)' ELSE '' END, "                                       \
@@ -90,7 +92,7 @@
     "FROM time_entries te LEFT JOIN users u ON u.id = te.user_id WHERE te.patient_id = :pid "     \
     "UNION ALL "                                                                                   \
     /* care plan versions */                                                                       \
-    "SELECT v.created_at, 'careplan', v.version, u.name, "                                         \
+    "SELECT v.created_at, 'careplan', v.version, CAST(u.name AS TEXT), "                                         \
     " 'Care plan version ' || v.version || ifnull(': ' || v.summary, ''), "                       \
     " 'Care plan version ' || v.version || ifnull(" NL " || v.summary, '') "                       \
     " || ifnull(" NL " || 'Next review: ' || v.next_review_date, '') "                             \
@@ -98,7 +100,7 @@
     "LEFT JOIN users u ON u.id = v.created_by WHERE p.patient_id = :pid "                         \
     "UNION ALL "                                                                                   \
     /* appointments booked */                                                                      \
-    "SELECT a.created_at, 'appointment', a.id, u.name, "                                           \
+    "SELECT a.created_at, 'appointment', a.id, CAST(u.name AS TEXT), "                                           \
     " 'Booked ' || replace(a.kind, '_', ' ') || ' with ' || a.provider || ' on ' "                 \
     " || replace(a.start_local, 'T', ' '), "                                                       \
     " 'Booked ' || replace(a.kind, '_', ' ') || ' with ' || a.provider || " NL                     \
@@ -107,7 +109,7 @@
     "FROM appointments a LEFT JOIN users u ON u.id = a.created_by WHERE a.patient_id = :pid "     \
     "UNION ALL "                                                                                   \
     /* appointments moved, cancelled, kept or missed: the latest change */                         \
-    "SELECT a.updated_at, 'appointment_update', a.id, NULL, "                                      \
+    "SELECT a.updated_at, 'appointment_update', a.id, CAST(NULL AS TEXT), "                                      \
     " CASE a.status WHEN 'cancelled' THEN 'Cancelled' WHEN 'kept' THEN 'Kept' "                    \
     "   WHEN 'no_show' THEN 'Missed' ELSE 'Moved' END || ' ' || replace(a.kind, '_', ' ') "        \
     " || ' with ' || a.provider || ' on ' || replace(a.start_local, 'T', ' '), "                   \
@@ -118,7 +120,7 @@
     "FROM appointments a WHERE a.patient_id = :pid AND (a.status <> 'booked' OR a.sequence > 0) " \
     "UNION ALL "                                                                                   \
     /* referrals sent */                                                                           \
-    "SELECT r.sent_at, 'referral', r.id, u.name, "                                                 \
+    "SELECT r.sent_at, 'referral', r.id, CAST(u.name AS TEXT), "                                                 \
     " 'Referral sent to ' || r.to_provider || ifnull(' (' || r.specialty || ')', '') "             \
     " || ifnull(': ' || r.reason, ''), "                                                           \
     " 'Referral to ' || r.to_provider || ifnull(' (' || r.specialty || ')', '') "                  \
@@ -127,13 +129,13 @@
     "FROM referrals r LEFT JOIN users u ON u.id = r.created_by WHERE r.patient_id = :pid "        \
     "UNION ALL "                                                                                   \
     /* referrals closed */                                                                         \
-    "SELECT r.closed_at, 'referral_closed', r.id, NULL, "                                          \
+    "SELECT r.closed_at, 'referral_closed', r.id, CAST(NULL AS TEXT), "                                          \
     " 'Referral ' || r.status || ': ' || r.to_provider, "                                          \
     " 'Referral to ' || r.to_provider || ' ' || r.status || ifnull(" NL " || r.note, '') "         \
     "FROM referrals r WHERE r.patient_id = :pid "                                                  \
     "UNION ALL "                                                                                   \
     /* enrollments with their consent */                                                           \
-    "SELECT en.created_at, 'enrollment', en.id, u.name, "                                          \
+    "SELECT en.created_at, 'enrollment', en.id, CAST(u.name AS TEXT), "                                          \
     " 'Enrolled in ' || upper(en.program) || ' (' || en.status || ')' "                            \
     " || ifnull(', consent ' || en.consent_method || ifnull(' on ' || en.consent_date, ''), ''), " \
     " 'Program ' || upper(en.program) || ': ' || en.status || ' from ' || en.start_date "          \
@@ -263,7 +265,7 @@ int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
         v[2] = local + 11;
         for (int c = 1; c < 6; c++)
             v[c + 2] = (const char *)sqlite3_column_text(st, c);
-        rc = cd_page_add_row(page, v) ? CD_ENOMEM : 1;
+        rc = cd_page_add_row(page, v) ? CD_ENOMEM : 0;
     }
     cd_db_done(st);
     free(search);
