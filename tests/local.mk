@@ -51,6 +51,7 @@ EXTRA_DIST += $(cli_tests) $(tui_tests) tests/lib/cli.sh tests/lib/tui.sh
 # Benchmarks: never part of make check. Each tests/bench/bench_*.sh prints its own figures.
 bench_scripts = tests/bench/run.sh
 bench_scripts += tests/bench/bench_timeline.sh
+EXTRA_DIST += tests/bench/bench_timeline.c
 EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
