@@ -82,10 +82,10 @@
     "UNION ALL "                                                                                   \
     /* time entries */                                                                             \
     "SELECT te.start_at, 'time', te.id, CAST(u.name AS TEXT), "                                                  \
-    " printf('%d:%02d', te.seconds / 60, te.seconds % 60) || ' ' "                                \
+    " (te.seconds / 60) || ':' || substr('0' || (te.seconds % 60), -2) || ' ' "                                \
     " || replace(te.activity, '_', ' ') || ' (' || te.program || ')' "                             \
     " || CASE WHEN te.voided THEN ' (voided)' ELSE '' END, "                                       \
-    " printf('%d:%02d', te.seconds / 60, te.seconds % 60) || ' of ' "                              \
+    " (te.seconds / 60) || ':' || substr('0' || (te.seconds % 60), -2) || ' of ' "                              \
     " || replace(te.activity, '_', ' ') || ' for ' || te.program || ' (' || te.source || ')' "     \
     " || ifnull(" NL " || te.note, '') "                                                           \
     " || CASE WHEN te.voided THEN " NL " || 'Voided: ' || te.void_reason ELSE '' END "            \

@@ -104,6 +104,11 @@ int main(void)
     is_int(cd_careplan_set_review(p, "2026-12-01", &err), 0, "review date");
 
     /* version 1 */
+    {   /* the clock runs on: pin it where exact seconds are asserted */
+        time_t t0;
+        cd_instant_parse("2026-11-02T09:00", &t0, NULL);
+        cd_clock_set(t0);
+    }
     is_int(cd_careplan_save(store, p, 0, NULL, &err), 0, "first save");
     is_int(p->version, 1, "version 1");
     is_str(p->summary, "added problem-1, problem-2, goal-1, goal-2, barrier-1; next review date 2026-12-01",
@@ -166,7 +171,11 @@ int main(void)
     cd_careplan_set_status(b, "goal-2", "cancelled", &err);
     f = (struct cd_careplan_fields){.text = "Daughter visits weekly"};
     cd_careplan_add(b, CD_CAREPLAN_CAREGIVER, &f, NULL, &err);
-    cd_clock_set(cd_clock_now() + 15 * 60);
+    {
+        time_t t1;
+        cd_instant_parse("2026-11-02T09:15", &t1, NULL);
+        cd_clock_set(t1);
+    }
     is_int(cd_careplan_save(store, a, a->version, NULL, &err), 0, "first nurse saves");
     cd_store_set_actor(store, nurse2);
     is_int(cd_careplan_save(store, b, b->version, NULL, &err), CD_ECONFLICT, "second is refused");

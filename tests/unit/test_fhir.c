@@ -54,6 +54,11 @@ int main(void)
     cd_careplan_add(p, CD_CAREPLAN_MEDICATION, &f, NULL, &err);
     f = (struct cd_careplan_fields){.text = "Lives alone"};
     cd_careplan_add(p, CD_CAREPLAN_BARRIER, &f, NULL, &err);
+    {   /* the clock runs on: pin it where exact seconds are asserted */
+        time_t t0;
+        cd_instant_parse("2026-11-02T09:00", &t0, NULL);
+        cd_clock_set(t0);
+    }
     cd_careplan_save(store, p, 0, NULL, &err);
 
     is_int(cd_fhir_careplan(store, p, &json, &err), 0, "export");

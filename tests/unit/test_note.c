@@ -17,6 +17,11 @@ int main(void)
     struct cd_patient_in in = {.mrn = "1001", .family = "Núñez", .given = "Zoë"};
     cd_patient_add(store, &in, &pid, &err);
 
+    {   /* the clock runs on: pin it where exact seconds are asserted */
+        time_t t0;
+        cd_instant_parse("2026-11-02T09:00", &t0, NULL);
+        cd_clock_set(t0);
+    }
     is_int(cd_note_add(store, pid, "Zoë's daughter: \"ça va\"\r\n\tneeds a ride 🚗\n\n", &id, &err),
            0, "multi-line UTF-8 note");
     ok(id > 0, "note id");
