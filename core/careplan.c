@@ -14,8 +14,7 @@
 #include "core/text.h"
 #include "core/user.h"
 
-static const char SQL_PLAN[] =
-    "SELECT id, current_version FROM care_plans WHERE patient_id = :pid";
+static const char SQL_PLAN[] = "SELECT id, current_version FROM care_plans WHERE patient_id = :pid";
 static const char SQL_VERSION[] =
     "SELECT v.id, v.created_at, u.name, v.summary, v.next_review_date "
     "FROM care_plan_versions v LEFT JOIN users u ON u.id = v.created_by "
@@ -41,7 +40,8 @@ static const char SQL_SET_CURRENT[] =
     "WHERE id = :plan AND current_version = :base";
 static const char SQL_HISTORY[] =
     "SELECT v.version, v.created_at AS saved_at, u.name AS saved_by, v.summary, "
-    "v.next_review_date, (SELECT count(*) FROM care_plan_items i WHERE i.version_id = v.id) AS items "
+    "v.next_review_date, (SELECT count(*) FROM care_plan_items i WHERE i.version_id = v.id) AS "
+    "items "
     "FROM care_plans p JOIN care_plan_versions v ON v.care_plan_id = p.id "
     "LEFT JOIN users u ON u.id = v.created_by WHERE p.patient_id = :pid ORDER BY v.version DESC";
 static const char SQL_DUE_REVIEWS[] =
@@ -55,13 +55,20 @@ static const char SQL_REVIEW_TASK[] =
     ":assignee, :gen_key, :at, :by) ON CONFLICT(gen_key) DO NOTHING";
 
 static const char *const section_names[CD_CAREPLAN_NSECTIONS] = {
-    "problem", "prognosis", "goal", "symptom", "intervention", "medication",
+    "problem",    "prognosis",   "goal",      "symptom",  "intervention", "medication",
     "assessment", "environment", "caregiver", "resource", "barrier",
 };
 static const char *const section_titles[CD_CAREPLAN_NSECTIONS] = {
-    "Problems", "Expected outcome and prognosis", "Goals", "Symptom management",
-    "Planned interventions", "Medications", "Cognitive and functional assessment",
-    "Environmental evaluation", "Caregiver assessment", "Community resources and outside providers",
+    "Problems",
+    "Expected outcome and prognosis",
+    "Goals",
+    "Symptom management",
+    "Planned interventions",
+    "Medications",
+    "Cognitive and functional assessment",
+    "Environmental evaluation",
+    "Caregiver assessment",
+    "Community resources and outside providers",
     "Barriers",
 };
 
@@ -92,7 +99,10 @@ static const struct field {
     int kind; /* 0 = one-line text, 1 = date, 2 = ICD-10 code, 3 = status */
 } fields[] = {
 #define F(n, secs, kind)                                                                           \
-    {#n, offsetof(struct cd_careplan_item, n), offsetof(struct cd_careplan_fields, n), secs, kind}
+    {                                                                                              \
+#n, offsetof(struct cd_careplan_item, n), offsetof(struct cd_careplan_fields, n), secs,    \
+            kind                                                                                   \
+    }
     F(text, ~0u, 0),
     F(code, SEC(PROBLEM), 2),
     F(target, SEC(GOAL), 0),
@@ -121,23 +131,21 @@ static const char *in_field(const struct cd_careplan_fields *in, size_t f)
     return *(const char *const *)((const char *)in + fields[f].in_off);
 }
 
-static const char *const goal_statuses[] = {"proposed", "active", "met", "not_met", "cancelled",
-                                            NULL};
+static const char *const goal_statuses[] = {"proposed", "active",    "met",
+                                            "not_met",  "cancelled", NULL};
 static const char *const intervention_statuses[] = {"planned", "in_progress", "done", "cancelled",
                                                     NULL};
 
 static int check_status(int section, const char *s, struct cd_error *err)
 {
-    const char *const *list =
-        section == CD_CAREPLAN_GOAL ? goal_statuses : intervention_statuses;
+    const char *const *list = section == CD_CAREPLAN_GOAL ? goal_statuses : intervention_statuses;
     for (size_t i = 0; list[i]; i++)
         if (strcmp(s, list[i]) == 0)
             return 0;
     return cd_error_set(err, CD_EINVAL, "status: '%.40s' is not a %s status (%s)", s,
                         section_names[section],
-                        section == CD_CAREPLAN_GOAL
-                            ? "proposed, active, met, not_met or cancelled"
-                            : "planned, in_progress, done or cancelled");
+                        section == CD_CAREPLAN_GOAL ? "proposed, active, met, not_met or cancelled"
+                                                    : "planned, in_progress, done or cancelled");
 }
 
 /* An ICD-10 code: a letter, two digits or letters, then an optional dot and 1-4 more. */
@@ -176,8 +184,7 @@ static int check_field(int section, size_t f, const char *v, struct cd_error *er
             return cd_error_set(err, CD_EINVAL, "code: '%.40s' is not an ICD-10 code (e.g. I50.9)",
                                 v);
         return 0;
-    case 3:
-        return check_status(section, v, err);
+    case 3: return check_status(section, v, err);
     default:
         if ((why = cd_text_check(v, f == 0 ? 1000 : 200, f == 0)))
             return cd_error_set(err, CD_EINVAL, "%s: '%.60s' %s", fields[f].name, v, why);
@@ -317,8 +324,8 @@ static int plan_row(struct cd_store *store, int64_t patient_id, int64_t *plan_id
 }
 
 /* Version VERSION's id and header into PLAN. */
-static int version_row(struct cd_store *store, struct cd_careplan *plan, int version,
-                       int64_t *vid, struct cd_error *err)
+static int version_row(struct cd_store *store, struct cd_careplan *plan, int version, int64_t *vid,
+                       struct cd_error *err)
 {
     sqlite3_stmt *st = cd_db_stmt(store, SQL_VERSION, err);
     if (!st)
@@ -335,8 +342,9 @@ static int version_row(struct cd_store *store, struct cd_careplan *plan, int ver
         plan->version = version;
         rc = 0;
     } else if (rc == 0) {
-        rc = cd_error_set(err, CD_ENOTFOUND, "the care plan has no version %d (the current one is %d)",
-                          version, plan->current);
+        rc = cd_error_set(err, CD_ENOTFOUND,
+                          "the care plan has no version %d (the current one is %d)", version,
+                          plan->current);
     }
     cd_db_done(st);
     return rc;
@@ -449,8 +457,8 @@ static long need_item(const struct cd_careplan *plan, const char *key, struct cd
     return i;
 }
 
-int cd_careplan_edit(struct cd_careplan *plan, const char *key,
-                     const struct cd_careplan_fields *in, struct cd_error *err)
+int cd_careplan_edit(struct cd_careplan *plan, const char *key, const struct cd_careplan_fields *in,
+                     struct cd_error *err)
 {
     long i = need_item(plan, key, err);
     if (i < 0)
@@ -589,8 +597,8 @@ int cd_careplan_diff(const struct cd_careplan *old, const struct cd_careplan *ne
         size_t n = 0;
         for (size_t f = 0; f < NFIELDS; f++)
             if (!same(item_cfield(was, f), item_cfield(it, f)))
-                ch[n++] = (struct cd_careplan_field_change){
-                    fields[f].name, item_cfield(was, f), item_cfield(it, f)};
+                ch[n++] = (struct cd_careplan_field_change){fields[f].name, item_cfield(was, f),
+                                                            item_cfield(it, f)};
         long r_new = common_rank(new, i, old), r_old = common_rank(old, (size_t)o, new);
         if (r_new != r_old)
             ch[n++] = (struct cd_careplan_field_change){"position", NULL,
@@ -728,9 +736,9 @@ static int insert_items(struct cd_store *store, const struct cd_careplan *plan, 
         sqlite3_stmt *st = cd_db_stmt(store, SQL_NEW_ITEM, err);
         if (!st)
             return err ? err->code : CD_EIO;
-        static const char *const names[NFIELDS] = {":text", ":code", ":target", ":target_date",
-                                                   ":status", ":responsible", ":dose", ":route",
-                                                   ":rec"};
+        static const char *const names[NFIELDS] = {":text",        ":code",   ":target",
+                                                   ":target_date", ":status", ":responsible",
+                                                   ":dose",        ":route",  ":rec"};
         cd_db_bind_int(st, ":vid", vid);
         cd_db_bind_text(st, ":key", it->key);
         cd_db_bind_text(st, ":section", section_names[it->section]);
@@ -873,8 +881,8 @@ int cd_careplan_history(struct cd_store *store, int64_t patient_id, struct cd_pa
     struct cd_page raw = CD_PAGE_INIT;
     int rc = cd_db_fill_page(store, st, &raw, err);
     cd_db_done(st);
-    static const char *const cols[] = {"version", "saved_at", "saved_by", "summary",
-                                       "next_review_date", "items"};
+    static const char *const cols[] = {"version", "saved_at",         "saved_by",
+                                       "summary", "next_review_date", "items"};
     if (!rc && page->ncols == 0)
         rc = cd_page_set_columns(page, 6, cols);
     /* saved_at in the clinic's zone, as the people who saved it saw the clock */
@@ -899,7 +907,8 @@ static int review_task(struct cd_store *store, int64_t plan_id, int64_t pid, con
 {
     int day;
     if (cd_date_parse(date, &day, NULL))
-        return cd_error_set(err, CD_EINVAL, "care plan %lld: next_review_date '%.20s' is not a date",
+        return cd_error_set(err, CD_EINVAL,
+                            "care plan %lld: next_review_date '%.20s' is not a date",
                             (long long)plan_id, date);
     char key[64], title[64], due[CD_INSTANT_LEN], at[CD_INSTANT_LEN];
     snprintf(key, sizeof key, "careplan_review:%lld:%s", (long long)plan_id, date);
@@ -910,7 +919,8 @@ static int review_task(struct cd_store *store, int64_t plan_id, int64_t pid, con
     cd_db_bind_int(st, ":pid", pid);
     cd_db_bind_text(st, ":title", title);
     /* due by the end of the review day in the clinic */
-    cd_db_bind_text(st, ":due_at", cd_instant_format(cd_local_to_instant(day + 1, 0, 0, 0) - 1, due));
+    cd_db_bind_text(st, ":due_at",
+                    cd_instant_format(cd_local_to_instant(day + 1, 0, 0, 0) - 1, due));
     cd_db_bind_text(st, ":due_date", date);
     cd_db_bind_id(st, ":assignee", coord);
     cd_db_bind_text(st, ":gen_key", key);

@@ -53,16 +53,16 @@ struct cd_careplan_fields {
 
 /* A care plan in memory: one version as loaded, then edited. */
 struct cd_careplan {
-    int64_t plan_id;    /* 0 until the first save */
+    int64_t plan_id; /* 0 until the first save */
     int64_t patient_id;
-    int version;        /* the version loaded or last saved; 0 = no plan yet */
-    int current;        /* the current version when loaded */
-    char *saved_at;     /* instant the version was saved (NULL for version 0) */
-    char *saved_by;     /* the saver's name */
-    char *summary;      /* what changed in that version */
-    char *next_review;  /* YYYY-MM-DD or NULL */
+    int version;       /* the version loaded or last saved; 0 = no plan yet */
+    int current;       /* the current version when loaded */
+    char *saved_at;    /* instant the version was saved (NULL for version 0) */
+    char *saved_by;    /* the saver's name */
+    char *summary;     /* what changed in that version */
+    char *next_review; /* YYYY-MM-DD or NULL */
     size_t nitems, cap;
-    struct cd_careplan_item *items; /* by section, then position */
+    struct cd_careplan_item *items;      /* by section, then position */
     int next_num[CD_CAREPLAN_NSECTIONS]; /* next free key number per section */
 };
 
@@ -86,8 +86,8 @@ const struct cd_careplan_item *cd_careplan_find(const struct cd_careplan *plan, 
 int cd_careplan_add(struct cd_careplan *plan, int section, const struct cd_careplan_fields *in,
                     const char **key, struct cd_error *err);
 /* Change the given fields of item KEY (see struct cd_careplan_fields). */
-int cd_careplan_edit(struct cd_careplan *plan, const char *key,
-                     const struct cd_careplan_fields *in, struct cd_error *err);
+int cd_careplan_edit(struct cd_careplan *plan, const char *key, const struct cd_careplan_fields *in,
+                     struct cd_error *err);
 /* Move item KEY by DELTA places within its section (clamped). */
 int cd_careplan_move(struct cd_careplan *plan, const char *key, int delta, struct cd_error *err);
 /* Delete item KEY. */
@@ -112,9 +112,9 @@ struct cd_careplan_field_change {
     const char *before, *after; /* borrowed from the plans; NULL = empty */
 };
 struct cd_careplan_diff_entry {
-    int change;                           /* enum cd_careplan_change */
-    const struct cd_careplan_item *item;  /* the new item (the old one when removed); NULL for the
-                                           * review date */
+    int change;                          /* enum cd_careplan_change */
+    const struct cd_careplan_item *item; /* the new item (the old one when removed); NULL for the
+                                          * review date */
     size_t nfields;
     struct cd_careplan_field_change fields[12];
 };

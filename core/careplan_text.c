@@ -14,9 +14,9 @@
 
 #define WIDTH 72
 
-static const char *const months[] = {"January", "February", "March",     "April",
-                                     "May",     "June",     "July",      "August",
-                                     "September", "October", "November", "December"};
+static const char *const months[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 
 /* "2026-12-01" -> "December 1, 2026" (the text itself if it is not a date). */
 static const char *spell_date(const char *ymd, char *out, size_t n)
@@ -81,15 +81,14 @@ static void wrap(struct cd_strbuf *out, const char *first, const char *rest, con
 }
 
 struct who {
-    char name[256];    /* "Zoë Núñez" */
-    char formal[256];  /* "Núñez, Zoë" */
+    char name[256];   /* "Zoë Núñez" */
+    char formal[256]; /* "Núñez, Zoë" */
     char mrn[80];
     char coordinator[256];
     char *clinic;
 };
 
-static int who_load(struct cd_store *store, int64_t patient_id, struct who *w,
-                    struct cd_error *err)
+static int who_load(struct cd_store *store, int64_t patient_id, struct who *w, struct cd_error *err)
 {
     struct cd_page page = CD_PAGE_INIT;
     memset(w, 0, sizeof *w);
@@ -137,9 +136,8 @@ int cd_careplan_format(struct cd_store *store, const struct cd_careplan *plan,
         cd_strbuf_addf(out, ": %s", plan->summary);
     cd_strbuf_addf(out, "\nNext review date: %s\n",
                    plan->next_review ? plan->next_review : "(none)");
-    static const char *const labels[] = {NULL,     "code",   "target",        "by",
-                                         "status", "who",    "dose",          "taken",
-                                         "reconciled"};
+    static const char *const labels[] = {NULL,  "code", "target", "by",        "status",
+                                         "who", "dose", "taken",  "reconciled"};
     static const size_t order[] = {4, 1, 2, 3, 5, 6, 7, 8};
     for (int s = 0; s < CD_CAREPLAN_NSECTIONS; s++) {
         int heading = 0;
@@ -150,9 +148,9 @@ int cd_careplan_format(struct cd_store *store, const struct cd_careplan *plan,
             if (!heading++)
                 cd_strbuf_addf(out, "\n%s\n", cd_careplan_section_title(s));
             cd_strbuf_addf(out, "  %-16s %s\n", it->key, it->text);
-            const char *vals[] = {it->text,   it->code,        it->target, it->target_date,
-                                  it->status, it->responsible, it->dose,   it->route,
-                                  it->reconciled_on};
+            const char *vals[] = {it->text,        it->code,   it->target,
+                                  it->target_date, it->status, it->responsible,
+                                  it->dose,        it->route,  it->reconciled_on};
             int n = 0;
             for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
                 if (!vals[order[k]])
@@ -173,8 +171,9 @@ int cd_careplan_format(struct cd_store *store, const struct cd_careplan *plan,
 static const char *plain_status(const char *s)
 {
     static const char *const map[][2] = {
-        {"proposed", "suggested"},  {"active", "working on it"}, {"met", "reached"},
-        {"not_met", "not reached"}, {"cancelled", "stopped"},     {"planned", "planned"},
+        {"proposed", "suggested"},    {"active", "working on it"},
+        {"met", "reached"},           {"not_met", "not reached"},
+        {"cancelled", "stopped"},     {"planned", "planned"},
         {"in_progress", "under way"}, {"done", "done"},
     };
     for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
@@ -184,9 +183,16 @@ static const char *plain_status(const char *s)
 }
 
 static const char *const patient_titles[CD_CAREPLAN_NSECTIONS] = {
-    "Your health problems", "What to expect", "Your goals", "Managing your symptoms",
-    "What we will do", "Your medicines", "How you are doing day to day", "Your home",
-    "The people who help you", "Help in your community and your other care providers",
+    "Your health problems",
+    "What to expect",
+    "Your goals",
+    "Managing your symptoms",
+    "What we will do",
+    "Your medicines",
+    "How you are doing day to day",
+    "Your home",
+    "The people who help you",
+    "Help in your community and your other care providers",
     "Things that may get in the way",
 };
 

@@ -19,8 +19,8 @@
 /* The patient as a logical reference: the MRN identifier and the name. */
 static json_t *subject(const char *mrn, const char *name)
 {
-    return json_pack("{s:{s:{s:[{s:s, s:s}]}, s:s}, s:s}", "identifier", "type", "coding",
-                     "system", V2_0203, "code", "MR", "value", mrn, "display", name);
+    return json_pack("{s:{s:{s:[{s:s, s:s}]}, s:s}, s:s}", "identifier", "type", "coding", "system",
+                     V2_0203, "code", "MR", "value", mrn, "display", name);
 }
 
 static json_t *condition(const struct cd_careplan_item *it, const char *mrn, const char *name)
@@ -28,11 +28,11 @@ static json_t *condition(const struct cd_careplan_item *it, const char *mrn, con
     json_t *code = json_object();
     if (it->code)
         json_object_set_new(code, "coding",
-                            json_pack("[{s:s, s:s, s:s}]", "system", ICD10_SYSTEM, "code",
-                                      it->code, "display", it->text));
+                            json_pack("[{s:s, s:s, s:s}]", "system", ICD10_SYSTEM, "code", it->code,
+                                      "display", it->text));
     json_object_set_new(code, "text", json_string(it->text));
-    return json_pack("{s:s, s:s, s:{s:[{s:s, s:s}]}, s:o, s:o}", "resourceType", "Condition",
-                     "id", it->key, "clinicalStatus", "coding", "system",
+    return json_pack("{s:s, s:s, s:{s:[{s:s, s:s}]}, s:o, s:o}", "resourceType", "Condition", "id",
+                     it->key, "clinicalStatus", "coding", "system",
                      "http://terminology.hl7.org/CodeSystem/condition-clinical", "code", "active",
                      "code", code, "subject", subject(mrn, name));
 }
@@ -102,8 +102,7 @@ static json_t *activity(const struct cd_careplan_item *it)
         if (it->target_date)
             json_object_set_new(d, "scheduledPeriod", json_pack("{s:s}", "end", it->target_date));
         if (it->responsible)
-            json_object_set_new(d, "performer",
-                                json_pack("[{s:s}]", "display", it->responsible));
+            json_object_set_new(d, "performer", json_pack("[{s:s}]", "display", it->responsible));
     }
     return json_pack("{s:o}", "detail", d);
 }
@@ -133,9 +132,8 @@ static json_t *build(const struct cd_careplan *plan, const char *mrn, const char
     if (plan->saved_at && !cd_instant_parse(plan->saved_at, &t, NULL))
         cd_instant_format_local(t, day);
     day[10] = '\0';
-    json_t *cp = json_pack("{s:s, s:s, s:{s:s, s:s}}", "resourceType", "CarePlan", "id", id,
-                           "meta", "versionId", ver, "lastUpdated",
-                           plan->saved_at ? plan->saved_at : "");
+    json_t *cp = json_pack("{s:s, s:s, s:{s:s, s:s}}", "resourceType", "CarePlan", "id", id, "meta",
+                           "versionId", ver, "lastUpdated", plan->saved_at ? plan->saved_at : "");
     json_t *contained = json_array(), *addresses = json_array(), *goals = json_array(),
            *activities = json_array(), *notes = json_array();
     struct cd_strbuf desc = CD_STRBUF_INIT;
@@ -154,14 +152,11 @@ static json_t *build(const struct cd_careplan *plan, const char *mrn, const char
             json_array_append_new(goals, json_pack("{s:s}", "reference", ref));
             break;
         case CD_CAREPLAN_INTERVENTION:
-        case CD_CAREPLAN_MEDICATION:
-            json_array_append_new(activities, activity(it));
-            break;
+        case CD_CAREPLAN_MEDICATION: json_array_append_new(activities, activity(it)); break;
         case CD_CAREPLAN_PROGNOSIS:
             cd_strbuf_addf(&desc, "%s%s", desc.len ? " " : "", it->text);
             break;
-        default:
-            json_array_append_new(notes, note(it));
+        default: json_array_append_new(notes, note(it));
         }
     }
     if (json_array_size(contained))
@@ -210,8 +205,8 @@ int cd_fhir_careplan(struct cd_store *store, const struct cd_careplan *plan, cha
     char name[256];
     snprintf(name, sizeof name, "%s %s", cd_page_str(&page, 0, "given_name"),
              cd_page_str(&page, 0, "family_name"));
-    json_t *cp = build(plan, cd_page_str(&page, 0, "mrn"), name,
-                       cd_page_str(&page, 0, "coordinator_name"));
+    json_t *cp =
+        build(plan, cd_page_str(&page, 0, "mrn"), name, cd_page_str(&page, 0, "coordinator_name"));
     cd_page_free(&page);
     char *text = cp ? json_dumps(cp, JSON_INDENT(2)) : NULL;
     json_decref(cp);

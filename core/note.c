@@ -14,16 +14,16 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 
-static const char SQL_INSERT[] =
-    "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES (:pid, :user, :at, 'note', :text)";
+static const char SQL_INSERT[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES "
+                                 "(:pid, :user, :at, 'note', :text)";
 
 /* Check TEXT and return its normalised copy in *OUT (caller frees). */
 static int normalise(const char *text, char **out, struct cd_error *err)
 {
     size_t n = text ? strlen(text) : 0;
     if (n > CD_NOTE_MAX)
-        return cd_error_set(err, CD_EINVAL, "text: the note is too long (%zu bytes, at most %d)",
-                            n, CD_NOTE_MAX);
+        return cd_error_set(err, CD_EINVAL, "text: the note is too long (%zu bytes, at most %d)", n,
+                            CD_NOTE_MAX);
     if (!cd_utf8_valid(text ? text : "", n))
         return cd_error_set(err, CD_EINVAL, "text: the note is not valid UTF-8");
     struct cd_strbuf sb = CD_STRBUF_INIT;
@@ -37,8 +37,8 @@ static int normalise(const char *text, char **out, struct cd_error *err)
             for (size_t k = 0; k < i; k++)
                 line += text[k] == '\n';
             cd_strbuf_free(&sb);
-            return cd_error_set(err, CD_EINVAL,
-                                "text: line %zu has a control character (0x%02x)", line, c);
+            return cd_error_set(err, CD_EINVAL, "text: line %zu has a control character (0x%02x)",
+                                line, c);
         }
         if (c != ' ' && c != '\n' && c != '\t')
             blank = false;
@@ -48,8 +48,8 @@ static int normalise(const char *text, char **out, struct cd_error *err)
         cd_strbuf_free(&sb);
         return cd_error_set(err, CD_EINVAL, "text: the note is empty");
     }
-    while (sb.len && (sb.buf[sb.len - 1] == '\n' || sb.buf[sb.len - 1] == ' ' ||
-                      sb.buf[sb.len - 1] == '\t'))
+    while (sb.len &&
+           (sb.buf[sb.len - 1] == '\n' || sb.buf[sb.len - 1] == ' ' || sb.buf[sb.len - 1] == '\t'))
         sb.buf[--sb.len] = '\0';
     if (sb.oom) {
         cd_strbuf_free(&sb);

@@ -24,7 +24,7 @@
     X(CAREPLAN, "careplan")                                                                        \
     X(APPOINTMENT, "appointment")                                                                  \
     X(APPOINTMENT_UPDATE, "appointment_update")                                                    \
-    X(REFERRAL, "referral")                                                                         \
+    X(REFERRAL, "referral")                                                                        \
     X(REFERRAL_CLOSED, "referral_closed")                                                          \
     X(ENROLLMENT, "enrollment")
 
@@ -32,7 +32,7 @@ enum cd_timeline_kind {
 #define CD_TL_ENUM(id, name) CD_TIMELINE_##id,
     CD_TIMELINE_KINDS(CD_TL_ENUM)
 #undef CD_TL_ENUM
-    CD_TIMELINE_NKINDS
+        CD_TIMELINE_NKINDS
 };
 
 /* Where a page starts: just after the entry (at, kind, id) in newest-first order. An empty AT
@@ -45,10 +45,10 @@ struct cd_timeline_cursor {
 
 struct cd_timeline_query {
     int64_t patient_id;
-    unsigned kinds;         /* bits (1u << enum cd_timeline_kind); 0 = every kind */
-    const char *search;     /* NULL or "": no search; else a case-insensitive substring */
+    unsigned kinds;     /* bits (1u << enum cd_timeline_kind); 0 = every kind */
+    const char *search; /* NULL or "": no search; else a case-insensitive substring */
     struct cd_timeline_cursor after;
-    int limit;              /* rows per page, 1..1000 (0 = 40) */
+    int limit; /* rows per page, 1..1000 (0 = 40) */
 };
 
 /* The name of KIND ("ed_visit"), or "?". */

@@ -70,7 +70,7 @@ static int cp_show(struct cli *c, int argc, char **argv)
     struct cd_error err = {0};
     struct cd_strbuf out = CD_STRBUF_INIT;
     int rc = cd_careplan_format(c->store, plan, &out, &err) ? cli_fail(&err)
-                                                             : emit(out.buf, out.len, NULL);
+                                                            : emit(out.buf, out.len, NULL);
     cd_strbuf_free(&out);
     cd_careplan_free(plan);
     return rc;
@@ -198,12 +198,18 @@ static int save(struct cli *c, struct cd_careplan *plan, const char *mrn, const 
 static int cp_add_edit(struct cli *c, int argc, char **argv, int adding)
 {
     static const struct option opts[] = {
-        {"section", required_argument, NULL, 'S'},     {"text", required_argument, NULL, 't'},
-        {"code", required_argument, NULL, 'c'},        {"target", required_argument, NULL, 'g'},
-        {"target-date", required_argument, NULL, 'd'}, {"due", required_argument, NULL, 'd'},
-        {"status", required_argument, NULL, 's'},      {"responsible", required_argument, NULL, 'r'},
-        {"dose", required_argument, NULL, 'o'},        {"route", required_argument, NULL, 'R'},
-        {"reconciled-on", required_argument, NULL, 'n'}, {"summary", required_argument, NULL, 'm'},
+        {"section", required_argument, NULL, 'S'},
+        {"text", required_argument, NULL, 't'},
+        {"code", required_argument, NULL, 'c'},
+        {"target", required_argument, NULL, 'g'},
+        {"target-date", required_argument, NULL, 'd'},
+        {"due", required_argument, NULL, 'd'},
+        {"status", required_argument, NULL, 's'},
+        {"responsible", required_argument, NULL, 'r'},
+        {"dose", required_argument, NULL, 'o'},
+        {"route", required_argument, NULL, 'R'},
+        {"reconciled-on", required_argument, NULL, 'n'},
+        {"summary", required_argument, NULL, 'm'},
         {NULL, 0, NULL, 0},
     };
     struct cd_careplan_fields in = {0};
@@ -232,9 +238,10 @@ static int cp_add_edit(struct cli *c, int argc, char **argv, int adding)
         if (!section || !in.text)
             return cli_usage(c, "careplan add needs --section and --text");
         if ((sec = cd_careplan_section_parse(section)) < 0)
-            return cli_usage(c, "--section: '%s' is not a section (problem, prognosis, goal, "
-                                "symptom, intervention, medication, assessment, environment, "
-                                "caregiver, resource, barrier)",
+            return cli_usage(c,
+                             "--section: '%s' is not a section (problem, prognosis, goal, "
+                             "symptom, intervention, medication, assessment, environment, "
+                             "caregiver, resource, barrier)",
                              section);
     } else {
         if (argc - first != 2)
@@ -263,9 +270,9 @@ static int cp_simple(struct cli *c, int argc, char **argv)
     int need = strcmp(what, "set-status") == 0 || strcmp(what, "move") == 0 ? 4 : 3;
     if (argc != need)
         return cli_usage(c, "careplan %s needs %s", what,
-                         need == 4 ? "an MRN, an item key and a value"
-                                   : strcmp(what, "delete") == 0 ? "an MRN and an item key"
-                                                                 : "an MRN and a date (or 'none')");
+                         need == 4                     ? "an MRN, an item key and a value"
+                         : strcmp(what, "delete") == 0 ? "an MRN and an item key"
+                                                       : "an MRN and a date (or 'none')");
     int delta = 0;
     if (strcmp(what, "move") == 0) {
         char *end;

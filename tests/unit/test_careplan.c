@@ -52,8 +52,8 @@ int main(void)
     cd_settings_set(store, "clinic_name", "North Clinic", &err);
     cd_user_add(store, "mrivera", "Maria Rivera", "coordinator", NULL, &nurse1, &err);
     cd_user_add(store, "jchen", "Jo Chen", "coordinator", NULL, &nurse2, &err);
-    struct cd_patient_in in = {.mrn = "1001", .family = "Núñez", .given = "Zoë",
-                               .coordinator = "mrivera"};
+    struct cd_patient_in in = {
+        .mrn = "1001", .family = "Núñez", .given = "Zoë", .coordinator = "mrivera"};
     cd_patient_add(store, &in, &pid, &err);
     cd_store_set_actor(store, nurse1);
 
@@ -69,8 +69,8 @@ int main(void)
     struct cd_careplan_fields f = {.text = "Heart failure", .code = "I50.9"};
     is_int(cd_careplan_add(p, CD_CAREPLAN_PROBLEM, &f, &key, &err), 0, "add a problem");
     is_str(key, "problem-1", "first problem key");
-    f = (struct cd_careplan_fields){.text = "Weight steady", .target = "80 kg",
-                                    .target_date = "2026-12-31"};
+    f = (struct cd_careplan_fields){
+        .text = "Weight steady", .target = "80 kg", .target_date = "2026-12-31"};
     cd_careplan_add(p, CD_CAREPLAN_GOAL, &f, &key, &err);
     is_str(key, "goal-1", "goal key");
     is_str(cd_careplan_find(p, "goal-1")->status, "proposed", "a new goal is proposed");
@@ -93,7 +93,8 @@ int main(void)
     cd_careplan_add(p, CD_CAREPLAN_GOAL, &f, NULL, &err);
     is_str(err.msg, "target_date: '2026-02-30' is not a date (YYYY-MM-DD)", "bad date");
     is_int(cd_careplan_set_status(p, "goal-1", "done", &err), CD_EINVAL, "goal status checked");
-    is_str(err.msg, "status: 'done' is not a goal status (proposed, active, met, not_met or cancelled)",
+    is_str(err.msg,
+           "status: 'done' is not a goal status (proposed, active, met, not_met or cancelled)",
            "status message");
     is_int(cd_careplan_set_status(p, "goal-9", "met", &err), CD_ENOTFOUND, "unknown key");
     is_str(err.msg, "the care plan has no item 'goal-9'", "unknown key message");
@@ -104,14 +105,15 @@ int main(void)
     is_int(cd_careplan_set_review(p, "2026-12-01", &err), 0, "review date");
 
     /* version 1 */
-    {   /* the clock runs on: pin it where exact seconds are asserted */
+    { /* the clock runs on: pin it where exact seconds are asserted */
         time_t t0;
         cd_instant_parse("2026-11-02T09:00", &t0, NULL);
         cd_clock_set(t0);
     }
     is_int(cd_careplan_save(store, p, 0, NULL, &err), 0, "first save");
     is_int(p->version, 1, "version 1");
-    is_str(p->summary, "added problem-1, problem-2, goal-1, goal-2, barrier-1; next review date 2026-12-01",
+    is_str(p->summary,
+           "added problem-1, problem-2, goal-1, goal-2, barrier-1; next review date 2026-12-01",
            "summary made from the diff");
     is_int(cd_careplan_save(store, p, 1, NULL, &err), CD_EINVAL, "nothing changed");
     is_str(err.msg, "nothing to save: the plan is the same as version 1", "nothing message");
@@ -273,8 +275,9 @@ int main(void)
                                             "Tuesday; the county van must be booked a week ahead"};
     cd_careplan_add(cp, CD_CAREPLAN_BARRIER, &f, NULL, &err);
     cd_careplan_export_text(store, cp, &sb, &err);
-    ok(strstr(cd_strbuf_str(&sb), "  * Needs a ride to the cardiology clinic every second Tuesday; the\n"
-                                  "    county van must be booked a week ahead.\n") != NULL,
+    ok(strstr(cd_strbuf_str(&sb),
+              "  * Needs a ride to the cardiology clinic every second Tuesday; the\n"
+              "    county van must be booked a week ahead.\n") != NULL,
        "wrapped at 72 columns with a hanging indent");
     cd_strbuf_free(&sb);
     struct cd_careplan *empty = NULL;

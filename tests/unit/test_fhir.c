@@ -27,8 +27,8 @@ int main(void)
     struct cd_error err = {0};
     int64_t pid;
     cd_user_add(store, "mrivera", "Maria Rivera", "coordinator", NULL, NULL, &err);
-    struct cd_patient_in in = {.mrn = "1001", .family = "Núñez", .given = "Zoë",
-                               .coordinator = "mrivera"};
+    struct cd_patient_in in = {
+        .mrn = "1001", .family = "Núñez", .given = "Zoë", .coordinator = "mrivera"};
     cd_patient_add(store, &in, &pid, &err);
     struct cd_careplan *p = NULL;
     cd_careplan_load(store, pid, 0, &p, &err);
@@ -39,22 +39,26 @@ int main(void)
     cd_careplan_add(p, CD_CAREPLAN_PROBLEM, &f, NULL, &err);
     f = (struct cd_careplan_fields){.text = "Likely stable with daily weights"};
     cd_careplan_add(p, CD_CAREPLAN_PROGNOSIS, &f, NULL, &err);
-    f = (struct cd_careplan_fields){.text = "Keep weight steady", .target = "80 kg ± 1",
-                                    .target_date = "2026-12-31", .status = "active"};
+    f = (struct cd_careplan_fields){.text = "Keep weight steady",
+                                    .target = "80 kg ± 1",
+                                    .target_date = "2026-12-31",
+                                    .status = "active"};
     cd_careplan_add(p, CD_CAREPLAN_GOAL, &f, NULL, &err);
     f = (struct cd_careplan_fields){.text = "Quit smoking", .status = "met"};
     cd_careplan_add(p, CD_CAREPLAN_GOAL, &f, NULL, &err);
     f = (struct cd_careplan_fields){.text = "Sleep 7 hours", .status = "not_met"};
     cd_careplan_add(p, CD_CAREPLAN_GOAL, &f, NULL, &err);
-    f = (struct cd_careplan_fields){.text = "Weekly call", .responsible = "care coordinator",
-                                    .target_date = "2026-12-01", .status = "in_progress"};
+    f = (struct cd_careplan_fields){.text = "Weekly call",
+                                    .responsible = "care coordinator",
+                                    .target_date = "2026-12-01",
+                                    .status = "in_progress"};
     cd_careplan_add(p, CD_CAREPLAN_INTERVENTION, &f, NULL, &err);
-    f = (struct cd_careplan_fields){.text = "Furosemide", .dose = "40 mg", .route = "by mouth",
-                                    .reconciled_on = "2026-11-02"};
+    f = (struct cd_careplan_fields){
+        .text = "Furosemide", .dose = "40 mg", .route = "by mouth", .reconciled_on = "2026-11-02"};
     cd_careplan_add(p, CD_CAREPLAN_MEDICATION, &f, NULL, &err);
     f = (struct cd_careplan_fields){.text = "Lives alone"};
     cd_careplan_add(p, CD_CAREPLAN_BARRIER, &f, NULL, &err);
-    {   /* the clock runs on: pin it where exact seconds are asserted */
+    { /* the clock runs on: pin it where exact seconds are asserted */
         time_t t0;
         cd_instant_parse("2026-11-02T09:00", &t0, NULL);
         cd_clock_set(t0);
@@ -75,9 +79,12 @@ int main(void)
     is_str(str(cp, "description"), "Likely stable with daily weights", "prognosis as description");
     json_t *subj = json_object_get(cp, "subject");
     is_str(str(json_object_get(subj, "identifier"), "value"), "1001", "subject MRN");
-    is_str(json_string_value(json_object_get(json_array_get(json_object_get(
-               json_object_get(json_object_get(subj, "identifier"), "type"), "coding"), 0),
-                                             "code")),
+    is_str(json_string_value(json_object_get(
+               json_array_get(
+                   json_object_get(json_object_get(json_object_get(subj, "identifier"), "type"),
+                                   "coding"),
+                   0),
+               "code")),
            "MR", "identifier type MR");
     is_str(str(subj, "display"), "Zoë Núñez", "subject display");
     is_str(str(json_object_get(cp, "period"), "start"), "2026-11-02", "period.start");
@@ -103,12 +110,14 @@ int main(void)
     is_str(str(target, "detailString"), "80 kg ± 1", "target.detailString (UTF-8)");
     is_str(str(target, "dueDate"), "2026-12-31", "target.dueDate");
     is_str(str(g2, "lifecycleStatus"), "completed", "met -> completed");
-    is_str(str(json_array_get(json_object_get(json_object_get(g2, "achievementStatus"), "coding"), 0),
-               "code"),
-           "achieved", "met -> achieved");
-    is_str(str(json_array_get(json_object_get(json_object_get(g3, "achievementStatus"), "coding"), 0),
-               "code"),
-           "not-achieved", "not_met -> not-achieved");
+    is_str(
+        str(json_array_get(json_object_get(json_object_get(g2, "achievementStatus"), "coding"), 0),
+            "code"),
+        "achieved", "met -> achieved");
+    is_str(
+        str(json_array_get(json_object_get(json_object_get(g3, "achievementStatus"), "coding"), 0),
+            "code"),
+        "not-achieved", "not_met -> not-achieved");
     ok(json_object_get(g2, "target") == NULL, "no target when none given");
 
     json_t *addr = json_array_get(json_object_get(cp, "addresses"), 0);

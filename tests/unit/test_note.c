@@ -17,7 +17,7 @@ int main(void)
     struct cd_patient_in in = {.mrn = "1001", .family = "Núñez", .given = "Zoë"};
     cd_patient_add(store, &in, &pid, &err);
 
-    {   /* the clock runs on: pin it where exact seconds are asserted */
+    { /* the clock runs on: pin it where exact seconds are asserted */
         time_t t0;
         cd_instant_parse("2026-11-02T09:00", &t0, NULL);
         cd_clock_set(t0);

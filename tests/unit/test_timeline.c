@@ -16,7 +16,8 @@
 
 static const char EVENTS[] =
     "INSERT INTO encounters(patient_id, setting, facility, admit_at, discharge_at, discharge_date, "
-    " disposition, disposition_text, diagnoses, tcm_eligible, source, external_id, created_at) VALUES "
+    " disposition, disposition_text, diagnoses, tcm_eligible, source, external_id, created_at) "
+    "VALUES "
     " (1, 'inpatient', 'Mercy', '2026-10-20T13:00:00Z', '2026-10-25T19:00:00Z', '2026-10-25', "
     "  '01', 'home', 'I50.9', 1, 'manual', 'v1', '2026-10-25T20:00:00Z'),"
     " (1, 'ed', 'Mercy ED', '2026-09-01T02:00:00Z', '2026-09-01T06:00:00Z', '2026-09-01', "
@@ -38,7 +39,8 @@ static const char EVENTS[] =
     "INSERT INTO referrals(patient_id, to_provider, specialty, reason, status, sent_at, closed_at, "
     " created_by) VALUES (1, 'Heart Clinic', 'cardiology', 'HF follow-up', 'completed', "
     " '2026-10-27T14:00:00Z', '2026-10-31T14:00:00Z', 2);"
-    "INSERT INTO enrollments(patient_id, program, status, start_date, consent_date, consent_method, "
+    "INSERT INTO enrollments(patient_id, program, status, start_date, consent_date, "
+    "consent_method, "
     " created_at, created_by) VALUES (1, 'ccm', 'active', '2026-10-01', '2026-10-01', 'verbal', "
     " '2026-10-01T14:00:00Z', 2);";
 
@@ -95,15 +97,19 @@ int main(void)
            "2026-11-02 09:00 careplan|Maria Rivera|Care plan version 1: added problem-1\n"
            "2026-10-31 10:00 referral_closed||Referral completed: Heart Clinic\n"
            "2026-10-30 11:00 appointment_update||Kept tcm visit with Dr Patel on 2026-10-30 10:00\n"
-           "2026-10-27 10:00 referral|Maria Rivera|Referral sent to Heart Clinic (cardiology): HF follow-up\n"
-           "2026-10-26 11:20 appointment|Maria Rivera|Booked tcm visit with Dr Patel on 2026-10-30 10:00\n"
+           "2026-10-27 10:00 referral|Maria Rivera|Referral sent to Heart Clinic (cardiology): HF "
+           "follow-up\n"
+           "2026-10-26 11:20 appointment|Maria Rivera|Booked tcm visit with Dr Patel on 2026-10-30 "
+           "10:00\n"
            "2026-10-26 11:00 time|Maria Rivera|12:30 call (ccm)\n"
            "2026-10-26 11:00 task_closed|Maria Rivera|Task done: tcm contact - reached\n"
            "2026-10-26 11:00 call|Maria Rivera|Call: reached - Feeling better\n"
-           "2026-10-25 16:00 task_created|caredesk|Task tcm contact: Call after discharge, due 2026-10-27\n"
+           "2026-10-25 16:00 task_created|caredesk|Task tcm contact: Call after discharge, due "
+           "2026-10-27\n"
            "2026-10-25 15:00 discharge|Mercy|Discharged from Mercy to home (01)\n"
            "2026-10-20 09:00 admission|Mercy|Admitted to Mercy (inpatient)\n"
-           "2026-10-01 10:00 enrollment|Maria Rivera|Enrolled in CCM (active), consent verbal on 2026-10-01\n"
+           "2026-10-01 10:00 enrollment|Maria Rivera|Enrolled in CCM (active), consent verbal on "
+           "2026-10-01\n"
            "2026-09-01 02:00 ed_visit|Mercy ED|ED visit at Mercy ED, home\n",
            "every source, newest first");
     cd_strbuf_free(&sb);
@@ -117,7 +123,8 @@ int main(void)
     is_str(cd_page_str(&pg, 10, "at"), "2026-10-25T19:00:00Z", "instant in UTC");
 
     /* filter, search, jump to a date */
-    q = (struct cd_timeline_query){.kinds = mask = (1u << CD_TIMELINE_CALL) | (1u << CD_TIMELINE_NOTE)};
+    q = (struct cd_timeline_query){.kinds = mask =
+                                       (1u << CD_TIMELINE_CALL) | (1u << CD_TIMELINE_NOTE)};
     page(store, &q, &pg);
     is_int(pg.nrows, 2, "kind filter");
     q = (struct cd_timeline_query){.search = "WEIGHT 81"};
@@ -138,14 +145,15 @@ int main(void)
 
     /* keyset paging across many equal instants */
     cd_store_begin(store, &err);
-    cd_db_exec_script(store,
-                      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25) "
-                      "INSERT INTO notes(patient_id, user_id, at, text) "
-                      "SELECT 1, 2, '2026-08-01T12:00:00Z', 'same ' || i FROM n;"
-                      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) "
-                      "INSERT INTO contacts(patient_id, user_id, at, outcome, interactive) "
-                      "SELECT 1, 2, '2026-08-01T12:00:00Z', 'voicemail', 0 FROM n;",
-                      &err);
+    cd_db_exec_script(
+        store,
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25) "
+        "INSERT INTO notes(patient_id, user_id, at, text) "
+        "SELECT 1, 2, '2026-08-01T12:00:00Z', 'same ' || i FROM n;"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) "
+        "INSERT INTO contacts(patient_id, user_id, at, outcome, interactive) "
+        "SELECT 1, 2, '2026-08-01T12:00:00Z', 'voicemail', 0 FROM n;",
+        &err);
     cd_store_commit(store, &err);
     q = (struct cd_timeline_query){.limit = 7};
     cd_timeline_cursor_at_date(&q.after, "2026-08-01", &err);
@@ -161,7 +169,8 @@ int main(void)
             if (last[0] && strcmp(key, last) >= 0)
                 ordered = 0;
             snprintf(last, sizeof last, "%s", key);
-            int64_t id = cd_page_int(&pg, r, "id") * (strcmp(cd_page_str(&pg, r, "kind"), "call") ? 1 : -1);
+            int64_t id =
+                cd_page_int(&pg, r, "id") * (strcmp(cd_page_str(&pg, r, "kind"), "call") ? 1 : -1);
             for (int k = 0; k < seen && k < 64; k++)
                 dup += ids[k] == id;
             if (seen < 64)
