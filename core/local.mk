@@ -15,6 +15,11 @@ core_libcaredesk_a_SOURCES = \
 	core/audit.c core/audit.h \
 	core/calendar.c core/calendar.h \
 	core/counts.c core/counts.h \
-	core/demo.h
+	core/demo.h \
+	core/careplan.c core/careplan.h \
+	core/careplan_text.c \
+	core/fhir.c core/fhir.h \
+	core/note.c core/note.h \
+	core/timeline.c core/timeline.h
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
 CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm

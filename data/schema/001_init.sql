@@ -81,6 +81,7 @@ CREATE TABLE encounters (
 ) STRICT;
 CREATE INDEX encounters_patient ON encounters(patient_id, discharge_at);
 CREATE INDEX encounters_discharge_date ON encounters(discharge_date);
+CREATE INDEX encounters_patient_admit ON encounters(patient_id, admit_at);  -- timeline
 
 -- Inbound interface messages already seen (HL7 MSH-10), so a re-import changes nothing.
 CREATE TABLE inbound_messages (
@@ -111,6 +112,7 @@ CREATE TABLE enrollments (
 ) STRICT;
 CREATE INDEX enrollments_patient ON enrollments(patient_id, program, status);
 CREATE INDEX enrollments_program ON enrollments(program, status);
+CREATE INDEX enrollments_patient_created ON enrollments(patient_id, created_at);  -- timeline
 CREATE UNIQUE INDEX enrollments_tcm_encounter ON enrollments(encounter_id) WHERE encounter_id IS NOT NULL;
 
 CREATE TABLE appointments (
@@ -135,6 +137,8 @@ CREATE TABLE appointments (
 ) STRICT;
 CREATE INDEX appointments_start ON appointments(start_at);
 CREATE INDEX appointments_patient ON appointments(patient_id, start_at);
+CREATE INDEX appointments_patient_created ON appointments(patient_id, created_at);  -- timeline
+CREATE INDEX appointments_patient_updated ON appointments(patient_id, updated_at);  -- timeline
 
 CREATE TABLE tasks (
     id                 INTEGER PRIMARY KEY,
@@ -166,6 +170,8 @@ CREATE INDEX tasks_open_due ON tasks(due_date, kind) WHERE status = 'open';
 CREATE INDEX tasks_open_assignee ON tasks(assignee_id, due_date) WHERE status = 'open';
 CREATE INDEX tasks_patient ON tasks(patient_id, status);
 CREATE INDEX tasks_encounter ON tasks(encounter_id) WHERE encounter_id IS NOT NULL;
+CREATE INDEX tasks_patient_created ON tasks(patient_id, created_at);  -- timeline
+CREATE INDEX tasks_patient_closed ON tasks(patient_id, closed_at);    -- timeline
 
 CREATE TABLE contacts (
     id          INTEGER PRIMARY KEY,
@@ -241,6 +247,7 @@ CREATE TABLE care_plan_versions (
     next_review_date TEXT,
     UNIQUE (care_plan_id, version)
 ) STRICT;
+CREATE INDEX care_plan_versions_created ON care_plan_versions(care_plan_id, created_at);  -- timeline
 
 CREATE TABLE care_plan_items (
     id            INTEGER PRIMARY KEY,
@@ -277,6 +284,7 @@ CREATE TABLE referrals (
     note        TEXT
 ) STRICT;
 CREATE INDEX referrals_patient ON referrals(patient_id, sent_at);
+CREATE INDEX referrals_patient_closed ON referrals(patient_id, closed_at);  -- timeline
 
 CREATE TABLE notes (
     id         INTEGER PRIMARY KEY,

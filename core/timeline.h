@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/* The patient timeline: one chronological stream of everything caredesk knows about a patient,
+ * newest first, read a page at a time with a keyset cursor. */
+#ifndef CD_CORE_TIMELINE_H
+#define CD_CORE_TIMELINE_H
+
+#include <stdint.h>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/page.h"
+#include "core/store.h"
+
+/* The kinds of entries, one per event source. */
+#define CD_TIMELINE_KINDS(X)                                                                       \
+    X(ADMISSION, "admission")                                                                      \
+    X(DISCHARGE, "discharge")                                                                      \
+    X(ED_VISIT, "ed_visit")                                                                        \
+    X(TASK_CREATED, "task_created")                                                                \
+    X(TASK_CLOSED, "task_closed")                                                                  \
+    X(CALL, "call")                                                                                \
+    X(NOTE, "note")                                                                                \
+    X(TIME, "time")                                                                                \
+    X(CAREPLAN, "careplan")                                                                        \
+    X(APPOINTMENT, "appointment")                                                                  \
+    X(APPOINTMENT_UPDATE, "appointment_update")                                                    \
+    X(REFERRAL, "referral")                                                                        \
+    X(REFERRAL_CLOSED, "referral_closed")                                                          \
+    X(ENROLLMENT, "enrollment")
+
+enum cd_timeline_kind {
+#define CD_TL_ENUM(id, name) CD_TIMELINE_##id,
+    CD_TIMELINE_KINDS(CD_TL_ENUM)
+#undef CD_TL_ENUM
+        CD_TIMELINE_NKINDS
+};
+
+/* Where a page starts: just after the entry (at, kind, id) in newest-first order. An empty AT
+ * starts at the newest entry. */
+struct cd_timeline_cursor {
+    char at[CD_INSTANT_LEN];
+    char kind[24];
+    int64_t id;
+};
+
+struct cd_timeline_query {
+    int64_t patient_id;
+    unsigned kinds;     /* bits (1u << enum cd_timeline_kind); 0 = every kind */
+    const char *search; /* NULL or "": no search; else a case-insensitive substring */
+    struct cd_timeline_cursor after;
+    int limit; /* rows per page, 1..1000 (0 = 40) */
+};
+
+/* The name of KIND ("ed_visit"), or "?". */
+const char *cd_timeline_kind_name(int kind);
+/* Parse a comma-separated list of kind names into a bit mask. CD_EINVAL naming the bad one. */
+int cd_timeline_kinds_parse(const char *list, unsigned *mask, struct cd_error *err);
+/* Set CURSOR so the next page starts with the last entries of clinic-local date DATE
+ * (YYYY-MM-DD): "jump to a date". */
+int cd_timeline_cursor_at_date(struct cd_timeline_cursor *cursor, const char *date,
+                               struct cd_error *err);
+/* Set CURSOR to row ROW of a page returned by cd_timeline_page (for the next page). */
+void cd_timeline_cursor_from_page(struct cd_timeline_cursor *cursor, const struct cd_page *page,
+                                  size_t row);
+/* One page of the timeline into PAGE (appended): at day time kind id who text detail, newest
+ * first; at is the UTC instant, day and time are clinic local, text is one line, detail the whole
+ * entry. Every source is read through an index on (patient, time), so a page costs the same
+ * whatever the patient's history. */
+int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
+                     struct cd_page *page, struct cd_error *err);
+/* The query plan of cd_timeline_page's statement, one line per step (for tests). */
+int cd_timeline_explain(struct cd_store *store, struct cd_page *page, struct cd_error *err);
+
+#endif
