@@ -6,3 +6,4 @@ caredesk_SOURCES = \
 	tui/cli_admin.c \
 	tui/app.c tui/app.h
 caredesk_LDADD = $(CORE_LIBS) $(NCURSES_LIBS)
+caredesk_SOURCES += tui/cli_appointment.c
