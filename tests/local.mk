@@ -43,3 +43,10 @@ EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
 	    TZ=UTC LC_ALL=C.UTF-8 $(SHELL) $(srcdir)/tests/bench/run.sh
+
+# Appointments and the iCalendar export (core/appointment, core/ical, core/uuid).
+unit_tests += tests/unit/test_appointment tests/unit/test_ical
+tests_unit_test_appointment_SOURCES = tests/unit/test_appointment.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_appointment_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_ical_SOURCES = tests/unit/test_ical.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_ical_CFLAGS = $(TEST_CFLAGS)
