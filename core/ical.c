@@ -43,7 +43,11 @@ struct ctx {
     size_t nzones;
     char *organizer, *clinic;
     const struct cd_ical_options *o;
-    struct icaltimetype stamp;
+    char dtstamp[40];         /* "DTSTAMP:...Z\r\n", the same for every event */
+    char trigger[40];         /* "TRIGGER:-PT30M\r\n" */
+    char *organizer_line;     /* "ORGANIZER;CN=...:mailto:...\r\n" or NULL */
+    struct cd_strbuf event;   /* one VEVENT, reused */
+    struct cd_strbuf tmp;     /* summary and description, reused */
 };
 
 static void put(struct ctx *c, const char *s)
@@ -141,20 +145,135 @@ static void add_initial(struct cd_strbuf *sb, const char *s)
     cd_strbuf_addc(sb, '.');
 }
 
-/* A wall time in ZONE (NULL = UTC) as an icaltime carrying that zone. */
-static struct icaltimetype local_time(const char *local, const struct zone *z)
+/* Append one content line NAME:VALUE to SB, the value escaped as TEXT when TEXT is set (RFC 5545
+ * 3.3.11: backslash, semicolon, comma, newline), folded so that no line exceeds 75 octets and no
+ * fold splits a UTF-8 sequence, ended by CRLF. Written here rather than through libical's
+ * serializer: libical's per-event allocations made a 100,000-event export slower than calcurse. */
+static void content_line(struct cd_strbuf *sb, const char *name, const char *value, int text)
 {
-    struct icaltimetype t = icaltime_null_time();
-    sscanf(local, "%4d-%2d-%2dT%2d:%2d", &t.year, &t.month, &t.day, &t.hour, &t.minute);
-    t.is_date = 0;
-    return icaltime_set_timezone(&t, z->tz ? z->tz : icaltimezone_get_utc_timezone());
+    /* worst case: every octet escaped to two, plus a fold (3 octets) per 37 output octets */
+    size_t nlen = strlen(name), vlen = strlen(value);
+    size_t cap = nlen + 1 + vlen * 2 + (nlen + 1 + vlen * 2) / 37 * 3 + 8;
+    char stackbuf[2048], *out = cap <= sizeof stackbuf ? stackbuf : malloc(cap);
+    if (!out) {
+        cd_strbuf_addn(sb, "", 0);
+        sb->oom = true;
+        return;
+    }
+    size_t o = nlen, col = nlen + 1;
+    memcpy(out, name, nlen);
+    out[o++] = ':';
+    for (const unsigned char *p = (const unsigned char *)value; *p;) {
+        unsigned char c = *p;
+        char esc = 0;
+        size_t n = 1;
+        if (text && (c == '\\' || c == ';' || c == ',' || c == '\n')) {
+            esc = c == '\n' ? 'n' : (char)c;
+            n = 2;
+        } else if (text && c == '\r') {
+            p++;
+            continue;
+        } else if (c >= 0x80) {
+            n = (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
+            for (size_t k = 1; k < n; k++)
+                if (!p[k]) {
+                    n = k;
+                    break;
+                }
+        }
+        if (col + n > 75) {
+            out[o++] = '\r';
+            out[o++] = '\n';
+            out[o++] = ' ';
+            col = 1;
+        }
+        if (esc) {
+            out[o++] = '\\';
+            out[o++] = esc;
+            p++;
+        } else {
+            memcpy(out + o, p, n);
+            o += n;
+            p += n;
+        }
+        col += n;
+    }
+    out[o++] = '\r';
+    out[o++] = '\n';
+    cd_strbuf_addn(sb, out, o);
+    if (out != stackbuf)
+        free(out);
 }
 
-static icalproperty *with_tzid(icalproperty *p, const struct zone *z)
+/* A parameter value: quoted when it holds a separator; DQUOTE and controls dropped. */
+static void param_value(struct cd_strbuf *sb, const char *v)
 {
+    int quote = strpbrk(v, ",;:") != NULL;
+    if (quote)
+        cd_strbuf_addc(sb, '"');
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        if (*p != '"' && *p >= 0x20 && *p != 0x7f)
+            cd_strbuf_addc(sb, (char)*p);
+    if (quote)
+        cd_strbuf_addc(sb, '"');
+}
+
+/* DTSTART/DTEND: local time with TZID, or UTC with Z. */
+static void time_line(struct cd_strbuf *sb, const char *name, const struct zone *z, int y, int mo,
+                      int d, int h, int mi)
+{
+    char line[160];
     if (z->tz)
-        icalproperty_add_parameter(p, icalparameter_new_tzid(z->tzid));
-    return p;
+        snprintf(line, sizeof line, "%s;TZID=%s:%04d%02d%02dT%02d%02d00\r\n", name, z->tzid, y, mo,
+                 d, h, mi);
+    else
+        snprintf(line, sizeof line, "%s:%04d%02d%02dT%02d%02d00Z\r\n", name, y, mo, d, h, mi);
+    cd_strbuf_add(sb, line);
+}
+
+/* The wall time of instant T in zone Z: the process zone's rules when Z is the clinic zone (fast),
+ * else libical's. */
+static void wall_of(time_t t, const struct zone *z, int *y, int *mo, int *d, int *h, int *mi)
+{
+    if (!z->tz || strcmp(z->tzid, cd_clock_zone()) == 0) {
+        struct tm tm;
+        if (z->tz)
+            localtime_r(&t, &tm);
+        else
+            gmtime_r(&t, &tm);
+        *y = tm.tm_year + 1900;
+        *mo = tm.tm_mon + 1;
+        *d = tm.tm_mday;
+        *h = tm.tm_hour;
+        *mi = tm.tm_min;
+        return;
+    }
+    struct icaltimetype it = icaltime_from_timet_with_zone(t, 0, z->tz);
+    *y = it.year;
+    *mo = it.month;
+    *d = it.day;
+    *h = it.hour;
+    *mi = it.minute;
+}
+
+/* "YYYY-MM-DDTHH:MM" into its parts; -1 when damaged. */
+static int parse_local(const char *s, int *y, int *mo, int *d, int *h, int *mi)
+{
+    static const int pos[] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15};
+    int v[12];
+    if (strlen(s) != 16)
+        return -1;
+    for (int i = 0; i < 12; i++) {
+        if (s[pos[i]] < '0' || s[pos[i]] > '9')
+            return -1;
+        v[i] = s[pos[i]] - '0';
+    }
+    *y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+    *mo = v[4] * 10 + v[5];
+    *d = v[6] * 10 + v[7];
+    *h = v[8] * 10 + v[9];
+    *mi = v[10] * 10 + v[11];
+    return 0;
 }
 
 static int write_event(struct ctx *c, sqlite3_stmt *st, struct cd_error *err)
@@ -175,73 +294,65 @@ static int write_event(struct ctx *c, sqlite3_stmt *st, struct cd_error *err)
     if (!z)
         return cd_error_set(err, CD_EIO, "time zone '%s' changed during the export", tzid);
     const char *label = cd_appointment_kind_label(kind);
+    if (!label)
+        label = "Appointment";
     int cancelled = strcmp(status, "cancelled") == 0;
 
-    struct cd_strbuf summary = CD_STRBUF_INIT, desc = CD_STRBUF_INIT;
-    cd_strbuf_addf(&summary, "%s - ", label ? label : "Appointment");
+    struct cd_strbuf *ev = &c->event, *tmp = &c->tmp;
+    cd_strbuf_reset(ev);
+    cd_strbuf_reset(tmp);
+    char line[160];
+    cd_strbuf_add(ev, "BEGIN:VEVENT\r\n");
+    content_line(ev, "UID", uid, 1);
+    cd_strbuf_add(ev, c->dtstamp);
+    int y, mo, d, h, mi;
+    if (parse_local(start_local, &y, &mo, &d, &h, &mi))
+        return cd_error_set(err, CD_EIO, "appointment %s has a damaged start '%s'", uid,
+                            start_local);
+    time_line(ev, "DTSTART", z, y, mo, d, h, mi);
+    wall_of(start + (time_t)duration * 60, z, &y, &mo, &d, &h, &mi);
+    time_line(ev, "DTEND", z, y, mo, d, h, mi);
+
+    cd_strbuf_addf(tmp, "%s - ", label);
     if (c->o->full_names) {
-        cd_strbuf_addf(&summary, "%s %s", given, family);
+        cd_strbuf_addf(tmp, "%s %s", given, family);
     } else {
-        add_initial(&summary, given);
-        add_initial(&summary, family);
+        add_initial(tmp, given);
+        add_initial(tmp, family);
     }
-    cd_strbuf_addf(&desc, "%s with %s, %d minutes.", label ? label : "Appointment", provider,
-                   duration);
-    if (cancelled)
-        cd_strbuf_add(&desc, "\nCancelled.");
-    else if (strcmp(status, "kept") == 0)
-        cd_strbuf_add(&desc, "\nThe patient came.");
-    else if (strcmp(status, "no_show") == 0)
-        cd_strbuf_add(&desc, "\nThe patient did not come.");
-    if (summary.oom || desc.oom) {
-        cd_strbuf_free(&summary);
-        cd_strbuf_free(&desc);
-        return cd_error_set(err, CD_ENOMEM, "out of memory");
-    }
-
-    icaltimezone *utc = icaltimezone_get_utc_timezone();
-    struct icaltimetype dtstart = local_time(start_local, z);
-    struct icaltimetype dtend =
-        icaltime_from_timet_with_zone(start + (time_t)duration * 60, 0, z->tz ? z->tz : utc);
-    dtend = icaltime_set_timezone(&dtend, z->tz ? z->tz : utc);
-
-    icalcomponent *ev = icalcomponent_new_vevent();
-    icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-    icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->stamp));
-    icalcomponent_add_property(ev, with_tzid(icalproperty_new_dtstart(dtstart), z));
-    icalcomponent_add_property(ev, with_tzid(icalproperty_new_dtend(dtend), z));
-    icalcomponent_add_property(ev, icalproperty_new_summary(cd_strbuf_str(&summary)));
+    content_line(ev, "SUMMARY", cd_strbuf_str(tmp), 1);
     if (location && *location)
-        icalcomponent_add_property(ev, icalproperty_new_location(location));
+        content_line(ev, "LOCATION", location, 1);
     else if (strcmp(kind, "telehealth") == 0)
-        icalcomponent_add_property(ev, icalproperty_new_location("Telehealth"));
+        content_line(ev, "LOCATION", "Telehealth", 1);
     else if (c->clinic && *c->clinic)
-        icalcomponent_add_property(ev, icalproperty_new_location(c->clinic));
-    icalcomponent_add_property(ev, icalproperty_new_description(cd_strbuf_str(&desc)));
-    icalcomponent_add_property(
-        ev, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
-    icalcomponent_add_property(ev, icalproperty_new_sequence(sequence));
-    icalcomponent_add_property(ev, icalproperty_new_class(ICAL_CLASS_PRIVATE));
-    if (c->organizer) {
-        icalproperty *org = icalproperty_new_organizer(c->organizer);
-        if (c->clinic && *c->clinic)
-            icalproperty_add_parameter(org, icalparameter_new_cn(c->clinic));
-        icalcomponent_add_property(ev, org);
-    }
+        content_line(ev, "LOCATION", c->clinic, 1);
+    size_t summary_len = tmp->len;
+    cd_strbuf_addf(tmp, "%s with %s, %d minutes.", label, provider, duration);
+    if (cancelled)
+        cd_strbuf_add(tmp, "\nCancelled.");
+    else if (strcmp(status, "kept") == 0)
+        cd_strbuf_add(tmp, "\nThe patient came.");
+    else if (strcmp(status, "no_show") == 0)
+        cd_strbuf_add(tmp, "\nThe patient did not come.");
+    content_line(ev, "DESCRIPTION", cd_strbuf_str(tmp) + summary_len, 1);
+    snprintf(line, sizeof line, "STATUS:%s\r\nSEQUENCE:%d\r\nCLASS:PRIVATE\r\n",
+             cancelled ? "CANCELLED" : "CONFIRMED", sequence);
+    cd_strbuf_add(ev, line);
+    if (c->organizer_line)
+        cd_strbuf_add(ev, c->organizer_line);
     if (!cancelled) {
-        icalcomponent *al = icalcomponent_new_valarm();
-        icalcomponent_add_property(al, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-        icalcomponent_add_property(al, icalproperty_new_description(cd_strbuf_str(&summary)));
-        int minutes = c->o->alarm_minutes > 0 ? c->o->alarm_minutes : 30;
-        struct icaltriggertype trg = {icaltime_null_time(),
-                                      icaldurationtype_from_int(-60 * minutes)};
-        icalcomponent_add_property(al, icalproperty_new_trigger(trg));
-        icalcomponent_add_component(ev, al);
+        tmp->buf[summary_len] = '\0'; /* back to the summary */
+        cd_strbuf_add(ev, "BEGIN:VALARM\r\nACTION:DISPLAY\r\n");
+        content_line(ev, "DESCRIPTION", tmp->buf, 1);
+        cd_strbuf_add(ev, c->trigger);
+        cd_strbuf_add(ev, "END:VALARM\r\n");
     }
-    put_free(c, icalcomponent_as_ical_string_r(ev));
-    icalcomponent_free(ev);
-    cd_strbuf_free(&summary);
-    cd_strbuf_free(&desc);
+    cd_strbuf_add(ev, "END:VEVENT\r\n");
+    if (ev->oom || tmp->oom)
+        return cd_error_set(err, CD_ENOMEM, "out of memory");
+    if (fwrite(ev->buf, 1, ev->len, c->out) != ev->len)
+        c->io_failed = 1;
     return 0;
 }
 
@@ -264,9 +375,26 @@ int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE 
         free(c.clinic);
         return rc;
     }
-    if (organizer && *organizer)
+    if (organizer && *organizer) {
         c.organizer = organizer;
-    c.stamp = icaltime_from_timet_with_zone(cd_clock_now(), 0, icaltimezone_get_utc_timezone());
+        struct cd_strbuf name = CD_STRBUF_INIT, org = CD_STRBUF_INIT;
+        cd_strbuf_add(&name, "ORGANIZER");
+        if (c.clinic && *c.clinic) {
+            cd_strbuf_add(&name, ";CN=");
+            param_value(&name, c.clinic);
+        }
+        content_line(&org, cd_strbuf_str(&name), organizer, 0);
+        cd_strbuf_free(&name);
+        c.organizer_line = cd_strbuf_take(&org);
+    }
+    struct tm now;
+    time_t t = cd_clock_now();
+    gmtime_r(&t, &now);
+    snprintf(c.dtstamp, sizeof c.dtstamp, "DTSTAMP:%04d%02d%02dT%02d%02d%02dZ\r\n",
+             (now.tm_year + 1900) % 10000, now.tm_mon + 1, now.tm_mday, now.tm_hour, now.tm_min,
+             now.tm_sec);
+    snprintf(c.trigger, sizeof c.trigger, "TRIGGER:-PT%dM\r\n",
+             o->alarm_minutes > 0 ? o->alarm_minutes : 30);
 
     put(&c, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//caredesk//caredesk " PACKAGE_VERSION
             "//EN\r\nCALSCALE:GREGORIAN\r\n");
@@ -305,6 +433,9 @@ int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE 
 done:
     free(organizer);
     free(c.clinic);
+    free(c.organizer_line);
+    cd_strbuf_free(&c.event);
+    cd_strbuf_free(&c.tmp);
     if (!rc && count)
         *count = n;
     return rc;
