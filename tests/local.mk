@@ -56,3 +56,19 @@ EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
 	    TZ=UTC LC_ALL=C.UTF-8 $(SHELL) $(srcdir)/tests/bench/run.sh
+
+# Appointments and the iCalendar export (core/appointment, core/ical, core/uuid).
+unit_tests += tests/unit/test_appointment tests/unit/test_ical
+tests_unit_test_appointment_SOURCES = tests/unit/test_appointment.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_appointment_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_ical_SOURCES = tests/unit/test_ical.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_ical_CFLAGS = $(TEST_CFLAGS)
+cli_tests += tests/cli/appointment.sh tests/cli/export_ics.sh tests/cli/ics_peers.sh
+EXTRA_DIST += tests/fixtures/export_ics.expected tests/peers/package.json \
+	tests/peers/package-lock.json tests/peers/icsdump.mjs
+# ics_peers.sh installs ical.js (npm ci) into the build tree, never into the sources.
+clean-local: clean-peers
+clean-peers:
+	-rm -rf tests/peers-run
+.PHONY: clean-peers
+bench_scripts += tests/bench/bench_ics.sh

@@ -7,3 +7,4 @@ caredesk_SOURCES = \
 	tui/cli_careplan.c \
 	tui/app.c tui/app.h
 caredesk_LDADD = $(CORE_LIBS) $(NCURSES_LIBS)
+caredesk_SOURCES += tui/cli_appointment.c
