@@ -15,6 +15,12 @@ core_libcaredesk_a_SOURCES = \
 	core/audit.c core/audit.h \
 	core/calendar.c core/calendar.h \
 	core/counts.c core/counts.h \
-	core/demo.h
+	core/demo.h \
+	core/task.c core/task.h \
+	core/encounter.c core/encounter.h \
+	core/contact.c core/contact.h \
+	core/hl7.c core/hl7.h \
+	core/import_csv.c core/import_hl7.c \
+	core/importer.c core/importer.h
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
 CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm
