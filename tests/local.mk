@@ -19,13 +19,23 @@ unit_tests = \
 	tests/unit/test_page \
 	tests/unit/test_store \
 	tests/unit/test_settings \
-	tests/unit/test_patient
+	tests/unit/test_patient \
+	tests/unit/test_task \
+	tests/unit/test_encounter \
+	tests/unit/test_contact \
+	tests/unit/test_import_csv \
+	tests/unit/test_import_hl7
 tests_unit_test_clock_SOURCES = tests/unit/test_clock.c tests/lib/tap.h
 tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c tests/lib/tap.h
 tests_unit_test_page_SOURCES = tests/unit/test_page.c tests/lib/tap.h
 tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_settings_SOURCES = tests/unit/test_settings.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_patient_SOURCES = tests/unit/test_patient.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_task_SOURCES = tests/unit/test_task.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_encounter_SOURCES = tests/unit/test_encounter.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_contact_SOURCES = tests/unit/test_contact.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_import_csv_SOURCES = tests/unit/test_import_csv.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_import_hl7_SOURCES = tests/unit/test_import_hl7.c tests/lib/tap.h tests/lib/testdb.h
 
 cli_tests = \
 	tests/cli/setup.sh \

@@ -91,8 +91,8 @@ static void print_outcome(const struct cd_contact_result *r)
         printf("TCM contact due %s: attempts satisfied (%d unsuccessful attempts on separate "
                "days); it stays on the list until the patient is reached\n", due, r->attempts);
     } else {
-        printf("TCM contact due %s: %d unsuccessful attempt%s on separate days; two satisfy the "
-               "requirement\n", due, r->attempts, r->attempts == 1 ? "" : "s");
+        printf("TCM contact due %s: %d of 2 unsuccessful attempts on separate days; keep trying\n",
+               due, r->attempts);
     }
 }
 
