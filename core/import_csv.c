@@ -51,9 +51,8 @@ static int record(struct csv *c, int *line, struct cd_error *err)
             c->pos++;
             for (;;) {
                 if (c->pos >= c->len)
-                    return cd_error_set(err, CD_EINVAL,
-                                        "%d: %s: a quoted field is not closed", start,
-                                        c->nfields <= C_NCOLS ? "record" : "record");
+                    return cd_error_set(err, CD_EINVAL, "%d: record: a quoted field is not closed",
+                                        start);
                 char ch = c->data[c->pos++];
                 if (ch == '"') {
                     if (c->pos < c->len && c->data[c->pos] == '"') {
@@ -73,8 +72,9 @@ static int record(struct csv *c, int *line, struct cd_error *err)
             if (c->pos < c->len && c->data[c->pos] != ',' && c->data[c->pos] != '\r' &&
                 c->data[c->pos] != '\n')
                 return cd_error_set(err, CD_EINVAL,
-                                    "%d: field %d: text after the closing quote", c->line,
-                                    c->nfields);
+                                    "%d: field %d: the quoted field starting here has text after "
+                                    "its closing quote on line %d",
+                                    start, c->nfields, c->line);
         } else {
             size_t start = c->pos;
             while (c->pos < c->len && c->data[c->pos] != ',' && c->data[c->pos] != '\r' &&

@@ -39,7 +39,11 @@ tests_unit_test_import_hl7_SOURCES = tests/unit/test_import_hl7.c tests/lib/tap.
 
 cli_tests = \
 	tests/cli/setup.sh \
-	tests/cli/errors.sh
+	tests/cli/errors.sh \
+	tests/cli/tcm_due.sh \
+	tests/cli/import.sh \
+	tests/cli/import_errors.sh \
+	tests/cli/log_call.sh
 
 tui_tests =
 

@@ -76,7 +76,7 @@ int main(void)
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo,2026-11-20,inpatient\n",
          "t.csv:2: record: a quoted field is not closed"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo\"x,2026-11-20,inpatient\n",
-         "t.csv:2: field 2: text after the closing quote"},
+         "t.csv:2: field 2: the quoted field starting here has text after its closing quote on line 2"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo\",13/45/2026,inpatient\n",
          "t.csv:2: discharge_at: '2026-13-45' is not a date and time (expected "
          "YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]])"},
