@@ -52,7 +52,8 @@ TESTS += $(unit_tests) $(cli_tests) $(tui_tests)
 EXTRA_DIST += $(cli_tests) $(tui_tests) tests/lib/cli.sh tests/lib/tui.sh
 
 # Benchmarks: never part of make check. Each tests/bench/bench_*.sh prints its own figures.
-bench_scripts = tests/bench/run.sh
+bench_scripts = tests/bench/run.sh \
+	tests/bench/bench_import.sh
 EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
