@@ -58,3 +58,14 @@ EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
 	    TZ=UTC LC_ALL=C.UTF-8 $(SHELL) $(srcdir)/tests/bench/run.sh
+
+# Fuzz targets (./configure --enable-fuzz CC=clang): not part of make check. Run e.g.
+# tests/fuzz/fuzz_hl7 -max_total_time=60 corpus/
+if FUZZ
+noinst_PROGRAMS = tests/fuzz/fuzz_hl7 tests/fuzz/fuzz_csv
+tests_fuzz_fuzz_hl7_SOURCES = tests/fuzz/fuzz_hl7.c
+tests_fuzz_fuzz_hl7_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_csv_SOURCES = tests/fuzz/fuzz_csv.c
+tests_fuzz_fuzz_csv_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+endif
+EXTRA_DIST += tests/fuzz/fuzz_hl7.c tests/fuzz/fuzz_csv.c
