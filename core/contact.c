@@ -23,8 +23,8 @@ static const char SQL_LIST[] =
     "FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.patient_id = :patient "
     "ORDER BY c.at DESC, c.id DESC";
 
-static const char *const outcomes[] = {"reached", "caregiver", "voicemail", "no_answer",
-                                       "wrong_number", "refused", NULL};
+static const char *const outcomes[] = {"reached",      "caregiver", "voicemail", "no_answer",
+                                       "wrong_number", "refused",   NULL};
 static const char *const channels[] = {"phone", "video", "portal", "in_person", NULL};
 
 static bool in_list(const char *v, const char *const *list)

@@ -24,7 +24,7 @@ struct cd_contact_in {
     const char *outcome; /* reached caregiver voicemail no_answer wrong_number refused */
     const char *channel; /* phone (default) video portal in_person */
     const char *note;
-    time_t at;           /* when; 0 = now */
+    time_t at; /* when; 0 = now */
 };
 
 /* What cd_contact_log did. */

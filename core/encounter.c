@@ -29,7 +29,8 @@ static const char SQL_INSERT[] =
     ":to, :dx, :complexity, 'discharged', :eligible, :reason, :source, :ext, :at, :by)";
 static const char SQL_ENROLL[] =
     "INSERT INTO enrollments(patient_id, program, status, start_date, end_date, encounter_id, "
-    "created_at, created_by) VALUES (:patient, 'tcm', 'active', :start, :end, :encounter, :at, :by)";
+    "created_at, created_by) VALUES (:patient, 'tcm', 'active', :start, :end, :encounter, :at, "
+    ":by)";
 static const char SQL_COORDINATOR[] = "SELECT coordinator_id FROM patients WHERE id = :id";
 static const char SQL_DECEASED[] =
     "UPDATE patients SET deceased_at = coalesce(deceased_at, :at) WHERE id = :id";
@@ -39,8 +40,9 @@ static const char SQL_END_ENROLL[] =
     "UPDATE enrollments SET status = 'ended', end_reason = :reason WHERE encounter_id = :id "
     "AND status = 'active'";
 
-static const char *const settings[] = {"inpatient", "snf", "irf", "ltch", "psych", "observation",
-                                       "partial", "ed", "outpatient", "other", NULL};
+static const char *const settings[] = {"inpatient",  "snf",         "irf",     "ltch",
+                                       "psych",      "observation", "partial", "ed",
+                                       "outpatient", "other",       NULL};
 static const char *const admission_types[] = {"emergency", "urgent", "elective", "other", NULL};
 static const char *const complexities[] = {"moderate", "high", NULL};
 static const char *const sources[] = {"hl7", "csv", "manual", "demo", NULL};
@@ -91,9 +93,11 @@ static void disp_load(void)
         }
         if (n < 4)
             continue;
-        disp_table[disp_count++] = (struct cd_disposition){
-            .code = col[0], .key = col[1], .community = col[2][0] == '1', .text = col[3],
-            .reason = col[4] ? col[4] : ""};
+        disp_table[disp_count++] = (struct cd_disposition){.code = col[0],
+                                                           .key = col[1],
+                                                           .community = col[2][0] == '1',
+                                                           .text = col[3],
+                                                           .reason = col[4] ? col[4] : ""};
     }
 }
 
@@ -111,8 +115,8 @@ const struct cd_disposition *cd_disposition_find(const char *code_or_key)
 
 bool cd_discharge_setting_qualifies(const char *setting)
 {
-    static const char *const qualifying[] = {"inpatient", "snf", "irf", "ltch", "psych",
-                                             "observation", "partial", NULL};
+    static const char *const qualifying[] = {"inpatient", "snf",         "irf",     "ltch",
+                                             "psych",     "observation", "partial", NULL};
     return canon(setting, qualifying) != NULL;
 }
 
@@ -192,8 +196,12 @@ static int instant_field(const char *field, const char *value, time_t *t, struct
 
 int cd_discharge_validate(const struct cd_discharge_in *in, struct cd_error *err)
 {
-    struct cd_patient_in p = {.mrn = in->mrn, .family = in->family_name, .given = in->given_name,
-                              .birth_date = in->birth_date, .sex = in->sex, .phone = in->phone,
+    struct cd_patient_in p = {.mrn = in->mrn,
+                              .family = in->family_name,
+                              .given = in->given_name,
+                              .birth_date = in->birth_date,
+                              .sex = in->sex,
+                              .phone = in->phone,
                               .language = in->language};
     int rc = cd_patient_validate(&p, err);
     if (rc)
@@ -350,10 +358,15 @@ static int add_task(struct cd_store *store, struct cd_discharge_result *res, con
 {
     char key[64];
     snprintf(key, sizeof key, "%s:%lld", kind, (long long)res->encounter_id);
-    struct cd_task_in t = {.patient_id = res->patient_id, .kind = kind, .title = title,
-                           .due_at = cd_local_to_instant(day, 23, 59, 59), .due_day = day,
+    struct cd_task_in t = {.patient_id = res->patient_id,
+                           .kind = kind,
+                           .title = title,
+                           .due_at = cd_local_to_instant(day, 23, 59, 59),
+                           .due_day = day,
                            .assignee_id = patient_coordinator(store, res->patient_id),
-                           .team = "tcm", .encounter_id = res->encounter_id, .gen_key = key};
+                           .team = "tcm",
+                           .encounter_id = res->encounter_id,
+                           .gen_key = key};
     int64_t id;
     int created;
     int rc = cd_task_create(store, &t, &id, &created, err);
@@ -411,8 +424,12 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
         rc = cd_error_set(err, CD_ENOMEM, "out of memory");
         goto out;
     }
-    struct cd_patient_in p = {.mrn = in->mrn, .family = in->family_name, .given = in->given_name,
-                              .birth_date = in->birth_date, .sex = in->sex, .phone = in->phone,
+    struct cd_patient_in p = {.mrn = in->mrn,
+                              .family = in->family_name,
+                              .given = in->given_name,
+                              .birth_date = in->birth_date,
+                              .sex = in->sex,
+                              .phone = in->phone,
                               .language = in->language};
     if ((rc = cd_patient_upsert(store, &p, &res->patient_id, &res->patient_created,
                                 &res->patient_changed, err)))
@@ -428,8 +445,7 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
     }
     const char *why = NULL;
     res->eligible = cd_discharge_eligible(in->setting, in->patient_class,
-                                          cd_disposition_find(in->disposition), in->deceased,
-                                          &why);
+                                          cd_disposition_find(in->disposition), in->deceased, &why);
     if (res->eligible && res->due.period_end < cd_clock_today()) {
         char end[CD_DATE_LEN];
         snprintf(res->reason, sizeof res->reason, "the 30-day TCM period ended on %s",
@@ -438,8 +454,8 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
     } else if (why) {
         snprintf(res->reason, sizeof res->reason, "%s", why);
     }
-    if ((rc = insert_encounter(store, in, cd_strbuf_str(&ext), dis, dx.len ? cd_strbuf_str(&dx)
-                                                                           : NULL, res, err)))
+    if ((rc = insert_encounter(store, in, cd_strbuf_str(&ext), dis,
+                               dx.len ? cd_strbuf_str(&dx) : NULL, res, err)))
         goto out;
     if (in->deceased) {
         sqlite3_stmt *st = cd_db_stmt(store, SQL_DECEASED, err);

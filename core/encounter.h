@@ -18,16 +18,16 @@ struct cd_discharge_in {
     const char *mrn;
     const char *family_name;
     const char *given_name;
-    const char *birth_date;     /* YYYY-MM-DD */
-    const char *sex;            /* F, M, X or U */
+    const char *birth_date; /* YYYY-MM-DD */
+    const char *sex;        /* F, M, X or U */
     const char *phone;
     const char *language;
-    const char *discharge_at;   /* YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]]; clinic local without zone */
-    const char *admit_at;       /* the same form */
+    const char *discharge_at; /* YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]]; clinic local without zone */
+    const char *admit_at;     /* the same form */
     const char *facility;
-    const char *setting;        /* inpatient snf irf ltch psych observation partial ed outpatient other */
-    const char *patient_class;  /* HL7 PV1-2 when known: E = emergency department */
-    const char *disposition;    /* NUBC code ("01") or its key ("home"), see data/dispositions.tsv */
+    const char *setting; /* inpatient snf irf ltch psych observation partial ed outpatient other */
+    const char *patient_class; /* HL7 PV1-2 when known: E = emergency department */
+    const char *disposition;   /* NUBC code ("01") or its key ("home"), see data/dispositions.tsv */
     const char *discharged_to;
     const char *admission_type; /* emergency, urgent, elective, other */
     const char *diagnoses;      /* ICD-10 codes separated by ';' */
@@ -47,15 +47,15 @@ struct cd_discharge_result {
     int eligible;          /* TCM eligible: enrollment and tasks created */
     char reason[128];      /* why not eligible */
     int tasks_created;
-    int discharge_day;     /* clinic-zone day 0 */
+    int discharge_day; /* clinic-zone day 0 */
     struct cd_tcm_due due;
 };
 
 /* One row of the NUBC discharge disposition table (data/dispositions.tsv). */
 struct cd_disposition {
-    const char *code;   /* "01" */
-    const char *key;    /* "home" */
-    bool community;     /* discharged to a community setting */
+    const char *code; /* "01" */
+    const char *key;  /* "home" */
+    bool community;   /* discharged to a community setting */
     const char *text;
     const char *reason; /* why not eligible, "" when community */
 };

@@ -117,8 +117,8 @@ int cd_hl7_next(struct cd_hl7_reader *r, struct cd_hl7_message *m, struct cd_err
     for (;;) { /* blank lines, spaces and stray frame ends between messages */
         if (line_end(r))
             continue;
-        if (r->pos < r->len && (r->data[r->pos] == ' ' || r->data[r->pos] == '\t' ||
-                                r->data[r->pos] == MLLP_END)) {
+        if (r->pos < r->len &&
+            (r->data[r->pos] == ' ' || r->data[r->pos] == '\t' || r->data[r->pos] == MLLP_END)) {
             r->pos++;
             continue;
         }
@@ -231,8 +231,9 @@ int cd_hl7_check_fields(const struct cd_hl7_message *m, size_t max, struct cd_er
                 return cd_error_set(err, CD_EINVAL, "%d: %.3s-%d: contains a NUL byte", s->line,
                                     s->text, field);
             if (n > max)
-                return cd_error_set(err, CD_EINVAL, "%d: %.3s-%d: is %zu bytes long; the limit is %zu",
-                                    s->line, s->text, field, n, max);
+                return cd_error_set(err, CD_EINVAL,
+                                    "%d: %.3s-%d: is %zu bytes long; the limit is %zu", s->line,
+                                    s->text, field, n, max);
             if (!q)
                 break;
             p = q + 1;
@@ -376,6 +377,6 @@ int cd_hl7_time(const char *s, time_t *out, struct cd_error *err)
     *out = (time_t)day * 86400 + h * 3600 + mi * 60 + sec - offset;
     return 0;
 bad:
-    return cd_error_set(err, CD_EINVAL,
-                        "'%.40s' is not an HL7 time (YYYYMMDD[HHMM[SS]][+/-ZZZZ])", s);
+    return cd_error_set(err, CD_EINVAL, "'%.40s' is not an HL7 time (YYYYMMDD[HHMM[SS]][+/-ZZZZ])",
+                        s);
 }

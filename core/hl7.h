@@ -16,17 +16,20 @@
 struct cd_hl7_segment {
     const char *text; /* starts with the 3-letter name; not NUL-terminated */
     size_t len;
-    int line;         /* 1-based line of the file where it starts */
+    int line; /* 1-based line of the file where it starts */
 };
 
 struct cd_hl7_message {
-    char fs, cs, rs, ec, ss; /* field, component, repetition, escape, subcomponent separators */
+    char fs, cs, rs, ec, ss;     /* field, component, repetition, escape, subcomponent separators */
     struct cd_hl7_segment *segs; /* owned array */
     size_t nsegs, cap;
-    int line;                    /* line of the MSH segment */
+    int line; /* line of the MSH segment */
 };
 
-#define CD_HL7_MESSAGE_INIT {'|', '^', '~', '\\', '&', NULL, 0, 0, 0}
+#define CD_HL7_MESSAGE_INIT                                                                        \
+    {                                                                                              \
+        '|', '^', '~', '\\', '&', NULL, 0, 0, 0                                                    \
+    }
 
 struct cd_hl7_reader {
     const char *data;

@@ -15,19 +15,34 @@
 #include "core/text.h"
 
 enum col {
-    C_MRN, C_FAMILY, C_GIVEN, C_NAME, C_BIRTH, C_SEX, C_PHONE, C_DISCHARGE, C_ADMIT, C_FACILITY,
-    C_SETTING, C_DISPOSITION, C_ADMISSION, C_DIAGNOSES, C_COMPLEXITY, C_NCOLS
+    C_MRN,
+    C_FAMILY,
+    C_GIVEN,
+    C_NAME,
+    C_BIRTH,
+    C_SEX,
+    C_PHONE,
+    C_DISCHARGE,
+    C_ADMIT,
+    C_FACILITY,
+    C_SETTING,
+    C_DISPOSITION,
+    C_ADMISSION,
+    C_DIAGNOSES,
+    C_COMPLEXITY,
+    C_NCOLS
 };
 static const char *const col_names[C_NCOLS] = {
-    "mrn", "family_name", "given_name", "name", "birth_date", "sex", "phone", "discharge_at",
-    "admit_at", "facility", "setting", "disposition", "admission_type", "diagnoses", "complexity"};
+    "mrn",     "family_name", "given_name",     "name",      "birth_date",
+    "sex",     "phone",       "discharge_at",   "admit_at",  "facility",
+    "setting", "disposition", "admission_type", "diagnoses", "complexity"};
 
 #define MAX_FIELDS 64
 
 struct csv {
     const char *data;
     size_t len, pos;
-    int line;                            /* current line */
+    int line; /* current line */
     struct cd_strbuf field[MAX_FIELDS];
     int nfields;
 };
@@ -65,9 +80,8 @@ static int record(struct csv *c, int *line, struct cd_error *err)
                 }
                 cd_strbuf_addc(f, ch);
                 if (f->len > CD_IMPORT_FIELD_MAX)
-                    return cd_error_set(err, CD_EINVAL,
-                                        "%d: field %d: is longer than %d bytes", start,
-                                        c->nfields, CD_IMPORT_FIELD_MAX);
+                    return cd_error_set(err, CD_EINVAL, "%d: field %d: is longer than %d bytes",
+                                        start, c->nfields, CD_IMPORT_FIELD_MAX);
             }
             if (c->pos < c->len && c->data[c->pos] != ',' && c->data[c->pos] != '\r' &&
                 c->data[c->pos] != '\n')
@@ -81,9 +95,10 @@ static int record(struct csv *c, int *line, struct cd_error *err)
                    c->data[c->pos] != '\n')
                 c->pos++;
             if (c->pos - start > CD_IMPORT_FIELD_MAX)
-                return cd_error_set(err, CD_EINVAL, "%d: field %d: is %zu bytes long; the limit "
-                                    "is %d", c->line, c->nfields, c->pos - start,
-                                    CD_IMPORT_FIELD_MAX);
+                return cd_error_set(err, CD_EINVAL,
+                                    "%d: field %d: is %zu bytes long; the limit "
+                                    "is %d",
+                                    c->line, c->nfields, c->pos - start, CD_IMPORT_FIELD_MAX);
             cd_strbuf_addn(f, c->data + start, c->pos - start);
         }
         if (f->oom)
@@ -173,8 +188,7 @@ static int header(struct csv *c, int map[C_NCOLS], struct cd_error *err)
             return cd_error_set(err, CD_EINVAL, "1: header: no '%s' column",
                                 col_names[required[i]]);
     if (map[C_NAME] < 0 && (map[C_FAMILY] < 0 || map[C_GIVEN] < 0))
-        return cd_error_set(err, CD_EINVAL,
-                            "1: header: needs family_name and given_name, or name");
+        return cd_error_set(err, CD_EINVAL, "1: header: needs family_name and given_name, or name");
     return 0;
 }
 
@@ -183,8 +197,8 @@ static const char *get(struct csv *c, const int map[C_NCOLS], int k)
     return map[k] >= 0 ? cd_strbuf_str(&c->field[map[k]]) : NULL;
 }
 
-static int row(struct cd_store *store, struct csv *c, const int map[C_NCOLS], int line,
-               int ncols, struct cd_import_summary *sum, struct cd_error *err)
+static int row(struct cd_store *store, struct csv *c, const int map[C_NCOLS], int line, int ncols,
+               struct cd_import_summary *sum, struct cd_error *err)
 {
     if (c->nfields != ncols)
         return cd_error_set(err, CD_EINVAL, "%d: record: has %d fields; the header has %d", line,
@@ -213,16 +227,21 @@ static int row(struct cd_store *store, struct csv *c, const int map[C_NCOLS], in
             giv++;
     }
     const char *b = get(c, map, C_BIRTH), *d = get(c, map, C_DISCHARGE), *a = get(c, map, C_ADMIT);
-    struct cd_discharge_in in = {
-        .mrn = get(c, map, C_MRN), .family_name = fam, .given_name = giv,
-        .birth_date = b ? us_date(b, birth, sizeof birth) : NULL,
-        .sex = get(c, map, C_SEX), .phone = get(c, map, C_PHONE),
-        .discharge_at = d ? us_date(d, dis, sizeof dis) : NULL,
-        .admit_at = a ? us_date(a, adm, sizeof adm) : NULL,
-        .facility = get(c, map, C_FACILITY), .setting = get(c, map, C_SETTING),
-        .disposition = get(c, map, C_DISPOSITION), .admission_type = get(c, map, C_ADMISSION),
-        .diagnoses = get(c, map, C_DIAGNOSES), .complexity = get(c, map, C_COMPLEXITY),
-        .source = "csv"};
+    struct cd_discharge_in in = {.mrn = get(c, map, C_MRN),
+                                 .family_name = fam,
+                                 .given_name = giv,
+                                 .birth_date = b ? us_date(b, birth, sizeof birth) : NULL,
+                                 .sex = get(c, map, C_SEX),
+                                 .phone = get(c, map, C_PHONE),
+                                 .discharge_at = d ? us_date(d, dis, sizeof dis) : NULL,
+                                 .admit_at = a ? us_date(a, adm, sizeof adm) : NULL,
+                                 .facility = get(c, map, C_FACILITY),
+                                 .setting = get(c, map, C_SETTING),
+                                 .disposition = get(c, map, C_DISPOSITION),
+                                 .admission_type = get(c, map, C_ADMISSION),
+                                 .diagnoses = get(c, map, C_DIAGNOSES),
+                                 .complexity = get(c, map, C_COMPLEXITY),
+                                 .source = "csv"};
     struct cd_discharge_result res;
     int rc = cd_discharge_record(store, &in, &res, err);
     if (rc)

@@ -23,9 +23,32 @@ static const char SQL_SEEN_ADD[] =
 
 /* The values one message yields, decoded. */
 enum val {
-    V_CTRL, V_TYPE, V_TRIGGER, V_MSH7, V_SENDING, V_EVN2, V_MRN, V_FAMILY, V_GIVEN, V_BIRTH,
-    V_SEX, V_PHONE, V_LANG, V_DEATH_IND, V_CLASS, V_FACILITY, V_POINT, V_ADM_TYPE, V_VISIT,
-    V_DISP, V_TO, V_ADMIT, V_DISCHARGE, V_DX, V_SCRATCH, V_NVALS
+    V_CTRL,
+    V_TYPE,
+    V_TRIGGER,
+    V_MSH7,
+    V_SENDING,
+    V_EVN2,
+    V_MRN,
+    V_FAMILY,
+    V_GIVEN,
+    V_BIRTH,
+    V_SEX,
+    V_PHONE,
+    V_LANG,
+    V_DEATH_IND,
+    V_CLASS,
+    V_FACILITY,
+    V_POINT,
+    V_ADM_TYPE,
+    V_VISIT,
+    V_DISP,
+    V_TO,
+    V_ADMIT,
+    V_DISCHARGE,
+    V_DX,
+    V_SCRATCH,
+    V_NVALS
 };
 
 struct msg {
@@ -87,7 +110,8 @@ static int take_mrn(struct msg *g, struct cd_error *err)
 static int take_pid(struct msg *g, struct cd_error *err)
 {
     int rc;
-    if ((rc = take_mrn(g, err)) || (rc = take(g, g->pid, 5, 0, 1, 1, V_FAMILY, "family_name", err)) ||
+    if ((rc = take_mrn(g, err)) ||
+        (rc = take(g, g->pid, 5, 0, 1, 1, V_FAMILY, "family_name", err)) ||
         (rc = take(g, g->pid, 5, 0, 2, 1, V_GIVEN, "given_name", err)) ||
         (rc = take(g, g->pid, 7, 0, 1, 1, V_BIRTH, "birth_date", err)) ||
         (rc = take(g, g->pid, 8, 0, 1, 1, V_SEX, "sex", err)) ||
@@ -232,12 +256,23 @@ static const struct cd_hl7_segment *field_of(struct msg *g, const char *msg, con
         const char *field, *hl7;
         int seg; /* 0 PID, 1 PV1, 2 DG1 */
     } map[] = {
-        {"mrn", "PID-3", 0},           {"family_name", "PID-5", 0},  {"given_name", "PID-5", 0},
-        {"birth_date", "PID-7", 0},    {"sex", "PID-8", 0},          {"phone", "PID-13", 0},
-        {"language", "PID-15", 0},     {"discharge_at", "PV1-45", 1}, {"admit_at", "PV1-44", 1},
-        {"facility", "PV1-3", 1},      {"setting", "PV1-2", 1},      {"patient_class", "PV1-2", 1},
-        {"disposition", "PV1-36", 1},  {"discharged_to", "PV1-37", 1},
-        {"admission_type", "PV1-4", 1}, {"diagnoses", "DG1-3", 2},   {"external_id", "PV1-19", 1},
+        {"mrn", "PID-3", 0},
+        {"family_name", "PID-5", 0},
+        {"given_name", "PID-5", 0},
+        {"birth_date", "PID-7", 0},
+        {"sex", "PID-8", 0},
+        {"phone", "PID-13", 0},
+        {"language", "PID-15", 0},
+        {"discharge_at", "PV1-45", 1},
+        {"admit_at", "PV1-44", 1},
+        {"facility", "PV1-3", 1},
+        {"setting", "PV1-2", 1},
+        {"patient_class", "PV1-2", 1},
+        {"disposition", "PV1-36", 1},
+        {"discharged_to", "PV1-37", 1},
+        {"admission_type", "PV1-4", 1},
+        {"diagnoses", "DG1-3", 2},
+        {"external_id", "PV1-19", 1},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
         size_t n = strlen(map[i].field);
@@ -295,16 +330,25 @@ static int remember(struct cd_store *store, struct msg *g, const char *type, int
 static void discharge_in(struct msg *g, struct cd_discharge_in *in)
 {
     const char *visit = val(g, V_VISIT);
-    *in = (struct cd_discharge_in){
-        .mrn = val(g, V_MRN), .family_name = val(g, V_FAMILY), .given_name = val(g, V_GIVEN),
-        .birth_date = val(g, V_BIRTH), .sex = val(g, V_SEX), .phone = val(g, V_PHONE),
-        .language = val(g, V_LANG), .discharge_at = val(g, V_DISCHARGE),
-        .admit_at = val(g, V_ADMIT), .facility = val(g, V_FACILITY),
-        .setting = setting_of(val(g, V_CLASS)), .patient_class = val(g, V_CLASS),
-        .disposition = val(g, V_DISP), .discharged_to = val(g, V_TO),
-        .admission_type = admission_of(val(g, V_ADM_TYPE)), .diagnoses = val(g, V_DX),
-        .deceased = strcmp(val(g, V_DEATH_IND), "Y") == 0, .source = "hl7",
-        .external_id = *visit ? visit : NULL};
+    *in = (struct cd_discharge_in){.mrn = val(g, V_MRN),
+                                   .family_name = val(g, V_FAMILY),
+                                   .given_name = val(g, V_GIVEN),
+                                   .birth_date = val(g, V_BIRTH),
+                                   .sex = val(g, V_SEX),
+                                   .phone = val(g, V_PHONE),
+                                   .language = val(g, V_LANG),
+                                   .discharge_at = val(g, V_DISCHARGE),
+                                   .admit_at = val(g, V_ADMIT),
+                                   .facility = val(g, V_FACILITY),
+                                   .setting = setting_of(val(g, V_CLASS)),
+                                   .patient_class = val(g, V_CLASS),
+                                   .disposition = val(g, V_DISP),
+                                   .discharged_to = val(g, V_TO),
+                                   .admission_type = admission_of(val(g, V_ADM_TYPE)),
+                                   .diagnoses = val(g, V_DX),
+                                   .deceased = strcmp(val(g, V_DEATH_IND), "Y") == 0,
+                                   .source = "hl7",
+                                   .external_id = *visit ? visit : NULL};
 }
 
 static int a03(struct cd_store *store, struct msg *g, struct cd_import_summary *sum,
@@ -363,9 +407,12 @@ static int a13(struct cd_store *store, struct msg *g, struct cd_import_summary *
 static int a08(struct cd_store *store, struct msg *g, struct cd_import_summary *sum,
                struct cd_error *err)
 {
-    struct cd_patient_in p = {.mrn = val(g, V_MRN), .family = val(g, V_FAMILY),
-                              .given = val(g, V_GIVEN), .birth_date = val(g, V_BIRTH),
-                              .sex = val(g, V_SEX), .phone = val(g, V_PHONE),
+    struct cd_patient_in p = {.mrn = val(g, V_MRN),
+                              .family = val(g, V_FAMILY),
+                              .given = val(g, V_GIVEN),
+                              .birth_date = val(g, V_BIRTH),
+                              .sex = val(g, V_SEX),
+                              .phone = val(g, V_PHONE),
                               .language = val(g, V_LANG)};
     int64_t id;
     int created, changed;
@@ -396,21 +443,21 @@ static int message(struct cd_store *store, struct msg *g, struct cd_import_summa
     if (rc)
         return msg_err(g, err);
     if (!g->v[V_CTRL].len || strcmp(g->ctrl, val(g, V_CTRL)) != 0)
-        return msg_err(g, (cd_error_set(err, CD_EINVAL,
-                                        "%d: MSH-10: the message control id is %s", m->line,
-                                        g->v[V_CTRL].len ? "not printable ASCII" : "empty"),
-                           err));
+        return msg_err(g,
+                       (cd_error_set(err, CD_EINVAL, "%d: MSH-10: the message control id is %s",
+                                     m->line, g->v[V_CTRL].len ? "not printable ASCII" : "empty"),
+                        err));
     if ((rc = take(g, g->msh, 9, 0, 1, 1, V_TYPE, "message type", err)) ||
         (rc = take(g, g->msh, 9, 0, 2, 1, V_TRIGGER, "trigger event", err)) ||
         (rc = take(g, g->msh, 7, 0, 1, 1, V_MSH7, "message time", err)))
         return msg_err(g, err);
     const char *type = val(g, V_TYPE), *trig = val(g, V_TRIGGER);
     if (!*type)
-        return msg_err(g, (cd_error_set(err, CD_EINVAL, "%d: MSH-9: the message type is empty",
-                                        m->line),
-                           err));
-    bool known = strcmp(type, "ADT") == 0 && (strcmp(trig, "A03") == 0 ||
-                                              strcmp(trig, "A13") == 0 || strcmp(trig, "A08") == 0);
+        return msg_err(
+            g,
+            (cd_error_set(err, CD_EINVAL, "%d: MSH-9: the message type is empty", m->line), err));
+    bool known = strcmp(type, "ADT") == 0 &&
+                 (strcmp(trig, "A03") == 0 || strcmp(trig, "A13") == 0 || strcmp(trig, "A08") == 0);
     if (!known) {
         sum->messages_skipped++;
         return 0;
@@ -423,17 +470,17 @@ static int message(struct cd_store *store, struct msg *g, struct cd_import_summa
         return 0;
     }
     if (!g->pid)
-        return msg_err(g, (cd_error_set(err, CD_EINVAL,
-                                        "%d: PID: the ADT^%s message has no PID segment", m->line,
-                                        trig),
-                           err));
+        return msg_err(
+            g, (cd_error_set(err, CD_EINVAL, "%d: PID: the ADT^%s message has no PID segment",
+                             m->line, trig),
+                err));
     if (strcmp(trig, "A08") != 0 && !g->pv1)
-        return msg_err(g, (cd_error_set(err, CD_EINVAL,
-                                        "%d: PV1: the ADT^%s message has no PV1 segment", m->line,
-                                        trig),
-                           err));
-    if ((rc = take_pid(g, err)) || (rc = convert_time(g, g->pid, 7, V_BIRTH, "birth_date", true,
-                                                      err)))
+        return msg_err(
+            g, (cd_error_set(err, CD_EINVAL, "%d: PV1: the ADT^%s message has no PV1 segment",
+                             m->line, trig),
+                err));
+    if ((rc = take_pid(g, err)) ||
+        (rc = convert_time(g, g->pid, 7, V_BIRTH, "birth_date", true, err)))
         return msg_err(g, err);
     if (strcmp(trig, "A08") == 0)
         return a08(store, g, sum, err);

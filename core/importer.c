@@ -86,8 +86,8 @@ int cd_import_file(struct cd_store *store, const char *path, enum cd_import_form
 
 bool cd_import_changed(const struct cd_import_summary *s)
 {
-    return s->patients_new || s->patients_updated || s->discharges_new ||
-           s->discharges_cancelled || s->tasks_created || s->tasks_cancelled;
+    return s->patients_new || s->patients_updated || s->discharges_new || s->discharges_cancelled ||
+           s->tasks_created || s->tasks_cancelled;
 }
 
 int cd_import_summary_format(const char *name, const struct cd_import_summary *s,

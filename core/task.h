@@ -13,12 +13,12 @@
 /* A new task (borrowed strings). */
 struct cd_task_in {
     int64_t patient_id;
-    const char *kind;  /* tcm_contact, tcm_visit, ccm_outreach, careplan_review, callback, ... */
+    const char *kind; /* tcm_contact, tcm_visit, ccm_outreach, careplan_review, callback, ... */
     const char *title;
-    time_t due_at;     /* the instant it is due by */
-    int due_day;       /* the same as a clinic-zone day number */
+    time_t due_at; /* the instant it is due by */
+    int due_day;   /* the same as a clinic-zone day number */
     int priority;
-    int64_t assignee_id;  /* 0: left in TEAM's queue */
+    int64_t assignee_id; /* 0: left in TEAM's queue */
     const char *team;
     int64_t encounter_id; /* 0: none */
     const char *gen_key;  /* idempotent generation key, or NULL */

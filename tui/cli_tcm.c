@@ -86,10 +86,12 @@ static void print_outcome(const struct cd_contact_result *r)
             printf("TCM contact done (due by the end of %s)\n", due);
     } else if (r->late) {
         printf("TCM contact was due by the end of %s: this late attempt does not count toward "
-               "the two; keep trying until reached\n", due);
+               "the two; keep trying until reached\n",
+               due);
     } else if (r->attempts_satisfied) {
         printf("TCM contact due %s: attempts satisfied (%d unsuccessful attempts on separate "
-               "days); it stays on the list until the patient is reached\n", due, r->attempts);
+               "days); it stays on the list until the patient is reached\n",
+               due, r->attempts);
     } else {
         printf("TCM contact due %s: %d of 2 unsuccessful attempts on separate days; keep trying\n",
                due, r->attempts);

@@ -13,9 +13,13 @@
 static int64_t discharge(struct cd_store *store, const char *mrn)
 {
     struct cd_error err = {0};
-    struct cd_discharge_in in = {.mrn = mrn, .family_name = "Doe", .given_name = "Jane",
-                                 .discharge_at = "2026-11-20T14:30", .setting = "inpatient",
-                                 .disposition = "01", .source = "manual"};
+    struct cd_discharge_in in = {.mrn = mrn,
+                                 .family_name = "Doe",
+                                 .given_name = "Jane",
+                                 .discharge_at = "2026-11-20T14:30",
+                                 .setting = "inpatient",
+                                 .disposition = "01",
+                                 .source = "manual"};
     struct cd_discharge_result res;
     cd_store_begin(store, &err);
     cd_discharge_record(store, &in, &res, &err);
@@ -44,8 +48,8 @@ int main(void)
 
     /* contact due end of Tuesday 2026-11-24 */
     int64_t p1 = discharge(store, "C1");
-    struct cd_contact_in in = {.patient_id = p1, .outcome = "voicemail",
-                               .at = at("2026-11-23T09:00")};
+    struct cd_contact_in in = {
+        .patient_id = p1, .outcome = "voicemail", .at = at("2026-11-23T09:00")};
     is_int(cd_contact_log(store, &in, &r, &err), 0, "voicemail logged");
     ok(r.task_id > 0, "counted for the task");
     is_int(r.attempts, 1, "one attempt");
@@ -75,8 +79,8 @@ int main(void)
 
     /* two attempts, one late: not satisfied */
     int64_t p2 = discharge(store, "C2");
-    struct cd_contact_in a = {.patient_id = p2, .outcome = "wrong_number",
-                              .at = at("2026-11-24T10:00")};
+    struct cd_contact_in a = {
+        .patient_id = p2, .outcome = "wrong_number", .at = at("2026-11-24T10:00")};
     cd_contact_log(store, &a, &r, &err);
     a.at = at("2026-11-25T00:00:01");
     cd_contact_log(store, &a, &r, &err);
@@ -98,8 +102,10 @@ int main(void)
     /* errors */
     a.outcome = "shout";
     is_int(cd_contact_log(store, &a, &r, &err), CD_EINVAL, "bad outcome");
-    is_str(err.msg, "outcome: 'shout' is not reached, caregiver, voicemail, no_answer, "
-                    "wrong_number or refused", "outcome message");
+    is_str(err.msg,
+           "outcome: 'shout' is not reached, caregiver, voicemail, no_answer, "
+           "wrong_number or refused",
+           "outcome message");
     a.outcome = "reached";
     a.channel = "pigeon";
     cd_contact_log(store, &a, &r, &err);

@@ -12,10 +12,15 @@
 
 static struct cd_discharge_in base(void)
 {
-    return (struct cd_discharge_in){.mrn = "E1", .family_name = "Doe", .given_name = "Jane",
-                                    .discharge_at = "2026-11-20T14:30", .admit_at = "2026-11-17",
-                                    .facility = "St. Mary's", .setting = "inpatient",
-                                    .disposition = "01", .source = "manual"};
+    return (struct cd_discharge_in){.mrn = "E1",
+                                    .family_name = "Doe",
+                                    .given_name = "Jane",
+                                    .discharge_at = "2026-11-20T14:30",
+                                    .admit_at = "2026-11-17",
+                                    .facility = "St. Mary's",
+                                    .setting = "inpatient",
+                                    .disposition = "01",
+                                    .source = "manual"};
 }
 
 static const char *one(struct cd_store *store, const char *sql)
@@ -68,8 +73,10 @@ int main(void)
     is_int(cd_discharge_validate(&in, &err), 0, "valid");
     in.discharge_at = "2026-11-20T25:00";
     cd_discharge_validate(&in, &err);
-    is_str(err.msg, "discharge_at: '2026-11-20T25:00' is not a date and time (expected "
-                    "YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]])", "bad time");
+    is_str(err.msg,
+           "discharge_at: '2026-11-20T25:00' is not a date and time (expected "
+           "YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]])",
+           "bad time");
     in.discharge_at = "2026-11-16T10:00";
     cd_discharge_validate(&in, &err);
     is_str(err.msg, "discharge_at: '2026-11-16T10:00' is before admit_at '2026-11-17'",
@@ -84,13 +91,17 @@ int main(void)
     in = base();
     in.setting = "hotel";
     cd_discharge_validate(&in, &err);
-    is_str(err.msg, "setting: 'hotel' is not inpatient, snf, irf, ltch, psych, observation, "
-                    "partial, ed, outpatient or other", "bad setting");
+    is_str(err.msg,
+           "setting: 'hotel' is not inpatient, snf, irf, ltch, psych, observation, "
+           "partial, ed, outpatient or other",
+           "bad setting");
     in = base();
     in.disposition = "99";
     cd_discharge_validate(&in, &err);
-    is_str(err.msg, "disposition: '99' is not a NUBC discharge status code or name (see "
-                    "dispositions.tsv)", "bad disposition");
+    is_str(err.msg,
+           "disposition: '99' is not a NUBC discharge status code or name (see "
+           "dispositions.tsv)",
+           "bad disposition");
     in = base();
     in.diagnoses = "I50.9; E11";
     is_int(cd_discharge_validate(&in, &err), 0, "diagnoses ok");
@@ -129,7 +140,8 @@ int main(void)
     is_str(one(store, "SELECT group_concat(kind || ' ' || due_date || ' ' || due_at || ' ' || "
                       "coalesce(team, '-'), ', ') FROM tasks"),
            "tcm_contact 2026-11-24 2026-11-25T04:59:59Z tcm, "
-           "tcm_visit 2026-11-27 2026-11-28T04:59:59Z tcm", "tasks: contact and 7-day visit");
+           "tcm_visit 2026-11-27 2026-11-28T04:59:59Z tcm",
+           "tasks: contact and 7-day visit");
     is_str(one(store, "SELECT program || ' ' || status || ' ' || start_date || ' ' || end_date || "
                       "' ' || encounter_id FROM enrollments"),
            "tcm active 2026-11-20 2026-12-19 1", "enrollment for the 30-day period");
@@ -139,8 +151,8 @@ int main(void)
            "derived external id, normalised diagnoses");
 
     /* moderate, with a coordinator: assigned, 14-day visit; offset converted to the clinic zone */
-    struct cd_patient_in who = {.mrn = "E1", .family = "Doe", .given = "Jane",
-                                .coordinator = "mrivera"};
+    struct cd_patient_in who = {
+        .mrn = "E1", .family = "Doe", .given = "Jane", .coordinator = "mrivera"};
     int64_t pid;
     int created, changed;
     cd_store_begin(store, &err);

@@ -35,14 +35,17 @@ int main(void)
     is_int(cd_import_format_parse("xml", &f, &err), CD_EINVAL, "bad format");
     is_str(err.msg, "format: 'xml' is not csv or hl7", "format message");
 
-    is_int(imp("\xef\xbb\xbf" "Setting,DISCHARGE_AT,mrn,name,diagnoses\r\n"
+    is_int(imp("\xef\xbb\xbf"
+               "Setting,DISCHARGE_AT,mrn,name,diagnoses\r\n"
                "inpatient,11/20/2026 14:30,A1,\"Núñez, Zoë\",\"I50.9;E11.9\"\r\n"
                "snf,2026-11-20,A2,\"O'Brien, \"\"Pat\"\"\",\r\n"
                "\r\n"
                "inpatient,2026-11-19T10:00Z,A3,\"Lee, Ann\nMarie\",\r\n"),
            0, "BOM, CRLF, quotes, quoted newline, blank line");
-    is_str(line(), "import t.csv: patients 3 new, 0 updated; discharges 3 new, 0 already known; "
-                   "tasks 6 created; messages 0 skipped", "summary");
+    is_str(line(),
+           "import t.csv: patients 3 new, 0 updated; discharges 3 new, 0 already known; "
+           "tasks 6 created; messages 0 skipped",
+           "summary");
     is_int(sum.records, 3, "three records");
     struct cd_page page = CD_PAGE_INIT;
     cd_patient_search(store, "A", 10, &page, &err);
@@ -51,37 +54,44 @@ int main(void)
     is_str(cd_page_str(&page, 0, "patient"), "Lee, Ann Marie", "line break becomes a space");
     cd_page_free(&page);
 
-    is_int(imp("\xef\xbb\xbf" "Setting,DISCHARGE_AT,mrn,name,diagnoses\r\n"
+    is_int(imp("\xef\xbb\xbf"
+               "Setting,DISCHARGE_AT,mrn,name,diagnoses\r\n"
                "inpatient,11/20/2026 14:30,A1,\"Núñez, Zoë\",\"I50.9;E11.9\"\r\n"),
            0, "same record again");
-    is_str(line(), "import t.csv: patients 0 new, 0 updated; discharges 0 new, 1 already known; "
-                   "tasks 0 created; messages 0 skipped; nothing changed", "nothing changed");
+    is_str(line(),
+           "import t.csv: patients 0 new, 0 updated; discharges 0 new, 1 already known; "
+           "tasks 0 created; messages 0 skipped; nothing changed",
+           "nothing changed");
 
     /* errors: file:line: field: what, and nothing written */
     static const struct {
         const char *csv, *msg;
     } bad[] = {
         {"", "t.csv:1: header: the file is empty"},
-        {"mrn,name,discharge_at,setting,colour\n", "t.csv:1: header: unknown column 'colour' "
+        {"mrn,name,discharge_at,setting,colour\n",
+         "t.csv:1: header: unknown column 'colour' "
          "(known: mrn, family_name, given_name, name, birth_date, sex, phone, discharge_at, "
          "admit_at, facility, setting, disposition, admission_type, diagnoses, complexity)"},
         {"mrn,name,setting\n", "t.csv:1: header: no 'discharge_at' column"},
         {"mrn,family_name,discharge_at,setting\n", "t.csv:1: header: needs family_name and "
-         "given_name, or name"},
+                                                   "given_name, or name"},
         {"mrn,MRN,name,discharge_at,setting\n", "t.csv:1: header: column 'mrn' appears twice"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo\",2026-11-20,inpatient\nB2,Doe,2026-11-20,"
-         "inpatient\n", "t.csv:3: name: 'Doe' is not 'Family, Given'"},
+         "inpatient\n",
+         "t.csv:3: name: 'Doe' is not 'Family, Given'"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo\",2026-11-20\n",
          "t.csv:2: record: has 3 fields; the header has 4"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo,2026-11-20,inpatient\n",
          "t.csv:2: record: a quoted field is not closed"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo\"x,2026-11-20,inpatient\n",
-         "t.csv:2: field 2: the quoted field starting here has text after its closing quote on line 2"},
+         "t.csv:2: field 2: the quoted field starting here has text after its closing quote on "
+         "line 2"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo\",13/45/2026,inpatient\n",
          "t.csv:2: discharge_at: '2026-13-45' is not a date and time (expected "
          "YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]])"},
         {"mrn,name,discharge_at,admit_at,setting\nB1,\"Doe, Jo\",2026-11-20,2026-11-21,"
-         "inpatient\n", "t.csv:2: discharge_at: '2026-11-20' is before admit_at '2026-11-21'"},
+         "inpatient\n",
+         "t.csv:2: discharge_at: '2026-11-20' is before admit_at '2026-11-21'"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, J\xc3\",2026-11-20,inpatient\n",
          "t.csv:2: name: is not valid UTF-8"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo\",2026-11-20,hotel\n",
@@ -93,7 +103,8 @@ int main(void)
         is_str(err.msg, bad[i].msg, "message %zu", i);
     }
     /* NUL byte inside a field; a field over the limit */
-    static const char nul[] = "mrn,name,discharge_at,setting\nB1,\"Doe\0, Jo\",2026-11-20,inpatient\n";
+    static const char nul[] =
+        "mrn,name,discharge_at,setting\nB1,\"Doe\0, Jo\",2026-11-20,inpatient\n";
     cd_import_buffer(store, "t.csv", nul, sizeof nul - 1, CD_IMPORT_CSV, &sum, &err);
     is_str(err.msg, "t.csv:2: name: contains a NUL byte", "NUL byte");
     struct cd_strbuf big = CD_STRBUF_INIT;

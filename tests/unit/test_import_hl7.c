@@ -21,8 +21,9 @@ static int imp(const char *data)
 
 #define MSH(id, type) "MSH|^~\\&|EPIC|STMARY|CD|CLINIC|202611211005||ADT^" type "|" id "|P|2.5\r"
 #define PV1(cls, visit, disp, admit, dis)                                                          \
-    "PV1|1|" cls "|4W^^^STMARY" "|||||||||||||||" "|" visit "|||||||||||||||||" disp "||||||||" \
-    admit "|" dis "\r"
+    "PV1|1|" cls "|4W^^^STMARY"                                                                    \
+    "|||||||||||||||"                                                                              \
+    "|" visit "|||||||||||||||||" disp "||||||||" admit "|" dis "\r"
 
 static void parser(void)
 {
@@ -57,7 +58,8 @@ static void parser(void)
     cd_hl7_get(&m, pid, 3, 1, 5, 1, &v);
     is_str(cd_strbuf_str(&v), "MR", "PID-3 second repetition type");
     cd_hl7_get(&m, pid, 5, 0, 1, 1, &v);
-    is_str(cd_strbuf_str(&v), "|^&~\\\nx\\", "\\F\\ \\S\\ \\T\\ \\R\\ \\E\\ \\.br\\, \\Z\\ dropped");
+    is_str(cd_strbuf_str(&v), "|^&~\\\nx\\",
+           "\\F\\ \\S\\ \\T\\ \\R\\ \\E\\ \\.br\\, \\Z\\ dropped");
     cd_hl7_get(&m, pid, 40, 0, 1, 1, &v);
     is_str(cd_strbuf_str(&v), "", "absent field is empty");
     is_int(cd_hl7_next(&r, &m, &err), 0, "end");
@@ -103,10 +105,11 @@ int main(void)
     store = testdb_open("America/New_York", "2026-11-23T09:00");
     parser();
 
-    const char *a03 = MSH("M1", "A03") "EVN|A03|202611211000\r"
-                      "PID|1||X9^^^O^PI~H1^^^STMARY^MR||Garc\\XC3AD\\a^Ana||19450302|F|||||"
-                      "555-0200^PRN\r" PV1("I", "V1", "01", "202611170900", "20261120143000-0500")
-                      "DG1|1||I50.9^HF^I10\r";
+    const char *a03 =
+        MSH("M1", "A03") "EVN|A03|202611211000\r"
+                         "PID|1||X9^^^O^PI~H1^^^STMARY^MR||Garc\\XC3AD\\a^Ana||19450302|F|||||"
+                         "555-0200^PRN\r" PV1("I", "V1", "01", "202611170900",
+                                              "20261120143000-0500") "DG1|1||I50.9^HF^I10\r";
     is_int(imp(a03), 0, "A03 imported");
     is_int(sum.discharges_new, 1, "one discharge");
     is_int(sum.tasks_created, 2, "two tasks");
@@ -122,28 +125,52 @@ int main(void)
     is_int(sum.discharges_known, 1, "already known by MSH-10");
     is_int(cd_import_changed(&sum), 0, "nothing changed");
     /* same visit, new control id: known by visit number */
-    const char *again = MSH("M1b", "A03") "PID|1||H1^^^STMARY^MR||García^Ana\r"
-                        PV1("I", "V1", "01", "", "20261120143000-0500");
+    const char *again = MSH("M1b", "A03") "PID|1||H1^^^STMARY^MR||García^Ana\r" PV1(
+        "I", "V1", "01", "", "20261120143000-0500");
     imp(again);
     is_int(sum.discharges_known, 1, "known by visit number");
     is_int(sum.discharges_new, 0, "no new discharge");
 
-    const char *mixed = MSH("M2", "A01") "PID|1||H2^^^S^MR||Doe^Jo\r"
-                        MSH("M3", "A08") "PID|1||H1^^^S^MR||García^Ana||||||||555-0299\r"
-                        MSH("M4", "A13") "PID|1||H1^^^S^MR||García^Ana\r"
-                        PV1("I", "V1", "01", "", "20261120143000-0500")
-                        MSH("M5", "A13") "PID|1||H1^^^S^MR||García^Ana\r"
-                        PV1("I", "V404", "01", "", "20261120143000-0500")
-                        MSH("M6", "A03") "PID|1||H3^^^S^MR||Brown^Ed\r"
-                        PV1("E", "V3", "01", "", "202611201600")
-                        MSH("M7", "A03") "PID|1||H4^^^S^MR||White^Al|||||||||||||||||||||||||Y\r"
-                        PV1("I", "V4", "01", "", "202611201600");
+    const char *mixed =
+        MSH("M2", "A01") "PID|1||H2^^^S^MR||Doe^Jo\r" MSH(
+            "M3",
+            "A08") "PID|1||H1^^^S^MR||García^Ana||||||||555-0299\r" MSH("M4",
+                                                                        "A13") "PID|1||H1^^^S^MR||"
+                                                                               "García^Ana\r" PV1("I",
+                                                                                                  "V1",
+                                                                                                  "01",
+                                                                                                  "",
+                                                                                                  "20261120143000-0500")
+                                                                                   MSH("M5", "A13") "PID|1||H1^^^S^MR||García^Ana\r" PV1(
+                                                                                       "I", "V404",
+                                                                                       "01", "",
+                                                                                       "20261120143"
+                                                                                       "000-0500")
+                                                                                       MSH("M6", "A"
+                                                                                                 "0"
+                                                                                                 "3") "PID|1||H3^^^S^MR||Brown^Ed\r" PV1(
+                                                                                           "E",
+                                                                                           "V3",
+                                                                                           "01", "",
+                                                                                           "2026112"
+                                                                                           "01600")
+                                                                                           MSH("M7", "A03") "PID|1||H4^^^S^MR||White^Al|||||||||||||||||||||||||Y\r" PV1(
+                                                                                               "I",
+                                                                                               "V4",
+                                                                                               "01",
+                                                                                               "",
+                                                                                               "202"
+                                                                                               "611"
+                                                                                               "201"
+                                                                                               "60"
+                                                                                               "0");
     is_int(imp(mixed), 0, "mixed file");
     struct cd_strbuf sb = CD_STRBUF_INIT;
     cd_import_summary_format("t.hl7", &sum, &sb);
-    is_str(cd_strbuf_str(&sb), "import t.hl7: patients 2 new, 1 updated; discharges 2 new (2 not "
-                               "eligible for TCM), 0 already known; tasks 0 created; messages 2 "
-                               "skipped; discharges 1 cancelled, tasks 2 cancelled",
+    is_str(cd_strbuf_str(&sb),
+           "import t.hl7: patients 2 new, 1 updated; discharges 2 new (2 not "
+           "eligible for TCM), 0 already known; tasks 0 created; messages 2 "
+           "skipped; discharges 1 cancelled, tasks 2 cancelled",
            "A01 skipped, A08 update, A13 cancel (and one for an unknown visit), ED, death");
     cd_strbuf_free(&sb);
 
@@ -155,8 +182,8 @@ int main(void)
         {"\r\n" MSH("B3", "A03") "PID|1||Z1^^^S^MR||Doe^Jo\r" PV1("I", "V9", "01", "", "2026112x"),
          "t.hl7:4: PV1-45 discharge_at: '2026112x' is not an HL7 time "
          "(YYYYMMDD[HHMM[SS]][+/-ZZZZ]) (message B3)"},
-        {MSH("B4", "A03") "PID|1||Z1^^^S^MR||Doe^Jo\r"
-         PV1("I", "V9", "01", "202611201000", "202611190900"),
+        {MSH("B4", "A03") "PID|1||Z1^^^S^MR||Doe^Jo\r" PV1("I", "V9", "01", "202611201000",
+                                                           "202611190900"),
          "t.hl7:3: PV1-45 discharge_at: '2026-11-19T14:00:00Z' is before admit_at "
          "'2026-11-20T15:00:00Z' (message B4)"},
         {MSH("B5", "A03") "PID|1||Z1^^^S^MR||D\xc3(^Jo\r" PV1("I", "V9", "01", "", "20261120"),
@@ -171,8 +198,8 @@ int main(void)
         {"", "t.hl7:1: MSH: the file holds no HL7 message"},
         {MSH("B8", "A03") "PID|1||Z1^^^S^MR||Doe^\\X00\\\r" PV1("I", "V9", "01", "", "20261120"),
          "t.hl7:2: PID-5: an escape "
-                                                             "sequence decodes to a NUL byte "
-                                                             "(message B8)"},
+         "sequence decodes to a NUL byte "
+         "(message B8)"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         is_int(imp(bad[i][0]), CD_EINVAL, "bad message %zu refused", i);
@@ -191,7 +218,7 @@ int main(void)
     cd_strbuf_free(&big);
     /* all-or-nothing: a good message before a bad one is not kept */
     imp(MSH("G1", "A03") "PID|1||OK1^^^S^MR||Good^Guy\r" PV1("I", "VG", "01", "", "20261120")
-        MSH("G2", "A03") "PID|1||OK2^^^S^MR||Bad^Guy\r" PV1("I", "VH", "01", "", "2026"));
+            MSH("G2", "A03") "PID|1||OK2^^^S^MR||Bad^Guy\r" PV1("I", "VH", "01", "", "2026"));
     is_int(cd_patient_find_mrn(store, "OK1", &id, &err), CD_ENOTFOUND, "nothing half-written");
     cd_store_close(store);
     return done_testing();

@@ -18,9 +18,13 @@ int main(void)
     int created;
     cd_patient_add(store, &p, &pid, &err);
     int day = cd_date_from_ymd(2026, 11, 24);
-    struct cd_task_in in = {.patient_id = pid, .kind = "tcm_contact", .title = "call",
-                            .due_at = cd_local_to_instant(day, 23, 59, 59), .due_day = day,
-                            .team = "tcm", .gen_key = "tcm_contact:test"};
+    struct cd_task_in in = {.patient_id = pid,
+                            .kind = "tcm_contact",
+                            .title = "call",
+                            .due_at = cd_local_to_instant(day, 23, 59, 59),
+                            .due_day = day,
+                            .team = "tcm",
+                            .gen_key = "tcm_contact:test"};
     cd_store_begin(store, &err);
     is_int(cd_task_create(store, &in, &id, &created, &err), 0, "task created");
     is_int(created, 1, "created flag");
