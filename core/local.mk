@@ -20,7 +20,13 @@ core_libcaredesk_a_SOURCES = \
 	core/careplan_text.c \
 	core/fhir.c core/fhir.h \
 	core/note.c core/note.h \
-	core/timeline.c core/timeline.h
+	core/timeline.c core/timeline.h \
+	core/task.c core/task.h \
+	core/encounter.c core/encounter.h \
+	core/contact.c core/contact.h \
+	core/hl7.c core/hl7.h \
+	core/import_csv.c core/import_hl7.c \
+	core/importer.c core/importer.h
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
 CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm
 core_libcaredesk_a_SOURCES += core/uuid.c core/uuid.h core/appointment.c core/appointment.h \

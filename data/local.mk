@@ -4,7 +4,8 @@ dataschemadir = $(pkgdatadir)/schema
 dist_dataschema_DATA = \
 	data/schema/001_init.sql
 dist_pkgdata_DATA = \
-	data/keys.default
+	data/keys.default \
+	data/dispositions.tsv
 EMBED_FILES = $(dist_dataschema_DATA) $(dist_pkgdata_DATA)
 EXTRA_DIST += build-aux/embed.sh build-aux/check-layers.sh build-aux/check-headers.sh
 BUILT_SOURCES += data/builtin.c

@@ -23,7 +23,12 @@ unit_tests = \
 	tests/unit/test_careplan \
 	tests/unit/test_fhir \
 	tests/unit/test_timeline \
-	tests/unit/test_note
+	tests/unit/test_note \
+	tests/unit/test_task \
+	tests/unit/test_encounter \
+	tests/unit/test_contact \
+	tests/unit/test_import_csv \
+	tests/unit/test_import_hl7
 tests_unit_test_clock_SOURCES = tests/unit/test_clock.c tests/lib/tap.h
 tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c tests/lib/tap.h
 tests_unit_test_page_SOURCES = tests/unit/test_page.c tests/lib/tap.h
@@ -35,12 +40,21 @@ tests_unit_test_fhir_SOURCES = tests/unit/test_fhir.c tests/lib/tap.h tests/lib/
 tests_unit_test_fhir_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_timeline_SOURCES = tests/unit/test_timeline.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_note_SOURCES = tests/unit/test_note.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_task_SOURCES = tests/unit/test_task.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_encounter_SOURCES = tests/unit/test_encounter.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_contact_SOURCES = tests/unit/test_contact.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_import_csv_SOURCES = tests/unit/test_import_csv.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_import_hl7_SOURCES = tests/unit/test_import_hl7.c tests/lib/tap.h tests/lib/testdb.h
 
 cli_tests = \
 	tests/cli/setup.sh \
 	tests/cli/errors.sh \
 	tests/cli/careplan.sh \
-	tests/cli/timeline.sh
+	tests/cli/timeline.sh \
+	tests/cli/tcm_due.sh \
+	tests/cli/import.sh \
+	tests/cli/import_errors.sh \
+	tests/cli/log_call.sh
 
 tui_tests =
 
@@ -49,7 +63,8 @@ TESTS += $(unit_tests) $(cli_tests) $(tui_tests)
 EXTRA_DIST += $(cli_tests) $(tui_tests) tests/lib/cli.sh tests/lib/tui.sh
 
 # Benchmarks: never part of make check. Each tests/bench/bench_*.sh prints its own figures.
-bench_scripts = tests/bench/run.sh
+bench_scripts = tests/bench/run.sh \
+	tests/bench/bench_import.sh
 bench_scripts += tests/bench/bench_timeline.sh
 EXTRA_DIST += tests/bench/bench_timeline.c
 EXTRA_DIST += $(bench_scripts)
@@ -72,3 +87,13 @@ clean-peers:
 	-rm -rf tests/peers-run
 .PHONY: clean-peers
 bench_scripts += tests/bench/bench_ics.sh
+# Fuzz targets (./configure --enable-fuzz CC=clang): not part of make check. Run e.g.
+# tests/fuzz/fuzz_hl7 -max_total_time=60 corpus/
+if FUZZ
+noinst_PROGRAMS = tests/fuzz/fuzz_hl7 tests/fuzz/fuzz_csv
+tests_fuzz_fuzz_hl7_SOURCES = tests/fuzz/fuzz_hl7.c
+tests_fuzz_fuzz_hl7_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_csv_SOURCES = tests/fuzz/fuzz_csv.c
+tests_fuzz_fuzz_csv_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+endif
+EXTRA_DIST += tests/fuzz/fuzz_hl7.c tests/fuzz/fuzz_csv.c

@@ -5,6 +5,7 @@ caredesk_SOURCES = \
 	tui/cli.c tui/cli.h tui/commands.def \
 	tui/cli_admin.c \
 	tui/cli_careplan.c \
+	tui/cli_tcm.c \
 	tui/app.c tui/app.h
 caredesk_LDADD = $(CORE_LIBS) $(NCURSES_LIBS)
 caredesk_SOURCES += tui/cli_appointment.c

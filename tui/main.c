@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +104,11 @@ int main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
+#ifdef M_TRIM_THRESHOLD
+    /* SQLite allocates and frees ~87 KiB per write statement inside a transaction; glibc's
+     * default trim then shrinks and regrows the heap each time (6x slower imports). */
+    mallopt(M_TRIM_THRESHOLD, 4 << 20);
+#endif
     struct cli c = {0};
     struct app_options ao = {0};
     char *path_owned = NULL;

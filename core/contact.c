@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: MIT */
+/* Contact attempts and the TCM contact rules (see contact.h for the interpretation). */
+#include "config.h"
+#include "core/contact.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/task.h"
+#include "core/text.h"
+
+static const char SQL_INSERT[] =
+    "INSERT INTO contacts(patient_id, task_id, user_id, at, channel, outcome, interactive, late, "
+    "note) VALUES (:patient, :task, :user, :at, :channel, :outcome, :interactive, :late, :note)";
+/* Timely unsuccessful attempts for a task; the days are counted in C (clinic zone). */
+static const char SQL_ATTEMPTS[] =
+    "SELECT at FROM contacts WHERE task_id = :task AND interactive = 0 AND late = 0 ORDER BY at";
+static const char SQL_LIST[] =
+    "SELECT c.at, u.login AS user, c.channel, c.outcome, c.interactive, c.late, c.task_id, c.note "
+    "FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.patient_id = :patient "
+    "ORDER BY c.at DESC, c.id DESC";
+
+static const char *const outcomes[] = {"reached",      "caregiver", "voicemail", "no_answer",
+                                       "wrong_number", "refused",   NULL};
+static const char *const channels[] = {"phone", "video", "portal", "in_person", NULL};
+
+static bool in_list(const char *v, const char *const *list)
+{
+    for (; v && *list; list++)
+        if (strcmp(v, *list) == 0)
+            return true;
+    return false;
+}
+
+bool cd_contact_interactive(const char *outcome, bool *known)
+{
+    if (known)
+        *known = in_list(outcome, outcomes);
+    return outcome && (strcmp(outcome, "reached") == 0 || strcmp(outcome, "caregiver") == 0);
+}
+
+/* Distinct clinic-local days among the task's timely unsuccessful attempts. */
+static int attempt_days(struct cd_store *store, int64_t task_id, int *n, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_ATTEMPTS, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":task", task_id);
+    int rc, last = -1000000;
+    *n = 0;
+    while ((rc = cd_db_step(store, st, err)) == 1) {
+        time_t t;
+        if (cd_instant_parse((const char *)sqlite3_column_text(st, 0), &t, NULL))
+            continue;
+        int day = cd_instant_local_day(t);
+        if (day != last)
+            (*n)++;
+        last = day;
+    }
+    cd_db_done(st);
+    return rc;
+}
+
+static int record(struct cd_store *store, const struct cd_contact_in *in, time_t at,
+                  struct cd_contact_result *res, struct cd_error *err)
+{
+    struct cd_task task;
+    int rc = cd_task_find_open(store, in->patient_id, "tcm_contact", &task, NULL);
+    if (rc == 0) {
+        res->task_id = task.id;
+        res->task_due_day = task.due_day;
+        res->late = at > task.due_at;
+    } else if (rc != CD_ENOTFOUND) {
+        return cd_error_set(err, rc, "looking up the TCM contact task failed");
+    }
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    char when[CD_INSTANT_LEN];
+    cd_db_bind_int(st, ":patient", in->patient_id);
+    cd_db_bind_id(st, ":task", res->task_id);
+    cd_db_bind_id(st, ":user", cd_store_actor(store));
+    cd_db_bind_text(st, ":at", cd_instant_format(at, when));
+    cd_db_bind_text(st, ":channel", in->channel && *in->channel ? in->channel : "phone");
+    cd_db_bind_text(st, ":outcome", in->outcome);
+    cd_db_bind_int(st, ":interactive", res->interactive);
+    cd_db_bind_int(st, ":late", res->late);
+    cd_db_bind_opt(st, ":note", in->note);
+    rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    if (rc)
+        return rc;
+    res->contact_id = cd_db_last_id(store);
+    if ((rc = cd_audit_log(store, "contact", res->contact_id, "log", in->outcome, err)))
+        return rc;
+    if (!res->task_id)
+        return 0;
+    if (res->interactive) {
+        char reason[64];
+        snprintf(reason, sizeof reason, "%s%s",
+                 strcmp(in->outcome, "reached") == 0 ? "patient reached" : "caregiver reached",
+                 res->late ? " (late)" : "");
+        if ((rc = cd_task_complete(store, res->task_id, reason, err)))
+            return rc;
+        res->task_completed = 1;
+        res->attempts_satisfied = task.attempts_satisfied;
+        return 0;
+    }
+    if ((rc = attempt_days(store, res->task_id, &res->attempts, err)))
+        return rc;
+    res->attempts_satisfied = task.attempts_satisfied || res->attempts >= 2;
+    if (res->attempts_satisfied && !task.attempts_satisfied)
+        rc = cd_task_set_attempts_satisfied(store, res->task_id, err);
+    return rc;
+}
+
+int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
+                   struct cd_contact_result *res, struct cd_error *err)
+{
+    memset(res, 0, sizeof *res);
+    bool known;
+    res->interactive = cd_contact_interactive(in->outcome, &known);
+    if (!known)
+        return cd_error_set(err, CD_EINVAL,
+                            "outcome: '%.40s' is not reached, caregiver, voicemail, no_answer, "
+                            "wrong_number or refused",
+                            in->outcome ? in->outcome : "");
+    if (in->channel && *in->channel && !in_list(in->channel, channels))
+        return cd_error_set(err, CD_EINVAL,
+                            "channel: '%.40s' is not phone, video, portal or in_person",
+                            in->channel);
+    if (in->note && *in->note) {
+        size_t n = strlen(in->note);
+        if (n > 4000)
+            return cd_error_set(err, CD_EINVAL, "note: is %zu bytes; at most 4000", n);
+        if (!cd_utf8_valid(in->note, n))
+            return cd_error_set(err, CD_EINVAL, "note: is not valid UTF-8");
+        if (cd_text_has_control(in->note, true))
+            return cd_error_set(err, CD_EINVAL, "note: has a control character");
+    }
+    time_t at = in->at ? in->at : cd_clock_now();
+    if (at > cd_clock_now() + 60)
+        return cd_error_set(err, CD_EINVAL, "at: a contact cannot be in the future");
+    int rc = cd_store_begin(store, err);
+    if (rc)
+        return rc;
+    rc = record(store, in, at, res, err);
+    if (!rc)
+        rc = cd_store_commit(store, err);
+    if (rc)
+        cd_store_rollback(store);
+    return rc;
+}
+
+int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,
+                    struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":patient", patient_id);
+    int rc = cd_db_fill_page(store, st, page, err);
+    cd_db_done(st);
+    return rc;
+}

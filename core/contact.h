@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* Contact attempts (calls, visits, portal messages) and the TCM contact rules:
+ * - An interactive contact (outcome reached or caregiver) completes the patient's open
+ *   tcm_contact task; made after the task's deadline it is recorded and marked late.
+ * - Unsuccessful attempts (voicemail, no_answer, wrong_number, refused) stay on the record. Two
+ *   of them on separate occasions, both on or before the deadline, mark the task "attempts
+ *   satisfied"; it stays open (outreach continues until the patient is reached).
+ * - Interpretation of "separate occasions": attempts on different clinic-local calendar days.
+ *   Two calls on the same day count once. */
+#ifndef CD_CORE_CONTACT_H
+#define CD_CORE_CONTACT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/error.h"
+#include "core/page.h"
+#include "core/store.h"
+
+/* A contact attempt (borrowed strings). */
+struct cd_contact_in {
+    int64_t patient_id;
+    const char *outcome; /* reached caregiver voicemail no_answer wrong_number refused */
+    const char *channel; /* phone (default) video portal in_person */
+    const char *note;
+    time_t at; /* when; 0 = now */
+};
+
+/* What cd_contact_log did. */
+struct cd_contact_result {
+    int64_t contact_id;
+    int64_t task_id;        /* the open tcm_contact task it counted for, 0 when none */
+    int interactive;        /* reached or caregiver */
+    int late;               /* made after the task's deadline */
+    int task_completed;     /* the task is now done */
+    int attempts;           /* timely unsuccessful attempts on separate days so far */
+    int attempts_satisfied; /* the task is (now or already) satisfied by attempts */
+    int task_due_day;       /* the task's contact due date */
+};
+
+/* True for an interactive outcome (reached, caregiver); *KNOWN false for an unknown outcome. */
+bool cd_contact_interactive(const char *outcome, bool *known);
+/* Record an attempt by the store's actor, applying the rules above (one transaction, audited). */
+int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
+                   struct cd_contact_result *res, struct cd_error *err);
+/* The patient's contacts, newest first: at user channel outcome interactive late task_id note. */
+int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,
+                    struct cd_error *err);
+
+#endif

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/* Tasks: the worklist's units of work (a TCM contact, a TCM visit, a call back ...). */
+#ifndef CD_CORE_TASK_H
+#define CD_CORE_TASK_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "core/error.h"
+#include "core/page.h"
+#include "core/store.h"
+
+/* A new task (borrowed strings). */
+struct cd_task_in {
+    int64_t patient_id;
+    const char *kind; /* tcm_contact, tcm_visit, ccm_outreach, careplan_review, callback, ... */
+    const char *title;
+    time_t due_at; /* the instant it is due by */
+    int due_day;   /* the same as a clinic-zone day number */
+    int priority;
+    int64_t assignee_id; /* 0: left in TEAM's queue */
+    const char *team;
+    int64_t encounter_id; /* 0: none */
+    const char *gen_key;  /* idempotent generation key, or NULL */
+};
+
+/* One task as the rules need it. */
+struct cd_task {
+    int64_t id, patient_id, encounter_id;
+    char kind[24];
+    char status[12];
+    time_t due_at;
+    int due_day;
+    int attempts_satisfied;
+};
+
+/* Create a task inside the caller's transaction (audited). With a GEN_KEY already used, nothing
+ * is written and *ID gets the existing task (*CREATED 0). */
+int cd_task_create(struct cd_store *store, const struct cd_task_in *in, int64_t *id, int *created,
+                   struct cd_error *err);
+/* Read task ID. CD_ENOTFOUND when there is none. */
+int cd_task_get(struct cd_store *store, int64_t id, struct cd_task *out, struct cd_error *err);
+/* The patient's open task of KIND due first (ENOTFOUND when none). */
+int cd_task_find_open(struct cd_store *store, int64_t patient_id, const char *kind,
+                      struct cd_task *out, struct cd_error *err);
+/* Mark an open task done with REASON, by the store's actor (inside the caller's transaction). */
+int cd_task_complete(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err);
+/* Record that two timely unsuccessful attempts satisfy the task; it stays open. */
+int cd_task_set_attempts_satisfied(struct cd_store *store, int64_t id, struct cd_error *err);
+/* Cancel every open task of ENCOUNTER_ID with REASON; *N (may be NULL) gets how many. */
+int cd_task_cancel_for_encounter(struct cd_store *store, int64_t encounter_id, const char *reason,
+                                 int *n, struct cd_error *err);
+/* The patient's tasks, due first: id kind title due_date status assignee team
+ * attempts_satisfied close_reason. */
+int cd_task_list_patient(struct cd_store *store, int64_t patient_id, struct cd_page *page,
+                         struct cd_error *err);
+
+#endif

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/* libFuzzer target: any bytes through the CSV importer (header, quoting, dates) and the
+ * import into a scratch database (rolled back or committed, never crashing). */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/importer.h"
+#include "core/store.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct cd_store *store;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    struct cd_error err;
+    if (!store) {
+        char path[] = "/tmp/fuzz_csv.XXXXXX";
+        int fd = mkstemp(path);
+        if (fd < 0)
+            abort();
+        close(fd);
+        unlink(path);
+        if (cd_store_open(path, CD_STORE_CREATE, &store, &err))
+            abort();
+        cd_clock_set(1795000000);
+    }
+    struct cd_import_summary sum;
+    cd_import_buffer(store, "fuzz", (const char *)data, size, CD_IMPORT_CSV, &sum, &err);
+    return 0;
+}
