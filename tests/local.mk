@@ -43,3 +43,20 @@ EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
 	    TZ=UTC LC_ALL=C.UTF-8 $(SHELL) $(srcdir)/tests/bench/run.sh
+
+# tui/ units that need no terminal, compiled in directly.
+tui_unit_tests = \
+	tests/unit/test_list \
+	tests/unit/test_theme \
+	tests/unit/test_keymap \
+	tests/unit/test_edit
+tests_unit_test_list_SOURCES = tests/unit/test_list.c tests/lib/tap.h tui/list.c tui/list.h
+tests_unit_test_theme_SOURCES = tests/unit/test_theme.c tests/lib/tap.h \
+	tui/theme.c tui/conf.c tui/scope.c
+tests_unit_test_keymap_SOURCES = tests/unit/test_keymap.c tests/lib/tap.h \
+	tui/keymap.c tui/conf.c tui/scope.c
+tests_unit_test_edit_SOURCES = tests/unit/test_edit.c tests/lib/tap.h tui/edit.c tui/uwidth.c
+check_PROGRAMS += $(tui_unit_tests)
+TESTS += $(tui_unit_tests)
+cli_tests += tests/cli/keys.sh
+tui_tests += tests/tui/shell.sh
