@@ -571,6 +571,10 @@ static int run(struct app *app)
         int key = term_getkey(tick_ms());
         if (key == TK_NONE)
             continue;
+        if (key == TK_CTRL('c')) { /* always leaves, like SIGINT: not a bindable key */
+            app->exit_status = 130;
+            break;
+        }
         if (key == TK_RESIZE) {
             app->top->dirty |= VIEW_REFLOW;
             continue;

@@ -113,7 +113,9 @@ int term_start(const struct theme *theme, bool mono, struct cd_error *err)
                             getenv("TERM") ? getenv("TERM") : "(TERM is not set)");
     active = true;
     atexit(term_stop);
-    cbreak();
+    /* raw, not cbreak: Ctrl-C arrives as a key (the app leaves cleanly with 130) instead of a
+     * SIGINT for the whole process group, and Ctrl-S / Ctrl-Q are keys, not flow control */
+    raw();
     noecho();
     nonl();
     keypad(stdscr, TRUE);
