@@ -208,7 +208,7 @@ static void draw_status(struct app *app, const struct canvas *scr)
     canvas_fill(&bar, 0, ROLE_STATUS_BAR);
     const struct cd_user *u = &app->cli->user;
     int x = 1 + canvas_printf(&bar, 0, 1, scr->cols / 2, ROLE_STATUS_BAR, 0, "%s",
-                          app->clinic && *app->clinic ? app->clinic : "caredesk");
+                              app->clinic && *app->clinic ? app->clinic : "caredesk");
     canvas_printf(&bar, 0, x + 1, scr->cols / 2 - x, ROLE_STATUS_BAR, 0, "| %s (%s)", u->login,
                   u->role);
     static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
@@ -370,17 +370,27 @@ static enum app_modal_result help_key(void *obj, int key)
 {
     struct help *h = obj;
     switch (key) {
-    case TK_UP: case 'k': list_move(&h->list, -1); h->list.cursor = h->list.top; break;
-    case TK_DOWN: case 'j':
+    case TK_UP:
+    case 'k':
+        list_move(&h->list, -1);
+        h->list.cursor = h->list.top;
+        break;
+    case TK_DOWN:
+    case 'j':
         if (h->list.top + h->list.rows < h->list.count)
             h->list.top++;
         h->list.cursor = h->list.top;
         break;
     case TK_PGUP: list_page(&h->list, -1); break;
-    case TK_PGDOWN: case ' ': list_page(&h->list, 1); break;
+    case TK_PGDOWN:
+    case ' ': list_page(&h->list, 1); break;
     case TK_HOME: list_home(&h->list); break;
     case TK_END: list_end(&h->list); break;
-    case TK_ESC: case 'q': case '?': case TK_ENTER: case TK_F0 + 1: return APP_MODAL_CLOSE;
+    case TK_ESC:
+    case 'q':
+    case '?':
+    case TK_ENTER:
+    case TK_F0 + 1: return APP_MODAL_CLOSE;
     default: break;
     }
     return APP_MODAL_KEEP;
@@ -537,7 +547,8 @@ static void handle_key(struct app *app, int key)
     }
     if (action == ACT_NONE) {
         char name[32];
-        app_message(app, "%s is not bound here; ? shows the keys", key_format(key, name, sizeof name));
+        app_message(app, "%s is not bound here; ? shows the keys",
+                    key_format(key, name, sizeof name));
         return;
     }
     if (v->ops->act)

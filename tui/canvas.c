@@ -129,8 +129,8 @@ int canvas_text(const struct canvas *c, int y, int x, int width, enum role role,
     return (flags & CANVAS_PAD) ? width : off + w;
 }
 
-int canvas_printf(const struct canvas *c, int y, int x, int width, enum role role,
-                  unsigned flags, const char *fmt, ...)
+int canvas_printf(const struct canvas *c, int y, int x, int width, enum role role, unsigned flags,
+                  const char *fmt, ...)
 {
     char buf[1024];
     va_list ap;

@@ -11,7 +11,7 @@
 
 /* A rectangle of the screen and the scope its roles are looked up in. */
 struct canvas {
-    int y, x;        /* top-left corner on the screen */
+    int y, x; /* top-left corner on the screen */
     int rows, cols;
     enum scope scope; /* VIEW.ROLE theme lines apply inside this scope */
 };
@@ -37,8 +37,8 @@ void canvas_fill(const struct canvas *c, int y, enum role role);
 int canvas_text(const struct canvas *c, int y, int x, int width, enum role role, unsigned flags,
                 const char *s);
 /* canvas_text with printf formatting. */
-int canvas_printf(const struct canvas *c, int y, int x, int width, enum role role,
-                  unsigned flags, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+int canvas_printf(const struct canvas *c, int y, int x, int width, enum role role, unsigned flags,
+                  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 /* A frame around C in ROLE with TITLE (may be NULL) in its top edge; returns the inside. */
 struct canvas canvas_box(const struct canvas *c, enum role role, const char *title);
 /* Show the text cursor at Y, X of C after drawing (for input fields). */

@@ -43,8 +43,8 @@ int cli_keys(struct cli *c)
             size_t n = keymap_keys(&km, (enum scope)s, a->action, keys, 16);
             for (size_t i = 0; !rc && i < n; i++) {
                 char name[32];
-                const char *row[] = {scope_name((enum scope)s), key_format(keys[i], name, sizeof name),
-                                     a->name, a->help};
+                const char *row[] = {scope_name((enum scope)s),
+                                     key_format(keys[i], name, sizeof name), a->name, a->help};
                 rc = cd_page_add_row(&page, row);
             }
         }

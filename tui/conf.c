@@ -11,8 +11,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 
-int conf_parse(const char *name, const char *text, conf_line_fn fn, void *ctx,
-               struct cd_error *err)
+int conf_parse(const char *name, const char *text, conf_line_fn fn, void *ctx, struct cd_error *err)
 {
     int lineno = 0;
     const char *p = text;

@@ -139,13 +139,13 @@ enum edit_result edit_key(struct edit *e, int key, int width)
             return EDIT_REFUSED;
         e->pos = uw_next(e->buf, e->len, e->pos);
         return EDIT_MOVED;
-    case TK_HOME: case TK_CTRL('a'): e->pos = line_start(e); return EDIT_MOVED;
-    case TK_END: case TK_CTRL('e'): e->pos = line_end(e); return EDIT_MOVED;
-    case TK_BACKSPACE:
-        return e->pos ? erase(e, uw_prev(e->buf, e->pos), e->pos) : EDIT_REFUSED;
+    case TK_HOME:
+    case TK_CTRL('a'): e->pos = line_start(e); return EDIT_MOVED;
+    case TK_END:
+    case TK_CTRL('e'): e->pos = line_end(e); return EDIT_MOVED;
+    case TK_BACKSPACE: return e->pos ? erase(e, uw_prev(e->buf, e->pos), e->pos) : EDIT_REFUSED;
     case TK_DEL:
-        return e->pos < e->len ? erase(e, e->pos, uw_next(e->buf, e->len, e->pos))
-                               : EDIT_REFUSED;
+        return e->pos < e->len ? erase(e, e->pos, uw_next(e->buf, e->len, e->pos)) : EDIT_REFUSED;
     case TK_CTRL('u'): return erase(e, line_start(e), e->pos);
     case TK_CTRL('k'): return erase(e, e->pos, line_end(e));
     case TK_UP: return e->multiline ? vertical(e, -1, width) : EDIT_IGNORED;

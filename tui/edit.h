@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 struct edit {
-    char *buf;      /* NUL-terminated UTF-8; owned */
+    char *buf; /* NUL-terminated UTF-8; owned */
     size_t len, cap;
     size_t pos;     /* cursor, a byte offset on a character boundary */
     size_t max;     /* most bytes accepted (0: no limit) */

@@ -127,8 +127,7 @@ enum form_result form_key(struct form *f, int key)
     case TK_TAB: f->cur = (f->cur + 1) % f->n; return FORM_CONTINUE;
     case TK_BTAB: f->cur = (f->cur + f->n - 1) % f->n; return FORM_CONTINUE;
     case TK_F0 + 10:
-    case TK_CTRL('d'):
-        break;
+    case TK_CTRL('d'): break;
     case TK_ENTER:
         if (fl->flags & FORM_MULTILINE)
             goto edit;
@@ -139,8 +138,7 @@ enum form_result form_key(struct form *f, int key)
             return FORM_CONTINUE;
         f->cur = (f->cur + (key == TK_DOWN ? 1 : f->n - 1)) % f->n;
         return FORM_CONTINUE;
-    default:
-        goto edit;
+    default: goto edit;
     }
     /* submit: every field must pass */
     for (int i = 0; i < f->n; i++)
@@ -239,7 +237,10 @@ void form_draw(struct form *f, const struct canvas *screen)
     for (int i = 0; i < f->n; i++) {
         struct field *fl = &f->field[i];
         bool current = i == f->cur && !f->confirming;
-        canvas_text(&in, y, 0, lw, fl->msg[0] ? ROLE_ERROR : current ? ROLE_TITLE : ROLE_LABEL,
+        canvas_text(&in, y, 0, lw,
+                    fl->msg[0] ? ROLE_ERROR
+                    : current  ? ROLE_TITLE
+                               : ROLE_LABEL,
                     CANVAS_RIGHT, fl->label);
         if (fl->flags & FORM_MULTILINE)
             draw_multi(fl, &in, y, x, f->width, current);

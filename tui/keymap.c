@@ -58,12 +58,14 @@ static const struct {
     const char *label; /* key bar */
     int key;
 } named[] = {
-    {"Enter", "Enter", TK_ENTER},  {"Esc", "Esc", TK_ESC},         {"Tab", "Tab", TK_TAB},
-    {"S-Tab", "S-Tab", TK_BTAB},   {"Space", "Space", TK_SPACE},   {"Up", "Up", TK_UP},
-    {"Down", "Down", TK_DOWN},     {"Left", "Left", TK_LEFT},      {"Right", "Right", TK_RIGHT},
-    {"PgUp", "PgUp", TK_PGUP},     {"PgDown", "PgDn", TK_PGDOWN},  {"Home", "Home", TK_HOME},
-    {"End", "End", TK_END},        {"Ins", "Ins", TK_INS},         {"Del", "Del", TK_DEL},
-    {"Backspace", "BkSp", TK_BACKSPACE},
+    {"Enter", "Enter", TK_ENTER},  {"Esc", "Esc", TK_ESC},
+    {"Tab", "Tab", TK_TAB},        {"S-Tab", "S-Tab", TK_BTAB},
+    {"Space", "Space", TK_SPACE},  {"Up", "Up", TK_UP},
+    {"Down", "Down", TK_DOWN},     {"Left", "Left", TK_LEFT},
+    {"Right", "Right", TK_RIGHT},  {"PgUp", "PgUp", TK_PGUP},
+    {"PgDown", "PgDn", TK_PGDOWN}, {"Home", "Home", TK_HOME},
+    {"End", "End", TK_END},        {"Ins", "Ins", TK_INS},
+    {"Del", "Del", TK_DEL},        {"Backspace", "BkSp", TK_BACKSPACE},
 };
 #define N_NAMED (sizeof named / sizeof named[0])
 
@@ -196,8 +198,8 @@ static int bind_line(void *ctx, int argc, char **argv, struct cd_error *err)
 {
     struct parse_ctx *pc = ctx;
     if (strcmp(argv[0], "bind") != 0)
-        return cd_error_set(err, CD_EINVAL, "unknown command '%s' (expected 'bind SCOPE KEY ACTION')",
-                            argv[0]);
+        return cd_error_set(err, CD_EINVAL,
+                            "unknown command '%s' (expected 'bind SCOPE KEY ACTION')", argv[0]);
     if (argc != 4)
         return cd_error_set(err, CD_EINVAL, "expected 'bind SCOPE KEY ACTION'");
     int scope = scope_find(argv[1], strlen(argv[1]));

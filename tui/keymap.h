@@ -14,7 +14,7 @@
 /* A key: a Unicode code point (Ctrl-A is 1, Enter is '\n', Esc 27, Tab '\t'), or a TK_* code
  * for a key that has no character. */
 enum tk {
-    TK_NONE = -1,         /* no key within the timeout */
+    TK_NONE = -1, /* no key within the timeout */
     TK_ENTER = '\n',
     TK_TAB = '\t',
     TK_ESC = 27,
@@ -31,11 +31,11 @@ enum tk {
     TK_INS,
     TK_DEL,
     TK_BACKSPACE,
-    TK_BTAB,   /* Shift-Tab */
-    TK_RESIZE, /* the terminal changed size */
+    TK_BTAB,                    /* Shift-Tab */
+    TK_RESIZE,                  /* the terminal changed size */
     TK_F0 = TK_SPECIAL + 0x100, /* TK_F0 + N is function key N (1..12) */
 };
-#define TK_CTRL(c) ((c) & 0x1f)
+#define TK_CTRL(c) ((c)&0x1f)
 
 enum action {
     ACT_NONE,
@@ -74,14 +74,17 @@ char *key_label(int key, char *buf, size_t size);
 struct binding {
     unsigned char scope; /* enum scope */
     int key;
-    enum action action;  /* ACT_NONE: unbound (a `bind ... none` line) */
+    enum action action; /* ACT_NONE: unbound (a `bind ... none` line) */
 };
 
 struct keymap {
     struct binding *b; /* in load order; a later line for the same scope and key wins */
     size_t n, cap;
 };
-#define KEYMAP_INIT {NULL, 0, 0}
+#define KEYMAP_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Add the `bind` lines of TEXT (named NAME in messages) to KM: all of them or, after an error
  * ("NAME:LINE: unknown action 'x'"), none. */

@@ -13,8 +13,7 @@ int list_draw_rows(const struct canvas *c, bool header)
     return rows > 0 ? rows : 0;
 }
 
-void list_draw(struct view *v, const struct canvas *c, const struct list_column *columns,
-               size_t n)
+void list_draw(struct view *v, const struct canvas *c, const struct list_column *columns, size_t n)
 {
     int min[LIST_MAX_COLUMNS] = {0}, weight[LIST_MAX_COLUMNS] = {0}, widths[LIST_MAX_COLUMNS];
     if (n > LIST_MAX_COLUMNS)

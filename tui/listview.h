@@ -22,8 +22,7 @@ struct list_column {
 /* Draw V's list into C: the header of the N COLUMNS in ROLE_HEADER on the first row (none when
  * N is 0), then the visible rows through ops->draw_row, or ops->empty when the list is empty.
  * Sets v->list.rows to the rows available and keeps the cursor visible. */
-void list_draw(struct view *v, const struct canvas *c, const struct list_column *columns,
-               size_t n);
+void list_draw(struct view *v, const struct canvas *c, const struct list_column *columns, size_t n);
 /* The rows a list in C with (HEADER true) or without a header shows. */
 int list_draw_rows(const struct canvas *c, bool header);
 /* Draw CELLS (one per column of ROW; NULL draws nothing) in ROLE, or ROLE_SELECTED when the row

@@ -155,8 +155,8 @@ static struct prompt *prompt_new(struct view *v, enum kind kind, const char *tit
     return p;
 }
 
-int prompt_choice(struct view *v, const char *title, const struct prompt_choice *choices,
-                  size_t n, prompt_choice_fn done, void *ctx)
+int prompt_choice(struct view *v, const char *title, const struct prompt_choice *choices, size_t n,
+                  prompt_choice_fn done, void *ctx)
 {
     struct prompt *p = prompt_new(v, CHOICE, title, ctx);
     size_t total = 0;

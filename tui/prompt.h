@@ -23,8 +23,8 @@ typedef void (*prompt_confirm_fn)(struct view *v, bool yes, void *ctx);
 typedef void (*prompt_text_fn)(struct view *v, const char *text, void *ctx);
 
 /* Ask TITLE with the N CHOICES (copied) for V; DONE gets the answer. Returns 0 or CD_ENOMEM. */
-int prompt_choice(struct view *v, const char *title, const struct prompt_choice *choices,
-                  size_t n, prompt_choice_fn done, void *ctx);
+int prompt_choice(struct view *v, const char *title, const struct prompt_choice *choices, size_t n,
+                  prompt_choice_fn done, void *ctx);
 /* Ask a yes/no QUESTION ("Discard the note?"); y or n answers, Esc means no. */
 int prompt_confirm(struct view *v, const char *question, prompt_confirm_fn done, void *ctx);
 /* Ask for one line of text after LABEL on the message line, starting from INITIAL (may be

@@ -154,13 +154,26 @@ static int map_key(int k)
     static const struct {
         int curses, tk;
     } map[] = {
-        {KEY_UP, TK_UP},         {KEY_DOWN, TK_DOWN},     {KEY_LEFT, TK_LEFT},
-        {KEY_RIGHT, TK_RIGHT},   {KEY_PPAGE, TK_PGUP},    {KEY_NPAGE, TK_PGDOWN},
-        {KEY_HOME, TK_HOME},     {KEY_END, TK_END},       {KEY_IC, TK_INS},
-        {KEY_DC, TK_DEL},        {KEY_BACKSPACE, TK_BACKSPACE}, {KEY_BTAB, TK_BTAB},
-        {KEY_RESIZE, TK_RESIZE}, {KEY_ENTER, TK_ENTER},   {KEY_A1, TK_HOME},
-        {KEY_C1, TK_END},        {KEY_A3, TK_PGUP},       {KEY_C3, TK_PGDOWN},
-        {KEY_FIND, TK_HOME},     {KEY_SELECT, TK_END},
+        {KEY_UP, TK_UP},
+        {KEY_DOWN, TK_DOWN},
+        {KEY_LEFT, TK_LEFT},
+        {KEY_RIGHT, TK_RIGHT},
+        {KEY_PPAGE, TK_PGUP},
+        {KEY_NPAGE, TK_PGDOWN},
+        {KEY_HOME, TK_HOME},
+        {KEY_END, TK_END},
+        {KEY_IC, TK_INS},
+        {KEY_DC, TK_DEL},
+        {KEY_BACKSPACE, TK_BACKSPACE},
+        {KEY_BTAB, TK_BTAB},
+        {KEY_RESIZE, TK_RESIZE},
+        {KEY_ENTER, TK_ENTER},
+        {KEY_A1, TK_HOME},
+        {KEY_C1, TK_END},
+        {KEY_A3, TK_PGUP},
+        {KEY_C3, TK_PGDOWN},
+        {KEY_FIND, TK_HOME},
+        {KEY_SELECT, TK_END},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (map[i].curses == k)

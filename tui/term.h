@@ -9,9 +9,9 @@
 #include "core/error.h"
 #include "tui/theme.h"
 
-/* Install the signal handlers, start curses (locale, raw: Ctrl-C is a key, noecho, keypad, ESCDELAY: 50 ms
- * unless the environment sets it), and set up colour pairs from THEME; MONO (or a terminal
- * without colours) uses each role's monochrome attributes instead. */
+/* Install the signal handlers, start curses (locale, raw: Ctrl-C is a key, noecho, keypad,
+ * ESCDELAY: 50 ms unless the environment sets it), and set up colour pairs from THEME; MONO (or a
+ * terminal without colours) uses each role's monochrome attributes instead. */
 int term_start(const struct theme *theme, bool mono, struct cd_error *err);
 /* Restore the terminal (idempotent; also registered with atexit). */
 void term_stop(void);

@@ -79,8 +79,11 @@ static int attribute(const char *s, unsigned *out, struct cd_error *err)
     static const struct {
         const char *name;
         unsigned bit;
-    } attrs[] = {{"normal", 0},         {"bold", THEME_BOLD},           {"dim", THEME_DIM},
-                 {"reverse", THEME_REVERSE}, {"underline", THEME_UNDERLINE},
+    } attrs[] = {{"normal", 0},
+                 {"bold", THEME_BOLD},
+                 {"dim", THEME_DIM},
+                 {"reverse", THEME_REVERSE},
+                 {"underline", THEME_UNDERLINE},
                  {"standout", THEME_STANDOUT}};
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
         if (strcmp(s, attrs[i].name) == 0)

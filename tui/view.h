@@ -41,21 +41,21 @@ struct view_bar_item {
 
 /* One list row to draw (list_draw calls ops->draw_row with it). */
 struct list_row {
-    struct canvas c;                      /* the row: c.rows == 1 */
-    size_t index;                         /* the row's index in the whole list */
-    bool selected;                        /* the cursor row: draw it in ROLE_SELECTED */
-    const struct list_column *columns;    /* the layout list_draw computed */
+    struct canvas c;                   /* the row: c.rows == 1 */
+    size_t index;                      /* the row's index in the whole list */
+    bool selected;                     /* the cursor row: draw it in ROLE_SELECTED */
+    const struct list_column *columns; /* the layout list_draw computed */
     const int *widths;
     size_t ncolumns;
 };
 
 struct view_ops {
-    const char *name;   /* "home": matches the scope name; also the help title */
-    enum scope scope;   /* keymap and theme scope (tui/views.def) */
-    size_t state_size;  /* app allocates and zeroes view->state */
-    unsigned watches;   /* VIEW_WATCH_ALL: reload when another process changes the database */
+    const char *name;  /* "home": matches the scope name; also the help title */
+    enum scope scope;  /* keymap and theme scope (tui/views.def) */
+    size_t state_size; /* app allocates and zeroes view->state */
+    unsigned watches;  /* VIEW_WATCH_ALL: reload when another process changes the database */
     const struct view_bar_item *bar; /* key bar items, ending with {ACT_NONE, NULL} */
-    const char *empty;  /* what list_draw shows for an empty list, or NULL */
+    const char *empty;               /* what list_draw shows for an empty list, or NULL */
 
     /* Set up from ARGS (may be NULL); the first reload follows. Errors keep the view closed. */
     int (*open)(struct view *v, const struct view_args *args, struct cd_error *err);
@@ -83,13 +83,13 @@ struct view_ops {
 
 struct view {
     const struct view_ops *ops;
-    struct app *app;   /* the workstation: store, user, messages (tui/app.h) */
-    void *state;       /* ops->state_size bytes, zeroed */
-    unsigned dirty;    /* enum view_dirty bits */
-    struct list list;  /* cursor, top, count, the held window */
+    struct app *app;    /* the workstation: store, user, messages (tui/app.h) */
+    void *state;        /* ops->state_size bytes, zeroed */
+    unsigned dirty;     /* enum view_dirty bits */
+    struct list list;   /* cursor, top, count, the held window */
     struct view *below; /* the stack: Enter pushes, q/Esc pops */
-    int rows, cols;    /* the view area, as last given to layout */
-    char search[128];  /* the last `/` needle */
+    int rows, cols;     /* the view area, as last given to layout */
+    char search[128];   /* the last `/` needle */
 };
 
 #endif

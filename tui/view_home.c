@@ -42,9 +42,9 @@ static void home_draw(struct view *v, const struct canvas *c)
 {
     static const char *const days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                        "Thursday", "Friday", "Saturday"};
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
     struct home *h = v->state;
     if (!h->loaded) {
         canvas_text(c, 1, 2, -1, ROLE_DIM, 0, "Loading today's figures...");
@@ -52,26 +52,28 @@ static void home_draw(struct view *v, const struct canvas *c)
     }
     int y, m, d;
     cd_date_to_ymd(h->today, &y, &m, &d);
-    canvas_printf(c, 1, 2, -1, ROLE_TITLE, 0, "Today, %s %d %s %d",
-                  days[cd_date_weekday(h->today)], d, months[m - 1], y);
+    canvas_printf(c, 1, 2, -1, ROLE_TITLE, 0, "Today, %s %d %s %d", days[cd_date_weekday(h->today)],
+                  d, months[m - 1], y);
     const struct cd_counts *n = &h->counts;
     struct {
         const char *label;
         int64_t value;
         enum role role;
-    } left[] = {
-        {"Patients", n->patients, ROLE_DEFAULT},
-        {"Open tasks", n->tasks_open, ROLE_DEFAULT},
-        {"Due today", n->tasks_due_today, ROLE_DUE_TODAY},
-        {"Overdue", n->tasks_overdue, ROLE_OVERDUE},
-        {"My tasks due", n->my_tasks_due, ROLE_DUE_TODAY},
-    }, right[] = {
-        {"TCM contacts due", n->tcm_contacts_due, ROLE_DUE_TODAY},
-        {"TCM visits to book", n->tcm_visits_open, ROLE_WARNING},
-        {"Discharges in 30 days", n->discharges_30d, ROLE_DEFAULT},
-        {"Enrolled in care management", n->ccm_enrolled, ROLE_DEFAULT},
-        {"Appointments today", n->appointments_today, ROLE_DEFAULT},
-    };
+    } left[] =
+        {
+            {"Patients", n->patients, ROLE_DEFAULT},
+            {"Open tasks", n->tasks_open, ROLE_DEFAULT},
+            {"Due today", n->tasks_due_today, ROLE_DUE_TODAY},
+            {"Overdue", n->tasks_overdue, ROLE_OVERDUE},
+            {"My tasks due", n->my_tasks_due, ROLE_DUE_TODAY},
+        },
+      right[] = {
+          {"TCM contacts due", n->tcm_contacts_due, ROLE_DUE_TODAY},
+          {"TCM visits to book", n->tcm_visits_open, ROLE_WARNING},
+          {"Discharges in 30 days", n->discharges_30d, ROLE_DEFAULT},
+          {"Enrolled in care management", n->ccm_enrolled, ROLE_DEFAULT},
+          {"Appointments today", n->appointments_today, ROLE_DEFAULT},
+      };
     int colw = (c->cols - 6) / 2;
     if (colw > 48)
         colw = 48;

@@ -47,12 +47,13 @@ static void error_is(const char *text, const char *want, const char *desc)
 
 static void errors(void)
 {
-    error_is("color default default default\n\n# comment\n\n\n\n\n\n\n\n\ncolor overdew red default\n",
-             "themes/x.theme:12: unknown role 'overdew'", "unknown role");
-    error_is("color home.overdew red default\n", "themes/x.theme:1: unknown role 'overdew' in view 'home'",
-             "unknown role in a view");
-    error_is("color nowhere.overdue red default\n", "themes/x.theme:1: unknown role 'nowhere.overdue'",
-             "unknown view");
+    error_is(
+        "color default default default\n\n# comment\n\n\n\n\n\n\n\n\ncolor overdew red default\n",
+        "themes/x.theme:12: unknown role 'overdew'", "unknown role");
+    error_is("color home.overdew red default\n",
+             "themes/x.theme:1: unknown role 'overdew' in view 'home'", "unknown role in a view");
+    error_is("color nowhere.overdue red default\n",
+             "themes/x.theme:1: unknown role 'nowhere.overdue'", "unknown view");
     error_is("color overdue pink default\n",
              "themes/x.theme:1: unknown colour 'pink' (default, black, red, green, yellow, blue, "
              "magenta, cyan, white or 0-255)",
@@ -63,8 +64,8 @@ static void errors(void)
              "themes/x.theme:1: unknown attribute 'blink' (normal, bold, dim, reverse, underline, "
              "standout)",
              "unknown attribute");
-    error_is("color overdue red\n", "themes/x.theme:1: expected 'color [VIEW.]ROLE FG BG [ATTR...]'",
-             "too few words");
+    error_is("color overdue red\n",
+             "themes/x.theme:1: expected 'color [VIEW.]ROLE FG BG [ATTR...]'", "too few words");
     error_is("colour overdue red default\n",
              "themes/x.theme:1: unknown command 'colour' (expected 'color [VIEW.]ROLE FG BG "
              "[ATTR...]')",
