@@ -97,3 +97,19 @@ tests_fuzz_fuzz_csv_SOURCES = tests/fuzz/fuzz_csv.c
 tests_fuzz_fuzz_csv_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 endif
 EXTRA_DIST += tests/fuzz/fuzz_hl7.c tests/fuzz/fuzz_csv.c
+# tui/ units that need no terminal, compiled in directly.
+tui_unit_tests = \
+	tests/unit/test_list \
+	tests/unit/test_theme \
+	tests/unit/test_keymap \
+	tests/unit/test_edit
+tests_unit_test_list_SOURCES = tests/unit/test_list.c tests/lib/tap.h tui/list.c tui/list.h
+tests_unit_test_theme_SOURCES = tests/unit/test_theme.c tests/lib/tap.h \
+	tui/theme.c tui/conf.c tui/scope.c
+tests_unit_test_keymap_SOURCES = tests/unit/test_keymap.c tests/lib/tap.h \
+	tui/keymap.c tui/conf.c tui/scope.c
+tests_unit_test_edit_SOURCES = tests/unit/test_edit.c tests/lib/tap.h tui/edit.c tui/uwidth.c
+check_PROGRAMS += $(tui_unit_tests)
+TESTS += $(tui_unit_tests)
+cli_tests += tests/cli/keys.sh
+tui_tests += tests/tui/shell.sh

@@ -1,12 +1,672 @@
 /* SPDX-License-Identifier: MIT */
-/* The workstation entry point (the screens arrive with the TUI shell). */
+/* The workstation loop (htop ScreenManager, tig's main loop): one thread, one pass per key or
+ * per half second: poll the change counter, reload and draw the top view, the bars, then act. */
 #include "config.h"
 #include "tui/app.h"
 
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/demo.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "tui/canvas.h"
+#include "tui/keymap.h"
+#include "tui/prompt.h"
+#include "tui/term.h"
+#include "tui/theme.h"
+#include "tui/view.h"
+#include "tui/views.h"
+
+#define MIN_ROWS 24
+#define MIN_COLS 80
+#define MAX_MODALS 8
+#define TICK_MS 500
+
+struct modal {
+    const struct app_modal_ops *ops;
+    void *obj;
+};
+
+struct app {
+    struct cli *cli;
+    struct cd_store *store;
+    struct keymap keys;
+    char *clinic;
+    struct view *top;
+    struct modal modal[MAX_MODALS];
+    int nmodal;
+    char msg[CD_ERROR_MSG_MAX];
+    enum role msg_role;
+    int64_t data_version;
+    bool quit, full_redraw;
+    int exit_status;
+};
+
+/* The status bar's timer slot (set by the CCM timer; one workstation per process). */
+static char timer_text[64];
+static bool timer_paused;
+static app_status_hook timer_hook;
+static void *timer_ctx;
+
+void app_status_set_timer(const char *text)
+{
+    snprintf(timer_text, sizeof timer_text, "%s", text ? text : "");
+}
+
+void app_status_set_timer_paused(bool paused)
+{
+    timer_paused = paused;
+}
+
+void app_status_set_hook(app_status_hook fn, void *ctx)
+{
+    timer_hook = fn;
+    timer_ctx = ctx;
+}
+
+struct cd_store *app_store(struct app *app)
+{
+    return app->store;
+}
+
+const struct cd_user *app_user(struct app *app)
+{
+    return &app->cli->user;
+}
+
+const struct keymap *app_keymap(struct app *app)
+{
+    return &app->keys;
+}
+
+void app_message(struct app *app, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+    va_end(ap);
+    app->msg_role = ROLE_MESSAGE;
+}
+
+void app_error(struct app *app, const struct cd_error *err)
+{
+    snprintf(app->msg, sizeof app->msg, "%s",
+             err && err->msg[0] ? err->msg : cd_strerror(err ? err->code : CD_EIO));
+    app->msg_role = ROLE_ERROR;
+}
+
+void app_changed(struct app *app)
+{
+    for (struct view *v = app->top; v; v = v->below)
+        v->dirty |= VIEW_RELOAD;
+}
+
+int app_modal_push(struct app *app, const struct app_modal_ops *ops, void *obj)
+{
+    if (app->nmodal == MAX_MODALS) {
+        ops->free(obj);
+        struct cd_error err;
+        return app_error(app, &err), cd_error_set(&err, CD_ENOMEM, "too many open dialogs");
+    }
+    app->modal[app->nmodal++] = (struct modal){ops, obj};
+    return 0;
+}
+
+static void view_free(struct view *v)
+{
+    if (v->ops->close)
+        v->ops->close(v);
+    free(v->state);
+    free(v);
+}
+
+int app_push(struct app *app, const struct view_ops *ops, const struct view_args *args)
+{
+    struct cd_error err = {0};
+    struct view *v = calloc(1, sizeof *v);
+    if (v && ops->state_size && !(v->state = calloc(1, ops->state_size))) {
+        free(v);
+        v = NULL;
+    }
+    if (!v) {
+        cd_error_set(&err, CD_ENOMEM, "out of memory");
+        app_error(app, &err);
+        return CD_ENOMEM;
+    }
+    v->ops = ops;
+    v->app = app;
+    v->dirty = VIEW_REFLOW | VIEW_RELOAD | VIEW_REPAINT;
+    int rc = ops->open ? ops->open(v, args, &err) : 0;
+    if (rc) {
+        app_error(app, &err);
+        free(v->state);
+        free(v);
+        return rc;
+    }
+    v->below = app->top;
+    app->top = v;
+    return 0;
+}
+
+void app_pop(struct app *app)
+{
+    struct view *v = app->top;
+    if (!v || !v->below)
+        return;
+    app->top = v->below;
+    app->top->dirty |= VIEW_REFLOW | VIEW_REPAINT;
+    view_free(v);
+}
+
+/* Another process committed: every watching view is stale (it reloads when on top). */
+static void poll_changes(struct app *app)
+{
+    int64_t dv = cd_store_data_version(app->store);
+    if (dv == app->data_version)
+        return;
+    app->data_version = dv;
+    for (struct view *v = app->top; v; v = v->below)
+        if (v->ops->watches)
+            v->dirty |= VIEW_RELOAD;
+}
+
+/* Layout, reload and fetch for the top view as its dirty bits ask. */
+static void prepare(struct app *app, int rows, int cols)
+{
+    struct view *v = app->top;
+    struct cd_error err = {0};
+    if ((v->dirty & VIEW_REFLOW) || v->rows != rows || v->cols != cols) {
+        v->rows = rows;
+        v->cols = cols;
+        if (v->ops->layout)
+            v->ops->layout(v, rows, cols);
+        v->dirty &= ~(unsigned)VIEW_REFLOW;
+    }
+    if (v->dirty & VIEW_RELOAD) {
+        v->dirty &= ~(unsigned)VIEW_RELOAD;
+        if (v->ops->reload && v->ops->reload(v, &err))
+            app_error(app, &err);
+        list_window_set(&v->list, 0, 0);
+        list_ensure_visible(&v->list);
+    }
+    size_t first, n;
+    if (v->ops->fetch && list_window_needed(&v->list, &first, &n) &&
+        v->ops->fetch(v, first, n, &err))
+        app_error(app, &err);
+}
+
+static void draw_status(struct app *app, const struct canvas *scr)
+{
+    struct canvas bar = canvas_sub(scr, 0, 0, 1, scr->cols);
+    canvas_fill(&bar, 0, ROLE_STATUS_BAR);
+    const struct cd_user *u = &app->cli->user;
+    int x = 1 + canvas_printf(&bar, 0, 1, scr->cols / 2, ROLE_STATUS_BAR, 0, "%s",
+                              app->clinic && *app->clinic ? app->clinic : "caredesk");
+    canvas_printf(&bar, 0, x + 1, scr->cols / 2 - x, ROLE_STATUS_BAR, 0, "| %s (%s)", u->login,
+                  u->role);
+    static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    struct tm tm;
+    cd_instant_local_tm(cd_clock_now(), &tm);
+    char clock[40];
+    snprintf(clock, sizeof clock, "%s %04d-%02d-%02d %02d:%02d:%02d", days[tm.tm_wday % 7],
+             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    int cw = (int)strlen(clock);
+    canvas_text(&bar, 0, scr->cols - cw - 1, cw, ROLE_STATUS_BAR, 0, clock);
+    char timer[64];
+    bool running = !timer_paused;
+    snprintf(timer, sizeof timer, "%s", timer_text);
+    if (timer_hook)
+        running = timer_hook(timer_ctx, timer, sizeof timer);
+    if (timer[0]) {
+        int tw = scr->cols - cw - 3 - (scr->cols / 2);
+        canvas_text(&bar, 0, scr->cols / 2, tw, running ? ROLE_TIMER_RUNNING : ROLE_TIMER_PAUSED,
+                    CANVAS_RIGHT, timer);
+    }
+}
+
+static void draw_keybar(struct app *app, const struct canvas *scr)
+{
+    struct view *v = app->top;
+    struct canvas bar = canvas_sub(scr, scr->rows - 1, 0, 1, scr->cols);
+    canvas_fill(&bar, 0, ROLE_KEY_BAR);
+    int x = 0;
+    for (const struct view_bar_item *b = v->ops->bar; b && b->action != ACT_NONE; b++) {
+        int key = keymap_key_for(&app->keys, v->ops->scope, b->action);
+        if (key == TK_NONE)
+            continue;
+        char label[32];
+        key_label(key, label, sizeof label);
+        if (x + (int)strlen(label) + 2 >= bar.cols)
+            break;
+        x += canvas_text(&bar, 0, x, -1, ROLE_KEY_BAR_KEY, 0, label);
+        x += canvas_printf(&bar, 0, x, -1, ROLE_KEY_BAR, 0, " %s ",
+                           b->label ? b->label : action_name(b->action));
+        x += 1;
+    }
+}
+
+static void draw_too_small(const struct canvas *scr)
+{
+    canvas_clear(scr, ROLE_DEFAULT);
+    canvas_printf(scr, scr->rows / 2, 0, scr->cols, ROLE_WARNING, CANVAS_CENTER,
+                  "caredesk needs at least %dx%d; this terminal is %dx%d", MIN_COLS, MIN_ROWS,
+                  scr->cols, scr->rows);
+}
+
+static bool too_small(const struct canvas *scr)
+{
+    return scr->rows < MIN_ROWS || scr->cols < MIN_COLS;
+}
+
+static void draw(struct app *app)
+{
+    struct canvas scr = canvas_screen(app->top->ops->scope);
+    term_cursor(-1, 0);
+    if (too_small(&scr)) {
+        draw_too_small(&scr);
+        term_flush(app->full_redraw);
+        app->full_redraw = false;
+        return;
+    }
+    struct canvas area = canvas_sub(&scr, 1, 0, scr.rows - 3, scr.cols);
+    prepare(app, area.rows, area.cols);
+    canvas_clear(&scr, ROLE_DEFAULT);
+    draw_status(app, &scr);
+    app->top->ops->draw(app->top, &area);
+    app->top->dirty &= ~(unsigned)VIEW_REPAINT;
+    struct canvas msg = canvas_sub(&scr, scr.rows - 2, 0, 1, scr.cols);
+    if (app->msg[0])
+        canvas_text(&msg, 0, 1, scr.cols - 2, app->msg_role, 0, app->msg);
+    draw_keybar(app, &scr);
+    for (int i = 0; i < app->nmodal; i++) {
+        struct canvas ms = canvas_screen(SCOPE_GENERIC);
+        app->modal[i].ops->draw(app->modal[i].obj, &ms);
+    }
+    term_flush(app->full_redraw);
+    app->full_redraw = false;
+}
+
+/* The help overlay: the keymap of the top view (its scope first, then generic), grouped as in
+ * actions.def, so it can never disagree with the bindings. */
+struct help {
+    struct cd_page lines; /* columns: kind (g = group, s = section, k = key line), keys, text */
+    struct list list;
+    const char *title;
+};
+
+static void help_add(struct help *h, const char *kind, const char *keys, const char *text)
+{
+    const char *row[] = {kind, keys, text};
+    cd_page_add_row(&h->lines, row);
+}
+
+static void help_scope(struct help *h, const struct keymap *km, enum scope scope, enum scope top,
+                       const char *section)
+{
+    const char *group = NULL;
+    bool any = false;
+    for (const struct action_info *a = action_table; a->help; a++) {
+        if (!a->name) {
+            group = a->help;
+            continue;
+        }
+        int keys[8];
+        size_t n = keymap_keys(km, scope, a->action, keys, 8);
+        struct cd_strbuf sb = CD_STRBUF_INIT;
+        for (size_t i = 0; i < n; i++) {
+            if (scope != top && keymap_lookup(km, top, keys[i]) != a->action)
+                continue; /* the view binds this key to something else */
+            char name[32];
+            cd_strbuf_addf(&sb, "%s%s", sb.len ? " " : "", key_format(keys[i], name, sizeof name));
+        }
+        if (sb.len) {
+            if (!any)
+                help_add(h, "s", "", section);
+            if (group)
+                help_add(h, "g", "", group);
+            group = NULL;
+            any = true;
+            help_add(h, "k", cd_strbuf_str(&sb), a->help);
+        }
+        cd_strbuf_free(&sb);
+    }
+}
+
+static void help_draw(void *obj, const struct canvas *screen)
+{
+    struct help *h = obj;
+    struct canvas outer = canvas_centered(screen, screen->rows - 4, screen->cols - 8);
+    char title[80];
+    snprintf(title, sizeof title, "Keys: %s (Esc closes)", h->title);
+    struct canvas in = canvas_box(&outer, ROLE_BORDER, title);
+    canvas_clear(&in, ROLE_HELP);
+    h->list.count = h->lines.nrows;
+    h->list.rows = (size_t)in.rows;
+    list_ensure_visible(&h->list);
+    for (size_t i = 0; i < list_visible(&h->list); i++) {
+        size_t r = h->list.top + i;
+        const char *kind = cd_page_get(&h->lines, r, 0);
+        const char *keys = cd_page_get(&h->lines, r, 1);
+        const char *text = cd_page_get(&h->lines, r, 2);
+        if (kind[0] == 's')
+            canvas_text(&in, (int)i, 0, -1, ROLE_TITLE, 0, text);
+        else if (kind[0] == 'g')
+            canvas_text(&in, (int)i, 1, -1, ROLE_HELP_GROUP, 0, text);
+        else {
+            canvas_text(&in, (int)i, 3, 24, ROLE_HELP_KEY, 0, keys);
+            canvas_text(&in, (int)i, 28, -1, ROLE_HELP, 0, text);
+        }
+    }
+}
+
+static enum app_modal_result help_key(void *obj, int key)
+{
+    struct help *h = obj;
+    switch (key) {
+    case TK_UP:
+    case 'k':
+        list_move(&h->list, -1);
+        h->list.cursor = h->list.top;
+        break;
+    case TK_DOWN:
+    case 'j':
+        if (h->list.top + h->list.rows < h->list.count)
+            h->list.top++;
+        h->list.cursor = h->list.top;
+        break;
+    case TK_PGUP: list_page(&h->list, -1); break;
+    case TK_PGDOWN:
+    case ' ': list_page(&h->list, 1); break;
+    case TK_HOME: list_home(&h->list); break;
+    case TK_END: list_end(&h->list); break;
+    case TK_ESC:
+    case 'q':
+    case '?':
+    case TK_ENTER:
+    case TK_F0 + 1: return APP_MODAL_CLOSE;
+    default: break;
+    }
+    return APP_MODAL_KEEP;
+}
+
+static void help_free(void *obj)
+{
+    struct help *h = obj;
+    cd_page_free(&h->lines);
+    free(h);
+}
+
+static const struct app_modal_ops help_ops = {
+    .draw = help_draw,
+    .key = help_key,
+    .free = help_free,
+};
+
+static void help_open(struct app *app)
+{
+    struct help *h = calloc(1, sizeof *h);
+    if (!h)
+        return;
+    static const char *const cols[] = {"kind", "keys", "text"};
+    cd_page_set_columns(&h->lines, 3, cols);
+    enum scope top = app->top->ops->scope;
+    h->title = app->top->ops->name;
+    char section[64];
+    snprintf(section, sizeof section, "In the %s view", scope_name(top));
+    if (top != SCOPE_GENERIC)
+        help_scope(h, &app->keys, top, top, section);
+    help_scope(h, &app->keys, SCOPE_GENERIC, top, "Everywhere");
+    if (h->lines.arena.oom) {
+        help_free(h);
+        return;
+    }
+    app_modal_push(app, &help_ops, h);
+}
+
+/* Search the top view for its needle from the cursor in DIR. */
+static void search(struct app *app, int dir)
+{
+    struct view *v = app->top;
+    struct cd_error err = {0};
+    if (!v->search[0]) {
+        app_message(app, "No search yet: press / first");
+        return;
+    }
+    if (v->list.count == 0)
+        return;
+    size_t found = 0;
+    int rc = CD_ENOTFOUND;
+    if (v->ops->find) {
+        rc = v->ops->find(v, v->search, v->list.cursor, dir, &found, &err);
+    } else if (v->ops->match) {
+        size_t n = v->list.count;
+        for (size_t k = 1; k <= n && rc; k++) {
+            size_t r = dir > 0 ? (v->list.cursor + k) % n : (v->list.cursor + n - k % n) % n;
+            if (v->ops->match(v, r, v->search))
+                rc = 0, found = r;
+        }
+    } else {
+        app_message(app, "This view has nothing to search");
+        return;
+    }
+    if (rc == CD_ENOTFOUND)
+        app_message(app, "Not found: %s", v->search);
+    else if (rc)
+        app_error(app, &err);
+    else {
+        if ((dir > 0 && found <= v->list.cursor) || (dir < 0 && found >= v->list.cursor))
+            app_message(app, "Search wrapped: %s", v->search);
+        else
+            app->msg[0] = '\0';
+        list_select(&v->list, found);
+    }
+}
+
+static void search_done(struct view *v, const char *text, void *ctx)
+{
+    (void)ctx;
+    if (!text || !*text)
+        return;
+    snprintf(v->search, sizeof v->search, "%s", text);
+    search(v->app, 1);
+}
+
+/* The generic handler: what the view passed up. */
+static void generic(struct app *app, enum action action)
+{
+    struct view *v = app->top;
+    switch (action) {
+    case ACT_MOVE_UP: list_move(&v->list, -1); break;
+    case ACT_MOVE_DOWN: list_move(&v->list, 1); break;
+    case ACT_PAGE_UP: list_page(&v->list, -1); break;
+    case ACT_PAGE_DOWN: list_page(&v->list, 1); break;
+    case ACT_MOVE_FIRST: list_home(&v->list); break;
+    case ACT_MOVE_LAST: list_end(&v->list); break;
+    case ACT_SEARCH:
+        if (v->ops->match || v->ops->find)
+            prompt_text(v, "Search:", v->search, search_done, NULL);
+        else
+            app_message(app, "This view has nothing to search");
+        break;
+    case ACT_SEARCH_NEXT: search(app, 1); break;
+    case ACT_SEARCH_PREV: search(app, -1); break;
+    case ACT_BACK:
+        if (v->below)
+            app_pop(app);
+        else
+            app->quit = true;
+        break;
+    case ACT_REFRESH:
+        v->dirty |= VIEW_REFLOW | VIEW_RELOAD;
+        app->full_redraw = true;
+        break;
+    case ACT_HELP: help_open(app); break;
+    case ACT_QUIT: app->quit = true; break;
+    default: break;
+    }
+    v->dirty |= VIEW_REPAINT;
+}
+
+static void modal_key(struct app *app, int key)
+{
+    struct modal m = app->modal[app->nmodal - 1];
+    if (m.ops->key(m.obj, key) == APP_MODAL_CLOSE) {
+        /* the callback may have pushed another modal: remove this one wherever it is */
+        for (int i = 0; i < app->nmodal; i++)
+            if (app->modal[i].obj == m.obj) {
+                memmove(&app->modal[i], &app->modal[i + 1],
+                        (size_t)(app->nmodal - i - 1) * sizeof app->modal[0]);
+                app->nmodal--;
+                break;
+            }
+        m.ops->free(m.obj);
+    }
+}
+
+static void handle_key(struct app *app, int key)
+{
+    struct view *v = app->top;
+    struct canvas scr = canvas_screen(SCOPE_GENERIC);
+    enum action action = keymap_lookup(&app->keys, v->ops->scope, key);
+    if (too_small(&scr)) {
+        if (action == ACT_QUIT || (action == ACT_BACK && !v->below && !app->nmodal))
+            app->quit = true;
+        return;
+    }
+    app->msg[0] = '\0';
+    if (app->nmodal) {
+        modal_key(app, key);
+        return;
+    }
+    if (action == ACT_NONE) {
+        char name[32];
+        app_message(app, "%s is not bound here; ? shows the keys",
+                    key_format(key, name, sizeof name));
+        return;
+    }
+    if (v->ops->act)
+        action = v->ops->act(v, action);
+    if (action != ACT_NONE && app->top == v)
+        generic(app, action);
+}
+
+/* Milliseconds to the next whole second of the clock, at most TICK_MS. */
+static int tick_ms(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    int ms = 1000 - (int)(tv.tv_usec / 1000);
+    return ms < TICK_MS ? (ms < 10 ? 10 : ms) : TICK_MS;
+}
+
+static int run(struct app *app)
+{
+    if (app_push(app, &view_home_ops, NULL))
+        return CLI_FAIL;
+    app->data_version = cd_store_data_version(app->store);
+    while (!app->quit) {
+        int sig = term_quit_signal();
+        if (sig) {
+            app->exit_status = sig == SIGINT ? 130 : 128 + sig;
+            break;
+        }
+        poll_changes(app);
+        draw(app);
+        int key = term_getkey(tick_ms());
+        if (key == TK_NONE)
+            continue;
+        if (key == TK_CTRL('c')) { /* always leaves, like SIGINT: not a bindable key */
+            app->exit_status = 130;
+            break;
+        }
+        if (key == TK_RESIZE) {
+            app->top->dirty |= VIEW_REFLOW;
+            continue;
+        }
+        handle_key(app, key);
+    }
+    return app->exit_status;
+}
+
+static void app_free(struct app *app)
+{
+    while (app->nmodal > 0) {
+        app->nmodal--;
+        app->modal[app->nmodal].ops->free(app->modal[app->nmodal].obj);
+    }
+    while (app->top) {
+        struct view *v = app->top;
+        app->top = v->below;
+        view_free(v);
+    }
+    keymap_free(&app->keys);
+    free(app->clinic);
+    app->clinic = NULL;
+}
+
+static bool want_mono(const struct app_options *opts)
+{
+    const char *nc = getenv("NO_COLOR");
+    return opts->no_color || (nc && *nc);
+}
 
 int app_main(struct cli *c, const struct app_options *opts)
 {
-    (void)opts;
-    return cli_failf("the workstation is not built yet (database %s)", c->db_path);
+    struct cd_error err = {0};
+    struct app app = {.cli = c};
+    struct theme *theme = malloc(sizeof *theme);
+    int rc = CLI_FAIL;
+    if (!theme)
+        return cli_failf("out of memory");
+    if (theme_load(theme, opts->theme, &err) || keymap_load(&app.keys, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    if (cd_store_open(c->db_path, opts->demo ? CD_STORE_CREATE : 0, &c->store, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    if ((rc = cli_apply_now(c)))
+        goto out;
+    if (opts->demo) {
+        /* DEMO HOOK (lead): when the database holds no patients yet, fill it here with
+         * cd_demo_generate(c->store, &(struct cd_demo_opts){...}, NULL, &err) from core/demo.h,
+         * failing with cli_fail(&err). Until demo.c is merged, --demo on a missing file gives an
+         * empty, initialised database. The workstation then acts as the demo coordinator. */
+        c->login = CD_DEMO_COORDINATOR;
+    }
+    if (cd_user_find(c->store, c->login, &c->user, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    cd_store_set_actor(c->store, c->user.id);
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        rc = cli_failf("the workstation needs a terminal on stdin and stdout; for scripts use the "
+                       "sub-commands (caredesk --help)");
+        goto out;
+    }
+    if (cd_settings_get(c->store, "clinic_name", &app.clinic, &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    app.store = c->store;
+    if (term_start(theme, want_mono(opts), &err)) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    rc = run(&app);
+    app_free(&app);
+    term_stop();
+out:
+    keymap_free(&app.keys);
+    free(app.clinic);
+    free(theme);
+    return rc;
 }

@@ -9,3 +9,12 @@ caredesk_SOURCES = \
 	tui/app.c tui/app.h
 caredesk_LDADD = $(CORE_LIBS) $(NCURSES_LIBS)
 caredesk_SOURCES += tui/cli_appointment.c
+caredesk_SOURCES += \
+	tui/provide_curses.h tui/roles.def tui/views.def tui/actions.def \
+	tui/scope.c tui/scope.h tui/conf.c tui/conf.h \
+	tui/keymap.c tui/keymap.h tui/theme.c tui/theme.h \
+	tui/uwidth.c tui/uwidth.h tui/list.c tui/list.h tui/edit.c tui/edit.h \
+	tui/term.c tui/term.h tui/canvas.c tui/canvas.h \
+	tui/view.h tui/views.h tui/listview.c tui/listview.h \
+	tui/prompt.c tui/prompt.h tui/form.c tui/form.h \
+	tui/view_home.c tui/cli_keys.c

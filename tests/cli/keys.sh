@@ -1,0 +1,74 @@
+#!/bin/sh
+# CLI: 'caredesk keys' lists the bindings in force; a bad user key file names file:line;
+# the workstation refuses without a terminal.
+. "$TESTLIB/cli.sh"
+
+cd_run keys --format tsv
+is_rc "keys succeeds" 0
+is "keys tsv" "$OUT" "$(cat <<'TSV'
+scope	key	action	help
+generic	<Up>	move-up	Previous row
+generic	k	move-up	Previous row
+generic	<Down>	move-down	Next row
+generic	j	move-down	Next row
+generic	<PgUp>	page-up	Previous page
+generic	<C-b>	page-up	Previous page
+generic	<PgDown>	page-down	Next page
+generic	<Space>	page-down	Next page
+generic	<C-f>	page-down	Next page
+generic	<Home>	move-first	First row
+generic	g	move-first	First row
+generic	<End>	move-last	Last row
+generic	G	move-last	Last row
+generic	/	search	Search the list
+generic	n	search-next	Next match
+generic	N	search-prev	Previous match
+generic	<Enter>	enter	Open the selected row
+generic	q	back	Close this view (on home: leave)
+generic	<Esc>	back	Close this view (on home: leave)
+generic	<C-l>	refresh	Reload the data and redraw the screen
+generic	?	help	Show the keys of this view
+generic	<F1>	help	Show the keys of this view
+generic	Q	quit	Leave caredesk
+home	r	refresh	Reload the data and redraw the screen
+TSV
+)"
+
+cd_run keys
+is "keys text, first lines" "$(printf '%s\n' "$OUT" | head -3)" "generic
+  <Up>         move-up        Previous row
+  k            move-up        Previous row"
+like "keys text has the home scope" "$OUT" '^home$'
+
+mkdir -p "$XDG_CONFIG_HOME/caredesk"
+printf 'bind home x quit\nbind generic q none\n' >"$XDG_CONFIG_HOME/caredesk/keys"
+cd_run keys --format tsv
+like "user binding listed" "$OUT" "$(printf '^home\tx\tquit\t')"
+is "q no longer bound" "$(printf '%s\n' "$OUT" | grep -c "$(printf '\tq\t')")" "0"
+
+printf 'bind home x quit\n\n# fine\nbind home y fly\n' >"$XDG_CONFIG_HOME/caredesk/keys"
+cd_run keys
+is_rc "bad key file fails" 1
+is "bad key file message" "$ERR" "caredesk: $XDG_CONFIG_HOME/caredesk/keys:4: unknown action 'fly'"
+rm "$XDG_CONFIG_HOME/caredesk/keys"
+
+cd_run keys --format xml
+is_rc "bad format" 2
+
+DB="$T_TMP/db"
+export USER=alice
+cd_run --db "$DB" --now 2026-11-02T09:00 init --clinic "North Clinic" --timezone America/New_York
+cd_run --db "$DB" --now 2026-11-02T09:00
+is_rc "no terminal: refused" 1
+is "no terminal message" "$ERR" "caredesk: the workstation needs a terminal on stdin and stdout; for scripts use the sub-commands (caredesk --help)"
+cd_run --db "$DB" --user ghost
+is "unknown login" "$ERR" "caredesk: 'ghost' is not a caredesk user (an admin can add one with 'caredesk user add ghost --name NAME --role ROLE')"
+cd_run --db "$DB" --theme nosuch
+is "unknown theme" "$ERR" "caredesk: unknown theme 'nosuch' (default, light, high-contrast, mono, or a file in $XDG_CONFIG_HOME/caredesk/themes/)"
+printf 'color overdew red default\n' >"$T_TMP/bad.theme"
+cd_run --db "$DB" --theme "$T_TMP/bad.theme"
+is "bad theme file" "$ERR" "caredesk: $T_TMP/bad.theme:1: unknown role 'overdew'"
+cd_run --db "$T_TMP/missing.db"
+is_rc "missing database without --demo" 1
+
+done_testing

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+/* One-key choices, yes/no questions and one-line text prompts as modal layers. */
+#include "config.h"
+#include "tui/prompt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "tui/app.h"
+#include "tui/edit.h"
+#include "tui/uwidth.h"
+
+enum kind { CHOICE, CONFIRM, TEXT };
+
+struct prompt {
+    enum kind kind;
+    struct view *view;
+    char title[256];
+    struct prompt_choice *choices; /* labels point into labels */
+    size_t n;
+    char *labels;
+    struct edit edit;
+    size_t hscroll; /* first byte shown of a long text */
+    prompt_choice_fn choice_done;
+    prompt_confirm_fn confirm_done;
+    prompt_text_fn text_done;
+    void *ctx;
+};
+
+static void draw_box(struct prompt *p, const struct canvas *screen)
+{
+    struct cd_strbuf line = CD_STRBUF_INIT;
+    if (p->kind == CONFIRM) {
+        cd_strbuf_add(&line, "y yes   n no");
+    } else {
+        for (size_t i = 0; i < p->n; i++) {
+            char k[32];
+            cd_strbuf_addf(&line, "%s%s %s", i ? "   " : "",
+                           key_label(p->choices[i].key, k, sizeof k), p->choices[i].label);
+        }
+        cd_strbuf_add(&line, "   Esc cancel");
+    }
+    int w = uw_width(cd_strbuf_str(&line));
+    int tw = uw_width(p->title);
+    int width = (w > tw ? w : tw) + 6;
+    if (width > screen->cols - 4)
+        width = screen->cols - 4;
+    /* choices wrap onto several lines when the terminal is narrow */
+    size_t starts[16];
+    size_t nl = edit_wrap(cd_strbuf_str(&line), line.len, width - 4, starts, 16);
+    struct canvas box = canvas_centered(screen, (int)nl + 4, width);
+    struct canvas in = canvas_box(&box, ROLE_BORDER, NULL);
+    canvas_text(&in, 0, 0, -1, ROLE_TITLE, 0, p->title);
+    for (size_t i = 0; i < nl; i++) {
+        size_t end = i + 1 < nl ? starts[i + 1] : line.len;
+        char buf[256];
+        snprintf(buf, sizeof buf, "%.*s", (int)(end - starts[i]), cd_strbuf_str(&line) + starts[i]);
+        canvas_text(&in, 2 + (int)i, 0, -1, ROLE_DEFAULT, 0, buf);
+    }
+    cd_strbuf_free(&line);
+}
+
+static void draw_text(struct prompt *p, const struct canvas *screen)
+{
+    struct canvas row = canvas_sub(screen, screen->rows - 2, 0, 1, screen->cols);
+    canvas_fill(&row, 0, ROLE_INPUT);
+    int x = 1 + canvas_text(&row, 0, 1, -1, ROLE_LABEL, 0, p->title) + 1;
+    int width = row.cols - x - 1;
+    const char *s = edit_text(&p->edit);
+    if (p->hscroll > p->edit.pos)
+        p->hscroll = p->edit.pos;
+    while (uw_width_n(s + p->hscroll, p->edit.pos - p->hscroll) > width - 1)
+        p->hscroll = uw_next(s, p->edit.len, p->hscroll);
+    size_t fit = uw_fit(s + p->hscroll, p->edit.len - p->hscroll, width, NULL);
+    char *shown = cd_strdup(s + p->hscroll);
+    if (shown) {
+        shown[fit] = '\0';
+        canvas_text(&row, 0, x, width, ROLE_INPUT, 0, shown);
+        free(shown);
+    }
+    canvas_cursor(&row, 0, x + uw_width_n(s + p->hscroll, p->edit.pos - p->hscroll));
+}
+
+static void draw(void *obj, const struct canvas *screen)
+{
+    struct prompt *p = obj;
+    if (p->kind == TEXT)
+        draw_text(p, screen);
+    else
+        draw_box(p, screen);
+}
+
+static enum app_modal_result key(void *obj, int k)
+{
+    struct prompt *p = obj;
+    switch (p->kind) {
+    case CHOICE:
+        if (k == TK_ESC) {
+            p->choice_done(p->view, TK_NONE, p->ctx);
+            return APP_MODAL_CLOSE;
+        }
+        for (size_t i = 0; i < p->n; i++)
+            if (p->choices[i].key == k) {
+                p->choice_done(p->view, k, p->ctx);
+                return APP_MODAL_CLOSE;
+            }
+        return APP_MODAL_KEEP;
+    case CONFIRM:
+        if (k == 'y' || k == 'Y' || k == 'n' || k == 'N' || k == TK_ESC) {
+            p->confirm_done(p->view, k == 'y' || k == 'Y', p->ctx);
+            return APP_MODAL_CLOSE;
+        }
+        return APP_MODAL_KEEP;
+    case TEXT:
+        if (k == TK_ESC) {
+            p->text_done(p->view, NULL, p->ctx);
+            return APP_MODAL_CLOSE;
+        }
+        if (k == TK_ENTER) {
+            p->text_done(p->view, edit_text(&p->edit), p->ctx);
+            return APP_MODAL_CLOSE;
+        }
+        edit_key(&p->edit, k, 0);
+        return APP_MODAL_KEEP;
+    }
+    return APP_MODAL_KEEP;
+}
+
+static void prompt_free(void *obj)
+{
+    struct prompt *p = obj;
+    edit_free(&p->edit);
+    free(p->choices);
+    free(p->labels);
+    free(p);
+}
+
+static const struct app_modal_ops prompt_ops = {
+    .draw = draw,
+    .key = key,
+    .free = prompt_free,
+};
+
+static struct prompt *prompt_new(struct view *v, enum kind kind, const char *title, void *ctx)
+{
+    struct prompt *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->kind = kind;
+    p->view = v;
+    p->ctx = ctx;
+    snprintf(p->title, sizeof p->title, "%s", title);
+    return p;
+}
+
+int prompt_choice(struct view *v, const char *title, const struct prompt_choice *choices, size_t n,
+                  prompt_choice_fn done, void *ctx)
+{
+    struct prompt *p = prompt_new(v, CHOICE, title, ctx);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(choices[i].label) + 1;
+    if (p) {
+        p->choices = calloc(n ? n : 1, sizeof *p->choices);
+        p->labels = malloc(total + 1);
+    }
+    if (!p || !p->choices || !p->labels) {
+        if (p)
+            prompt_free(p);
+        return CD_ENOMEM;
+    }
+    char *lp = p->labels;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(choices[i].label) + 1;
+        memcpy(lp, choices[i].label, len);
+        p->choices[i] = (struct prompt_choice){choices[i].key, lp};
+        lp += len;
+    }
+    p->n = n;
+    p->choice_done = done;
+    return app_modal_push(v->app, &prompt_ops, p);
+}
+
+int prompt_confirm(struct view *v, const char *question, prompt_confirm_fn done, void *ctx)
+{
+    struct prompt *p = prompt_new(v, CONFIRM, question, ctx);
+    if (!p)
+        return CD_ENOMEM;
+    p->confirm_done = done;
+    return app_modal_push(v->app, &prompt_ops, p);
+}
+
+int prompt_text(struct view *v, const char *label, const char *initial, prompt_text_fn done,
+                void *ctx)
+{
+    struct prompt *p = prompt_new(v, TEXT, label, ctx);
+    if (!p || edit_set(&p->edit, initial)) {
+        if (p)
+            prompt_free(p);
+        return CD_ENOMEM;
+    }
+    p->edit.max = 500;
+    p->text_done = done;
+    return app_modal_push(v->app, &prompt_ops, p);
+}
