@@ -19,6 +19,7 @@ struct cd_demo_opts {
 
 struct cd_demo_stats {
     int64_t users, patients, encounters, tasks, contacts, time_entries, care_plans, appointments;
+    int64_t conditions, enrollments, care_plan_versions, care_plan_items, referrals, notes;
 };
 
 /* Fill an EMPTY database (no patients) with demo data in bulk transactions. CD_EEXIST when the

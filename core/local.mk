@@ -15,6 +15,7 @@ core_libcaredesk_a_SOURCES = \
 	core/audit.c core/audit.h \
 	core/calendar.c core/calendar.h \
 	core/counts.c core/counts.h \
-	core/demo.h
+	core/demo.h \
+	core/demo.c core/demo_gen.h core/demo_plan.c core/demo_data.c
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
 CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm

@@ -4,5 +4,6 @@ caredesk_SOURCES = \
 	tui/main.c \
 	tui/cli.c tui/cli.h tui/commands.def \
 	tui/cli_admin.c \
+	tui/cli_demo.c \
 	tui/app.c tui/app.h
 caredesk_LDADD = $(CORE_LIBS) $(NCURSES_LIBS)
