@@ -377,7 +377,7 @@ static void plan_visit(struct demo_gen *g, struct demo_rng *r, const struct line
     v->disp = ed || outpt ? &dispositions[0]
               : d < 60 ? &dispositions[0] : d < 87 ? &dispositions[1] : d < 91 ? &dispositions[2]
               : d < 96 ? &dispositions[strcmp(kind, "snf") == 0 ? 0 : 3]
-              : d < 98 ? &dispositions[4] : &dispositions[5];
+              : d < 98 || !recent ? &dispositions[4] : &dispositions[5];
     v->reason = ed ? "emergency department visit (treat and release)"
                 : outpt ? "outpatient visit" : v->disp->reason;
     v->eligible = v->reason == NULL;
@@ -452,9 +452,10 @@ static int tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patie
                           .status = "open", .due_day = due.contact_due, .priority = 2,
                           .encounter = enc, .created = created, .created_by = creator};
     /* the calls: decided first, written after the task they belong to */
-    int s = demo_below(r, 100), nfail = s < 62 ? (demo_chance(r, 25) ? 1 : 0) : s < 77 ? 2
-                                                : demo_below(r, 2);
-    int reach = s < 62, day = v->dis_day, late_reach = reach && demo_chance(r, 8);
+    int s = demo_below(r, 100), old = v->dis_day < g->today - 5; /* older: mostly settled */
+    int reach = s < (old ? 85 : 62), fails = s < (old ? 95 : 77);
+    int nfail = reach ? (demo_chance(r, 25) ? 1 : 0) : fails ? 2 : demo_below(r, 2);
+    int day = v->dis_day, late_reach = reach && demo_chance(r, 8);
     time_t at[3];
     const char *outcome[3];
     int ncalls = 0;
@@ -559,7 +560,7 @@ static int month_time(struct demo_gen *g, struct demo_rng *r, struct demo_patien
                       int to, int target, int *done)
 {
     *done = 0;
-    int parts = (target + 2699) / 2700 + demo_below(r, 2);
+    int parts = (target + 1799) / 1800 + demo_below(r, 3);
     for (int i = 0; i < parts && target > 0; i++) {
         int secs = i == parts - 1 ? target : target / (parts - i) + demo_range(r, -60, 60);
         if (secs > 3000)
@@ -574,6 +575,10 @@ static int month_time(struct demo_gen *g, struct demo_rng *r, struct demo_patien
         const char *role = demo_chance(r, 8) ? "practitioner" : "clinical_staff";
         TRY(time_entry(g, p, user, p->program, role, start, secs, act, NULL));
         if (strcmp(act, "call") == 0) {
+            time_t missed;
+            if (demo_chance(r, 30) && !demo_slot(g, r, p, from, to, 60, &missed))
+                TRY(contact(g, p, 0, user, missed, demo_chance(r, 50) ? "no_answer" : "voicemail",
+                            0, NULL));
             int o = demo_below(r, 100);
             const char *outcome = o < 78 ? "reached" : o < 90 ? "caregiver" : "voicemail";
             TRY(contact(g, p, 0, user, start, outcome, 0,
@@ -759,7 +764,7 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
     /* visits: older ones (most ED) and perhaps a discharge in the last 30 days */
     struct visit hist[3], recent, *base = NULL;
     int nhist = demo_below(&r, 100), has_recent;
-    nhist = nhist < 50 ? 0 : nhist < 80 ? 1 : nhist < 95 ? 2 : 3;
+    nhist = nhist < 40 ? 0 : nhist < 70 ? 1 : nhist < 90 ? 2 : 3;
     for (int i = 0; i < nhist; i++)
         plan_visit(g, &r, &nm->facilities, g->today - demo_range(&r, 31, 730), 0, &hist[i]);
     has_recent = demo_chance(&r, !p.program ? 6 : strcmp(p.program, "ccm_complex") == 0 ? 18 : 10);

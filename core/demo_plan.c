@@ -105,7 +105,7 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
 {
     int pos = 0;
     char keys[3][24], gkeys[2][24], mkeys[3][24];
-    for (int i = 0; i < p->ncond && i < 3; i++) {
+    for (int i = 0; i < p->ncond && i < 2; i++) {
         const struct demo_cond *c = &g->conds[p->cond[i]];
         snprintf(keys[i], sizeof keys[i], "problem:%s", c->code);
         struct item it = {.key = keys[i], .section = "problem", .text = c->desc, .code = c->code,
@@ -146,7 +146,7 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
     };
     for (int i = 0; i < 3; i++)
         TRY(item(g, version, ++pos, &iv[i]));
-    for (int i = 0, n = 0; i < p->ncond && n < 3; i++) {
+    for (int i = 0, n = 0; i < p->ncond && n < 2; i++) {
         const struct demo_cond *c = &g->conds[p->cond[i]];
         if (strcmp(c->med, "-") == 0)
             continue;
@@ -173,7 +173,7 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
 int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p)
 {
     int days[3], nver = demo_below(r, 100);
-    nver = nver < 45 ? 1 : nver < 80 ? 2 : 3;
+    nver = nver < 55 ? 1 : nver < 88 ? 2 : 3;
     days[0] = p->enroll_day + demo_range(r, 0, 14);
     if (days[0] > g->today)
         days[0] = g->today;

@@ -19,17 +19,20 @@ unit_tests = \
 	tests/unit/test_page \
 	tests/unit/test_store \
 	tests/unit/test_settings \
-	tests/unit/test_patient
+	tests/unit/test_patient \
+	tests/unit/test_demo
 tests_unit_test_clock_SOURCES = tests/unit/test_clock.c tests/lib/tap.h
 tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c tests/lib/tap.h
 tests_unit_test_page_SOURCES = tests/unit/test_page.c tests/lib/tap.h
 tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_settings_SOURCES = tests/unit/test_settings.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_patient_SOURCES = tests/unit/test_patient.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_demo_SOURCES = tests/unit/test_demo.c tests/lib/tap.h tests/lib/testdb.h
 
 cli_tests = \
 	tests/cli/setup.sh \
-	tests/cli/errors.sh
+	tests/cli/errors.sh \
+	tests/cli/demo.sh
 
 tui_tests =
 
@@ -39,6 +42,7 @@ EXTRA_DIST += $(cli_tests) $(tui_tests) tests/lib/cli.sh tests/lib/tui.sh
 
 # Benchmarks: never part of make check. Each tests/bench/bench_*.sh prints its own figures.
 bench_scripts = tests/bench/run.sh
+bench_scripts += tests/bench/bench_demo.sh
 EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
