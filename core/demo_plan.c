@@ -291,8 +291,9 @@ static int visit(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p,
 
 int demo_visits(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p)
 {
-    if (demo_chance(r, 25))
-        TRY(visit(g, r, p, weekday_from(g->today - demo_range(r, 3, 60))));
+    int past = weekday_from(g->today - demo_range(r, 3, 60));
+    if (demo_chance(r, 25) && (p->deceased_day < 0 || past < p->deceased_day))
+        TRY(visit(g, r, p, past));
     if (p->deceased_day < 0 && demo_chance(r, 35))
         TRY(visit(g, r, p, weekday_from(g->today + demo_range(r, 0, 60))));
     return 0;
@@ -308,6 +309,8 @@ static const char *const note_texts[] = {
 
 int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p)
 {
+    if (p->deceased_day >= 0)
+        return 0;
     if (demo_chance(r, 12)) {
         const struct demo_provider *pv = NULL;
         for (int i = 0; i < 16 && (!pv || strcmp(pv->specialty, "Primary Care") == 0); i++)
@@ -343,7 +346,7 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
         if (rc)
             return rc;
         g->st->referrals++;
-        if (s < 30 && sent_day + 14 < g->today && p->deceased_day < 0) {
+        if (s < 30 && sent_day + 14 < g->today) {
             char title[160];
             snprintf(title, sizeof title, "Referral to %s: confirm the appointment", pv->name);
             struct demo_task t = {.kind = "referral", .title = title, .status = "open",
@@ -370,7 +373,7 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
             return rc;
         g->st->notes++;
     }
-    if (p->deceased_day < 0 && demo_chance(r, 5)) {
+    if (demo_chance(r, 5)) {
         struct demo_task t = {.kind = "callback",
                               .title = "Call back: question about a medication refill",
                               .status = "open", .due_day = g->today + demo_below(r, 2),
