@@ -28,7 +28,8 @@ unit_tests = \
 	tests/unit/test_encounter \
 	tests/unit/test_contact \
 	tests/unit/test_import_csv \
-	tests/unit/test_import_hl7
+	tests/unit/test_import_hl7 \
+	tests/unit/test_demo
 tests_unit_test_clock_SOURCES = tests/unit/test_clock.c tests/lib/tap.h
 tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c tests/lib/tap.h
 tests_unit_test_page_SOURCES = tests/unit/test_page.c tests/lib/tap.h
@@ -45,6 +46,7 @@ tests_unit_test_encounter_SOURCES = tests/unit/test_encounter.c tests/lib/tap.h 
 tests_unit_test_contact_SOURCES = tests/unit/test_contact.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_import_csv_SOURCES = tests/unit/test_import_csv.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_import_hl7_SOURCES = tests/unit/test_import_hl7.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_demo_SOURCES = tests/unit/test_demo.c tests/lib/tap.h tests/lib/testdb.h
 
 cli_tests = \
 	tests/cli/setup.sh \
@@ -54,7 +56,8 @@ cli_tests = \
 	tests/cli/tcm_due.sh \
 	tests/cli/import.sh \
 	tests/cli/import_errors.sh \
-	tests/cli/log_call.sh
+	tests/cli/log_call.sh \
+	tests/cli/demo.sh
 
 tui_tests =
 
@@ -67,6 +70,7 @@ bench_scripts = tests/bench/run.sh \
 	tests/bench/bench_import.sh
 bench_scripts += tests/bench/bench_timeline.sh
 EXTRA_DIST += tests/bench/bench_timeline.c
+bench_scripts += tests/bench/bench_demo.sh
 EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
