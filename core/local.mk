@@ -15,6 +15,10 @@ core_libcaredesk_a_SOURCES = \
 	core/audit.c core/audit.h \
 	core/calendar.c core/calendar.h \
 	core/counts.c core/counts.h \
+	core/enrollment.c core/enrollment.h \
+	core/timeentry.c core/timeentry.h \
+	core/timer.c core/timer.h \
+	core/billing.c core/billing.h \
 	core/demo.h
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
 CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm

@@ -5,7 +5,11 @@ dist_dataschema_DATA = \
 	data/schema/001_init.sql
 dist_pkgdata_DATA = \
 	data/keys.default
+databillingdir = $(pkgdatadir)/billing
+dist_databilling_DATA = \
+	data/billing/codes.tsv
 EMBED_FILES = $(dist_dataschema_DATA) $(dist_pkgdata_DATA)
+EMBED_FILES += $(dist_databilling_DATA)
 EXTRA_DIST += build-aux/embed.sh build-aux/check-layers.sh build-aux/check-headers.sh
 BUILT_SOURCES += data/builtin.c
 CLEANFILES += data/builtin.c
