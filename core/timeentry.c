@@ -214,7 +214,8 @@ int cd_time_insert(struct cd_store *store, const struct cd_time_span *span, int6
     return insert(store, span, 0, id, err);
 }
 
-/* Place a manual entry of SECONDS at 12:00 local on DATE (default today). */
+/* Place a manual entry of SECONDS on DATE (default today): ending now when DATE is today, else
+ * from 12:00 local. */
 static int place(const char *date, int64_t seconds, time_t *start, time_t *end,
                  struct cd_error *err)
 {
@@ -228,6 +229,17 @@ static int place(const char *date, int64_t seconds, time_t *start, time_t *end,
     if (seconds <= 0 || seconds > MAX_SECONDS)
         return cd_error_set(err, CD_EINVAL, "minutes: a manual entry lasts from 1 second to 720 "
                                             "minutes");
+    if (day == cd_clock_today()) {
+        /* today: the work just ended, but not before midnight */
+        time_t midnight = cd_local_to_instant(day, 0, 0, 0);
+        *end = cd_clock_now();
+        *start = *end - seconds;
+        if (*start < midnight) {
+            *start = midnight;
+            *end = midnight + seconds;
+        }
+        return 0;
+    }
     *start = cd_local_to_instant(day, 12, 0, 0);
     *end = *start + seconds;
     return 0;

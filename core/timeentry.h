@@ -58,7 +58,8 @@ int cd_time_insert(struct cd_store *store, const struct cd_time_span *span, int6
 
 /* A manual entry or the changes of an edit (strings borrowed; NULL / 0 = not given). */
 struct cd_time_fields {
-    const char *date;     /* YYYY-MM-DD, not in the future; the entry is placed at 12:00 local */
+    const char *date;     /* YYYY-MM-DD, not in the future (default today); today's entry ends
+                             now, an earlier day's starts at 12:00 local */
     int64_t seconds;      /* > 0 */
     const char *activity; /* default other */
     const char *program;  /* default: the patient's care-management program */
