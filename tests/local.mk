@@ -26,10 +26,17 @@ tests_unit_test_page_SOURCES = tests/unit/test_page.c tests/lib/tap.h
 tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_settings_SOURCES = tests/unit/test_settings.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_patient_SOURCES = tests/unit/test_patient.c tests/lib/tap.h tests/lib/testdb.h
+unit_tests += tests/unit/test_enrollment tests/unit/test_timeentry tests/unit/test_timer \
+	tests/unit/test_billing
+tests_unit_test_enrollment_SOURCES = tests/unit/test_enrollment.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_timeentry_SOURCES = tests/unit/test_timeentry.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_timer_SOURCES = tests/unit/test_timer.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_billing_SOURCES = tests/unit/test_billing.c tests/lib/tap.h tests/lib/testdb.h
 
 cli_tests = \
 	tests/cli/setup.sh \
 	tests/cli/errors.sh
+cli_tests += tests/cli/enroll.sh tests/cli/timer.sh tests/cli/time.sh tests/cli/billing.sh
 
 tui_tests =
 
@@ -39,6 +46,7 @@ EXTRA_DIST += $(cli_tests) $(tui_tests) tests/lib/cli.sh tests/lib/tui.sh
 
 # Benchmarks: never part of make check. Each tests/bench/bench_*.sh prints its own figures.
 bench_scripts = tests/bench/run.sh
+bench_scripts += tests/bench/bench_billing.sh
 EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
