@@ -284,8 +284,9 @@ static void uncounted(struct cd_billing_line *l)
         return;
     const char *why = l->no_consent ? "no consent" : l->before_consent ? "before consent"
                                                                       : "not enrolled";
-    snprintf(l->reason, sizeof l->reason, "%s not counted (%s)", cd_time_format_mmss(missing, mmss),
-             why);
+    size_t len = strlen(l->reason);
+    snprintf(l->reason + len, sizeof l->reason - len, "%s%s not counted (%s)", len ? "; " : "",
+             cd_time_format_mmss(missing, mmss), why);
 }
 
 /* Settle one patient's month: exclusions between lines, APCM bundling, reasons, next threshold. */
@@ -336,8 +337,7 @@ static void settle(const struct cd_billing_rules *r, struct cd_billing_line *lin
                 l->next_in_minutes = (l->earned.next_in + 59) / 60;
             if (!l->earned.units_first)
                 snprintf(l->reason, sizeof l->reason, "below threshold");
-            else
-                uncounted(l);
+            uncounted(l);
             continue;
         }
         memset(&l->earned.codes, 0, sizeof l->earned.codes);

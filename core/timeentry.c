@@ -41,7 +41,8 @@ static const char SQL_VOID[] =
 static const char SQL_LIST[] =
     "SELECT id, date(start_at, 'localtime') AS date, strftime('%H:%M', start_at, 'localtime') "
     "AS start, strftime('%H:%M', end_at, 'localtime') AS end, "
-    "printf('%02d:%02d', seconds / 60, seconds % 60) AS duration, program, performer_role AS role, "
+    "CASE WHEN seconds < 600 THEN '0' ELSE '' END || (seconds / 60) || ':' || "
+    "substr('0' || (seconds % 60), -2) AS duration, program, performer_role AS role, "
     "activity, source, voided, void_reason, replaces_id FROM time_entries "
     "WHERE patient_id = :pid AND (:month IS NULL OR month = :month) ORDER BY start_at, id";
 

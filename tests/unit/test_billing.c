@@ -219,8 +219,8 @@ static void month(void)
     line_is(s, g, "ccm", "clinical_staff", "", "below threshold", 1, "19:59 is below 20");
     is_int(cd_enrollment_end(s, "G7", "ccm", "2026-11-10", "moved away", &err), 0, "disenroll");
     add(s, g, "2026-11-12", 5, "ccm", "clinical_staff");
-    line_is(s, g, "ccm", "clinical_staff", "", "below threshold", 1,
-            "minutes after the end do not count");
+    line_is(s, g, "ccm", "clinical_staff", "", "below threshold; 05:00 not counted (not enrolled)",
+            1, "minutes after the end do not count");
 
     /* the clinic list */
     struct cd_page page = CD_PAGE_INIT;
