@@ -16,24 +16,26 @@
 
 /* Per entry: 3 = enrolled with consent on or before its day, 2 = consent given later,
  * 1 = enrolled with consent 'none', 0 = not enrolled that day. The day is the clinic-zone date
- * (SQLite's 'localtime' follows the process zone, which the store sets to the clinic's). */
+ * (SQLite's 'localtime' follows the process zone, which the store sets to the clinic's). Both
+ * steps are materialized so the date and the enrollment look-up run once per entry. */
 #define BILLING_SQL(filter)                                                                        \
     "WITH te AS MATERIALIZED (SELECT patient_id, program, performer_role AS role, seconds, "       \
     "date(start_at, 'localtime') AS day FROM time_entries "                                        \
     "WHERE month = :month AND voided = 0" filter "), "                                             \
-    "s AS (SELECT te.patient_id, te.program, te.role, te.seconds, coalesce((SELECT max(CASE "     \
+    "s AS MATERIALIZED (SELECT te.patient_id, te.program, te.role, te.seconds, "                   \
+    "coalesce((SELECT max(CASE "                                                                   \
     "WHEN e.consent_method IN ('verbal', 'written') AND e.consent_date <= te.day THEN 3 "          \
     "WHEN e.consent_method IN ('verbal', 'written') THEN 2 ELSE 1 END) FROM enrollments e "        \
-    "WHERE e.patient_id = te.patient_id AND e.program = te.program AND e.status <> 'declined' "   \
-    "AND e.start_date <= te.day AND (e.end_date IS NULL OR e.end_date >= te.day)), 0) AS st "     \
+    "WHERE e.patient_id = te.patient_id AND e.program = te.program AND e.status <> 'declined' "    \
+    "AND e.start_date <= te.day AND (e.end_date IS NULL OR e.end_date >= te.day)), 0) AS st "      \
     "FROM te) "                                                                                    \
-    "SELECT p.mrn, p.family_name || ', ' || p.given_name AS patient, s.program, s.role, "         \
+    "SELECT p.mrn, p.family_name || ', ' || p.given_name AS patient, s.program, s.role, "          \
     "sum(s.seconds) AS seconds, sum(CASE WHEN s.st = 3 THEN s.seconds ELSE 0 END) AS billable, "   \
-    "sum(CASE WHEN s.st = 2 THEN s.seconds ELSE 0 END) AS before_consent, "                       \
-    "sum(CASE WHEN s.st = 1 THEN s.seconds ELSE 0 END) AS no_consent, "                           \
-    "EXISTS (SELECT 1 FROM enrollments a WHERE a.patient_id = s.patient_id "                      \
-    "AND a.program = 'apcm' AND a.status <> 'declined' AND a.start_date <= :last "                \
-    "AND (a.end_date IS NULL OR a.end_date >= :first)) AS apcm "                                  \
+    "sum(CASE WHEN s.st = 2 THEN s.seconds ELSE 0 END) AS before_consent, "                        \
+    "sum(CASE WHEN s.st = 1 THEN s.seconds ELSE 0 END) AS no_consent, "                            \
+    "EXISTS (SELECT 1 FROM enrollments a WHERE a.patient_id = s.patient_id "                       \
+    "AND a.program = 'apcm' AND a.status <> 'declined' AND a.start_date <= :last "                 \
+    "AND (a.end_date IS NULL OR a.end_date >= :first)) AS apcm "                                   \
     "FROM s JOIN patients p ON p.id = s.patient_id "                                               \
     "GROUP BY p.mrn, s.program, s.role ORDER BY p.mrn, s.program, s.role"
 
@@ -58,8 +60,8 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
-static const char *const header[] = {"code",     "program",   "performer", "kind",
-                                     "minutes",  "max_units", "excludes"};
+static const char *const header[] = {"code",    "program",   "performer", "kind",
+                                     "minutes", "max_units", "excludes"};
 
 /* Split LINE (modified) at tabs into at most 7 fields; returns the count. */
 static int split(char *line, char **f)
@@ -80,7 +82,8 @@ static int parse_row(const char *name, int ln, char **f, struct cd_billing_code 
                      struct cd_error *err)
 {
     size_t len = strlen(f[0]);
-    if (len < 4 || len >= sizeof c->code || strspn(f[0], "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != len)
+    if (len < 4 || len >= sizeof c->code ||
+        strspn(f[0], "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != len)
         return row_err(err, name, ln, "code", f[0], "is not a billing code");
     snprintf(c->code, sizeof c->code, "%s", f[0]);
     if (!cd_program_valid(f[1]))
@@ -98,7 +101,8 @@ static int parse_row(const char *name, int ln, char **f, struct cd_billing_code 
         return row_err(err, name, ln, "max_units", f[5], "is not a whole number from 0 to 99");
     if (!c->each && c->max_units != 1)
         return row_err(err, name, ln, "max_units", f[5], "must be 1 for a first unit");
-    if (strlen(f[6]) >= sizeof c->excludes || strspn(f[6], "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ,") != strlen(f[6]))
+    if (strlen(f[6]) >= sizeof c->excludes ||
+        strspn(f[6], "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ,") != strlen(f[6]))
         return row_err(err, name, ln, "excludes", f[6], "is not a comma-separated list of codes");
     snprintf(c->excludes, sizeof c->excludes, "%s", f[6]);
     return 0;
@@ -161,8 +165,10 @@ int cd_billing_rules_parse(const char *name, const char *text, struct cd_billing
             first |= !out->codes[j].each && strcmp(out->codes[j].program, c->program) == 0 &&
                      strcmp(out->codes[j].performer, c->performer) == 0;
         if (c->each && !first)
-            return cd_error_set(err, CD_EINVAL, "%s: %s: an 'each' code needs a 'first' code for "
-                                "%s %s", name, c->code, c->program, c->performer);
+            return cd_error_set(err, CD_EINVAL,
+                                "%s: %s: an 'each' code needs a 'first' code for "
+                                "%s %s",
+                                name, c->code, c->program, c->performer);
     }
     return 0;
 }
@@ -175,7 +181,8 @@ const struct cd_billing_rules *cd_billing_rules_builtin(struct cd_error *err)
     if (!loaded) {
         const char *text = cd_builtin_get("billing/codes.tsv");
         if (!text)
-            loaded = -1, cd_error_set(&saved, CD_EIO, "billing/codes.tsv is missing from this build");
+            loaded = -1,
+            cd_error_set(&saved, CD_EIO, "billing/codes.tsv is missing from this build");
         else
             loaded = cd_billing_rules_parse("billing/codes.tsv", text, &rules, &saved) ? -1 : 1;
     }
@@ -257,8 +264,7 @@ static void earned_codes(const struct cd_billing_rules *r, const struct cd_billi
 /* The code of another line that excludes one of L's codes, or NULL. */
 static const struct cd_billing_code *excluder(const struct cd_billing_rules *r,
                                               const struct cd_billing_line *lines, size_t n,
-                                              const struct cd_billing_line *l,
-                                              const char **program)
+                                              const struct cd_billing_line *l, const char **program)
 {
     const struct cd_billing_code *mine[2], *theirs[2];
     earned_codes(r, l, mine);
@@ -282,8 +288,9 @@ static void uncounted(struct cd_billing_line *l)
     int64_t missing = l->seconds - l->billable;
     if (missing <= 0)
         return;
-    const char *why = l->no_consent ? "no consent" : l->before_consent ? "before consent"
-                                                                      : "not enrolled";
+    const char *why = l->no_consent       ? "no consent"
+                      : l->before_consent ? "before consent"
+                                          : "not enrolled";
     size_t len = strlen(l->reason);
     snprintf(l->reason + len, sizeof l->reason - len, "%s%s not counted (%s)", len ? "; " : "",
              cd_time_format_mmss(missing, mmss), why);
@@ -314,7 +321,8 @@ static void settle(const struct cd_billing_rules *r, struct cd_billing_line *lin
         l->next_in_minutes = -1;
         if (!l->earned.has_code) {
             if (strcmp(l->program, "tcm") == 0)
-                snprintf(l->reason, sizeof l->reason, "TCM is billed per discharge, not by minutes");
+                snprintf(l->reason, sizeof l->reason,
+                         "TCM is billed per discharge, not by minutes");
             else if (strcmp(l->program, "apcm") == 0)
                 snprintf(l->reason, sizeof l->reason, "APCM is billed per month, not by minutes");
             else if (strcmp(l->program, "coordination") == 0)
@@ -328,8 +336,9 @@ static void settle(const struct cd_billing_rules *r, struct cd_billing_line *lin
             /* reason set above */
         } else if (l->billable == 0) {
             snprintf(l->reason, sizeof l->reason, "%s",
-                     l->no_consent ? "no consent" : l->before_consent ? "before consent date"
-                                                                      : "not enrolled");
+                     l->no_consent       ? "no consent"
+                     : l->before_consent ? "before consent date"
+                                         : "not enrolled");
             if (strcmp(l->reason, "not enrolled") == 0)
                 snprintf(l->reason, sizeof l->reason, "not enrolled in %s", l->program);
         } else {
@@ -401,8 +410,8 @@ int cd_billing_patient(struct cd_store *store, int64_t patient_id, const char *m
     return 0;
 }
 
-const struct cd_billing_line *cd_billing_find(const struct cd_billing_month *m,
-                                              const char *program, const char *role)
+const struct cd_billing_line *cd_billing_find(const struct cd_billing_month *m, const char *program,
+                                              const char *role)
 {
     for (size_t i = 0; i < m->n; i++)
         if (strcmp(m->lines[i].program, program) == 0 && strcmp(m->lines[i].role, role) == 0)
@@ -410,8 +419,8 @@ const struct cd_billing_line *cd_billing_find(const struct cd_billing_month *m,
     return NULL;
 }
 
-static const char *const list_cols[] = {"mrn",   "patient", "program",           "role",
-                                        "minutes", "codes", "next_threshold_in", "reason"};
+static const char *const list_cols[] = {"mrn",     "patient", "program",           "role",
+                                        "minutes", "codes",   "next_threshold_in", "reason"};
 
 /* Write the settled lines of one patient as rows. */
 static int emit(struct cd_page *page, const char *mrn, const char *patient,
@@ -463,8 +472,7 @@ static int cmp_rows(const void *a, const void *b)
 }
 
 /* Reorder, filter and page SRC into DST as Q asks. */
-static int arrange(const struct cd_page *src, const struct cd_billing_query *q,
-                   struct cd_page *dst)
+static int arrange(const struct cd_page *src, const struct cd_billing_query *q, struct cd_page *dst)
 {
     size_t *idx = malloc((src->nrows ? src->nrows : 1) * sizeof *idx), n = 0;
     if (!idx)

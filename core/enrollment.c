@@ -17,9 +17,9 @@ static const struct {
     const char *key, *label;
     bool enrollable;
 } programs[] = {
-    {"ccm", "CCM", true},       {"ccm_complex", "Complex CCM", true},
-    {"pcm", "PCM", true},       {"tcm", "TCM", false},
-    {"apcm", "APCM", true},     {"coordination", "Coordination", true},
+    {"ccm", "CCM", true},   {"ccm_complex", "Complex CCM", true},
+    {"pcm", "PCM", true},   {"tcm", "TCM", false},
+    {"apcm", "APCM", true}, {"coordination", "Coordination", true},
 };
 #define N_PROGRAMS (sizeof programs / sizeof programs[0])
 
@@ -122,8 +122,8 @@ static int validate(const struct cd_enroll_in *in, int *day, struct cd_error *er
     return check_date("date", in->date, day, err);
 }
 
-static int record_consent(struct cd_store *store, int64_t id, const char *consent,
-                          const char *date, struct cd_error *err)
+static int record_consent(struct cd_store *store, int64_t id, const char *consent, const char *date,
+                          struct cd_error *err)
 {
     sqlite3_stmt *st = cd_db_stmt(store, SQL_CONSENT, err);
     if (!st)

@@ -156,12 +156,13 @@ static int check_span(const struct cd_time_span *s, struct cd_error *err)
     if (why)
         return cd_error_set(err, CD_EINVAL, "note: %s", why);
     if (s->end < s->start || s->seconds < 0 || s->seconds > s->end - s->start)
-        return cd_error_set(err, CD_EINVAL, "a time entry must end after it starts and count no "
-                                            "more seconds than it spans");
+        return cd_error_set(err, CD_EINVAL,
+                            "a time entry must end after it starts and count no "
+                            "more seconds than it spans");
     /* the end instant may be the first second of the next month (an exclusive end) */
     if (s->end > s->start && strcmp(cd_month_of(s->start, a), cd_month_of(s->end - 1, b)) != 0)
-        return cd_error_set(err, CD_EINVAL, "a time entry may not cross a month boundary (%s to %s)",
-                            a, b);
+        return cd_error_set(err, CD_EINVAL,
+                            "a time entry may not cross a month boundary (%s to %s)", a, b);
     return 0;
 }
 
@@ -191,15 +192,14 @@ static int insert(struct cd_store *store, const struct cd_time_span *s, int64_t 
     rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (rc == CD_EINVAL && err && strstr(err->msg, "FOREIGN KEY"))
-        return cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld",
-                            (long long)s->patient_id);
+        return cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)s->patient_id);
     if (rc)
         return rc;
     int64_t newid = cd_db_last_id(store);
     char detail[160], mmss[24];
     if (replaces)
-        snprintf(detail, sizeof detail, "%s %s %s %s %s, replaces %lld", month, s->program,
-                 s->role, s->activity, cd_time_format_mmss(s->seconds, mmss), (long long)replaces);
+        snprintf(detail, sizeof detail, "%s %s %s %s %s, replaces %lld", month, s->program, s->role,
+                 s->activity, cd_time_format_mmss(s->seconds, mmss), (long long)replaces);
     else
         snprintf(detail, sizeof detail, "%s %s %s %s %s", month, s->program, s->role, s->activity,
                  cd_time_format_mmss(s->seconds, mmss));
@@ -228,8 +228,9 @@ static int place(const char *date, int64_t seconds, time_t *start, time_t *end,
             return cd_error_set(err, CD_EINVAL, "date: '%s' is in the future", date);
     }
     if (seconds <= 0 || seconds > MAX_SECONDS)
-        return cd_error_set(err, CD_EINVAL, "minutes: a manual entry lasts from 1 second to 720 "
-                                            "minutes");
+        return cd_error_set(err, CD_EINVAL,
+                            "minutes: a manual entry lasts from 1 second to 720 "
+                            "minutes");
     if (day == cd_clock_today()) {
         /* today: the work just ended, but not before midnight */
         time_t midnight = cd_local_to_instant(day, 0, 0, 0);
@@ -275,8 +276,7 @@ int cd_time_add(struct cd_store *store, int64_t patient_id, const struct cd_time
     return rc;
 }
 
-static int void_entry(struct cd_store *store, int64_t id, const char *reason,
-                      struct cd_error *err)
+static int void_entry(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err)
 {
     sqlite3_stmt *st = cd_db_stmt(store, SQL_VOID, err);
     if (!st)
@@ -330,8 +330,7 @@ static int load(struct cd_store *store, int64_t id, struct original *o, struct c
     return rc;
 }
 
-int cd_time_patient(struct cd_store *store, int64_t id, int64_t *patient_id,
-                    struct cd_error *err)
+int cd_time_patient(struct cd_store *store, int64_t id, int64_t *patient_id, struct cd_error *err)
 {
     struct original o = {0};
     int rc = load(store, id, &o, err);

@@ -82,7 +82,6 @@ int cd_time_void(struct cd_store *store, int64_t id, const char *reason, struct 
 int cd_time_list(struct cd_store *store, int64_t patient_id, const char *month,
                  struct cd_page *page, struct cd_error *err);
 /* The patient of entry ID. CD_ENOTFOUND when there is none. */
-int cd_time_patient(struct cd_store *store, int64_t id, int64_t *patient_id,
-                    struct cd_error *err);
+int cd_time_patient(struct cd_store *store, int64_t id, int64_t *patient_id, struct cd_error *err);
 
 #endif

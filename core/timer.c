@@ -30,9 +30,8 @@ static const char SQL_SAVE[] =
     "accumulated_seconds = excluded.accumulated_seconds, "
     "last_activity_at = excluded.last_activity_at, paused_reason = excluded.paused_reason";
 static const char SQL_DELETE[] = "DELETE FROM timers WHERE user_id = :user";
-static const char SQL_TOUCH[] =
-    "UPDATE timers SET last_activity_at = :at WHERE user_id = :user "
-    "AND segment_started_at IS NOT NULL";
+static const char SQL_TOUCH[] = "UPDATE timers SET last_activity_at = :at WHERE user_id = :user "
+                                "AND segment_started_at IS NOT NULL";
 static const char SQL_PATIENT[] =
     "SELECT mrn, family_name, given_name FROM patients WHERE id = :pid";
 
@@ -81,8 +80,9 @@ int cd_timer_get(struct cd_store *store, int64_t user_id, struct cd_timer *out,
                  reason ? (const char *)reason : "");
         rc = 0;
     } else if (rc == 0) {
-        rc = cd_error_set(err, CD_ENOTFOUND, "no timer is running (start one with 'caredesk "
-                                             "timer start MRN')");
+        rc = cd_error_set(err, CD_ENOTFOUND,
+                          "no timer is running (start one with 'caredesk "
+                          "timer start MRN')");
     }
     cd_db_done(st);
     return rc;
@@ -253,9 +253,8 @@ static int start_locked(struct cd_store *store, int64_t user_id, int64_t patient
     return rc;
 }
 
-int cd_timer_start(struct cd_store *store, int64_t user_id, int64_t patient_id,
-                   const char *program, const char *activity, const char *role,
-                   struct cd_error *err)
+int cd_timer_start(struct cd_store *store, int64_t user_id, int64_t patient_id, const char *program,
+                   const char *activity, const char *role, struct cd_error *err)
 {
     char defprog[16];
     struct cd_timer cur;
@@ -354,8 +353,8 @@ int cd_timer_pause(struct cd_store *store, int64_t user_id, struct cd_error *err
     return finish(store, rc, err);
 }
 
-static int resume_locked(struct cd_store *store, struct cd_timer *t, time_t now,
-                         const char *action, struct cd_error *err)
+static int resume_locked(struct cd_store *store, struct cd_timer *t, time_t now, const char *action,
+                         struct cd_error *err)
 {
     struct cd_timer_result res = {0};
     int rc = new_month(store, t, now, &res, err);
@@ -384,8 +383,9 @@ int cd_timer_resume(struct cd_store *store, int64_t user_id, struct cd_error *er
     if (!rc && t.segment_started_at)
         rc = cd_error_set(err, CD_EINVAL, "the timer is already running");
     if (!rc && strcmp(t.paused_reason, "idle") == 0)
-        rc = cd_error_set(err, CD_EINVAL, "the timer paused itself while idle: say whether the "
-                                          "idle minutes count");
+        rc = cd_error_set(err, CD_EINVAL,
+                          "the timer paused itself while idle: say whether the "
+                          "idle minutes count");
     if (!rc)
         rc = resume_locked(store, &t, cd_clock_now(), "resume", err);
     return finish(store, rc, err);
@@ -498,8 +498,7 @@ int cd_timer_recover(struct cd_store *store, int64_t user_id, enum cd_timer_keep
     } else if (!rc) {
         time_t end = keep == CD_TIMER_KEEP_TO_NOW ? cd_clock_now() : t.last_activity_at;
         rc = stop_locked(store, &t, end,
-                         keep == CD_TIMER_KEEP_TO_NOW ? "recover-now" : "recover-last", &mine,
-                         err);
+                         keep == CD_TIMER_KEEP_TO_NOW ? "recover-now" : "recover-last", &mine, err);
     }
     rc = finish(store, rc, err);
     if (!rc && res)
@@ -518,7 +517,9 @@ int cd_timer_status(struct cd_store *store, int64_t user_id, struct cd_timer_vie
     time_t now = cd_clock_now();
     out->elapsed = cd_timer_elapsed(t, now);
     snprintf(out->state, sizeof out->state, "%s",
-             t->segment_started_at ? "running" : t->paused_reason[0] == 'i' ? "idle" : "paused");
+             t->segment_started_at        ? "running"
+             : t->paused_reason[0] == 'i' ? "idle"
+                                          : "paused");
     sqlite3_stmt *st = cd_db_stmt(store, SQL_PATIENT, err);
     if (!st)
         return err ? err->code : CD_EIO;

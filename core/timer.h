@@ -30,13 +30,13 @@ struct cd_timer {
 struct cd_timer_view {
     struct cd_timer timer;
     char mrn[65];
-    char patient[210];   /* "Family, Given" */
-    char initials[16];   /* "J.D." (given, family) */
-    char state[8];       /* running, paused or idle */
-    int64_t elapsed;     /* seconds counted so far, at now */
+    char patient[210];     /* "Family, Given" */
+    char initials[16];     /* "J.D." (given, family) */
+    char state[8];         /* running, paused or idle */
+    int64_t elapsed;       /* seconds counted so far, at now */
     int64_t month_seconds; /* this month's logged seconds for the patient, program and role,
                               the running timer included */
-    int next_threshold;  /* minutes of the next billing threshold (20, 40 ...); 0 when none */
+    int next_threshold;    /* minutes of the next billing threshold (20, 40 ...); 0 when none */
 };
 
 /* What stopping wrote. */
@@ -67,9 +67,8 @@ int cd_timer_status(struct cd_store *store, int64_t user_id, struct cd_timer_vie
 /* Start a timer for USER_ID on PATIENT_ID now. PROGRAM NULL = the patient's care-management
  * program; ACTIVITY NULL = other; ROLE NULL = clinical_staff. CD_EEXIST when the user's timer
  * already runs (use cd_timer_switch). One transaction, audited. */
-int cd_timer_start(struct cd_store *store, int64_t user_id, int64_t patient_id,
-                   const char *program, const char *activity, const char *role,
-                   struct cd_error *err);
+int cd_timer_start(struct cd_store *store, int64_t user_id, int64_t patient_id, const char *program,
+                   const char *activity, const char *role, struct cd_error *err);
 /* Pause (CD_EINVAL when already paused). */
 int cd_timer_pause(struct cd_store *store, int64_t user_id, struct cd_error *err);
 /* Resume a paused timer (CD_EINVAL when running; an idle pause is resumed by

@@ -33,8 +33,10 @@ static int patient_named(const char *mrn, struct cli *c, int64_t *id, char *name
 int cli_enroll(struct cli *c)
 {
     static const struct option opts[] = {
-        {"program", required_argument, NULL, 'p'}, {"consent", required_argument, NULL, 'c'},
-        {"date", required_argument, NULL, 'd'},    {"note", required_argument, NULL, 'n'},
+        {"program", required_argument, NULL, 'p'},
+        {"consent", required_argument, NULL, 'c'},
+        {"date", required_argument, NULL, 'd'},
+        {"note", required_argument, NULL, 'n'},
         {NULL, 0, NULL, 0},
     };
     struct cd_enroll_in in = {0};
@@ -71,16 +73,18 @@ int cli_enroll(struct cli *c)
                "until consent is recorded\n",
                in.mrn, name, in.program, date);
     else
-        printf("enrolled %s (%s) in %s from %s; %s consent taken by %s\n", in.mrn, name,
-               in.program, date, in.consent, c->login);
+        printf("enrolled %s (%s) in %s from %s; %s consent taken by %s\n", in.mrn, name, in.program,
+               date, in.consent, c->login);
     return CLI_OK;
 }
 
 int cli_disenroll(struct cli *c)
 {
     static const struct option opts[] = {
-        {"program", required_argument, NULL, 'p'}, {"reason", required_argument, NULL, 'r'},
-        {"date", required_argument, NULL, 'd'},    {NULL, 0, NULL, 0},
+        {"program", required_argument, NULL, 'p'},
+        {"reason", required_argument, NULL, 'r'},
+        {"date", required_argument, NULL, 'd'},
+        {NULL, 0, NULL, 0},
     };
     const char *program = NULL, *reason = NULL, *date = NULL, *arg;
     int v;
@@ -122,15 +126,16 @@ static void print_written(const char *verb, const char *who, const struct cd_tim
                cd_time_format_mmss(r->seconds, mmss), (long long)r->last_entry_id);
     else
         printf("%s the timer on %s: %s written as %d entries, one per month (last %lld)\n", verb,
-               who, cd_time_format_mmss(r->seconds, mmss), r->entries,
-               (long long)r->last_entry_id);
+               who, cd_time_format_mmss(r->seconds, mmss), r->entries, (long long)r->last_entry_id);
 }
 
 static int timer_start(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"activity", required_argument, NULL, 'a'}, {"program", required_argument, NULL, 'p'},
-        {"role", required_argument, NULL, 'r'},     {"switch", no_argument, NULL, 's'},
+        {"activity", required_argument, NULL, 'a'},
+        {"program", required_argument, NULL, 'p'},
+        {"role", required_argument, NULL, 'r'},
+        {"switch", no_argument, NULL, 's'},
         {NULL, 0, NULL, 0},
     };
     const char *activity = NULL, *program = NULL, *role = NULL, *arg;
@@ -170,8 +175,8 @@ static int timer_start(struct cli *c, int argc, char **argv)
     struct cd_timer_view tv;
     if (cd_timer_status(c->store, c->user.id, &tv, &err))
         return cli_fail(&err);
-    printf("timer started on %s (%s): %s, %s, %s\n", mrn, name, tv.timer.program,
-           tv.timer.activity, tv.timer.role);
+    printf("timer started on %s (%s): %s, %s, %s\n", mrn, name, tv.timer.program, tv.timer.activity,
+           tv.timer.role);
     return CLI_OK;
 }
 
@@ -203,8 +208,13 @@ static int timer_status(struct cli *c, int argc, char **argv)
     char elapsed[24], month[24], next[24];
     snprintf(month, sizeof month, "%lld", (long long)(tv.month_seconds / 60));
     snprintf(next, sizeof next, "%d", tv.next_threshold);
-    const char *row[] = {tv.mrn,   tv.patient, tv.timer.program, tv.timer.activity,
-                         tv.state, cd_time_format_mmss(tv.elapsed, elapsed), month,
+    const char *row[] = {tv.mrn,
+                         tv.patient,
+                         tv.timer.program,
+                         tv.timer.activity,
+                         tv.state,
+                         cd_time_format_mmss(tv.elapsed, elapsed),
+                         month,
                          tv.next_threshold ? next : NULL};
     struct cd_page page = CD_PAGE_INIT;
     rc = cd_page_set_columns(&page, 8, cols) || cd_page_add_row(&page, row)
@@ -217,8 +227,10 @@ static int timer_status(struct cli *c, int argc, char **argv)
 static int timer_simple(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"to-last-activity", no_argument, NULL, 'l'}, {"count-idle", no_argument, NULL, 'c'},
-        {"drop-idle", no_argument, NULL, 'd'},        {NULL, 0, NULL, 0},
+        {"to-last-activity", no_argument, NULL, 'l'},
+        {"count-idle", no_argument, NULL, 'c'},
+        {"drop-idle", no_argument, NULL, 'd'},
+        {NULL, 0, NULL, 0},
     };
     const char *what = argv[0], *arg;
     int v, last = 0, count = 0, drop = 0;

@@ -38,7 +38,8 @@ static int describe(struct cli *c, int64_t id, char *out, size_t size)
     struct cd_error err = {0};
     struct cd_page page = CD_PAGE_INIT;
     int64_t pid;
-    if (cd_time_patient(c->store, id, &pid, &err) || cd_time_list(c->store, pid, NULL, &page, &err)) {
+    if (cd_time_patient(c->store, id, &pid, &err) ||
+        cd_time_list(c->store, pid, NULL, &page, &err)) {
         cd_page_free(&page);
         return cli_fail(&err);
     }

@@ -82,8 +82,10 @@ static void parse_errors(void)
     snprintf(buf, sizeof buf, "%s99490\tccm\tclinical_staff\tfirst\t20\t1\n", hdr);
     cd_billing_rules_parse("codes.tsv", buf, &r, &err);
     is_str(err.msg, "codes.tsv:2: 6 fields, expected 7 (code ... excludes)", "missing field");
-    snprintf(buf, sizeof buf, "%s99490\tccm\tclinical_staff\tfirst\t20\t1\t\n"
-                              "99490\tpcm\tclinical_staff\tfirst\t30\t1\t\n", hdr);
+    snprintf(buf, sizeof buf,
+             "%s99490\tccm\tclinical_staff\tfirst\t20\t1\t\n"
+             "99490\tpcm\tclinical_staff\tfirst\t30\t1\t\n",
+             hdr);
     cd_billing_rules_parse("codes.tsv", buf, &r, &err);
     is_str(err.msg, "codes.tsv:3: code: '99490' appears twice", "duplicate code");
     /* next year's change is a data edit: a 25-minute first unit */
@@ -98,8 +100,8 @@ static void parse_errors(void)
 static int64_t patient(struct cd_store *s, const char *mrn, const char *family)
 {
     struct cd_error err = {0};
-    struct cd_patient_in in = {.mrn = mrn, .family = family, .given = "Ann",
-                               .birth_date = "1950-01-01"};
+    struct cd_patient_in in = {
+        .mrn = mrn, .family = family, .given = "Ann", .birth_date = "1950-01-01"};
     int64_t id = 0;
     if (cd_patient_add(s, &in, &id, &err))
         printf("# patient: %s\n", err.msg);
@@ -119,8 +121,11 @@ static int64_t add(struct cd_store *s, int64_t pid, const char *date, int minute
                    const char *program, const char *role)
 {
     struct cd_error err = {0};
-    struct cd_time_fields f = {.date = date, .seconds = minutes * 60, .program = program,
-                               .role = role, .activity = "call"};
+    struct cd_time_fields f = {.date = date,
+                               .seconds = minutes * 60,
+                               .program = program,
+                               .role = role,
+                               .activity = "call"};
     int64_t id = 0;
     if (cd_time_add(s, pid, &f, &id, &err))
         printf("# add: %s\n", err.msg);
@@ -147,9 +152,8 @@ static void month(void)
     struct cd_store *s = testdb_open("America/New_York", "2026-11-30T17:00");
     struct cd_error err = {0};
     int64_t a = patient(s, "A1", "Adams"), b = patient(s, "B2", "Baker"),
-            c = patient(s, "C3", "Cruz"), d = patient(s, "D4", "Diaz"),
-            e = patient(s, "E5", "Eng"), f = patient(s, "F6", "Ford"),
-            g = patient(s, "G7", "Gray");
+            c = patient(s, "C3", "Cruz"), d = patient(s, "D4", "Diaz"), e = patient(s, "E5", "Eng"),
+            f = patient(s, "F6", "Ford"), g = patient(s, "G7", "Gray");
 
     /* A: enrolled before the month, 14 min: below threshold, 6 to go */
     enroll(s, "A1", "ccm", "verbal", "2026-10-01");
@@ -195,8 +199,7 @@ static void month(void)
     add(s, e, "2026-11-06", 30, "pcm", "clinical_staff");
     line_is(s, e, "pcm", "clinical_staff", "99426", "", 30, "pcm earns");
     line_is(s, e, "ccm", "clinical_staff", "", "excluded by 99426 (pcm)", -1, "pcm excludes ccm");
-    line_is(s, e, "ccm", "practitioner", "", "excluded by 99426 (pcm)", -1,
-            "pcm excludes 99491");
+    line_is(s, e, "ccm", "practitioner", "", "excluded by 99426 (pcm)", -1, "pcm excludes 99491");
 
     /* F: APCM bundles CCM; TCM minutes are their own line */
     enroll(s, "F6", "ccm", "verbal", "2026-10-01");
@@ -213,8 +216,8 @@ static void month(void)
 
     /* G: 19:59 is not 20 minutes; ended enrollment stops counting after its end */
     enroll(s, "G7", "ccm", "verbal", "2026-10-01");
-    struct cd_time_fields tf = {.date = "2026-11-02", .seconds = 19 * 60 + 59, .program = "ccm",
-                                .activity = "call"};
+    struct cd_time_fields tf = {
+        .date = "2026-11-02", .seconds = 19 * 60 + 59, .program = "ccm", .activity = "call"};
     cd_time_add(s, g, &tf, NULL, &err);
     line_is(s, g, "ccm", "clinical_staff", "", "below threshold", 1, "19:59 is below 20");
     is_int(cd_enrollment_end(s, "G7", "ccm", "2026-11-10", "moved away", &err), 0, "disenroll");

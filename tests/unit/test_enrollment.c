@@ -15,8 +15,8 @@ int main(void)
     struct cd_error err = {0};
     int64_t pid, id = 0, id2 = 0;
     int added = -1;
-    struct cd_patient_in p = {.mrn = "1001", .family = "Núñez", .given = "Zoë",
-                              .birth_date = "1948-05-12"};
+    struct cd_patient_in p = {
+        .mrn = "1001", .family = "Núñez", .given = "Zoë", .birth_date = "1948-05-12"};
     cd_patient_add(s, &p, &pid, &err);
 
     ok(cd_program_valid("tcm") && !cd_program_valid("xyz"), "program_valid");
@@ -49,8 +49,11 @@ int main(void)
     is_int(cd_enrollment_enroll(s, &bad, NULL, NULL, &err), CD_ENOTFOUND, "unknown MRN");
 
     /* consent 'none' is recorded; a later verbal consent is added to the same enrollment */
-    struct cd_enroll_in pcm = {.mrn = "1001", .program = "pcm", .consent = "none",
-                               .date = "2026-10-15", .note = "thinking about it"};
+    struct cd_enroll_in pcm = {.mrn = "1001",
+                               .program = "pcm",
+                               .consent = "none",
+                               .date = "2026-10-15",
+                               .note = "thinking about it"};
     is_int(cd_enrollment_enroll(s, &pcm, &id, &added, &err), 0, "enroll without consent");
     pcm.consent = "written";
     pcm.date = "2026-10-20";

@@ -14,8 +14,8 @@ int main(void)
     struct cd_store *s = testdb_open("America/New_York", "2026-11-02T09:30");
     struct cd_error err = {0};
     int64_t pid, id = 0, nid = 0, secs = 0;
-    struct cd_patient_in p = {.mrn = "1001", .family = "Núñez", .given = "Zoë",
-                              .birth_date = "1948-05-12"};
+    struct cd_patient_in p = {
+        .mrn = "1001", .family = "Núñez", .given = "Zoë", .birth_date = "1948-05-12"};
     cd_patient_add(s, &p, &pid, &err);
 
     is_str(cd_activity_name("med_reconciliation"), "Medication reconciliation", "activity name");
@@ -66,8 +66,9 @@ int main(void)
     f.date = NULL;
     f.activity = "chat";
     cd_time_add(s, pid, &f, NULL, &err);
-    is_str(err.msg, "activity: 'chat' is not one of careplan_review, med_reconciliation, call, "
-                    "coordination, community_resources, documentation, other",
+    is_str(err.msg,
+           "activity: 'chat' is not one of careplan_review, med_reconciliation, call, "
+           "coordination, community_resources, documentation, other",
            "bad activity message");
     f.activity = NULL;
     f.role = "doctor";
@@ -77,8 +78,12 @@ int main(void)
     is_int(cd_time_add(s, 999, &f, NULL, &err), CD_ENOTFOUND, "unknown patient");
 
     /* a span may not cross a month end */
-    struct cd_time_span sp = {.patient_id = pid, .program = "ccm", .role = "clinical_staff",
-                              .activity = "call", .source = "timer", .seconds = 600};
+    struct cd_time_span sp = {.patient_id = pid,
+                              .program = "ccm",
+                              .role = "clinical_staff",
+                              .activity = "call",
+                              .source = "timer",
+                              .seconds = 600};
     sp.start = t + 1500;
     sp.end = t + 2100;
     cd_store_begin(s, &err);

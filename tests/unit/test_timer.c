@@ -221,10 +221,10 @@ int main(void)
     struct cd_error err = {0};
     s = testdb_open("America/New_York", "2026-10-01T09:00");
     uid = cd_store_actor(s);
-    struct cd_patient_in z = {.mrn = "1001", .family = "Núñez", .given = "Zoë",
-                              .birth_date = "1948-05-12"};
-    struct cd_patient_in a = {.mrn = "1002", .family = "Adams", .given = "Ann",
-                              .birth_date = "1950-01-01"};
+    struct cd_patient_in z = {
+        .mrn = "1001", .family = "Núñez", .given = "Zoë", .birth_date = "1948-05-12"};
+    struct cd_patient_in a = {
+        .mrn = "1002", .family = "Adams", .given = "Ann", .birth_date = "1950-01-01"};
     cd_patient_add(s, &z, &zoe, &err);
     cd_patient_add(s, &a, &ann, &err);
     struct cd_enroll_in in = {.mrn = "1001", .program = "ccm", .consent = "verbal"};
