@@ -58,6 +58,17 @@ cli_tests = \
 	tests/cli/import_errors.sh \
 	tests/cli/log_call.sh \
 	tests/cli/demo.sh
+unit_tests += tests/unit/test_enrollment tests/unit/test_timeentry tests/unit/test_timer \
+	tests/unit/test_billing
+tests_unit_test_enrollment_SOURCES = tests/unit/test_enrollment.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_timeentry_SOURCES = tests/unit/test_timeentry.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_timer_SOURCES = tests/unit/test_timer.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_billing_SOURCES = tests/unit/test_billing.c tests/lib/tap.h tests/lib/testdb.h
+
+cli_tests = \
+	tests/cli/setup.sh \
+	tests/cli/errors.sh
+cli_tests += tests/cli/enroll.sh tests/cli/timer.sh tests/cli/time.sh tests/cli/billing.sh
 
 tui_tests =
 
@@ -71,6 +82,7 @@ bench_scripts = tests/bench/run.sh \
 bench_scripts += tests/bench/bench_timeline.sh
 EXTRA_DIST += tests/bench/bench_timeline.c
 bench_scripts += tests/bench/bench_demo.sh
+bench_scripts += tests/bench/bench_billing.sh
 EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
