@@ -65,9 +65,6 @@ tests_unit_test_timeentry_SOURCES = tests/unit/test_timeentry.c tests/lib/tap.h 
 tests_unit_test_timer_SOURCES = tests/unit/test_timer.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_billing_SOURCES = tests/unit/test_billing.c tests/lib/tap.h tests/lib/testdb.h
 
-cli_tests = \
-	tests/cli/setup.sh \
-	tests/cli/errors.sh
 cli_tests += tests/cli/enroll.sh tests/cli/timer.sh tests/cli/time.sh tests/cli/billing.sh
 
 tui_tests =
