@@ -126,3 +126,22 @@ check_PROGRAMS += $(tui_unit_tests)
 TESTS += $(tui_unit_tests)
 cli_tests += tests/cli/keys.sh
 tui_tests += tests/tui/shell.sh
+
+# Test fixtures: every file by name (make distcheck runs the tests from the tarball).
+fixture_files = \
+	tests/fixtures/adt_cr.hl7 \
+	tests/fixtures/adt_lf.hl7 \
+	tests/fixtures/adt_mllp.hl7 \
+	tests/fixtures/bad_before_admit.hl7 \
+	tests/fixtures/bad_columns.csv \
+	tests/fixtures/bad_date.csv \
+	tests/fixtures/bad_no_pid.hl7 \
+	tests/fixtures/bad_no_pv1.hl7 \
+	tests/fixtures/bad_nul.hl7 \
+	tests/fixtures/bad_quote.csv \
+	tests/fixtures/bad_time.hl7 \
+	tests/fixtures/bad_truncated.hl7 \
+	tests/fixtures/bad_utf8.hl7 \
+	tests/fixtures/discharges.csv \
+	tests/fixtures/export_ics.expected
+EXTRA_DIST += $(fixture_files)
