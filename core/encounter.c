@@ -275,15 +275,25 @@ static int check_diagnoses(const struct cd_discharge_in *in, struct cd_error *er
 }
 
 /* The discharge fields in the order cd_discharge_validate checks them. */
-static const char *const discharge_fields[] = {
-    "discharge_at",   "admit_at",  "facility",   "setting", "patient_class", "disposition",
-    "discharged_to",  "admission_type", "diagnoses", "complexity", "source", "external_id", NULL};
+static const char *const discharge_fields[] = {"discharge_at",
+                                               "admit_at",
+                                               "facility",
+                                               "setting",
+                                               "patient_class",
+                                               "disposition",
+                                               "discharged_to",
+                                               "admission_type",
+                                               "diagnoses",
+                                               "complexity",
+                                               "source",
+                                               "external_id",
+                                               NULL};
 
 int cd_discharge_check_field(const struct cd_discharge_in *in, const char *field,
                              struct cd_error *err)
 {
-    static const char *const patient_fields[] = {"mrn",   "family_name", "given_name", "birth_date",
-                                                 "sex",   "phone",       "language",   NULL};
+    static const char *const patient_fields[] = {"mrn", "family_name", "given_name", "birth_date",
+                                                 "sex", "phone",       "language",   NULL};
     const char *why;
     if (canon(field, patient_fields) && strcmp(canon(field, patient_fields), field) == 0)
         return check_patient_field(in, field, err);

@@ -41,11 +41,11 @@ int main(void)
 {
     struct cd_store *store = testdb_open("America/New_York", "2026-11-23T09:00");
     struct cd_discharge_in in = base();
-    static const char *const all[] = {"mrn",         "family_name", "given_name",    "birth_date",
-                                      "sex",         "phone",       "language",      "discharge_at",
-                                      "admit_at",    "facility",    "setting",       "patient_class",
-                                      "disposition", "discharged_to", "admission_type",
-                                      "diagnoses",   "complexity",  "source",        "external_id"};
+    static const char *const all[] = {
+        "mrn",       "family_name",   "given_name",   "birth_date",    "sex",
+        "phone",     "language",      "discharge_at", "admit_at",      "facility",
+        "setting",   "patient_class", "disposition",  "discharged_to", "admission_type",
+        "diagnoses", "complexity",    "source",       "external_id"};
     int fine = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         fine += strcmp(check(&in, all[i]), "ok") == 0;
@@ -76,7 +76,8 @@ int main(void)
     /* as typed: a date on its way is not a date yet */
     in = base();
     in.discharge_at = "2026-11-2";
-    starts(check(&in, "discharge_at"), "discharge_at: ", "a half-typed discharge_at names the field");
+    starts(check(&in, "discharge_at"),
+           "discharge_at: ", "a half-typed discharge_at names the field");
     in.discharge_at = "2026-11-31";
     starts(check(&in, "discharge_at"), "discharge_at: '2026-11-31'", "November 31st");
     in.discharge_at = "";
