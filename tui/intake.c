@@ -140,7 +140,6 @@ struct intake {
     struct view *view;
     struct field_ctx ctx[F_COUNT];
     char *filled[F_COUNT]; /* what the MRN look-up put in a field, to replace or clear later */
-    bool known;            /* the MRN is an existing patient's */
     char code[16];         /* the disposition code of the chosen row */
 };
 
@@ -201,10 +200,10 @@ static void look_up(struct intake *it, const char *mrn)
     struct cd_store *store = app_store(it->view->app);
     struct cd_page page = CD_PAGE_INIT;
     int64_t id;
-    it->known = *mrn && cd_patient_find_mrn(store, mrn, &id, NULL) == 0 &&
-                cd_patient_header(store, id, &page, NULL) == 0 && page.nrows == 1;
+    bool known = *mrn && cd_patient_find_mrn(store, mrn, &id, NULL) == 0 &&
+                 cd_patient_header(store, id, &page, NULL) == 0 && page.nrows == 1;
     for (size_t k = 0; k < sizeof demo / sizeof demo[0]; k++)
-        fill(it, demo[k], it->known ? cd_page_str(&page, 0, cols[k]) : NULL);
+        fill(it, demo[k], known ? cd_page_str(&page, 0, cols[k]) : NULL);
     cd_page_free(&page);
 }
 
