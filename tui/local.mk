@@ -21,3 +21,4 @@ caredesk_SOURCES += \
 	tui/view.h tui/views.h tui/listview.c tui/listview.h \
 	tui/prompt.c tui/prompt.h tui/form.c tui/form.h \
 	tui/view_home.c tui/cli_keys.c
+caredesk_SOURCES += tui/intake.c tui/intake.h

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/counts.h"
 #include "tui/app.h"
+#include "tui/intake.h"
 #include "tui/views.h"
 
 struct home {
@@ -93,6 +94,8 @@ static const struct view_bar_item home_bar[] = {
     {ACT_HELP, "Help"},
     {ACT_REFRESH, "Refresh"},
     {ACT_BACK, "Quit"},
+    {ACT_DISCHARGE_NEW, "Discharge"},
+    {ACT_IMPORT_FILE, "Import"},
     {ACT_NONE, NULL},
 };
 
@@ -104,4 +107,5 @@ const struct view_ops view_home_ops = {
     .bar = home_bar,
     .reload = home_reload,
     .draw = home_draw,
+    .act = intake_act,
 };

@@ -31,6 +31,8 @@ generic	?	help	Show the keys of this view
 generic	<F1>	help	Show the keys of this view
 generic	Q	quit	Leave caredesk
 home	r	refresh	Reload the data and redraw the screen
+home	D	discharge-new	Enter a discharge by hand (the intake form)
+home	I	import-file	Import a discharge file (CSV or HL7)
 TSV
 )"
 
