@@ -146,3 +146,4 @@ fixture_files = \
 	tests/fixtures/export_ics.expected
 EXTRA_DIST += $(fixture_files)
 tui_tests += tests/tui/timer.sh
+tui_tests += tests/tui/minutes.sh

@@ -24,12 +24,12 @@ static struct {
     struct app *app;
     struct cd_timer_view tv; /* the last status read; valid when have */
     bool have, stale;
-    time_t read_at;     /* the clock when tv was read: the running timer ticks from here */
-    int reread_for;     /* the threshold already re-read for after the bar passed it */
-    int idle_minutes;   /* the idle_minutes setting */
-    time_t last_key;    /* this session's last key press */
-    bool asking;        /* a timer question is open: no idle checks, no touches */
-    bool idle_waiting;  /* paused for idleness: the next key asks whether the minutes count */
+    time_t read_at;    /* the clock when tv was read: the running timer ticks from here */
+    int reread_for;    /* the threshold already re-read for after the bar passed it */
+    int idle_minutes;  /* the idle_minutes setting */
+    time_t last_key;   /* this session's last key press */
+    bool asking;       /* a timer question is open: no idle checks, no touches */
+    bool idle_waiting; /* paused for idleness: the next key asks whether the minutes count */
     int64_t ask_patient;
     enum ask ask_mode;
 } tu = {.stale = true, .idle_minutes = 10};
@@ -101,12 +101,10 @@ static bool status_hook(void *ctx, char *buf, unsigned long size)
         return true;
     char mmss[24], total[32];
     if (tu.tv.next_threshold)
-        snprintf(total, sizeof total, "%lld/%d min", (long long)(month / 60),
-                 tu.tv.next_threshold);
+        snprintf(total, sizeof total, "%lld/%d min", (long long)(month / 60), tu.tv.next_threshold);
     else
         snprintf(total, sizeof total, "%lld min", (long long)(month / 60));
-    snprintf(buf, size, "%s %s %s%s | %s", cd_program_label(tu.tv.timer.program),
-             tu.tv.initials,
+    snprintf(buf, size, "%s %s %s%s | %s", cd_program_label(tu.tv.timer.program), tu.tv.initials,
              running() ? ""
              : idle()  ? "IDLE "
                        : "PAUSED ",
@@ -137,8 +135,8 @@ static const struct {
     int key;
     const char *activity;
 } activity_keys[] = {
-    {'p', "careplan_review"},     {'m', "med_reconciliation"}, {'c', "call"},
-    {'o', "coordination"},        {'r', "community_resources"}, {'d', "documentation"},
+    {'p', "careplan_review"}, {'m', "med_reconciliation"},  {'c', "call"},
+    {'o', "coordination"},    {'r', "community_resources"}, {'d', "documentation"},
     {'x', "other"},
 };
 #define N_ACTIVITIES (sizeof activity_keys / sizeof activity_keys[0])
@@ -330,8 +328,8 @@ static void ask_idle(struct app *app)
 static bool idle_check(struct app *app)
 {
     time_t now = cd_clock_now();
-    time_t last = tu.tv.timer.last_activity_at > tu.last_key ? tu.tv.timer.last_activity_at
-                                                             : tu.last_key;
+    time_t last =
+        tu.tv.timer.last_activity_at > tu.last_key ? tu.tv.timer.last_activity_at : tu.last_key;
     if (!running() || now - last < (time_t)tu.idle_minutes * 60)
         return false;
     struct cd_error err = {0};
@@ -454,11 +452,11 @@ void timer_ui_start(struct app *app)
     char since[17], last[17], title[200], l[64], n[64], a[24], b[24];
     cd_instant_format_local(t.started_at, since);
     cd_instant_format_local(t.last_activity_at, last);
-    bool today = strncmp(since, last, 10) == 0 && cd_instant_local_day(now) ==
-                                                      cd_instant_local_day(t.started_at);
+    bool today = strncmp(since, last, 10) == 0 &&
+                 cd_instant_local_day(now) == cd_instant_local_day(t.started_at);
     snprintf(title, sizeof title, "A timer for %s was left %s since %s (last activity %s).",
-             tu.tv.initials, t.segment_started_at ? "running" : "paused", today ? since + 11 : since,
-             today ? last + 11 : last);
+             tu.tv.initials, t.segment_started_at ? "running" : "paused",
+             today ? since + 11 : since, today ? last + 11 : last);
     snprintf(l, sizeof l, "keep up to your last activity (%s)", cd_time_format_mmss(to_last, a));
     snprintf(n, sizeof n, "keep up to now (%s)", cd_time_format_mmss(cd_timer_elapsed(&t, now), b));
     const struct prompt_choice choices[] = {

@@ -18,7 +18,7 @@ struct home {
     struct cd_counts counts;
     bool loaded;
     int today;
-    int64_t patient;    /* chosen with patient-goto, for the timer key */
+    int64_t patient; /* chosen with patient-goto, for the timer key */
     char patient_label[256];
 };
 

@@ -32,19 +32,18 @@ struct minutes {
 enum { C_MRN, C_PATIENT, C_PROGRAM, C_ROLE, C_MINUTES, C_CODES, C_NEXT, C_REASON, C_BAR };
 static const struct list_column columns[] = {
     [C_MRN] = {"MRN", 8, 0, 0},
-    [C_PATIENT] = {"Patient", 14, 3, 0},
+    [C_PATIENT] = {"Patient", 14, 1, 0},
     [C_PROGRAM] = {"Program", 11, 0, 0},
     [C_ROLE] = {"Role", 5, 1, 0},
     [C_MINUTES] = {"Min", 4, 0, CANVAS_RIGHT},
     [C_CODES] = {"Codes", 13, 0, 0},
     [C_NEXT] = {"Next", 4, 0, CANVAS_RIGHT},
-    [C_REASON] = {"Reason", 10, 4, 0},
-    [C_BAR] = {"Toward the next threshold", 26, 0, 0},
+    [C_REASON] = {"Reason", 10, 6, 0},
+    [C_BAR] = {"Toward the threshold", 20, 0, 0},
 };
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 
-static const char *const sort_names[] = {"MRN", "patient", "minutes (most first)",
-                                         "minutes to the next threshold"};
+static const char *const sort_names[] = {"MRN", "patient", "minutes", "next threshold"};
 
 static int minutes_open(struct view *v, const struct view_args *args, struct cd_error *err)
 {
@@ -96,7 +95,8 @@ static void minutes_draw_row(struct view *v, const struct list_row *row)
     };
     enum role base = next && m->close ? ROLE_DUE_TODAY : ROLE_DEFAULT;
     list_row_cells(row, base, cells);
-    if (row->ncolumns > C_BAR) {
+    /* no bar for time that earns nothing (no consent, not billed); a full one when all is met */
+    if (row->ncolumns > C_BAR && (next || *cells[C_CODES])) {
         int x = 1;
         for (size_t i = 0; i < C_BAR; i++)
             x += row->widths[i] + 1;
@@ -117,12 +117,12 @@ static void minutes_draw(struct view *v, const struct canvas *c)
     sscanf(m->month, "%d-%d", &y, &mo);
     if (mo < 1 || mo > 12)
         mo = 1;
+    canvas_printf(c, 0, 1, -1, ROLE_TITLE, 0, "Billable minutes, %s %d: %zu row%s", months[mo - 1],
+                  y, m->page.nrows, m->page.nrows == 1 ? "" : "s");
     char filter[64] = "";
     if (m->close)
-        snprintf(filter, sizeof filter, ", within %d min of a threshold", CLOSE_WITHIN);
-    canvas_printf(c, 0, 1, -1, ROLE_TITLE, 0, "Billable minutes, %s %d: %zu row%s%s, by %s",
-                  months[mo - 1], y, m->page.nrows, m->page.nrows == 1 ? "" : "s", filter,
-                  sort_names[m->sort]);
+        snprintf(filter, sizeof filter, "; only rows within %d min of a threshold", CLOSE_WITHIN);
+    canvas_printf(c, 1, 1, -1, ROLE_DIM, 0, "Sorted by %s%s", sort_names[m->sort], filter);
     struct canvas list = canvas_sub(c, 2, 0, c->rows - 2, c->cols);
     list_draw(v, &list, columns, N_COLUMNS);
 }
@@ -159,7 +159,8 @@ static bool contains(const char *hay, const char *needle)
     size_t n = strlen(needle);
     for (; *hay; hay++) {
         size_t i = 0;
-        while (i < n && hay[i] && tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
+        while (i < n && hay[i] &&
+               tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
             i++;
         if (i == n)
             return true;
