@@ -913,13 +913,10 @@ int cd_demo_generate(struct cd_store *store, const struct cd_demo_opts *opts,
     g.month_end = g.month_start + cd_date_days_in_month(y, m) - 1;
     struct names nm;
     memset(&nm, 0, sizeof nm);
-    /* For the bulk load only, each undone afterwards: a bigger page cache; no CHECK evaluation
-     * (SQLite builds a temporary b-tree for every IN-list CHECK of every row; the unit test proves
-     * the rows pass with PRAGMA integrity_check, which checks them all); and no trimming of the
-     * heap (SQLite frees and re-allocates those b-trees' page caches at the top of the heap on
-     * every row, and glibc would return and re-map the memory each time). */
+    /* For the bulk load only, each undone afterwards: a bigger page cache, and no trimming of
+     * the heap (SQLite frees and re-allocates statement memory at the top of the heap on every
+     * row, and glibc would return and re-map it each time). */
     cd_db_exec_script(store, "PRAGMA cache_size = -65536", NULL);
-    cd_db_exec_script(store, "PRAGMA ignore_check_constraints = ON", NULL);
 #ifdef M_TRIM_THRESHOLD
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
@@ -928,7 +925,6 @@ int cd_demo_generate(struct cd_store *store, const struct cd_demo_opts *opts,
     mallopt(M_TRIM_THRESHOLD, 128 << 10);
     malloc_trim(0);
 #endif
-    cd_db_exec_script(store, "PRAGMA ignore_check_constraints = OFF", NULL);
     cd_db_exec_script(store, "PRAGMA cache_size = -2000", NULL);
     cd_calendar_free(&g.cal);
     free(g.conds);

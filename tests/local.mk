@@ -126,6 +126,11 @@ check_PROGRAMS += $(tui_unit_tests)
 TESTS += $(tui_unit_tests)
 cli_tests += tests/cli/keys.sh
 tui_tests += tests/tui/shell.sh
+# The intake form's per-field discharge checks; the workstation's intake and import screens.
+unit_tests += tests/unit/test_discharge_field
+tests_unit_test_discharge_field_SOURCES = tests/unit/test_discharge_field.c tests/lib/tap.h \
+	tests/lib/testdb.h
+tui_tests += tests/tui/intake.sh
 
 # Test fixtures: every file by name (make distcheck runs the tests from the tarball).
 fixture_files = \

@@ -23,3 +23,4 @@ caredesk_SOURCES += \
 	tui/view_home.c tui/cli_keys.c
 caredesk_SOURCES += tui/timer_ui.c tui/timer_ui.h tui/minutes_bar.c tui/minutes_bar.h \
 	tui/view_minutes.c
+caredesk_SOURCES += tui/intake.c tui/intake.h

@@ -11,6 +11,7 @@
 #include "core/page.h"
 #include "core/patient.h"
 #include "tui/app.h"
+#include "tui/intake.h"
 #include "tui/prompt.h"
 #include "tui/views.h"
 
@@ -123,7 +124,7 @@ static enum action home_act(struct view *v, enum action action)
     switch (action) {
     case ACT_PATIENT_GOTO: prompt_text(v, "Patient MRN:", NULL, goto_done, NULL); break;
     case ACT_MINUTES: app_push(v->app, &view_minutes_ops, NULL); break;
-    default: return action;
+    default: return intake_act(v, action);
     }
     return ACT_NONE;
 }
@@ -137,6 +138,8 @@ static const struct view_bar_item home_bar[] = {
     {ACT_HELP, "Help"},
     {ACT_REFRESH, "Refresh"},
     {ACT_BACK, "Quit"},
+    {ACT_DISCHARGE_NEW, "Discharge"},
+    {ACT_IMPORT_FILE, "Import"},
     {ACT_PATIENT_GOTO, "Patient"},
     {ACT_TIMER_TOGGLE, "Timer"},
     {ACT_MINUTES, "Minutes"},
