@@ -524,7 +524,7 @@ static void generic(struct app *app, enum action action)
     case ACT_TIMER_PAUSE: timer_ui_pause(app); break;
     default: break;
     }
-    v->dirty |= VIEW_REPAINT;
+    app->top->dirty |= VIEW_REPAINT; /* not v: back may have closed it */
 }
 
 static void modal_key(struct app *app, int key)
