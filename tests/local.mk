@@ -150,3 +150,5 @@ fixture_files = \
 	tests/fixtures/discharges.csv \
 	tests/fixtures/export_ics.expected
 EXTRA_DIST += $(fixture_files)
+tui_tests += tests/tui/timer.sh
+tui_tests += tests/tui/minutes.sh

@@ -6,6 +6,7 @@
 #define CD_TUI_APP_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/error.h"
 #include "core/store.h"
@@ -55,6 +56,12 @@ void app_status_set_timer_paused(bool paused);
  * timer text into BUF (SIZE bytes) and returns true when it runs (false: paused); NULL clears. */
 typedef bool (*app_status_hook)(void *ctx, char *buf, unsigned long size);
 void app_status_set_hook(app_status_hook fn, void *ctx);
+
+/* The top view (borrowed). */
+struct view *app_top(struct app *app);
+/* A view opened PATIENT_ID (the chart calls it): when the CCM timer runs on another patient, ask
+ * whether to keep it running there, stop it, or switch it to PATIENT_ID (tui/timer_ui.c). */
+void app_patient_opened(struct app *app, int64_t patient_id);
 
 /* A modal layer over the views (prompts, forms, the help): it gets every key until it closes,
  * while the clock and live refresh go on underneath. */

@@ -8,4 +8,7 @@
 /* Today's figures; the bottom of the view stack. */
 extern const struct view_ops view_home_ops;
 
+/* The clinic's billable minutes for a month (args->text: YYYY-MM, NULL = this month). */
+extern const struct view_ops view_minutes_ops;
+
 #endif

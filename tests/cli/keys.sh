@@ -30,9 +30,17 @@ generic	<C-l>	refresh	Reload the data and redraw the screen
 generic	?	help	Show the keys of this view
 generic	<F1>	help	Show the keys of this view
 generic	Q	quit	Leave caredesk
+generic	t	timer-toggle	Start or stop the CCM timer for this patient
+generic	T	timer-pause	Pause or resume the CCM timer
 home	r	refresh	Reload the data and redraw the screen
+home	o	patient-goto	Choose a patient by MRN (for the timer)
+home	M	minutes	Billable minutes of the month, per patient
 home	D	discharge-new	Enter a discharge by hand (the intake form)
 home	I	import-file	Import a discharge file (CSV or HL7)
+minutes	s	minutes-sort	Sort by MRN, patient, minutes or next threshold, in turn
+minutes	c	minutes-close	Show only rows close to a threshold, or all
+minutes	[	minutes-prev-month	Previous month
+minutes	]	minutes-next-month	Next month
 TSV
 )"
 
