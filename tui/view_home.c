@@ -104,4 +104,5 @@ const struct view_ops view_home_ops = {
     .bar = home_bar,
     .reload = home_reload,
     .draw = home_draw,
+    .act = patient_open_act,
 };
