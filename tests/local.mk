@@ -113,3 +113,7 @@ check_PROGRAMS += $(tui_unit_tests)
 TESTS += $(tui_unit_tests)
 cli_tests += tests/cli/keys.sh
 tui_tests += tests/tui/shell.sh
+unit_tests += tests/unit/test_careplan_merge
+tests_unit_test_careplan_merge_SOURCES = tests/unit/test_careplan_merge.c tests/lib/tap.h \
+	tests/lib/testdb.h
+tui_tests += tests/tui/careplan.sh tests/tui/timeline.sh

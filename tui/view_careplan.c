@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* The care plan editor: the sections as headings with their items, edited in memory (add, edit,
  * move, delete, status, review date) and saved as a new version. A save on top of someone else's
- * newer version is refused by core; the edits stay on screen for the nurse to compare (h) and
- * save again on the newer version (S asks). */
+ * newer version is refused by core; the edits stay on screen for the nurse to compare (h) and to
+ * merge into the newer version (S asks), then save. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/careplan.h"
+#include "core/careplan_merge.h"
 #include "core/clock.h"
 #include "core/strbuf.h"
 #include "tui/app.h"
@@ -247,17 +249,22 @@ static void careplan_draw(struct view *v, const struct canvas *c)
     int x = 1 + canvas_printf(c, 0, 1, -1, ROLE_TITLE, 0, "Care plan of %s", p->patient);
     if (p->dirty)
         canvas_text(c, 0, x + 1, -1, ROLE_UNSAVED, 0, " unsaved changes ");
+    char local[20] = "";
+    time_t t;
+    if (plan->saved_at && !cd_instant_parse(plan->saved_at, &t, NULL))
+        cd_instant_format_local(t, local);
     if (plan->version == 0)
         canvas_text(c, 1, 1, -1, ROLE_DIM, 0, "No version saved yet");
     else
-        canvas_printf(c, 1, 1, -1, ROLE_DEFAULT, 0, "Version %d of %d, saved %s by %s", p->base,
-                      p->newer ? p->newer : plan->current, plan->saved_at ? plan->saved_at : "",
+        canvas_printf(c, 1, 1, -1, ROLE_DEFAULT, 0, "Version %d of %d, saved %.16s by %s",
+                      p->base, p->newer ? p->newer : plan->current, local,
                       plan->saved_by ? plan->saved_by : "");
     if (p->conflict[0])
         canvas_printf(c, 2, 1, c->cols - 2, ROLE_ERROR, 0, "%s", p->conflict);
     else if (p->newer)
         canvas_printf(c, 2, 1, c->cols - 2, ROLE_WARNING, 0,
-                      "Version %d was saved meanwhile: h compares; your edits are kept", p->newer);
+                      "Version %d was saved meanwhile: your edits are kept; h compares, S merges",
+                      p->newer);
     else
         canvas_printf(c, 2, 1, -1, ROLE_DEFAULT, 0, "Next review: %s",
                       plan->next_review ? plan->next_review : "not set");
@@ -295,7 +302,7 @@ static size_t section_fields(int section, struct field_def *out)
         out[n++] = (struct field_def){F_ROUTE, "How taken"};
         out[n++] = (struct field_def){F_RECONCILED, "Reconciled on"};
         break;
-    default: out[n++] = (struct field_def){F_TEXT, cd_careplan_section_title(section)}; break;
+    default: out[n++] = (struct field_def){F_TEXT, "Text"}; break;
     }
     return n;
 }
@@ -318,12 +325,14 @@ static const char *item_value(const struct cd_careplan_item *it, enum field f)
     return values[f];
 }
 
+/* A date field as typed (CTX: its struct field_def, for the label); empty is fine. */
 static int check_date(const char *value, void *ctx, struct cd_error *err)
 {
-    (void)ctx;
+    const struct field_def *def = ctx;
     int day;
     if (*value && cd_date_parse(value, &day, NULL))
-        return cd_error_set(err, CD_EINVAL, "'%.40s' is not a date (YYYY-MM-DD)", value);
+        return cd_error_set(err, CD_EINVAL, "%s: '%.40s' is not a date (YYYY-MM-DD)", def->label,
+                            value);
     return 0;
 }
 
@@ -369,7 +378,7 @@ static void item_form_open(struct view *v, int section, const struct cd_careplan
         if (!it && fd == F_STATUS)
             initial = section == CD_CAREPLAN_GOAL ? "active" : "planned";
         if (form_add(f, in->defs[i].label, initial, flags, text ? 1000 : 200, text ? 3 : 1, check,
-                     NULL) < 0) {
+                     &in->defs[i]) < 0) {
             form_free(f);
             f = NULL;
         }
@@ -478,8 +487,8 @@ static void review_done(struct view *v, const char *text, void *ctx)
 
 static void save_done(struct view *v, const char *text, void *ctx)
 {
+    (void)ctx;
     struct careplan *p = v->state;
-    bool onto_newer = ctx != NULL;
     struct cd_error err = {0};
     if (!text)
         return;
@@ -487,15 +496,14 @@ static void save_done(struct view *v, const char *text, void *ctx)
     const struct cd_careplan_item *it = current_item(v);
     if (it)
         snprintf(key, sizeof key, "%s", it->key);
-    int base = onto_newer ? p->newer : p->base;
-    int rc = cd_careplan_save(app_store(v->app), p->plan, base, *text ? text : NULL, &err);
+    int rc = cd_careplan_save(app_store(v->app), p->plan, p->base, *text ? text : NULL, &err);
     if (rc == CD_ECONFLICT) {
         snprintf(p->conflict, sizeof p->conflict, "Not saved: %s", err.msg);
         struct cd_careplan *now = NULL;
         if (!cd_careplan_load(app_store(v->app), p->patient_id, 0, &now, NULL))
             p->newer = now->version;
         cd_careplan_free(now);
-        app_message(v->app, "Your edits are kept: h compares with version %d; S saves on top of it",
+        app_message(v->app, "Your edits are kept: h compares with version %d; S merges them into it",
                     p->newer);
         return;
     }
@@ -513,8 +521,37 @@ static void save_done(struct view *v, const char *text, void *ctx)
         select_key(v, key);
 }
 
-/* S: nothing to save, a plain save, or, after a refused save, a save on top of the newer
- * version once the nurse has seen it and says so. */
+/* After a refused save: the nurse's changes applied again on top of the newer version (nothing of
+ * the other nurse's is lost); she checks the result and saves it with S. */
+static void merge_done(struct view *v, bool yes, void *ctx)
+{
+    (void)ctx;
+    struct careplan *p = v->state;
+    struct cd_error err = {0};
+    int clashes = 0;
+    if (!yes)
+        return;
+    char key[64] = "";
+    const struct cd_careplan_item *it = current_item(v);
+    if (it)
+        snprintf(key, sizeof key, "%s", it->key);
+    if (cd_careplan_rebase(app_store(v->app), p->plan, p->base, &clashes, &err)) {
+        app_error(v->app, &err);
+        return;
+    }
+    p->base = p->plan->version;
+    p->newer = 0;
+    p->conflict[0] = '\0';
+    edited(v, key[0] ? key : NULL);
+    if (clashes)
+        app_message(v->app,
+                    "Merged into version %d; %d field%s changed by both: yours kept. S saves",
+                    p->base, clashes, clashes == 1 ? "" : "s");
+    else
+        app_message(v->app, "Merged into version %d: check the plan, then S saves", p->base);
+}
+
+/* S: nothing to save, a plain save, or, when someone saved meanwhile, the offer to merge. */
 static void save_start(struct view *v)
 {
     struct careplan *p = v->state;
@@ -524,8 +561,9 @@ static void save_start(struct view *v)
     }
     if (p->newer) {
         char q[160];
-        snprintf(q, sizeof q, "Version %d is newer: save your copy over it? Summary:", p->newer);
-        prompt_text(v, q, NULL, save_done, v);
+        snprintf(q, sizeof q, "Version %d was saved meanwhile: merge your changes into it?",
+                 p->newer);
+        prompt_confirm(v, q, merge_done, NULL);
         return;
     }
     prompt_text(v, "Summary of the changes (optional):", NULL, save_done, NULL);

@@ -156,8 +156,8 @@ static void timeline_layout(struct view *v, int rows, int cols)
 }
 
 static const struct list_column columns[] = {
-    {"Date", 10, 0, 0}, {"Time", 5, 0, 0}, {"Kind", 11, 1, 0},
-    {"Who", 14, 2, 0},  {"What", 20, 8, 0},
+    {"Date", 10, 0, 0}, {"Time", 5, 0, 0}, {"Kind", 11, 0, 0},
+    {"Who", 14, 1, 0},  {"What", 20, 6, 0},
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -283,7 +283,8 @@ static void timeline_draw(struct view *v, const struct canvas *c)
     }
 }
 
-/* The kinds popup: a checklist of the kinds; Space ticks, a ticks all, Enter applies. */
+/* The kinds popup: a checklist of the kinds; Space ticks, o ticks only this one, a ticks all,
+ * Enter applies. */
 struct kinds_popup {
     struct view *view;
     unsigned mask;
@@ -293,7 +294,7 @@ struct kinds_popup {
 static void kinds_draw(void *obj, const struct canvas *screen)
 {
     struct kinds_popup *p = obj;
-    struct canvas box = canvas_centered(screen, CD_TIMELINE_NKINDS + 5, 44);
+    struct canvas box = canvas_centered(screen, CD_TIMELINE_NKINDS + 5, 54);
     struct canvas in = canvas_box(&box, ROLE_BORDER, "Show kinds");
     canvas_clear(&in, ROLE_DEFAULT);
     for (int k = 0; k < CD_TIMELINE_NKINDS; k++) {
@@ -303,7 +304,7 @@ static void kinds_draw(void *obj, const struct canvas *screen)
         canvas_printf(&in, k, 1, -1, role, 0, "[%s] %s", on ? "x" : " ", kind_labels[k]);
     }
     canvas_text(&in, CD_TIMELINE_NKINDS + 1, 1, -1, ROLE_DIM, 0,
-                "Space tick  a all  Enter show  Esc cancel");
+                "Space tick  o only  a all  Enter show  Esc cancel");
 }
 
 static enum app_modal_result kinds_key(void *obj, int key)
@@ -323,6 +324,7 @@ static enum app_modal_result kinds_key(void *obj, int key)
         break;
     }
     case 'a': p->mask = 0; break;
+    case 'o': p->mask = 1u << p->cur; break;
     case TK_ENTER: {
         struct view *v = p->view;
         struct timeline *t = v->state;
