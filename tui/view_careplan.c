@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/strbuf.h"
 #include "tui/app.h"
+#include "tui/edit.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
 #include "tui/views.h"
@@ -259,16 +260,25 @@ static void careplan_draw(struct view *v, const struct canvas *c)
         canvas_printf(c, 1, 1, -1, ROLE_DEFAULT, 0, "Version %d of %d, saved %.16s by %s",
                       p->base, p->newer ? p->newer : plan->current, local,
                       plan->saved_by ? plan->saved_by : "");
-    if (p->conflict[0])
-        canvas_printf(c, 2, 1, c->cols - 2, ROLE_ERROR, 0, "%s", p->conflict);
-    else if (p->newer)
+    int head = 3;
+    if (p->conflict[0]) {
+        /* the refusal in full, wrapped: it says what happened and what to do */
+        size_t starts[4], len = strlen(p->conflict);
+        size_t n = edit_wrap(p->conflict, len, c->cols - 2, starts, 4);
+        for (size_t i = 0; i < n && i < 3; i++) {
+            size_t end = i + 1 < n ? starts[i + 1] : len;
+            canvas_printf(c, 2 + (int)i, 1, c->cols - 2, ROLE_ERROR, 0, "%.*s",
+                          (int)(end - starts[i]), p->conflict + starts[i]);
+        }
+        head = 2 + (int)(n < 3 ? n : 3);
+    } else if (p->newer)
         canvas_printf(c, 2, 1, c->cols - 2, ROLE_WARNING, 0,
                       "Version %d was saved meanwhile: your edits are kept; h compares, S merges",
                       p->newer);
     else
         canvas_printf(c, 2, 1, -1, ROLE_DEFAULT, 0, "Next review: %s",
                       plan->next_review ? plan->next_review : "not set");
-    struct canvas body = canvas_sub(c, 3, 0, c->rows - 3, c->cols);
+    struct canvas body = canvas_sub(c, head, 0, c->rows - head, c->cols);
     struct list *l = &v->list;
     l->rows = body.rows > 0 ? (size_t)body.rows : 1;
     list_ensure_visible(l);
