@@ -117,3 +117,5 @@ unit_tests += tests/unit/test_careplan_merge
 tests_unit_test_careplan_merge_SOURCES = tests/unit/test_careplan_merge.c tests/lib/tap.h \
 	tests/lib/testdb.h
 tui_tests += tests/tui/careplan.sh tests/tui/timeline.sh
+bench_scripts += tests/bench/bench_timeline_tui.sh
+EXTRA_DIST += tests/bench/bench_timeline_view.c
