@@ -616,8 +616,11 @@ static enum action careplan_act(struct view *v, enum action action)
         }
         build_rows(v);
         select_key(v, key);
-        if (v->list.cursor != before)
+        if (v->list.cursor != before) {
             edited(v, key);
+            app_message(v->app, "Moved %s %s (not saved yet: S saves)", key,
+                        action == ACT_ITEM_MOVE_UP ? "up" : "down");
+        }
         return ACT_NONE;
     }
     case ACT_ITEM_DELETE: {

@@ -111,6 +111,31 @@ scenario() {
     like "$cols: the plan has both changes" "$OUT" 'barrier-1 +Lives alone'
     like "$cols: and the status" "$OUT" 'status: met'
 
+    # another goal, moved up, a review date, then deleted
+    tui_keys "$s" a
+    tui_ok "$cols: a on a goal adds a goal" "$s" 'New goal'
+    tui_type "$s" "Walk every day"
+    tui_keys "$s" F10
+    tui_ok "$cols: goal-2 added" "$s" '^   goal-2 +Walk every day +active$'
+    tui_keys "$s" K
+    tui_ok "$cols: K moves it up" "$s" '^ Moved goal-2 up \(not saved yet: S saves\)$'
+    is "$cols: goal-2 first" "$(tui_screen "$s" | grep -oE '^   goal-[0-9]+' | tr -d ' ' | tr '\n' ' ')" "goal-2 goal-1 "
+    tui_keys "$s" R
+    tui_ok "$cols: R asks for the review date" "$s" 'Next review date \(YYYY-MM-DD, empty clears\):'
+    tui_type "$s" 2026-12-15
+    tui_keys "$s" Enter
+    tui_ok "$cols: review date set" "$s" '^ Next review on 2026-12-15 \(not saved yet: S saves\)$'
+    tui_keys "$s" D
+    tui_ok "$cols: D asks" "$s" 'Delete goal-2 from the plan\?'
+    tui_keys "$s" y
+    tui_ok "$cols: deleted" "$s" '^ Deleted goal-2 \(not saved yet: S saves\)$'
+    tui_keys "$s" S Enter
+    tui_ok "$cols: saved version 6" "$s" '^ Saved version 6$'
+    tui_ok "$cols: the review date shows" "$s" '^ Next review: 2026-12-15$'
+    run careplan history "$mrn"
+    like "$cols: version 6's summary" "$OUT" "
+6	2026-11-02 09:0[0-9]	alice	next review date 2026-12-15	"
+
     # discard: Esc, y
     tui_keys "$s" s c
     tui_ok "$cols: cancelled" "$s" '^   goal-1 .* cancelled$'
@@ -119,7 +144,7 @@ scenario() {
     tui_keys "$s" y
     tui_ok "$cols: y discards and closes" "$s" '^  Patients'
     run careplan show "$mrn"
-    like "$cols: nothing saved" "$OUT" 'Version 5 of 5'
+    like "$cols: nothing saved" "$OUT" 'Version 6 of 6'
     tui_keys "$s" q
     is "$cols: q leaves" "$(tui_wait_exit "$s")" 0
 }
