@@ -32,8 +32,8 @@ static const char **field_in(struct cd_careplan_fields *in, const char *name)
 static const char *item_value(const struct cd_careplan_item *it, const char *name)
 {
     struct cd_careplan_fields f = {
-        it->text, it->code,  it->target, it->target_date,  it->status,
-        it->responsible, it->dose, it->route, it->reconciled_on,
+        it->text,        it->code, it->target, it->target_date,   it->status,
+        it->responsible, it->dose, it->route,  it->reconciled_on,
     };
     const char **slot = field_in(&f, name);
     return slot ? *slot : NULL;
@@ -47,8 +47,8 @@ static int same(const char *a, const char *b)
 static struct cd_careplan_fields all_fields(const struct cd_careplan_item *it)
 {
     return (struct cd_careplan_fields){
-        it->text, it->code,  it->target, it->target_date,  it->status,
-        it->responsible, it->dose, it->route, it->reconciled_on,
+        it->text,        it->code, it->target, it->target_date,   it->status,
+        it->responsible, it->dose, it->route,  it->reconciled_on,
     };
 }
 

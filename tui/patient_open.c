@@ -12,8 +12,7 @@
 #include "tui/prompt.h"
 #include "tui/views.h"
 
-int patient_label(struct cd_store *store, int64_t id, char *buf, size_t size,
-                  struct cd_error *err)
+int patient_label(struct cd_store *store, int64_t id, char *buf, size_t size, struct cd_error *err)
 {
     struct cd_page page = CD_PAGE_INIT;
     int rc = cd_patient_header(store, id, &page, err);

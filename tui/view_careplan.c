@@ -49,7 +49,7 @@ struct careplan {
     int base;                 /* the version the edits started from */
     bool dirty;
     char conflict[CD_ERROR_MSG_MAX + 16]; /* the refused save's message, "" when none */
-    int newer;                       /* a version saved by someone else since base, 0 when none */
+    int newer; /* a version saved by someone else since base, 0 when none */
     struct row *rows;
     size_t nrows;
     struct item_form form;
@@ -257,8 +257,8 @@ static void careplan_draw(struct view *v, const struct canvas *c)
     if (plan->version == 0)
         canvas_text(c, 1, 1, -1, ROLE_DIM, 0, "No version saved yet");
     else
-        canvas_printf(c, 1, 1, -1, ROLE_DEFAULT, 0, "Version %d of %d, saved %.16s by %s",
-                      p->base, p->newer ? p->newer : plan->current, local,
+        canvas_printf(c, 1, 1, -1, ROLE_DEFAULT, 0, "Version %d of %d, saved %.16s by %s", p->base,
+                      p->newer ? p->newer : plan->current, local,
                       plan->saved_by ? plan->saved_by : "");
     int head = 3;
     if (p->conflict[0]) {
@@ -319,9 +319,9 @@ static size_t section_fields(int section, struct field_def *out)
 
 static const char **field_slot(struct cd_careplan_fields *in, enum field f)
 {
-    const char **slots[] = {&in->text,   &in->code,        &in->target,
+    const char **slots[] = {&in->text,        &in->code,   &in->target,
                             &in->target_date, &in->status, &in->responsible,
-                            &in->dose,   &in->route,       &in->reconciled_on};
+                            &in->dose,        &in->route,  &in->reconciled_on};
     return slots[f];
 }
 
@@ -329,9 +329,8 @@ static const char *item_value(const struct cd_careplan_item *it, enum field f)
 {
     if (!it)
         return NULL;
-    const char *values[] = {it->text,   it->code,        it->target,
-                            it->target_date, it->status, it->responsible,
-                            it->dose,   it->route,       it->reconciled_on};
+    const char *values[] = {it->text,        it->code, it->target, it->target_date,  it->status,
+                            it->responsible, it->dose, it->route,  it->reconciled_on};
     return values[f];
 }
 
@@ -425,8 +424,8 @@ static void status_done(struct view *v, int key, void *ctx)
         int key;
         const char *goal, *intervention;
     } map[] = {
-        {'p', "proposed", "planned"}, {'a', "active", NULL},        {'m', "met", NULL},
-        {'n', "not_met", NULL},       {'i', NULL, "in_progress"}, {'d', NULL, "done"},
+        {'p', "proposed", "planned"},    {'a', "active", NULL},      {'m', "met", NULL},
+        {'n', "not_met", NULL},          {'i', NULL, "in_progress"}, {'d', NULL, "done"},
         {'c', "cancelled", "cancelled"},
     };
     const struct cd_careplan_item *it = cd_careplan_find(p->plan, sc->key);
@@ -454,7 +453,10 @@ static void status_open(struct view *v, const struct cd_careplan_item *it)
         {'p', "proposed"}, {'a', "active"}, {'m', "met"}, {'n', "not met"}, {'c', "cancelled"},
     };
     static const struct prompt_choice intervention[] = {
-        {'p', "planned"}, {'i', "in progress"}, {'d', "done"}, {'c', "cancelled"},
+        {'p', "planned"},
+        {'i', "in progress"},
+        {'d', "done"},
+        {'c', "cancelled"},
     };
     if (it->section != CD_CAREPLAN_GOAL && it->section != CD_CAREPLAN_INTERVENTION) {
         app_message(v->app, "Only goals and interventions have a status");
@@ -469,7 +471,8 @@ static void status_open(struct view *v, const struct cd_careplan_item *it)
              it->status ? it->status : "not set");
     bool g = it->section == CD_CAREPLAN_GOAL;
     if (prompt_choice(v, title, g ? goal : intervention,
-                      g ? sizeof goal / sizeof goal[0] : sizeof intervention / sizeof intervention[0],
+                      g ? sizeof goal / sizeof goal[0]
+                        : sizeof intervention / sizeof intervention[0],
                       status_done, sc))
         free(sc);
 }
@@ -513,7 +516,8 @@ static void save_done(struct view *v, const char *text, void *ctx)
         if (!cd_careplan_load(app_store(v->app), p->patient_id, 0, &now, NULL))
             p->newer = now->version;
         cd_careplan_free(now);
-        app_message(v->app, "Your edits are kept: h compares with version %d; S merges them into it",
+        app_message(v->app,
+                    "Your edits are kept: h compares with version %d; S merges them into it",
                     p->newer);
         return;
     }
@@ -669,9 +673,15 @@ static void careplan_close(struct view *v)
 }
 
 static const struct view_bar_item careplan_bar[] = {
-    {ACT_HELP, "Help"},           {ACT_ITEM_ADD, "Add"},     {ACT_ITEM_EDIT, "Edit"},
-    {ACT_ITEM_STATUS, "Status"},  {ACT_ITEM_DELETE, "Del"},  {ACT_PLAN_SAVE, "Save"},
-    {ACT_PLAN_HISTORY, "History"}, {ACT_BACK, "Back"},       {ACT_NONE, NULL},
+    {ACT_HELP, "Help"},
+    {ACT_ITEM_ADD, "Add"},
+    {ACT_ITEM_EDIT, "Edit"},
+    {ACT_ITEM_STATUS, "Status"},
+    {ACT_ITEM_DELETE, "Del"},
+    {ACT_PLAN_SAVE, "Save"},
+    {ACT_PLAN_HISTORY, "History"},
+    {ACT_BACK, "Back"},
+    {ACT_NONE, NULL},
 };
 
 const struct view_ops view_careplan_ops = {

@@ -20,9 +20,9 @@ struct history {
     int64_t patient_id;
     char patient[160];
     struct cd_page versions;
-    bool showing;   /* the diff of one version is on screen */
-    bool vs_yours;  /* compare with the editor's copy instead of the version before */
-    int version;    /* the version shown */
+    bool showing;  /* the diff of one version is on screen */
+    bool vs_yours; /* compare with the editor's copy instead of the version before */
+    int version;   /* the version shown */
     char heading[256];
     struct cd_strbuf text; /* the diff, lines separated by '\n' */
     size_t starts[MAX_LINES];
@@ -87,10 +87,12 @@ static int show_diff(struct view *v, struct cd_error *err)
         if (h->vs_yours)
             snprintf(h->heading, sizeof h->heading,
                      "Version %d (%s, %s) -> your copy in the editor", version,
-                     cd_page_str(&h->versions, r, "saved_at"), cd_page_str(&h->versions, r, "saved_by"));
+                     cd_page_str(&h->versions, r, "saved_at"),
+                     cd_page_str(&h->versions, r, "saved_by"));
         else
             snprintf(h->heading, sizeof h->heading, "Version %d (%s, %s): changes from %s", version,
-                     cd_page_str(&h->versions, r, "saved_at"), cd_page_str(&h->versions, r, "saved_by"),
+                     cd_page_str(&h->versions, r, "saved_at"),
+                     cd_page_str(&h->versions, r, "saved_by"),
                      version > 1 ? "the version before" : "an empty plan");
         if (diff.n == 0)
             cd_strbuf_add(&h->text, "no differences\n");
@@ -110,7 +112,10 @@ static int show_diff(struct view *v, struct cd_error *err)
 }
 
 static const struct list_column columns[] = {
-    {"Ver", 4, 0, CANVAS_RIGHT}, {"Saved", 16, 0, 0}, {"By", 14, 1, 0}, {"Changes", 20, 6, 0},
+    {"Ver", 4, 0, CANVAS_RIGHT},
+    {"Saved", 16, 0, 0},
+    {"By", 14, 1, 0},
+    {"Changes", 20, 6, 0},
 };
 
 static void history_draw_row(struct view *v, const struct list_row *row)
@@ -219,11 +224,8 @@ static void history_close(struct view *v)
 }
 
 static const struct view_bar_item history_bar[] = {
-    {ACT_HELP, "Help"},
-    {ACT_ENTER, "Changes"},
-    {ACT_PLAN_COMPARE, "Compare with yours"},
-    {ACT_BACK, "Back"},
-    {ACT_NONE, NULL},
+    {ACT_HELP, "Help"}, {ACT_ENTER, "Changes"}, {ACT_PLAN_COMPARE, "Compare with yours"},
+    {ACT_BACK, "Back"}, {ACT_NONE, NULL},
 };
 
 const struct view_ops view_plan_history_ops = {

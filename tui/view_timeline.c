@@ -18,16 +18,16 @@
 #include "tui/prompt.h"
 #include "tui/views.h"
 
-#define PAGE_ROWS 120   /* rows per core call while scrolling */
-#define JUMP_ROWS 1000  /* rows per core call while looking for a date */
-#define DETAIL_MAX 200  /* wrapped lines of an expanded entry */
+#define PAGE_ROWS 120  /* rows per core call while scrolling */
+#define JUMP_ROWS 1000 /* rows per core call while looking for a date */
+#define DETAIL_MAX 200 /* wrapped lines of an expanded entry */
 #define NOTE_HEIGHT 8
 
 struct timeline {
     int64_t patient_id;
     char patient[160];
-    unsigned kinds;    /* 0: every kind */
-    char search[128];  /* "" : no text filter */
+    unsigned kinds;      /* 0: every kind */
+    char search[128];    /* "" : no text filter */
     struct cd_page rows; /* the entries read so far, from the newest */
     bool more;           /* older entries exist beyond the last row */
     char sel_kind[24];   /* the entry under the cursor, kept across reloads */
@@ -38,9 +38,10 @@ struct timeline {
 
 /* What each kind is called on screen (order of CD_TIMELINE_KINDS). */
 static const char *const kind_labels[CD_TIMELINE_NKINDS] = {
-    "admission",   "discharge",  "ED visit", "task",     "task closed",
-    "call",        "note",       "time",     "care plan", "appointment",
-    "appt change", "referral",   "referral closed", "enrollment",
+    "admission",       "discharge",   "ED visit",    "task",
+    "task closed",     "call",        "note",        "time",
+    "care plan",       "appointment", "appt change", "referral",
+    "referral closed", "enrollment",
 };
 
 static const char *kind_label(const char *name)
@@ -156,7 +157,7 @@ static void timeline_layout(struct view *v, int rows, int cols)
 }
 
 static const struct list_column columns[] = {
-    {"Date", 10, 0, 0}, {"Time", 5, 0, 0}, {"Kind", 11, 0, 0},
+    {"Date", 10, 0, 0}, {"Time", 5, 0, 0},  {"Kind", 11, 0, 0},
     {"Who", 14, 1, 0},  {"What", 20, 6, 0},
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
@@ -185,8 +186,8 @@ static void draw_detail(const struct canvas *c, int y, int x, int width, const c
         free(part);
     }
     if (shown < n)
-        canvas_printf(c, y + (int)shown - 1, x, width, ROLE_DIM, CANVAS_PAD,
-                      "... %zu more lines", n - shown + 1);
+        canvas_printf(c, y + (int)shown - 1, x, width, ROLE_DIM, CANVAS_PAD, "... %zu more lines",
+                      n - shown + 1);
 }
 
 static void filters_text(const struct timeline *t, struct cd_strbuf *sb)
@@ -212,8 +213,8 @@ static void timeline_draw(struct view *v, const struct canvas *c)
     filters_text(t, &sb);
     canvas_printf(c, 0, 1, -1, ROLE_TITLE, 0, "Timeline of %s", t->patient);
     if (sb.len)
-        canvas_printf(c, c->rows - 1, 1, c->cols - 2, ROLE_WARNING, 0, "Showing %s (f kinds, / text)",
-                      cd_strbuf_str(&sb));
+        canvas_printf(c, c->rows - 1, 1, c->cols - 2, ROLE_WARNING, 0,
+                      "Showing %s (f kinds, / text)", cd_strbuf_str(&sb));
     else
         canvas_text(c, c->rows - 1, 1, c->cols - 2, ROLE_DIM, 0,
                     "Newest first. Enter shows the whole entry");
@@ -483,9 +484,14 @@ static void timeline_close(struct view *v)
 }
 
 static const struct view_bar_item timeline_bar[] = {
-    {ACT_HELP, "Help"},         {ACT_ENTER, "Expand"},        {ACT_TIMELINE_KINDS, "Kinds"},
-    {ACT_TIMELINE_JUMP, "Date"}, {ACT_TIMELINE_TEXT, "Text"}, {ACT_NOTE_ADD, "Note"},
-    {ACT_BACK, "Back"},         {ACT_NONE, NULL},
+    {ACT_HELP, "Help"},
+    {ACT_ENTER, "Expand"},
+    {ACT_TIMELINE_KINDS, "Kinds"},
+    {ACT_TIMELINE_JUMP, "Date"},
+    {ACT_TIMELINE_TEXT, "Text"},
+    {ACT_NOTE_ADD, "Note"},
+    {ACT_BACK, "Back"},
+    {ACT_NONE, NULL},
 };
 
 const struct view_ops view_timeline_ops = {

@@ -87,8 +87,8 @@ int main(void)
     /* a field both changed: hers wins and the clash is counted; a move is replayed */
     struct cd_careplan *c = load(store, pid, 0), *d = load(store, pid, 0);
     cd_careplan_edit(c, "goal-1", &(struct cd_careplan_fields){.text = "Weight 79 kg"}, &err);
-    cd_careplan_add(c, CD_CAREPLAN_INTERVENTION, &(struct cd_careplan_fields){.text = "Diet"},
-                    NULL, &err);
+    cd_careplan_add(c, CD_CAREPLAN_INTERVENTION, &(struct cd_careplan_fields){.text = "Diet"}, NULL,
+                    &err);
     cd_careplan_save(store, c, 3, NULL, &err);
     cd_careplan_edit(d, "goal-1", &(struct cd_careplan_fields){.text = "Weight 78 kg"}, &err);
     f = (struct cd_careplan_fields){.text = "Pill box"};
@@ -102,7 +102,9 @@ int main(void)
                             "                   status: planned\n"
                             "  intervention-2   Scale at home\n"),
        "her new item gets a new key and keeps its place before the scale");
-    if (text && !strstr(text, "intervention-4   Pill box\n                   status: planned\n  intervention-2"))
+    if (text &&
+        !strstr(text,
+                "intervention-4   Pill box\n                   status: planned\n  intervention-2"))
         diag(text);
     free(text);
 
