@@ -622,6 +622,32 @@ static bool want_mono(const struct app_options *opts)
     return opts->no_color || (nc && *nc);
 }
 
+/* --demo: on first use, fill the new database with 2,000 demo patients around today, in the
+ * demo clinic's zone; then act as the demo coordinator. */
+static int demo_prepare(struct cli *c, struct cd_error *err)
+{
+    int64_t nusers = 0;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return cli_failf("the workstation needs a terminal on stdin and stdout; for scripts use the "
+                         "sub-commands (caredesk --help)");
+    if (cd_user_count(c->store, &nusers, err))
+        return cli_fail(err);
+    if (nusers == 0) {
+        struct cd_demo_opts o = {.patients = 2000, .seed = 1, .supervisor = c->login};
+        fprintf(stderr, "caredesk: creating the demo database %s (2,000 patients)...\n",
+                c->db_path);
+        if (cd_settings_set(c->store, "timezone", "America/New_York", err) ||
+            cd_settings_set(c->store, "clinic_name", "Riverside Family Clinic (demo)", err))
+            return cli_fail(err);
+        if (cli_apply_now(c))
+            return CLI_USAGE;
+        if (cd_demo_generate(c->store, &o, NULL, err))
+            return cli_fail(err);
+    }
+    c->login = CD_DEMO_COORDINATOR;
+    return 0;
+}
+
 int app_main(struct cli *c, const struct app_options *opts)
 {
     struct cd_error err = {0};
@@ -640,13 +666,8 @@ int app_main(struct cli *c, const struct app_options *opts)
     }
     if ((rc = cli_apply_now(c)))
         goto out;
-    if (opts->demo) {
-        /* DEMO HOOK (lead): when the database holds no patients yet, fill it here with
-         * cd_demo_generate(c->store, &(struct cd_demo_opts){...}, NULL, &err) from core/demo.h,
-         * failing with cli_fail(&err). Until demo.c is merged, --demo on a missing file gives an
-         * empty, initialised database. The workstation then acts as the demo coordinator. */
-        c->login = CD_DEMO_COORDINATOR;
-    }
+    if (opts->demo && (rc = demo_prepare(c, &err)))
+        goto out;
     if (cd_user_find(c->store, c->login, &c->user, &err)) {
         rc = cli_fail(&err);
         goto out;

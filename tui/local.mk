@@ -6,6 +6,9 @@ caredesk_SOURCES = \
 	tui/cli_admin.c \
 	tui/cli_careplan.c \
 	tui/cli_tcm.c \
+	tui/cli_demo.c \
+	tui/cli_care.c \
+	tui/cli_time.c \
 	tui/app.c tui/app.h
 caredesk_LDADD = $(CORE_LIBS) $(NCURSES_LIBS)
 caredesk_SOURCES += tui/cli_appointment.c
