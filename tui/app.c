@@ -516,7 +516,7 @@ static void generic(struct app *app, enum action action)
     case ACT_QUIT: app->quit = true; break;
     default: break;
     }
-    v->dirty |= VIEW_REPAINT;
+    app->top->dirty |= VIEW_REPAINT; /* not v: back may have closed it */
 }
 
 static void modal_key(struct app *app, int key)
