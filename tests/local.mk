@@ -131,6 +131,12 @@ unit_tests += tests/unit/test_discharge_field
 tests_unit_test_discharge_field_SOURCES = tests/unit/test_discharge_field.c tests/lib/tap.h \
 	tests/lib/testdb.h
 tui_tests += tests/tui/intake.sh
+unit_tests += tests/unit/test_careplan_merge
+tests_unit_test_careplan_merge_SOURCES = tests/unit/test_careplan_merge.c tests/lib/tap.h \
+	tests/lib/testdb.h
+tui_tests += tests/tui/careplan.sh tests/tui/timeline.sh
+bench_scripts += tests/bench/bench_timeline_tui.sh
+EXTRA_DIST += tests/bench/bench_timeline_view.c
 
 # Test fixtures: every file by name (make distcheck runs the tests from the tarball).
 fixture_files = \

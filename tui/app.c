@@ -116,6 +116,11 @@ void app_changed(struct app *app)
         v->dirty |= VIEW_RELOAD;
 }
 
+void app_quit(struct app *app)
+{
+    app->quit = true;
+}
+
 int app_modal_push(struct app *app, const struct app_modal_ops *ops, void *obj)
 {
     if (app->nmodal == MAX_MODALS) {

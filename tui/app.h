@@ -47,6 +47,8 @@ void app_message(struct app *app, const char *fmt, ...) __attribute__((format(pr
 void app_error(struct app *app, const struct cd_error *err);
 /* After a write of our own (the change counter only sees other processes): reload every view. */
 void app_changed(struct app *app);
+/* Leave the workstation after this pass (Q once a view has asked about unsaved edits). */
+void app_quit(struct app *app);
 
 /* The CCM timer slot of the status bar, left of the clock. TEXT (copied; NULL or "" clears) is
  * drawn in timer.running, or timer.paused when PAUSED. */

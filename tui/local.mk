@@ -24,3 +24,5 @@ caredesk_SOURCES += \
 caredesk_SOURCES += tui/timer_ui.c tui/timer_ui.h tui/minutes_bar.c tui/minutes_bar.h \
 	tui/view_minutes.c
 caredesk_SOURCES += tui/intake.c tui/intake.h
+caredesk_SOURCES += tui/patient_open.c tui/view_timeline.c tui/view_careplan.c \
+	tui/view_plan_history.c

@@ -124,7 +124,9 @@ static enum action home_act(struct view *v, enum action action)
     switch (action) {
     case ACT_PATIENT_GOTO: prompt_text(v, "Patient MRN:", NULL, goto_done, NULL); break;
     case ACT_MINUTES: app_push(v->app, &view_minutes_ops, NULL); break;
-    default: return intake_act(v, action);
+    default:
+        action = patient_open_act(v, action);
+        return action == ACT_NONE ? ACT_NONE : intake_act(v, action);
     }
     return ACT_NONE;
 }

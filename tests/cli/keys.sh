@@ -41,6 +41,26 @@ minutes	s	minutes-sort	Sort by MRN, patient, minutes or next threshold, in turn
 minutes	c	minutes-close	Show only rows close to a threshold, or all
 minutes	[	minutes-prev-month	Previous month
 minutes	]	minutes-next-month	Next month
+home	L	open-timeline	Open a patient's timeline (asks for the MRN)
+home	P	open-careplan	Open a patient's care plan (asks for the MRN)
+timeline	f	filter-kinds	Show only some kinds of entries
+timeline	d	jump-to-date	Jump to a date
+timeline	/	filter-text	Show only entries containing a text
+timeline	n	add-note	Add a note to the patient's chart
+timeline	a	add-note	Add a note to the patient's chart
+careplan	a	item-add	Add an item to the section under the cursor
+careplan	e	item-edit	Edit the item under the cursor
+careplan	<Enter>	item-edit	Edit the item under the cursor
+careplan	K	item-move-up	Move the item up within its section
+careplan	J	item-move-down	Move the item down within its section
+careplan	D	item-delete	Delete the item (asks first)
+careplan	<Del>	item-delete	Delete the item (asks first)
+careplan	s	item-status	Change the status of a goal or an intervention
+careplan	R	review-date	Set the next review date
+careplan	S	plan-save	Save the plan as a new version
+careplan	<C-s>	plan-save	Save the plan as a new version
+careplan	h	plan-history	List the versions and their changes
+plan-history	c	compare	Switch between a version's changes and your copy
 TSV
 )"
 
