@@ -37,12 +37,12 @@ home	o	patient-goto	Choose a patient by MRN (for the timer)
 home	M	minutes	Billable minutes of the month, per patient
 home	D	discharge-new	Enter a discharge by hand (the intake form)
 home	I	import-file	Import a discharge file (CSV or HL7)
+home	L	open-timeline	Open a patient's timeline (asks for the MRN)
+home	P	open-careplan	Open a patient's care plan (asks for the MRN)
 minutes	s	minutes-sort	Sort by MRN, patient, minutes or next threshold, in turn
 minutes	c	minutes-close	Show only rows close to a threshold, or all
 minutes	[	minutes-prev-month	Previous month
 minutes	]	minutes-next-month	Next month
-home	L	open-timeline	Open a patient's timeline (asks for the MRN)
-home	P	open-careplan	Open a patient's care plan (asks for the MRN)
 timeline	f	filter-kinds	Show only some kinds of entries
 timeline	d	jump-to-date	Jump to a date
 timeline	/	filter-text	Show only entries containing a text
