@@ -509,6 +509,7 @@ static void generic(struct app *app, enum action action)
         break;
     case ACT_HELP: help_open(app); break;
     case ACT_QUIT: app->quit = true; break;
+    case ACT_APPOINTMENTS: app_push(app, &view_appointments_ops, NULL); break;
     default: break;
     }
     v->dirty |= VIEW_REPAINT;

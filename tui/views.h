@@ -7,5 +7,7 @@
 
 /* Today's figures; the bottom of the view stack. */
 extern const struct view_ops view_home_ops;
+/* A day's appointments, or one patient's (view_args.id = the patient id). */
+extern const struct view_ops view_appointments_ops;
 
 #endif

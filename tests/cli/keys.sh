@@ -31,6 +31,18 @@ generic	?	help	Show the keys of this view
 generic	<F1>	help	Show the keys of this view
 generic	Q	quit	Leave caredesk
 home	r	refresh	Reload the data and redraw the screen
+home	A	appointments	Today's appointments
+appointments	r	refresh	Reload the data and redraw the screen
+appointments	b	book-appointment	Book an appointment
+appointments	m	move-appointment	Reschedule or relocate the selected appointment
+appointments	c	cancel-appointment	Cancel the selected appointment, with a reason
+appointments	k	mark-kept	Mark the selected appointment kept
+appointments	o	mark-no-show	Mark the selected appointment a no-show
+appointments	e	export-calendar	Export the shown appointments to an .ics file
+appointments	[	previous-day	Show the previous day
+appointments	]	next-day	Show the next day
+appointments	d	go-to-date	Show another date
+appointments	t	today	Show today
 TSV
 )"
 
