@@ -113,3 +113,4 @@ check_PROGRAMS += $(tui_unit_tests)
 TESTS += $(tui_unit_tests)
 cli_tests += tests/cli/keys.sh
 tui_tests += tests/tui/shell.sh
+tui_tests += tests/tui/appointments.sh

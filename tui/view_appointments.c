@@ -281,6 +281,8 @@ struct notice {
     char title[128];
     char text[CD_ERROR_MSG_MAX + 300];
     enum role role;
+    struct app *app;
+    char after[CD_ERROR_MSG_MAX]; /* the message line once it closes ("" for none) */
 };
 
 static void notice_draw(void *obj, const struct canvas *screen)
@@ -303,9 +305,12 @@ static void notice_draw(void *obj, const struct canvas *screen)
 
 static enum app_modal_result notice_key(void *obj, int key)
 {
-    (void)obj;
-    return key == TK_ENTER || key == TK_ESC || key == ' ' || key == 'q' ? APP_MODAL_CLOSE
-                                                                         : APP_MODAL_KEEP;
+    struct notice *n = obj;
+    if (key != TK_ENTER && key != TK_ESC && key != ' ' && key != 'q')
+        return APP_MODAL_KEEP;
+    if (n->after[0])
+        app_message(n->app, "%s", n->after);
+    return APP_MODAL_CLOSE;
 }
 
 static const struct app_modal_ops notice_ops = {
@@ -322,16 +327,18 @@ static void report(struct view *v, const struct cd_appointment_result *res, cons
     st->select_id = res->id;
     app_changed(v->app);
     app_message(v->app, "%s%s", done,
-                res->task_closed     ? "; the TCM visit task is done"
-                : res->task_reopened ? "; the TCM visit task is open again"
+                res->task_closed     ? "; TCM visit task done"
+                : res->task_reopened ? "; TCM visit task reopened"
                                      : "");
     if (!res->warning[0])
         return;
     struct notice *n = calloc(1, sizeof *n);
     if (!n)
         return;
+    n->app = v->app;
     snprintf(n->title, sizeof n->title, "%s", done);
     snprintf(n->text, sizeof n->text, "Warning: %s", res->warning);
+    snprintf(n->after, sizeof n->after, "%s", done);
     n->role = ROLE_WARNING;
     app_modal_push(v->app, &notice_ops, n);
 }
@@ -704,6 +711,8 @@ static void export_to(struct view *v, const char *text, void *ctx)
         snprintf(box->title, sizeof box->title, "Exported");
         snprintf(box->text, sizeof box->text, "%s", msg);
         box->role = ROLE_DEFAULT;
+        box->app = v->app;
+        snprintf(box->after, sizeof box->after, "%s", msg);
         app_modal_push(v->app, &notice_ops, box);
     }
     cd_strbuf_free(&path);
