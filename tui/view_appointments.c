@@ -26,9 +26,9 @@
 struct appts {
     int64_t patient_id; /* patient mode; 0 = day mode */
     char mrn[64];
-    char name[160];    /* "Family, Given" */
-    char initials[16]; /* "ZN", for the export file name */
-    int day;           /* the day shown in day mode */
+    char name[160];      /* "Family, Given" */
+    char initials[16];   /* "ZN", for the export file name */
+    int day;             /* the day shown in day mode */
     struct cd_page page; /* cd_appointment_list rows */
     int64_t select_id;   /* the appointment to put the cursor on after the next reload */
     const char *kind;    /* the kind being booked (static) */
@@ -38,12 +38,23 @@ struct appts {
 };
 
 /* The list page's columns (cd_appointment_list). */
-enum { C_ID, C_MRN, C_PATIENT, C_KIND, C_START, C_DURATION, C_PROVIDER, C_LOCATION, C_STATUS,
-       C_SEQUENCE };
+enum {
+    C_ID,
+    C_MRN,
+    C_PATIENT,
+    C_KIND,
+    C_START,
+    C_DURATION,
+    C_PROVIDER,
+    C_LOCATION,
+    C_STATUS,
+    C_SEQUENCE
+};
 
 static const char *const kind_short[][2] = {
-    {"tcm_visit", "TCM visit"}, {"primary_care", "Primary care"}, {"specialist", "Specialist"},
-    {"lab", "Lab"},             {"telehealth", "Telehealth"},     {"other", "Other"},
+    {"tcm_visit", "TCM visit"},   {"primary_care", "Primary care"},
+    {"specialist", "Specialist"}, {"lab", "Lab"},
+    {"telehealth", "Telehealth"}, {"other", "Other"},
 };
 
 static const char *cell(const struct view *v, size_t row, int col)
@@ -165,12 +176,14 @@ static void appts_close(struct view *v)
 
 /* The columns: the time alone for a day, date and time for a patient. */
 static const struct list_column day_columns[] = {
-    {"Time", 5, 0, 0},      {"Patient", 16, 3, 0}, {"Kind", 12, 2, 0}, {"Provider", 14, 3, 0},
-    {"Location", 10, 3, 0}, {"Status", 9, 0, 0},   {"Seq", 3, 0, CANVAS_RIGHT},
+    {"Time", 5, 0, 0},           {"Patient", 16, 3, 0},  {"Kind", 12, 2, 0},
+    {"Provider", 14, 3, 0},      {"Location", 10, 3, 0}, {"Status", 9, 0, 0},
+    {"Seq", 3, 0, CANVAS_RIGHT},
 };
 static const struct list_column patient_columns[] = {
-    {"Date and time", 16, 0, 0}, {"Patient", 8, 1, 0}, {"Kind", 12, 2, 0}, {"Provider", 14, 3, 0},
-    {"Location", 10, 3, 0},      {"Status", 9, 0, 0},  {"Seq", 3, 0, CANVAS_RIGHT},
+    {"Date and time", 16, 0, 0}, {"Patient", 8, 1, 0},   {"Kind", 12, 2, 0},
+    {"Provider", 14, 3, 0},      {"Location", 10, 3, 0}, {"Status", 9, 0, 0},
+    {"Seq", 3, 0, CANVAS_RIGHT},
 };
 #define N_COLUMNS (sizeof day_columns / sizeof day_columns[0])
 
@@ -206,8 +219,8 @@ static void appts_draw_row(struct view *v, const struct list_row *row)
         /* "Family, Given" -> initials when the name does not fit */
         const char *comma = strstr(patient, ", ");
         char family[128];
-        snprintf(family, sizeof family, "%.*s", comma ? (int)(comma - patient) : (int)strlen(patient),
-                 patient);
+        snprintf(family, sizeof family, "%.*s",
+                 comma ? (int)(comma - patient) : (int)strlen(patient), patient);
         make_initials(comma ? comma + 2 : "", family, who, sizeof who);
         patient = who;
     }
@@ -297,8 +310,8 @@ static void notice_draw(void *obj, const struct canvas *screen)
     canvas_clear(&in, ROLE_DEFAULT);
     for (size_t i = 0; i < nl; i++) {
         size_t end = i + 1 < nl ? starts[i + 1] : strlen(n->text);
-        canvas_printf(&in, 1 + (int)i, 1, in.cols - 1, n->role, 0, "%.*s",
-                      (int)(end - starts[i]), n->text + starts[i]);
+        canvas_printf(&in, 1 + (int)i, 1, in.cols - 1, n->role, 0, "%.*s", (int)(end - starts[i]),
+                      n->text + starts[i]);
     }
     canvas_text(&in, (int)nl + 2, 1, -1, ROLE_DIM, 0, "Enter or Esc closes");
 }
@@ -348,8 +361,8 @@ static void report(struct view *v, const struct cd_appointment_result *res, cons
 /* A booking that passes every check, to vary one field of. */
 static struct cd_appointment_in valid_in(void)
 {
-    return (struct cd_appointment_in){.at = "2000-01-03T12:00", .duration_min = 30,
-                                      .provider = "x"};
+    return (struct cd_appointment_in){
+        .at = "2000-01-03T12:00", .duration_min = 30, .provider = "x"};
 }
 
 static int check_mrn(const char *value, void *ctx, struct cd_error *err)
@@ -489,8 +502,8 @@ static void book_kind(struct view *v, int key, void *ctx)
 static void book(struct view *v)
 {
     static const struct prompt_choice kinds[] = {
-        {'t', "TCM visit"}, {'p', "primary"}, {'s', "specialist"},
-        {'l', "lab"},       {'v', "telehealth"},   {'o', "other"},
+        {'t', "TCM visit"}, {'p', "primary"},    {'s', "specialist"},
+        {'l', "lab"},       {'v', "telehealth"}, {'o', "other"},
     };
     prompt_choice(v, "Book which kind of visit?", kinds, sizeof kinds / sizeof kinds[0], book_kind,
                   NULL);
@@ -534,7 +547,8 @@ static void move(struct view *v)
     const char *status = cell(v, (size_t)r, C_STATUS);
     if (strcmp(status, "booked") != 0) {
         app_message(v->app, "Appointment %s is %s; only a booked appointment can move",
-                    cell(v, (size_t)r, C_ID), strcmp(status, "no_show") == 0 ? "a no-show" : status);
+                    cell(v, (size_t)r, C_ID),
+                    strcmp(status, "no_show") == 0 ? "a no-show" : status);
         return;
     }
     st->pending = row_id(v, (size_t)r);
@@ -545,12 +559,12 @@ static void move(struct view *v)
     if (!f ||
         form_add(f, "Date and time", cell(v, (size_t)r, C_START), FORM_REQUIRED, 16, 1, check_at,
                  NULL) < 0 ||
-        form_add(f, "Minutes", cell(v, (size_t)r, C_DURATION), FORM_REQUIRED, 4, 1,
-                 check_duration, NULL) < 0 ||
+        form_add(f, "Minutes", cell(v, (size_t)r, C_DURATION), FORM_REQUIRED, 4, 1, check_duration,
+                 NULL) < 0 ||
         form_add(f, "Provider", cell(v, (size_t)r, C_PROVIDER), FORM_REQUIRED, 100, 1,
                  check_provider, NULL) < 0 ||
-        form_add(f, "Location", cell(v, (size_t)r, C_LOCATION), 0, 200, 1, check_location,
-                 NULL) < 0 ||
+        form_add(f, "Location", cell(v, (size_t)r, C_LOCATION), 0, 200, 1, check_location, NULL) <
+            0 ||
         form_open(v, f, move_submit, NULL)) {
         if (f)
             form_free(f);
@@ -574,8 +588,8 @@ static void cancel_confirmed(struct view *v, bool yes, void *ctx)
         return;
     }
     char done[96];
-    snprintf(done, sizeof done, "Cancelled appointment %lld (sequence %d)",
-             (long long)st->pending, res.sequence);
+    snprintf(done, sizeof done, "Cancelled appointment %lld (sequence %d)", (long long)st->pending,
+             res.sequence);
     report(v, &res, done);
 }
 
@@ -816,10 +830,18 @@ static enum action appts_act(struct view *v, enum action action)
 }
 
 static const struct view_bar_item appts_bar[] = {
-    {ACT_APPT_BOOK, "Book"},      {ACT_APPT_MOVE, "Move"},       {ACT_APPT_CANCEL, "Cancel"},
-    {ACT_APPT_KEPT, "Kept"},      {ACT_APPT_NO_SHOW, "No-show"}, {ACT_APPT_EXPORT, "Export"},
-    {ACT_HELP, "Help"},           {ACT_BACK, "Back"},            {ACT_DAY_PREV, "Prev day"},
-    {ACT_DAY_NEXT, "Next day"},   {ACT_DAY_GOTO, "Date"},        {ACT_NONE, NULL},
+    {ACT_APPT_BOOK, "Book"},
+    {ACT_APPT_MOVE, "Move"},
+    {ACT_APPT_CANCEL, "Cancel"},
+    {ACT_APPT_KEPT, "Kept"},
+    {ACT_APPT_NO_SHOW, "No-show"},
+    {ACT_APPT_EXPORT, "Export"},
+    {ACT_HELP, "Help"},
+    {ACT_BACK, "Back"},
+    {ACT_DAY_PREV, "Prev day"},
+    {ACT_DAY_NEXT, "Next day"},
+    {ACT_DAY_GOTO, "Date"},
+    {ACT_NONE, NULL},
 };
 
 const struct view_ops view_appointments_ops = {

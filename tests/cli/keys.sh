@@ -42,7 +42,7 @@ appointments	e	export-calendar	Export the shown appointments to an .ics file
 appointments	[	previous-day	Show the previous day
 appointments	]	next-day	Show the next day
 appointments	d	go-to-date	Show another date
-appointments	t	today	Show today
+appointments	T	today	Show today
 TSV
 )"
 
