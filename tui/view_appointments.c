@@ -829,6 +829,17 @@ static enum action appts_act(struct view *v, enum action action)
     return ACT_NONE;
 }
 
+/* The patient the CCM timer key times: this list's patient, or the selected row's. */
+static int64_t appts_patient(struct view *v)
+{
+    struct appts *st = v->state;
+    int64_t id = st->patient_id;
+    if (!id && v->list.count && v->list.cursor < st->page.nrows &&
+        cd_patient_find_mrn(app_store(v->app), cell(v, v->list.cursor, C_MRN), &id, NULL))
+        id = 0;
+    return id;
+}
+
 static const struct view_bar_item appts_bar[] = {
     {ACT_APPT_BOOK, "Book"},
     {ACT_APPT_MOVE, "Move"},
@@ -858,4 +869,5 @@ const struct view_ops view_appointments_ops = {
     .act = appts_act,
     .match = appts_match,
     .close = appts_close,
+    .patient = appts_patient,
 };
