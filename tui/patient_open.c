@@ -45,6 +45,7 @@ static void mrn_done(struct view *v, const char *text, void *ctx)
     }
     struct view_args args = {.id = id};
     app_push(v->app, ops, &args);
+    app_patient_opened(v->app, id); /* a timer on another patient asks keep/stop/switch */
 }
 
 enum action patient_open_act(struct view *v, enum action action)

@@ -684,6 +684,12 @@ static const struct view_bar_item careplan_bar[] = {
     {ACT_NONE, NULL},
 };
 
+/* The patient this view is about: the timer's `t` works on it. */
+static int64_t careplan_patient(struct view *v)
+{
+    return ((struct careplan *)v->state)->patient_id;
+}
+
 const struct view_ops view_careplan_ops = {
     .name = "careplan",
     .scope = SCOPE_CAREPLAN,
@@ -696,4 +702,5 @@ const struct view_ops view_careplan_ops = {
     .draw = careplan_draw,
     .act = careplan_act,
     .close = careplan_close,
+    .patient = careplan_patient,
 };

@@ -494,6 +494,12 @@ static const struct view_bar_item timeline_bar[] = {
     {ACT_NONE, NULL},
 };
 
+/* The patient this view is about: the timer's `t` works on it. */
+static int64_t timeline_patient(struct view *v)
+{
+    return ((struct timeline *)v->state)->patient_id;
+}
+
 const struct view_ops view_timeline_ops = {
     .name = "timeline",
     .scope = SCOPE_TIMELINE,
@@ -507,4 +513,5 @@ const struct view_ops view_timeline_ops = {
     .draw = timeline_draw,
     .act = timeline_act,
     .close = timeline_close,
+    .patient = timeline_patient,
 };
