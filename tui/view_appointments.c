@@ -820,8 +820,8 @@ static enum action appts_act(struct view *v, enum action action)
         }
         if (cd_patient_find_mrn(app_store(v->app), cell(v, (size_t)r, C_MRN), &id, &err))
             app_error(v->app, &err);
-        else
-            app_push(v->app, &view_appointments_ops, &(struct view_args){.id = id});
+        else if (!app_push(v->app, &view_appointments_ops, &(struct view_args){.id = id}))
+            app_patient_opened(v->app, id); /* a timer on another patient asks keep/stop/switch */
         break;
     }
     default: return action;

@@ -184,6 +184,9 @@ scenario() {
     tui_ok "$cols: patient rows carry the date" "$s" '^ 2026-11-03 10:00 +(BB|Brown, Bob) +Telehealth'
     tui_type "$s" "]"
     tui_ok "$cols: days are for the day list" "$s" "days are for the day list"
+    tui_keys "$s" t
+    tui_ok "$cols: t times this patient" "$s" 'Timer for .*Brown.*: which activity\?'
+    tui_keys "$s" Escape
     tui_keys "$s" e
     tui_ok "$cols: patient export path" "$s" \
         "Export to: .*/caredesk/exports/patient-BB-2026-11-02.ics"
