@@ -605,8 +605,11 @@ static void cancel_reason(struct view *v, const char *text, void *ctx)
     for (size_t i = 0; i < v->list.count; i++)
         if (row_id(v, i) == st->pending)
             r = (long)i;
-    if (r < 0)
+    if (r < 0) {
+        app_message(v->app, "Appointment %lld is no longer in this list; nothing was cancelled",
+                    (long long)st->pending);
         return;
+    }
     char when[17];
     snprintf(q, sizeof q, "Cancel appointment %lld, %s for %s?", (long long)st->pending,
              wall_text(cell(v, (size_t)r, C_START), when), cell(v, (size_t)r, C_PATIENT));
