@@ -3,6 +3,7 @@
  * move, cancel, mark kept or no-show, and export what is shown to an .ics file. */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,7 +99,8 @@ static int64_t row_id(const struct view *v, size_t row)
     return strtoll(cell(v, row, C_ID), NULL, 10);
 }
 
-/* Initials, given name first ("ZN"), ASCII letters upper-cased, into OUT. */
+/* Initials, given name first ("ZN"), ASCII letters upper-cased, into OUT. A name that starts
+ * with punctuation gives no initial (they also name export files: never a '/' or a '.'). */
 static void make_initials(const char *given, const char *family, char *out, size_t size)
 {
     struct cd_strbuf sb = CD_STRBUF_INIT;
@@ -108,6 +110,8 @@ static void make_initials(const char *given, const char *family, char *out, size
         if (!u || !*u)
             continue;
         size_t n = *u < 0x80 ? 1 : (*u & 0xe0) == 0xc0 ? 2 : (*u & 0xf0) == 0xe0 ? 3 : 4;
+        if (n == 1 && !isalnum(*u))
+            continue;
         if (n == 1)
             cd_strbuf_addc(&sb, (char)(*u >= 'a' && *u <= 'z' ? *u - 32 : *u));
         else
@@ -120,13 +124,14 @@ static void make_initials(const char *given, const char *family, char *out, size
 static int appts_open(struct view *v, const struct view_args *args, struct cd_error *err)
 {
     struct appts *st = v->state;
+    int rc;
     st->day = cd_clock_today();
-    if (args && args->text && *args->text && cd_date_parse(args->text, &st->day, err))
-        return err->code;
+    if (args && args->text && *args->text && (rc = cd_date_parse(args->text, &st->day, err)))
+        return rc;
     if (!args || !args->id)
         return 0;
     struct cd_page h = CD_PAGE_INIT;
-    int rc = cd_patient_header(app_store(v->app), args->id, &h, err);
+    rc = cd_patient_header(app_store(v->app), args->id, &h, err);
     if (!rc && h.nrows == 0)
         rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)args->id);
     if (!rc) {
