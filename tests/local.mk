@@ -159,3 +159,5 @@ fixture_files = \
 EXTRA_DIST += $(fixture_files)
 tui_tests += tests/tui/timer.sh
 tui_tests += tests/tui/minutes.sh
+cli_tests += tests/cli/docs.sh
+EXTRA_DIST += build-aux/man-keys.sh
