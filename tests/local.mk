@@ -126,6 +126,7 @@ check_PROGRAMS += $(tui_unit_tests)
 TESTS += $(tui_unit_tests)
 cli_tests += tests/cli/keys.sh
 tui_tests += tests/tui/shell.sh
+tui_tests += tests/tui/appointments.sh
 # The intake form's per-field discharge checks; the workstation's intake and import screens.
 unit_tests += tests/unit/test_discharge_field
 tests_unit_test_discharge_field_SOURCES = tests/unit/test_discharge_field.c tests/lib/tap.h \

@@ -525,6 +525,7 @@ static void generic(struct app *app, enum action action)
         break;
     case ACT_HELP: help_open(app); break;
     case ACT_QUIT: app->quit = true; break;
+    case ACT_APPOINTMENTS: app_push(app, &view_appointments_ops, NULL); break;
     case ACT_TIMER_TOGGLE: timer_ui_toggle(app); break;
     case ACT_TIMER_PAUSE: timer_ui_pause(app); break;
     default: break;

@@ -21,6 +21,7 @@ caredesk_SOURCES += \
 	tui/view.h tui/views.h tui/listview.c tui/listview.h \
 	tui/prompt.c tui/prompt.h tui/form.c tui/form.h \
 	tui/view_home.c tui/cli_keys.c
+caredesk_SOURCES += tui/view_appointments.c
 caredesk_SOURCES += tui/timer_ui.c tui/timer_ui.h tui/minutes_bar.c tui/minutes_bar.h \
 	tui/view_minutes.c
 caredesk_SOURCES += tui/intake.c tui/intake.h

@@ -12,6 +12,8 @@
 
 /* Today's figures; the bottom of the view stack. */
 extern const struct view_ops view_home_ops;
+/* A day's appointments, or one patient's (view_args.id = the patient id). */
+extern const struct view_ops view_appointments_ops;
 
 /* The clinic's billable minutes for a month (args->text: YYYY-MM, NULL = this month). */
 extern const struct view_ops view_minutes_ops;

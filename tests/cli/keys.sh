@@ -33,12 +33,24 @@ generic	Q	quit	Leave caredesk
 generic	t	timer-toggle	Start or stop the CCM timer for this patient
 generic	T	timer-pause	Pause or resume the CCM timer
 home	r	refresh	Reload the data and redraw the screen
+home	A	appointments	Today's appointments
 home	o	patient-goto	Choose a patient by MRN (for the timer)
 home	M	minutes	Billable minutes of the month, per patient
 home	D	discharge-new	Enter a discharge by hand (the intake form)
 home	I	import-file	Import a discharge file (CSV or HL7)
 home	L	open-timeline	Open a patient's timeline (asks for the MRN)
 home	P	open-careplan	Open a patient's care plan (asks for the MRN)
+appointments	r	refresh	Reload the data and redraw the screen
+appointments	b	book-appointment	Book an appointment
+appointments	m	move-appointment	Reschedule or relocate the selected appointment
+appointments	c	cancel-appointment	Cancel the selected appointment, with a reason
+appointments	k	mark-kept	Mark the selected appointment kept
+appointments	o	mark-no-show	Mark the selected appointment a no-show
+appointments	e	export-calendar	Export the shown appointments to an .ics file
+appointments	[	previous-day	Show the previous day
+appointments	]	next-day	Show the next day
+appointments	d	go-to-date	Show another date
+appointments	.	today	Show today
 minutes	s	minutes-sort	Sort by MRN, patient, minutes or next threshold, in turn
 minutes	c	minutes-close	Show only rows close to a threshold, or all
 minutes	[	minutes-prev-month	Previous month
