@@ -18,3 +18,4 @@ caredesk_SOURCES += \
 	tui/view.h tui/views.h tui/listview.c tui/listview.h \
 	tui/prompt.c tui/prompt.h tui/form.c tui/form.h \
 	tui/view_home.c tui/cli_keys.c
+caredesk_SOURCES += tui/cli_worklist.c
