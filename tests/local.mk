@@ -113,3 +113,7 @@ check_PROGRAMS += $(tui_unit_tests)
 TESTS += $(tui_unit_tests)
 cli_tests += tests/cli/keys.sh
 tui_tests += tests/tui/shell.sh
+# The daily call list (core/worklist, task claims and snoozes, the worklist and task sub-commands).
+unit_tests += tests/unit/test_worklist
+tests_unit_test_worklist_SOURCES = tests/unit/test_worklist.c tests/lib/tap.h tests/lib/testdb.h
+bench_scripts += tests/bench/bench_worklist.sh
