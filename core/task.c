@@ -375,8 +375,12 @@ int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reas
         return finish(store, err ? err->code : CD_EIO, err);
     cd_date_format(day, date);
     cd_db_bind_int(st, ":id", id);
-    cd_db_bind_text(st, ":due_at",
-                    cd_instant_format(cd_local_to_instant(day + 1, 0, 0, 0) - 1, due));
+    /* the same time of day (a call back keeps its hour; an end-of-day deadline stays one) */
+    struct tm tm;
+    cd_instant_local_tm(t.due_at, &tm);
+    cd_db_bind_text(st, ":due_at", cd_instant_format(cd_local_to_instant(day, tm.tm_hour, tm.tm_min,
+                                                                          tm.tm_sec),
+                                                     due));
     cd_db_bind_text(st, ":due_date", date);
     cd_db_bind_text(st, ":reason", reason);
     rc = update(store, st, &changed, err);

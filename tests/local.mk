@@ -117,3 +117,4 @@ tui_tests += tests/tui/shell.sh
 unit_tests += tests/unit/test_worklist
 tests_unit_test_worklist_SOURCES = tests/unit/test_worklist.c tests/lib/tap.h tests/lib/testdb.h
 bench_scripts += tests/bench/bench_worklist.sh
+cli_tests += tests/cli/worklist.sh
