@@ -95,6 +95,13 @@ static const char SQL_SHORT[] =
     "  'ccm_minutes:' || e.patient_id || ':' || :month) "
     "ORDER BY e.patient_id, e.program = 'ccm_complex' DESC, e.program = 'ccm' DESC";
 
+static const char SQL_PATIENT_MINUTES[] =
+    "SELECT (SELECT m.program FROM enrollments m WHERE m.patient_id = :pid "
+    "  AND m.program IN " CCM_PROGRAMS " AND m.status = 'active' "
+    "  ORDER BY m.program = 'ccm_complex' DESC, m.program = 'ccm' DESC LIMIT 1), "
+    "(SELECT sum(s.seconds) FROM time_entries s WHERE s.month = :month AND s.patient_id = :pid "
+    "  AND s.program IN " CCM_PROGRAMS " AND s.voided = 0)";
+
 static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -737,5 +744,29 @@ int cd_worklist_plan(struct cd_store *store, enum cd_worklist_scope scope, struc
         return cd_db_error(store, rc, "worklist plan", err);
     rc = cd_db_fill_page(store, st, page, err);
     sqlite3_finalize(st);
+    return rc;
+}
+
+int cd_worklist_patient_minutes(struct cd_store *store, int64_t patient_id,
+                                struct cd_worklist_minutes *out, struct cd_error *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_PATIENT_MINUTES, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    char today[CD_DATE_LEN], month[8];
+    cd_date_format(cd_clock_today(), today);
+    snprintf(month, sizeof month, "%.7s", today);
+    cd_db_bind_int(st, ":pid", patient_id);
+    cd_db_bind_text(st, ":month", month);
+    int rc = cd_db_step(store, st, err);
+    if (rc == 1) {
+        const char *program = (const char *)sqlite3_column_text(st, 0);
+        snprintf(out->program, sizeof out->program, "%s", program ? program : "");
+        out->seconds = (long)sqlite3_column_int64(st, 1);
+        out->threshold = cd_worklist_threshold_minutes(program);
+        rc = 0;
+    }
+    cd_db_done(st);
     return rc;
 }

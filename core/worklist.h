@@ -116,6 +116,14 @@ int cd_worklist_list(struct cd_store *store, const struct cd_worklist_query *q,
 /* EXPLAIN QUERY PLAN of the list query for SCOPE (for tests and benchmarks): id parent detail. */
 int cd_worklist_plan(struct cd_store *store, enum cd_worklist_scope scope, struct cd_page *page,
                      struct cd_error *err);
+/* This month's care-management time of one patient (the chart header). */
+struct cd_worklist_minutes {
+    char program[16]; /* the active ccm, ccm_complex or pcm enrollment; "" when none */
+    long seconds;     /* unvoided ccm/ccm_complex/pcm time this month */
+    int threshold;    /* the program's first code, in minutes (0 when none) */
+};
+int cd_worklist_patient_minutes(struct cd_store *store, int64_t patient_id,
+                                struct cd_worklist_minutes *out, struct cd_error *err);
 /* Validate a --program / --kind filter value. */
 int cd_worklist_check_filter(const char *program, const char *kind, struct cd_error *err);
 

@@ -19,3 +19,4 @@ caredesk_SOURCES += \
 	tui/prompt.c tui/prompt.h tui/form.c tui/form.h \
 	tui/view_home.c tui/cli_keys.c
 caredesk_SOURCES += tui/cli_worklist.c
+caredesk_SOURCES += tui/view_worklist.c tui/view_chart.c

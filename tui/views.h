@@ -8,4 +8,9 @@
 /* Today's figures; the bottom of the view stack. */
 extern const struct view_ops view_home_ops;
 
+/* The daily call list: the home screen (the bottom of the view stack). */
+extern const struct view_ops view_worklist_ops;
+/* A patient's chart: header and tabs (args->id: the patient). */
+extern const struct view_ops view_chart_ops;
+
 #endif

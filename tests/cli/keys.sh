@@ -31,6 +31,19 @@ generic	?	help	Show the keys of this view
 generic	<F1>	help	Show the keys of this view
 generic	Q	quit	Leave caredesk
 home	r	refresh	Reload the data and redraw the screen
+worklist	r	refresh	Reload the data and redraw the screen
+worklist	c	log-call	Log a call outcome (then an optional note)
+worklist	b	callback	Schedule a call back
+worklist	s	snooze	Snooze the row to a later day, with a reason
+worklist	a	assign	Assign the row to someone (or back to the queue)
+worklist	x	claim	Claim the row (again: release it)
+worklist	g	goto-patient	Go to any patient by name or MRN
+worklist	f	filter	Whose list, program and kind filters
+worklist	S	summary	Today's figures for the clinic
+chart	r	refresh	Reload the data and redraw the screen
+chart	c	log-call	Log a call outcome (then an optional note)
+chart	<Tab>	next-tab	Next tab
+chart	<S-Tab>	prev-tab	Previous tab
 TSV
 )"
 

@@ -288,6 +288,15 @@ static void test_list(void)
                     "careplan_review, callback, followup, referral or other",
            "bad kind");
 
+    struct cd_worklist_minutes mins;
+    is_int(cd_worklist_patient_minutes(store, p3, &mins, &err), 0, "P3's minutes");
+    is_str(mins.program, "ccm", "program");
+    is_int(mins.seconds, 720, "voided time left out");
+    is_int(mins.threshold, 20, "threshold");
+    cd_worklist_patient_minutes(store, p2, &mins, &err);
+    is_str(mins.program, "", "P2: no program");
+    is_int(mins.seconds + mins.threshold, 0, "no minutes");
+
     /* claims: bob claims t3; it joins his list and shows on mrivera's as his */
     cd_store_set_actor(store, bob);
     is_int(cd_task_claim(store, t3, NULL, &err), 0, "bob claims");
