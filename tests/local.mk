@@ -118,3 +118,4 @@ unit_tests += tests/unit/test_worklist
 tests_unit_test_worklist_SOURCES = tests/unit/test_worklist.c tests/lib/tap.h tests/lib/testdb.h
 bench_scripts += tests/bench/bench_worklist.sh
 cli_tests += tests/cli/worklist.sh
+tui_tests += tests/tui/worklist.sh
