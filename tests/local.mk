@@ -119,3 +119,4 @@ tests_unit_test_worklist_SOURCES = tests/unit/test_worklist.c tests/lib/tap.h te
 bench_scripts += tests/bench/bench_worklist.sh
 cli_tests += tests/cli/worklist.sh
 tui_tests += tests/tui/worklist.sh
+EXTRA_DIST += tests/bench/bench_worklist.c

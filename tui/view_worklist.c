@@ -12,7 +12,6 @@
 
 #include "core/clock.h"
 #include "core/contact.h"
-#include "core/counts.h"
 #include "core/patient.h"
 #include "core/task.h"
 #include "core/worklist.h"
@@ -24,7 +23,7 @@
 
 struct worklist {
     struct cd_page rows; /* cd_worklist_list with the screen columns */
-    struct cd_counts counts;
+    size_t overdue, due_today, visits; /* the list's TCM figures, for the title line */
     enum cd_worklist_scope scope;
     char program[16], kind[24];
     int64_t task;    /* the row a prompt is about */
@@ -96,7 +95,15 @@ static int worklist_reload(struct view *v, struct cd_error *err)
         }
     if (v->list.cursor >= v->list.count)
         v->list.cursor = v->list.count ? v->list.count - 1 : 0;
-    return cd_counts_today(store, app_user(v->app)->id, &w->counts, err);
+    /* figures from the rows themselves: no second query on every refresh */
+    w->overdue = w->due_today = w->visits = 0;
+    for (size_t r = 0; r < rows.nrows; r++) {
+        int64_t g = cd_page_int(&rows, r, "group");
+        w->overdue += g == CD_WORKLIST_TCM_OVERDUE;
+        w->due_today += g == CD_WORKLIST_TCM_TODAY;
+        w->visits += strcmp(cd_page_str(&rows, r, "kind"), "tcm_visit") == 0;
+    }
+    return 0;
 }
 
 static const char *scope_title(const struct worklist *w, const struct cd_user *u)
@@ -118,9 +125,8 @@ static void worklist_draw(struct view *v, const struct canvas *c)
     snprintf(left, sizeof left, "%s: %zu to do%s%s%s%s", scope_title(w, app_user(v->app)),
              w->rows.nrows, w->program[0] ? " · program " : "", w->program,
              w->kind[0] ? " · kind " : "", w->kind);
-    snprintf(right, sizeof right, "clinic: %lld overdue · %lld TCM due · %lld visits to book",
-             (long long)w->counts.tasks_overdue, (long long)w->counts.tcm_contacts_due,
-             (long long)w->counts.tcm_visits_open);
+    snprintf(right, sizeof right, "TCM: %zu overdue · %zu due today · %zu visits to book",
+             w->overdue, w->due_today, w->visits);
     int lw = canvas_text(c, 0, 1, -1, ROLE_TITLE, 0, left);
     if (lw + 4 + uw_width(right) < c->cols)
         canvas_text(c, 0, 0, c->cols - 1, ROLE_DIM, CANVAS_RIGHT, right);
