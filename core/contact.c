@@ -101,8 +101,8 @@ static int complete_answered(struct cd_store *store, int64_t patient_id, int64_t
 /* Kinds a successful call completes when it was made from their row. */
 static bool call_completes(const char *kind)
 {
-    static const char *const kinds[] = {"callback", "ccm_outreach", "followup", "referral",
-                                        "other",    NULL};
+    static const char *const kinds[] = {"callback", "ccm_outreach", "followup",
+                                        "referral", "other",        NULL};
     return in_list(kind, kinds);
 }
 
@@ -166,9 +166,8 @@ static int record(struct cd_store *store, const struct cd_contact_in *in, time_t
     if ((rc = cd_audit_log(store, "contact", res->contact_id, "log", in->outcome, err)))
         return rc;
     const char *who = strcmp(in->outcome, "reached") == 0 ? "patient reached" : "caregiver reached";
-    if (res->interactive &&
-        (rc = complete_answered(store, in->patient_id, res->task_id, who, &res->others_completed,
-                                err)))
+    if (res->interactive && (rc = complete_answered(store, in->patient_id, res->task_id, who,
+                                                    &res->others_completed, err)))
         return rc;
     if (!res->task_id || !tcm) {
         if (res->task_id && res->interactive && call_completes(task.kind)) {

@@ -29,7 +29,7 @@ struct cd_contact_in {
     const char *outcome; /* reached caregiver voicemail no_answer wrong_number refused */
     const char *channel; /* phone (default) video portal in_person */
     const char *note;
-    time_t at; /* when; 0 = now */
+    time_t at;       /* when; 0 = now */
     int64_t task_id; /* the worklist row it was made from; 0 = the open TCM contact, if any */
 };
 

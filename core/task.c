@@ -50,7 +50,8 @@ static const char SQL_ASSIGN[] =
     "WHERE id = :id AND status = 'open'";
 static const char SQL_SNOOZE[] =
     "UPDATE tasks SET due_at = :due_at, due_date = :due_date, snooze_reason = :reason, "
-    "claimed_by = NULL, claimed_at = NULL, version = version + 1 WHERE id = :id AND status = 'open'";
+    "claimed_by = NULL, claimed_at = NULL, version = version + 1 WHERE id = :id AND status = "
+    "'open'";
 static const char SQL_NOTE[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES "
                                "(:patient, :user, :at, 'snooze', :text)";
 static const char SQL_OPEN_CALLBACKS[] =
@@ -260,8 +261,8 @@ static int refusal(struct cd_store *store, int64_t id, struct cd_task_claim *hol
             cd_instant_parse(at, &h.at, NULL);
         char local[17];
         cd_instant_format_local(h.at, local);
-        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is claimed by %s since %s",
-                          (long long)id, h.login, local + 11);
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is claimed by %s since %s", (long long)id,
+                          h.login, local + 11);
         if (holder)
             *holder = h;
     }
@@ -296,8 +297,9 @@ int cd_task_claim(struct cd_store *store, int64_t id, struct cd_task_claim *hold
     cd_db_bind_int(st, ":id", id);
     cd_db_bind_int(st, ":me", me);
     cd_db_bind_text(st, ":at", cd_instant_format(now, at));
-    cd_db_bind_text(st, ":day_start",
-                    cd_instant_format(cd_local_to_instant(cd_instant_local_day(now), 0, 0, 0), start));
+    cd_db_bind_text(
+        st, ":day_start",
+        cd_instant_format(cd_local_to_instant(cd_instant_local_day(now), 0, 0, 0), start));
     rc = update(store, st, &changed, err);
     if (!rc && !changed && !(rc = refusal(store, id, holder, err)))
         rc = cd_error_set(err, CD_ECONFLICT, "task %lld could not be claimed", (long long)id);
@@ -378,9 +380,9 @@ int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reas
     /* the same time of day (a call back keeps its hour; an end-of-day deadline stays one) */
     struct tm tm;
     cd_instant_local_tm(t.due_at, &tm);
-    cd_db_bind_text(st, ":due_at", cd_instant_format(cd_local_to_instant(day, tm.tm_hour, tm.tm_min,
-                                                                          tm.tm_sec),
-                                                     due));
+    cd_db_bind_text(
+        st, ":due_at",
+        cd_instant_format(cd_local_to_instant(day, tm.tm_hour, tm.tm_min, tm.tm_sec), due));
     cd_db_bind_text(st, ":due_date", date);
     cd_db_bind_text(st, ":reason", reason);
     rc = update(store, st, &changed, err);

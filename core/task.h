@@ -68,8 +68,8 @@ int cd_task_unclaim(struct cd_store *store, int64_t id, struct cd_error *err);
 /* Give open task ID to LOGIN (NULL: back to the queue of its team, or of its last assignee's
  * team); any claim is dropped (one transaction, audited). */
 int cd_task_assign(struct cd_store *store, int64_t id, const char *login, struct cd_error *err);
-/* Move open task ID to clinic day DAY (after today), same time of day, for REASON, and note it on the
- * chart (a note of kind 'snooze'); one transaction, audited. TCM contacts and visits carry
+/* Move open task ID to clinic day DAY (after today), same time of day, for REASON, and note it on
+ * the chart (a note of kind 'snooze'); one transaction, audited. TCM contacts and visits carry
  * regulatory deadlines and cannot be snoozed. */
 int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reason,
                    struct cd_error *err);

@@ -29,7 +29,7 @@
     "(SELECT m.program FROM enrollments m WHERE m.patient_id = t.patient_id "                      \
     "  AND m.status = 'active' ORDER BY m.program LIMIT 1), "                                      \
     "(SELECT sum(s.seconds) FROM time_entries s WHERE s.month = :month "                           \
-    "  AND s.patient_id = t.patient_id AND s.program IN " CCM_PROGRAMS " AND s.voided = 0), "       \
+    "  AND s.patient_id = t.patient_id AND s.program IN " CCM_PROGRAMS " AND s.voided = 0), "      \
     "CASE WHEN t.kind = 'tcm_contact' AND e.discharge_at IS NOT NULL THEN (SELECT count(*) "       \
     "  FROM contacts c WHERE c.patient_id = t.patient_id AND c.at >= e.discharge_at) "             \
     "  ELSE (SELECT count(*) FROM contacts c WHERE c.task_id = t.id) END, t.team "                 \
@@ -62,9 +62,27 @@ static const char SQL_TEAM[] = WL_SELECT WL_TEAM WL_JOINS;
 static const char SQL_ALL[] = WL_SELECT WL_ALL WL_JOINS;
 
 enum col {
-    C_ID, C_KIND, C_TITLE, C_DUE_AT, C_DUE_DATE, C_PATIENT, C_MRN, C_NAME, C_PHONE, C_RISK,
-    C_ASSIGNEE, C_CLAIMER, C_CLAIMED_AT, C_SATISFIED, C_DISCHARGE, C_CCM, C_PROGRAM, C_SECONDS,
-    C_ATTEMPTS, C_TEAM, C_COUNT
+    C_ID,
+    C_KIND,
+    C_TITLE,
+    C_DUE_AT,
+    C_DUE_DATE,
+    C_PATIENT,
+    C_MRN,
+    C_NAME,
+    C_PHONE,
+    C_RISK,
+    C_ASSIGNEE,
+    C_CLAIMER,
+    C_CLAIMED_AT,
+    C_SATISFIED,
+    C_DISCHARGE,
+    C_CCM,
+    C_PROGRAM,
+    C_SECONDS,
+    C_ATTEMPTS,
+    C_TEAM,
+    C_COUNT
 };
 
 static const char SQL_MARK_GET[] = "SELECT value FROM settings WHERE key = 'worklist_generated'";
@@ -148,8 +166,7 @@ static bool is(const char *kind, const char *name)
     return kind && strcmp(kind, name) == 0;
 }
 
-static bool short_of_minutes(const struct cd_worklist_item *it,
-                             const struct cd_worklist_clock *clk)
+static bool short_of_minutes(const struct cd_worklist_item *it, const struct cd_worklist_clock *clk)
 {
     int need = cd_worklist_threshold_minutes(it->program);
     return need && it->seconds < need * 60L && clk->business_days_left <= SHORT_DAYS;
@@ -283,10 +300,9 @@ char *cd_worklist_reason(const struct cd_worklist_item *it, const struct cd_work
 {
     struct cd_strbuf sb = CD_STRBUF_INIT;
     if (it->group == CD_WORKLIST_CCM_SHORT) {
-        cd_strbuf_addf(&sb, "%s %ld of %d min, %d business day%s left",
-                       program_label(it->program), it->seconds / 60,
-                       cd_worklist_threshold_minutes(it->program), clk->business_days_left,
-                       clk->business_days_left == 1 ? "" : "s");
+        cd_strbuf_addf(&sb, "%s %ld of %d min, %d business day%s left", program_label(it->program),
+                       it->seconds / 60, cd_worklist_threshold_minutes(it->program),
+                       clk->business_days_left, clk->business_days_left == 1 ? "" : "s");
         if (!is(it->kind, "ccm_outreach")) {
             cd_strbuf_add(&sb, "; ");
             kind_reason(it, clk, &sb);
@@ -304,10 +320,10 @@ char *cd_worklist_reason(const struct cd_worklist_item *it, const struct cd_work
 struct gen_ctx {
     int today;
     char today_s[CD_DATE_LEN];
-    char month[8];              /* YYYY-MM */
+    char month[8]; /* YYYY-MM */
     char month_start[CD_DATE_LEN];
     char month_start_at[CD_INSTANT_LEN];
-    time_t due_at;              /* the end of today */
+    time_t due_at; /* the end of today */
 };
 
 /* Collect column 0 (ids) of STMT's rows into *IDS (caller frees). */
@@ -516,9 +532,9 @@ int cd_worklist_check_filter(const char *program, const char *kind, struct cd_er
 {
     static const char *const programs[] = {"tcm",  "ccm",          "ccm_complex", "pcm",
                                            "apcm", "coordination", NULL};
-    static const char *const kinds[] = {"tcm_contact", "tcm_visit", "ccm_outreach",
-                                        "careplan_review", "callback", "followup",
-                                        "referral", "other", NULL};
+    static const char *const kinds[] = {"tcm_contact",     "tcm_visit", "ccm_outreach",
+                                        "careplan_review", "callback",  "followup",
+                                        "referral",        "other",     NULL};
     const char *const *p;
     if (program && *program) {
         for (p = programs; *p && strcmp(*p, program); p++)
@@ -598,8 +614,7 @@ static bool wanted(const struct cd_worklist_query *q, const struct cd_page *raw,
 }
 
 static int fetch_raw(struct cd_store *store, const struct cd_worklist_query *q,
-                     const struct cd_worklist_clock *clk, struct cd_page *raw,
-                     struct cd_error *err)
+                     const struct cd_worklist_clock *clk, struct cd_page *raw, struct cd_error *err)
 {
     sqlite3_stmt *st = cd_db_stmt(store, scope_sql(q->scope), err);
     if (!st)
@@ -657,9 +672,8 @@ static int add_out_row(struct cd_page *out, const struct cd_page *raw, const str
         assignee = queue;
     }
     const char *claimed_at = cd_page_get(raw, r, C_CLAIMED_AT);
-    const char *claimer = claimed_at && strcmp(claimed_at, day_start) >= 0
-                              ? cd_page_get(raw, r, C_CLAIMER)
-                              : NULL;
+    const char *claimer =
+        claimed_at && strcmp(claimed_at, day_start) >= 0 ? cd_page_get(raw, r, C_CLAIMER) : NULL;
     const char *risk = cd_page_get(raw, r, C_RISK);
     const char *values[] = {
         rank_s,
@@ -685,10 +699,10 @@ static int add_out_row(struct cd_page *out, const struct cd_page *raw, const str
 int cd_worklist_list(struct cd_store *store, const struct cd_worklist_query *q,
                      struct cd_page *page, struct cd_error *err)
 {
-    static const char *const names[] = {"rank",    "task_id",    "due",     "kind",
-                                        "reason",  "mrn",        "patient", "phone",
-                                        "program", "risk",       "attempts", "assignee",
-                                        "patient_id", "claimed_by", "group",  "title"};
+    static const char *const names[] = {"rank",       "task_id",    "due",      "kind",
+                                        "reason",     "mrn",        "patient",  "phone",
+                                        "program",    "risk",       "attempts", "assignee",
+                                        "patient_id", "claimed_by", "group",    "title"};
     int rc = cd_worklist_check_filter(q->program, q->kind, err);
     if (rc)
         return rc;

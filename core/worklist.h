@@ -50,7 +50,7 @@ struct cd_worklist_clock {
 struct cd_worklist_item {
     int64_t task_id;
     const char *kind;
-    const char *title;   /* may be NULL */
+    const char *title; /* may be NULL */
     time_t due_at;
     int due_day;
     enum cd_risk risk;
@@ -67,8 +67,7 @@ enum cd_risk cd_worklist_risk(const char *tier);
 int cd_worklist_threshold_minutes(const char *program);
 /* The clock for NOW: today and the business days left in its month (CAL: core/calendar.h). */
 struct cd_calendar;
-void cd_worklist_clock_at(const struct cd_calendar *cal, time_t now,
-                          struct cd_worklist_clock *out);
+void cd_worklist_clock_at(const struct cd_calendar *cal, time_t now, struct cd_worklist_clock *out);
 /* The group of IT at CLK (also stored in IT->group). */
 enum cd_worklist_group cd_worklist_classify(struct cd_worklist_item *it,
                                             const struct cd_worklist_clock *clk);
@@ -80,11 +79,11 @@ char *cd_worklist_reason(const struct cd_worklist_item *it, const struct cd_work
 
 /* What one generation made. */
 struct cd_worklist_gen {
-    int ran;            /* 0 when it had already run today (and was not forced) */
-    int reviews;        /* care-plan review tasks created */
-    int outreach;       /* ccm_outreach tasks for no contact this month */
-    int minutes;        /* ccm_outreach tasks for minutes short late in the month */
-    int cancelled;      /* outreach of earlier months cancelled */
+    int ran;       /* 0 when it had already run today (and was not forced) */
+    int reviews;   /* care-plan review tasks created */
+    int outreach;  /* ccm_outreach tasks for no contact this month */
+    int minutes;   /* ccm_outreach tasks for minutes short late in the month */
+    int cancelled; /* outreach of earlier months cancelled */
 };
 
 /* Generate today's tasks (one transaction, audited), unless it already ran today for this
@@ -100,12 +99,12 @@ enum cd_worklist_scope {
 
 struct cd_worklist_query {
     enum cd_worklist_scope scope;
-    int64_t user_id;      /* MINE */
-    const char *team;     /* TEAM */
-    const char *program;  /* only rows of this program (tcm, ccm, ccm_complex, pcm, ...), or NULL */
-    const char *kind;     /* only this task kind, or NULL */
-    const char *search;   /* name or MRN contains (case-insensitive ASCII), or NULL */
-    bool screen;          /* add the screen's columns (see cd_worklist_list) */
+    int64_t user_id;     /* MINE */
+    const char *team;    /* TEAM */
+    const char *program; /* only rows of this program (tcm, ccm, ccm_complex, pcm, ...), or NULL */
+    const char *kind;    /* only this task kind, or NULL */
+    const char *search;  /* name or MRN contains (case-insensitive ASCII), or NULL */
+    bool screen;         /* add the screen's columns (see cd_worklist_list) */
 };
 
 /* The list for Q now, ranked: rank task_id due kind reason mrn patient phone program risk

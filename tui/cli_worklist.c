@@ -29,9 +29,18 @@ int cli_worklist(struct cli *c)
     int v;
     while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
         switch (v) {
-        case 'u': login = arg; scopes++; break;
-        case 't': q.scope = CD_WORKLIST_TEAM, q.team = arg; scopes++; break;
-        case 'a': q.scope = CD_WORKLIST_ALL; scopes++; break;
+        case 'u':
+            login = arg;
+            scopes++;
+            break;
+        case 't':
+            q.scope = CD_WORKLIST_TEAM, q.team = arg;
+            scopes++;
+            break;
+        case 'a':
+            q.scope = CD_WORKLIST_ALL;
+            scopes++;
+            break;
         case 'p': q.program = arg; break;
         case 'k': q.kind = arg; break;
         case 's': q.search = arg; break;
@@ -62,9 +71,9 @@ int cli_worklist(struct cli *c)
     if (cd_worklist_generate(c->store, false, NULL, &err))
         return cli_fail(&err);
     struct cd_page page = CD_PAGE_INIT;
-    int rc = cd_worklist_list(c->store, &q, &page, &err) ? cli_fail(&err)
-                                                         : cli_print_page(&page, json,
-                                                                          "rank,task_id,attempts");
+    int rc = cd_worklist_list(c->store, &q, &page, &err)
+                 ? cli_fail(&err)
+                 : cli_print_page(&page, json, "rank,task_id,attempts");
     cd_page_free(&page);
     return rc;
 }

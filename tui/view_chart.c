@@ -44,9 +44,9 @@ struct tab {
 
 enum { CC_WHEN, CC_WHO, CC_OUTCOME, CC_CHANNEL, CC_LATE, CC_NOTE, CC_COUNT };
 static const struct list_column contact_columns[CC_COUNT] = {
-    [CC_WHEN] = {"When", 16, 0, 0},     [CC_WHO] = {"Who", 8, 1, 0},
+    [CC_WHEN] = {"When", 16, 0, 0},       [CC_WHO] = {"Who", 8, 1, 0},
     [CC_OUTCOME] = {"Outcome", 12, 0, 0}, [CC_CHANNEL] = {"Channel", 9, 0, 0},
-    [CC_LATE] = {"Late", 4, 0, 0},      [CC_NOTE] = {"Note", 20, 6, 0},
+    [CC_LATE] = {"Late", 4, 0, 0},        [CC_NOTE] = {"Note", 20, 6, 0},
 };
 
 static void contact_row(const struct chart *ch, const struct list_row *row)
@@ -155,16 +155,16 @@ static void draw_header(const struct chart *ch, const struct canvas *c)
              *hdr(ch, "lace_score") ? ")" : "");
     int rw = (int)strlen(riskbuf) + 5;
     canvas_text(c, 0, c->cols - rw - 1, 5, ROLE_LABEL, 0, "Risk");
-    canvas_text(c, 0, c->cols - rw + 4, -1,
-                strcmp(risk, "high") == 0 ? ROLE_OVERDUE : ROLE_DEFAULT, 0, riskbuf);
+    canvas_text(c, 0, c->cols - rw + 4, -1, strcmp(risk, "high") == 0 ? ROLE_OVERDUE : ROLE_DEFAULT,
+                0, riskbuf);
     pairs(c, 1, 1, "Phone", hdr(ch, "phone"), "Alt", hdr(ch, "phone_alt"), "Language",
           hdr(ch, "language"), (const char *)NULL);
     char coord[160] = "";
     if (*hdr(ch, "coordinator"))
         snprintf(coord, sizeof coord, "%s (%s)", hdr(ch, "coordinator_name"),
                  hdr(ch, "coordinator"));
-    pairs(c, 2, 1, "Programs", *hdr(ch, "programs") ? hdr(ch, "programs") : "none",
-          "Coordinator", *coord ? coord : "none", (const char *)NULL);
+    pairs(c, 2, 1, "Programs", *hdr(ch, "programs") ? hdr(ch, "programs") : "none", "Coordinator",
+          *coord ? coord : "none", (const char *)NULL);
     char mins[96];
     long s = ch->minutes.seconds;
     if (ch->minutes.threshold)
@@ -201,7 +201,8 @@ static void chart_draw(struct view *v, const struct canvas *c)
         else
             snprintf(label, sizeof label, " %s ", tabs[i].title);
         x += canvas_text(c, HEADER_ROWS, x, -1, i == ch->tab ? ROLE_TAB_ACTIVE : ROLE_TAB, 0,
-                         label) + 1;
+                         label) +
+             1;
     }
     struct canvas list = canvas_sub(c, HEADER_ROWS + 1, 0, c->rows - HEADER_ROWS - 1, c->cols);
     list_draw(v, &list, tabs[ch->tab].columns, tabs[ch->tab].ncolumns);
@@ -251,9 +252,9 @@ static enum action chart_act(struct view *v, enum action action)
     struct chart *ch = v->state;
     switch (action) {
     case ACT_LOG_CALL: {
-        static const struct prompt_choice c[] = {
-            {'r', "reached"},   {'c', "caregiver"},    {'v', "voicemail"},
-            {'n', "no answer"}, {'w', "wrong number"}, {'x', "refused"}};
+        static const struct prompt_choice c[] = {{'r', "reached"},      {'c', "caregiver"},
+                                                 {'v', "voicemail"},    {'n', "no answer"},
+                                                 {'w', "wrong number"}, {'x', "refused"}};
         prompt_choice(v, "Call outcome", c, sizeof c / sizeof c[0], call_outcome, NULL);
         return ACT_NONE;
     }

@@ -22,7 +22,7 @@
 #include "tui/views.h"
 
 struct worklist {
-    struct cd_page rows; /* cd_worklist_list with the screen columns */
+    struct cd_page rows;               /* cd_worklist_list with the screen columns */
     size_t overdue, due_today, visits; /* the list's TCM figures, for the title line */
     enum cd_worklist_scope scope;
     char program[16], kind[24];
@@ -30,19 +30,35 @@ struct worklist {
     int64_t patient; /* its patient */
     char name[128];  /* its patient's name, for messages */
     char outcome[16];
-    time_t when; /* a call back being scheduled */
-    int day;     /* a snooze being scheduled */
+    time_t when;          /* a call back being scheduled */
+    int day;              /* a snooze being scheduled */
     struct cd_page found; /* `g` look-up results */
 };
 
-enum { COL_RANK, COL_PATIENT, COL_REASON, COL_RISK, COL_TRIES, COL_PHONE, COL_CLAIM, COL_MRN,
-       COL_DUE, COL_ASSIGNEE, NCOLS };
+enum {
+    COL_RANK,
+    COL_PATIENT,
+    COL_REASON,
+    COL_RISK,
+    COL_TRIES,
+    COL_PHONE,
+    COL_CLAIM,
+    COL_MRN,
+    COL_DUE,
+    COL_ASSIGNEE,
+    NCOLS
+};
 static const struct list_column columns[NCOLS] = {
-    [COL_RANK] = {"#", 3, 0, CANVAS_RIGHT},   [COL_PATIENT] = {"Patient", 14, 2, 0},
-    [COL_REASON] = {"Reason", 30, 12, 0},      [COL_RISK] = {"Risk", 4, 0, 0},
-    [COL_TRIES] = {"Try", 3, 0, CANVAS_RIGHT}, [COL_PHONE] = {"Phone", 12, 0, 0},
-    [COL_CLAIM] = {"Claim", 6, 1, 0},         [COL_MRN] = {"MRN", 8, 1, 0},
-    [COL_DUE] = {"Due", 10, 0, 0},            [COL_ASSIGNEE] = {"Assignee", 10, 1, 0},
+    [COL_RANK] = {"#", 3, 0, CANVAS_RIGHT},
+    [COL_PATIENT] = {"Patient", 14, 2, 0},
+    [COL_REASON] = {"Reason", 30, 12, 0},
+    [COL_RISK] = {"Risk", 4, 0, 0},
+    [COL_TRIES] = {"Try", 3, 0, CANVAS_RIGHT},
+    [COL_PHONE] = {"Phone", 12, 0, 0},
+    [COL_CLAIM] = {"Claim", 6, 1, 0},
+    [COL_MRN] = {"MRN", 8, 1, 0},
+    [COL_DUE] = {"Due", 10, 0, 0},
+    [COL_ASSIGNEE] = {"Assignee", 10, 1, 0},
 };
 
 static const char *cell(const struct worklist *w, size_t row, const char *name)
@@ -156,11 +172,11 @@ static void worklist_draw_row(struct view *v, const struct list_row *row)
     else if (group == CD_WORKLIST_TCM_TODAY || group == CD_WORKLIST_CALLBACK)
         role = ROLE_DUE_TODAY;
     const char *cells[NCOLS] = {
-        [COL_RANK] = cell(w, r, "rank"),       [COL_PATIENT] = cell(w, r, "patient"),
-        [COL_REASON] = cell(w, r, "reason"),   [COL_RISK] = risk_short(cell(w, r, "risk")),
-        [COL_TRIES] = cell(w, r, "attempts"),  [COL_PHONE] = cell(w, r, "phone"),
-        [COL_CLAIM] = mine ? "me" : claimer,   [COL_MRN] = cell(w, r, "mrn"),
-        [COL_DUE] = cell(w, r, "due"),         [COL_ASSIGNEE] = cell(w, r, "assignee"),
+        [COL_RANK] = cell(w, r, "rank"),      [COL_PATIENT] = cell(w, r, "patient"),
+        [COL_REASON] = cell(w, r, "reason"),  [COL_RISK] = risk_short(cell(w, r, "risk")),
+        [COL_TRIES] = cell(w, r, "attempts"), [COL_PHONE] = cell(w, r, "phone"),
+        [COL_CLAIM] = mine ? "me" : claimer,  [COL_MRN] = cell(w, r, "mrn"),
+        [COL_DUE] = cell(w, r, "due"),        [COL_ASSIGNEE] = cell(w, r, "assignee"),
     };
     list_row_cells(row, role, cells);
 }
@@ -215,8 +231,8 @@ static void call_note(struct view *v, const char *text, void *ctx)
     struct worklist *w = v->state;
     if (!text)
         return; /* Esc: nothing logged */
-    struct cd_contact_in in = {.patient_id = w->patient, .outcome = w->outcome, .note = text,
-                               .task_id = w->task};
+    struct cd_contact_in in = {
+        .patient_id = w->patient, .outcome = w->outcome, .note = text, .task_id = w->task};
     struct cd_contact_result res;
     struct cd_error err = {0};
     int rc = cd_contact_log(app_store(v->app), &in, &res, &err);
@@ -315,8 +331,8 @@ static void callback(struct view *v)
     if (!pick(v))
         return;
     static const struct prompt_choice ch[] = {
-        {'1', "in 1 hour"}, {'2', "in 2 hours"}, {'4', "in 4 hours"}, {'h', "in N hours"},
-        {'t', "tomorrow 9:00"}, {'d', "a date"},
+        {'1', "in 1 hour"},  {'2', "in 2 hours"},    {'4', "in 4 hours"},
+        {'h', "in N hours"}, {'t', "tomorrow 9:00"}, {'d', "a date"},
     };
     char title[192];
     snprintf(title, sizeof title, "Call back %s", w->name);
@@ -363,8 +379,7 @@ static void snooze_choice(struct view *v, int key, void *ctx)
         prompt_text(v, "Reason:", NULL, snooze_reason, NULL);
     } else if (key == 'd') {
         char d[CD_DATE_LEN];
-        prompt_text(v, "Snooze to (YYYY-MM-DD):", cd_date_format(today + 1, d), snooze_date,
-                    NULL);
+        prompt_text(v, "Snooze to (YYYY-MM-DD):", cd_date_format(today + 1, d), snooze_date, NULL);
     }
 }
 
@@ -480,8 +495,8 @@ static void filter_kind(struct view *v, int key, void *ctx)
     static const struct {
         int key;
         const char *kind;
-    } map[] = {{'c', "tcm_contact"}, {'v', "tcm_visit"}, {'o', "ccm_outreach"},
-               {'r', "careplan_review"}, {'b', "callback"}, {'f', "followup"}};
+    } map[] = {{'c', "tcm_contact"},     {'v', "tcm_visit"}, {'o', "ccm_outreach"},
+               {'r', "careplan_review"}, {'b', "callback"},  {'f', "followup"}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (map[i].key == key) {
             snprintf(w->kind, sizeof w->kind, "%s", map[i].kind);
@@ -511,9 +526,9 @@ static void filter_choice(struct view *v, int key, void *ctx)
         return;
     }
     case 'k': {
-        static const struct prompt_choice ch[] = {
-            {'c', "TCM contact"}, {'v', "TCM visit"}, {'o', "CCM outreach"},
-            {'r', "care plan review"}, {'b', "call back"}, {'f', "follow-up"}};
+        static const struct prompt_choice ch[] = {{'c', "TCM contact"},  {'v', "TCM visit"},
+                                                  {'o', "CCM outreach"}, {'r', "care plan review"},
+                                                  {'b', "call back"},    {'f', "follow-up"}};
         prompt_choice(v, "Kind", ch, sizeof ch / sizeof ch[0], filter_kind, NULL);
         return;
     }
@@ -545,9 +560,9 @@ static enum action worklist_act(struct view *v, enum action action)
         prompt_text(v, "Patient (name or MRN):", NULL, goto_find, NULL);
         return ACT_NONE;
     case ACT_FILTER: {
-        static const struct prompt_choice ch[] = {
-            {'m', "my list"}, {'t', "my team"}, {'e', "everyone"},
-            {'p', "program"}, {'k', "kind"},    {'c', "clear filters"}};
+        static const struct prompt_choice ch[] = {{'m', "my list"},  {'t', "my team"},
+                                                  {'e', "everyone"}, {'p', "program"},
+                                                  {'k', "kind"},     {'c', "clear filters"}};
         prompt_choice(v, "Show", ch, sizeof ch / sizeof ch[0], filter_choice, NULL);
         return ACT_NONE;
     }
@@ -565,10 +580,9 @@ static void worklist_close(struct view *v)
 
 /* The most used first: a narrow terminal shows as many as fit (all are in the ? help). */
 static const struct view_bar_item worklist_bar[] = {
-    {ACT_HELP, "Help"},     {ACT_ENTER, "Chart"},     {ACT_LOG_CALL, "Call"},
-    {ACT_CALLBACK, "Back"}, {ACT_SNOOZE, "Snooze"},   {ACT_CLAIM, "Claim"},
-    {ACT_GOTO_PATIENT, "Go"}, {ACT_FILTER, "Filter"}, {ACT_ASSIGN, "Assign"},
-    {ACT_SEARCH, "Find"},   {ACT_BACK, "Quit"},       {ACT_NONE, NULL},
+    {ACT_HELP, "Help"},     {ACT_ENTER, "Chart"}, {ACT_LOG_CALL, "Call"},   {ACT_CALLBACK, "Back"},
+    {ACT_SNOOZE, "Snooze"}, {ACT_CLAIM, "Claim"}, {ACT_GOTO_PATIENT, "Go"}, {ACT_FILTER, "Filter"},
+    {ACT_ASSIGN, "Assign"}, {ACT_SEARCH, "Find"}, {ACT_BACK, "Quit"},       {ACT_NONE, NULL},
 };
 
 const struct view_ops view_worklist_ops = {

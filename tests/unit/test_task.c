@@ -92,8 +92,11 @@ int main(void)
     int64_t amy, ben;
     cd_user_add(store, "amy", "Amy Ray", "coordinator", "north", &amy, &err);
     cd_user_add(store, "ben", "Ben Ode", "coordinator", "north", &ben, &err);
-    struct cd_task_in cb = {.patient_id = pid, .kind = "followup", .due_at = cd_clock_now(),
-                            .due_day = cd_clock_today(), .assignee_id = amy};
+    struct cd_task_in cb = {.patient_id = pid,
+                            .kind = "followup",
+                            .due_at = cd_clock_now(),
+                            .due_day = cd_clock_today(),
+                            .assignee_id = amy};
     int64_t f;
     cd_store_begin(store, &err);
     cd_task_create(store, &cb, &f, &created, &err);
@@ -158,8 +161,9 @@ int main(void)
     cd_task_create(store, &tcm, &tc, &created, &err);
     cd_store_commit(store, &err);
     is_int(cd_task_snooze(store, tc, d + 2, "later", &err), CD_EINVAL, "TCM contact not snoozed");
-    is_str(err.msg, "a tcm_contact task has a TCM deadline and cannot be snoozed; log the attempt "
-                    "or book the visit",
+    is_str(err.msg,
+           "a tcm_contact task has a TCM deadline and cannot be snoozed; log the attempt "
+           "or book the visit",
            "TCM message");
 
     /* call back: assigned to me, replaces my earlier call back */

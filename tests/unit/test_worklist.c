@@ -43,37 +43,94 @@ static void test_rule(void)
     is_int(clk.business_days_left, 5, "Monday Nov 23: 5 left (Thanksgiving off)");
     time_t eod = cd_local_to_instant(today + 1, 0, 0, 0) - 1;
     struct cd_worklist_item it[] = {
-        {.task_id = 1, .kind = "followup", .title = "Check scale", .due_at = eod - 86400 * 3,
-         .due_day = today - 3, .risk = CD_RISK_HIGH, .discharge_day = -1},
-        {.task_id = 2, .kind = "careplan_review", .due_at = eod, .due_day = today,
-         .risk = CD_RISK_LOW, .discharge_day = -1},
-        {.task_id = 3, .kind = "ccm_outreach", .due_at = eod, .due_day = today,
-         .risk = CD_RISK_LOW, .program = "ccm", .seconds = 719, .discharge_day = -1},
-        {.task_id = 4, .kind = "tcm_visit", .due_at = eod + 86400 * 4, .due_day = today + 4,
-         .risk = CD_RISK_NONE, .discharge_day = today - 3},
-        {.task_id = 5, .kind = "callback", .title = "after lunch",
-         .due_at = cd_local_to_instant(today, 8, 30, 0), .due_day = today, .risk = CD_RISK_NONE,
+        {.task_id = 1,
+         .kind = "followup",
+         .title = "Check scale",
+         .due_at = eod - 86400 * 3,
+         .due_day = today - 3,
+         .risk = CD_RISK_HIGH,
          .discharge_day = -1},
-        {.task_id = 6, .kind = "tcm_contact", .due_at = eod, .due_day = today,
-         .risk = CD_RISK_MODERATE, .discharge_day = today - 3, .attempts_satisfied = 1},
-        {.task_id = 7, .kind = "tcm_contact", .due_at = eod - 86400 * 2, .due_day = today - 2,
-         .risk = CD_RISK_NONE, .discharge_day = today - 5},
-        {.task_id = 8, .kind = "tcm_contact", .due_at = eod, .due_day = today,
-         .risk = CD_RISK_HIGH, .discharge_day = today - 3},
-        {.task_id = 9, .kind = "callback", .due_at = cd_local_to_instant(today, 15, 0, 0),
-         .due_day = today, .risk = CD_RISK_HIGH, .discharge_day = -1},
-        {.task_id = 10, .kind = "careplan_review", .due_at = eod, .due_day = today,
-         .risk = CD_RISK_LOW, .program = "ccm_complex", .seconds = 3600, .discharge_day = -1},
-        {.task_id = 11, .kind = "careplan_review", .due_at = eod - 86400, .due_day = today - 1,
-         .risk = CD_RISK_LOW, .program = "pcm", .seconds = 600, .discharge_day = -1},
-        {.task_id = 12, .kind = "tcm_contact", .due_at = eod + 86400, .due_day = today + 1,
-         .risk = CD_RISK_HIGH, .discharge_day = today},
+        {.task_id = 2,
+         .kind = "careplan_review",
+         .due_at = eod,
+         .due_day = today,
+         .risk = CD_RISK_LOW,
+         .discharge_day = -1},
+        {.task_id = 3,
+         .kind = "ccm_outreach",
+         .due_at = eod,
+         .due_day = today,
+         .risk = CD_RISK_LOW,
+         .program = "ccm",
+         .seconds = 719,
+         .discharge_day = -1},
+        {.task_id = 4,
+         .kind = "tcm_visit",
+         .due_at = eod + 86400 * 4,
+         .due_day = today + 4,
+         .risk = CD_RISK_NONE,
+         .discharge_day = today - 3},
+        {.task_id = 5,
+         .kind = "callback",
+         .title = "after lunch",
+         .due_at = cd_local_to_instant(today, 8, 30, 0),
+         .due_day = today,
+         .risk = CD_RISK_NONE,
+         .discharge_day = -1},
+        {.task_id = 6,
+         .kind = "tcm_contact",
+         .due_at = eod,
+         .due_day = today,
+         .risk = CD_RISK_MODERATE,
+         .discharge_day = today - 3,
+         .attempts_satisfied = 1},
+        {.task_id = 7,
+         .kind = "tcm_contact",
+         .due_at = eod - 86400 * 2,
+         .due_day = today - 2,
+         .risk = CD_RISK_NONE,
+         .discharge_day = today - 5},
+        {.task_id = 8,
+         .kind = "tcm_contact",
+         .due_at = eod,
+         .due_day = today,
+         .risk = CD_RISK_HIGH,
+         .discharge_day = today - 3},
+        {.task_id = 9,
+         .kind = "callback",
+         .due_at = cd_local_to_instant(today, 15, 0, 0),
+         .due_day = today,
+         .risk = CD_RISK_HIGH,
+         .discharge_day = -1},
+        {.task_id = 10,
+         .kind = "careplan_review",
+         .due_at = eod,
+         .due_day = today,
+         .risk = CD_RISK_LOW,
+         .program = "ccm_complex",
+         .seconds = 3600,
+         .discharge_day = -1},
+        {.task_id = 11,
+         .kind = "careplan_review",
+         .due_at = eod - 86400,
+         .due_day = today - 1,
+         .risk = CD_RISK_LOW,
+         .program = "pcm",
+         .seconds = 600,
+         .discharge_day = -1},
+        {.task_id = 12,
+         .kind = "tcm_contact",
+         .due_at = eod + 86400,
+         .due_day = today + 1,
+         .risk = CD_RISK_HIGH,
+         .discharge_day = today},
     };
     const int n = (int)(sizeof it / sizeof it[0]);
-    static const int groups[] = {CD_WORKLIST_REST,     CD_WORKLIST_REVIEW,    CD_WORKLIST_CCM_SHORT,
-                                 CD_WORKLIST_TCM_VISIT, CD_WORKLIST_CALLBACK, CD_WORKLIST_TCM_TODAY,
-                                 CD_WORKLIST_TCM_OVERDUE, CD_WORKLIST_TCM_TODAY, CD_WORKLIST_REST,
-                                 CD_WORKLIST_REVIEW,    CD_WORKLIST_CCM_SHORT, CD_WORKLIST_TCM_VISIT};
+    static const int groups[] = {
+        CD_WORKLIST_REST,        CD_WORKLIST_REVIEW,    CD_WORKLIST_CCM_SHORT,
+        CD_WORKLIST_TCM_VISIT,   CD_WORKLIST_CALLBACK,  CD_WORKLIST_TCM_TODAY,
+        CD_WORKLIST_TCM_OVERDUE, CD_WORKLIST_TCM_TODAY, CD_WORKLIST_REST,
+        CD_WORKLIST_REVIEW,      CD_WORKLIST_CCM_SHORT, CD_WORKLIST_TCM_VISIT};
     for (int i = 0; i < n; i++)
         is_int(cd_worklist_classify(&it[i], &clk), groups[i], "item %d: group", i + 1);
     /* sort by the rule (insertion sort: the test must not depend on qsort) */
@@ -113,8 +170,11 @@ static void test_rule(void)
     is_int(cd_worklist_compare(&lo, &lo), 0, "equal to itself");
 
     cd_worklist_clock_at(&cal, cd_local_to_instant(cd_date_from_ymd(2026, 11, 2), 9, 0, 0), &clk);
-    struct cd_worklist_item early = {.kind = "ccm_outreach", .program = "ccm", .seconds = 0,
-                                     .due_day = clk.today, .discharge_day = -1};
+    struct cd_worklist_item early = {.kind = "ccm_outreach",
+                                     .program = "ccm",
+                                     .seconds = 0,
+                                     .due_day = clk.today,
+                                     .discharge_day = -1};
     is_int(cd_worklist_classify(&early, &clk), CD_WORKLIST_REST,
            "short of minutes early in the month: not urgent");
     is_str(cd_worklist_reason(&early, &clk, buf, sizeof buf), "no CCM contact yet this month",
@@ -178,7 +238,8 @@ static void test_list(void)
     cd_user_add(store, "mrivera", "Maria Rivera", "coordinator", "north", &mrivera, &err);
     cd_user_add(store, "bob", "Bob Ng", "coordinator", "north", &bob, &err);
     cd_user_add(store, "carol", "Carol Li", "coordinator", "south", NULL, &err);
-    int64_t p1 = patient("P1", "Alpha", "Ann", "mrivera"), p2 = patient("P2", "Beta", "Bea", "mrivera"),
+    int64_t p1 = patient("P1", "Alpha", "Ann", "mrivera"),
+            p2 = patient("P2", "Beta", "Bea", "mrivera"),
             p3 = patient("P3", "Gamma", "Cy", "mrivera"), p4 = patient("P4", "Delta", "Di", "bob"),
             p5 = patient("P5", "Epsilon", "Ed", NULL);
     sql("UPDATE patients SET risk_tier = 'high' WHERE mrn = 'P1';"
@@ -200,7 +261,8 @@ static void test_list(void)
         "'2026-11', 'call', 'manual', '2026-11-06T15:30:00Z');"
         "UPDATE time_entries SET voided = 1, void_reason = 'wrong patient' WHERE id = 3;"
         "INSERT INTO contacts(patient_id, user_id, at, outcome, interactive) VALUES "
-        "(1, 2, '2026-11-10T15:00:00Z', 'reached', 1), (3, 2, '2026-10-30T15:00:00Z', 'reached', 1);");
+        "(1, 2, '2026-11-10T15:00:00Z', 'reached', 1), (3, 2, '2026-10-30T15:00:00Z', 'reached', "
+        "1);");
     int today = cd_date_from_ymd(2026, 11, 23);
     int64_t t1 = task(p2, "tcm_contact", today - 3, 23, 59, "mrivera");
     int64_t t2 = task(p1, "tcm_contact", today, 23, 59, "mrivera");
@@ -284,8 +346,9 @@ static void test_list(void)
     snprintf(want, sizeof want, "%lld %lld", (long long)t9, (long long)t10);
     is_str(ids(&q), want, "search by MRN");
     q = (struct cd_worklist_query){.scope = CD_WORKLIST_ALL, .kind = "visit"};
-    is_str(ids(&q), "error: kind: 'visit' is not tcm_contact, tcm_visit, ccm_outreach, "
-                    "careplan_review, callback, followup, referral or other",
+    is_str(ids(&q),
+           "error: kind: 'visit' is not tcm_contact, tcm_visit, ccm_outreach, "
+           "careplan_review, callback, followup, referral or other",
            "bad kind");
 
     struct cd_worklist_minutes mins;
@@ -369,7 +432,8 @@ static void test_plan(void)
     for (size_t r = 0; r < page.nrows; r++)
         cd_strbuf_addf(&all, "%s\n", cd_page_str(&page, r, "detail"));
     const char *plan = cd_strbuf_str(&all);
-    ok(strstr(plan, "SEARCH tasks USING INDEX tasks_open_assignee (assignee_id=? AND due_date<?)") !=
+    ok(strstr(plan,
+              "SEARCH tasks USING INDEX tasks_open_assignee (assignee_id=? AND due_date<?)") !=
            NULL,
        "my list: tasks_open_assignee");
     ok(strstr(plan, "SEARCH tasks USING INDEX tasks_open_claimed (claimed_by=?)") != NULL,
