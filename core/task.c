@@ -26,6 +26,12 @@ static const char SQL_FIND_OPEN[] =
 static const char SQL_CLOSE[] =
     "UPDATE tasks SET status = :status, closed_at = :at, closed_by = :by, close_reason = :reason, "
     "version = version + 1 WHERE id = :id AND status = 'open'";
+static const char SQL_CLOSE_APPT[] =
+    "UPDATE tasks SET status = 'done', closed_at = :at, closed_by = :by, close_reason = :reason, "
+    "appointment_id = :appt, version = version + 1 WHERE id = :id AND status = 'open'";
+static const char SQL_REOPEN[] =
+    "UPDATE tasks SET status = 'open', closed_at = NULL, closed_by = NULL, close_reason = NULL, "
+    "version = version + 1 WHERE id = :id AND status = 'done'";
 static const char SQL_SATISFIED[] =
     "UPDATE tasks SET attempts_satisfied = 1, version = version + 1 "
     "WHERE id = :id AND attempts_satisfied = 0";
@@ -452,4 +458,34 @@ int cd_task_callback(struct cd_store *store, int64_t patient_id, time_t at, cons
     if (!rc && id)
         *id = new_id;
     return finish(store, rc, err);
+}
+
+int cd_task_complete_by_appointment(struct cd_store *store, int64_t id, int64_t appointment_id,
+                                    const char *reason, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_CLOSE_APPT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    char at[CD_INSTANT_LEN];
+    cd_db_bind_int(st, ":id", id);
+    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
+    cd_db_bind_id(st, ":by", cd_store_actor(store));
+    cd_db_bind_opt(st, ":reason", reason);
+    cd_db_bind_int(st, ":appt", appointment_id);
+    int changed = 0, rc = update(store, st, &changed, err);
+    if (!rc && !changed)
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
+    return rc ? rc : cd_audit_log(store, "task", id, "close", reason, err);
+}
+
+int cd_task_reopen(struct cd_store *store, int64_t id, const char *detail, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_REOPEN, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":id", id);
+    int changed = 0, rc = update(store, st, &changed, err);
+    if (!rc && !changed)
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is not done", (long long)id);
+    return rc ? rc : cd_audit_log(store, "task", id, "reopen", detail, err);
 }

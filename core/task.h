@@ -78,6 +78,13 @@ int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reas
  * replaced (one transaction, audited). *ID (may be NULL) gets the new task. */
 int cd_task_callback(struct cd_store *store, int64_t patient_id, time_t at, const char *note,
                      int64_t *id, struct cd_error *err);
+/* Mark open task ID done by booking APPOINTMENT_ID (a TCM visit), with REASON (inside the
+ * caller's transaction, audited 'close'). CD_ECONFLICT when it is no longer open. */
+int cd_task_complete_by_appointment(struct cd_store *store, int64_t id, int64_t appointment_id,
+                                    const char *reason, struct cd_error *err);
+/* Reopen done task ID because what closed it no longer holds (DETAIL says why; inside the
+ * caller's transaction, audited 'reopen'). CD_ECONFLICT when it is not done. */
+int cd_task_reopen(struct cd_store *store, int64_t id, const char *detail, struct cd_error *err);
 /* Cancel open task ID with REASON (inside the caller's transaction). */
 int cd_task_cancel(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err);
 /* The patient's tasks, due first: id kind title due_date status assignee team

@@ -182,6 +182,27 @@ int main(void)
     cd_task_list_patient(store, pid, &page, &err);
     is_str(task_col(&page, c2, "assignee"), "ben", "assigned to the actor");
     cd_page_free(&page);
+
+    /* closed by an appointment, reopened when it no longer holds */
+    cd_store_begin(store, &err);
+    cd_db_exec_script(store,
+                      "INSERT INTO appointments(uid, patient_id, kind, start_at, start_local, "
+                      "duration_min, tzid, provider, created_at, updated_at) VALUES ('u1', 1, "
+                      "'tcm_visit', '2026-11-25T15:00:00Z', '2026-11-25T10:00', 30, "
+                      "'America/New_York', 'Dr A', '2026-11-24T13:00:00Z', "
+                      "'2026-11-24T13:00:00Z')",
+                      &err);
+    is_int(cd_task_complete_by_appointment(store, c2, 1, "TCM visit booked", &err), 0,
+           "closed by the appointment");
+    is_int(cd_task_complete_by_appointment(store, c2, 1, "again", &err), CD_ECONFLICT, "not twice");
+    cd_task_get(store, c2, &t, &err);
+    is_str(t.status, "done", "done");
+    is_int(cd_task_reopen(store, c2, "appointment 1 is cancelled", &err), 0, "reopened");
+    is_int(cd_task_reopen(store, c2, "again", &err), CD_ECONFLICT, "reopen an open task");
+    is_str(err.msg, "task 25 is not done", "reopen message");
+    cd_store_commit(store, &err);
+    cd_task_get(store, c2, &t, &err);
+    is_str(t.status, "open", "open again");
     cd_store_close(store);
     return done_testing();
 }
