@@ -70,8 +70,21 @@ mode_sanitize() {
     return $rc
 }
 
+# Every tracked file but the git plumbing must be in the tarball, or distcheck's tests miss it.
+dist_complete() {
+    local tarball missing
+    tarball=$(ls -t caredesk-*.tar.gz 2>/dev/null | head -1)
+    [ -n "$tarball" ] || return 1
+    missing=$(comm -23 <(git ls-files | grep -vE '^(\.gitignore|m4/\.keep)$' | sort) \
+        <(tar tzf "$tarball" | sed 's|^[^/]*/||' | sort))
+    [ -z "$missing" ] && return 0
+    echo "files tracked in git but missing from the tarball (add them to EXTRA_DIST):"
+    echo "$missing"
+    return 1
+}
+
 mode_distcheck() {
-    if step distcheck make -j2 distcheck; then
+    if step distcheck make -j2 distcheck && step dist-complete dist_complete; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1))

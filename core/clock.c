@@ -12,7 +12,9 @@
 
 #include <libical/ical.h>
 
-static time_t clock_offset;
+static time_t clock_offset; /* the instant the clock was set to */
+static struct timespec clock_anchor; /* the real time it was set at */
+static bool clock_fixed;
 static char zone_name[128] = "UTC";
 
 bool cd_clock_zone_valid(const char *iana)
@@ -78,12 +80,23 @@ const char *cd_clock_system_zone(void)
 
 void cd_clock_set(time_t t)
 {
-    clock_offset = t - time(NULL);
+    /* Anchored to the sub-second real time, so a clock set to T reads exactly T for a whole
+     * second: a command run with --now is deterministic. */
+    clock_gettime(CLOCK_REALTIME, &clock_anchor);
+    clock_offset = t;
+    clock_fixed = true;
 }
 
 time_t cd_clock_now(void)
 {
-    return time(NULL) + clock_offset;
+    if (!clock_fixed)
+        return time(NULL);
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    long long ns = (long long)(now.tv_sec - clock_anchor.tv_sec) * 1000000000LL +
+                   (now.tv_nsec - clock_anchor.tv_nsec);
+    long long s = ns >= 0 ? ns / 1000000000LL : -((-ns + 999999999LL) / 1000000000LL);
+    return clock_offset + (time_t)s;
 }
 
 int cd_clock_today(void)

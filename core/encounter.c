@@ -194,20 +194,46 @@ static int instant_field(const char *field, const char *value, time_t *t, struct
     return 0;
 }
 
-int cd_discharge_validate(const struct cd_discharge_in *in, struct cd_error *err)
+/* The patient part of IN. */
+static struct cd_patient_in patient_of(const struct cd_discharge_in *in)
 {
-    struct cd_patient_in p = {.mrn = in->mrn,
-                              .family = in->family_name,
-                              .given = in->given_name,
-                              .birth_date = in->birth_date,
-                              .sex = in->sex,
-                              .phone = in->phone,
-                              .language = in->language};
-    int rc = cd_patient_validate(&p, err);
-    if (rc)
-        return rc;
+    return (struct cd_patient_in){.mrn = in->mrn,
+                                  .family = in->family_name,
+                                  .given = in->given_name,
+                                  .birth_date = in->birth_date,
+                                  .sex = in->sex,
+                                  .phone = in->phone,
+                                  .language = in->language};
+}
+
+/* One patient field: the patient rules run with the other required fields filled in, so the
+ * only message can be about FIELD (the rules stay in core/patient.c). */
+static int check_patient_field(const struct cd_discharge_in *in, const char *field,
+                               struct cd_error *err)
+{
+    struct cd_patient_in p = {.mrn = "M", .family = "F", .given = "G"};
+    if (strcmp(field, "mrn") == 0)
+        p.mrn = in->mrn;
+    else if (strcmp(field, "family_name") == 0)
+        p.family = in->family_name;
+    else if (strcmp(field, "given_name") == 0)
+        p.given = in->given_name;
+    else if (strcmp(field, "birth_date") == 0)
+        p.birth_date = in->birth_date;
+    else if (strcmp(field, "sex") == 0)
+        p.sex = in->sex;
+    else if (strcmp(field, "phone") == 0)
+        p.phone = in->phone;
+    else
+        p.language = in->language;
+    return cd_patient_validate(&p, err);
+}
+
+static int check_discharge_at(const struct cd_discharge_in *in, struct cd_error *err)
+{
     time_t dis, adm;
     const char *why;
+    int rc;
     if (!given(in->discharge_at))
         return field_err(err, "discharge_at", "", "is empty");
     if ((why = cd_text_check(in->discharge_at, 64, true)))
@@ -216,49 +242,136 @@ int cd_discharge_validate(const struct cd_discharge_in *in, struct cd_error *err
         return rc;
     if (dis > cd_clock_now() + 3600)
         return field_err(err, "discharge_at", in->discharge_at, "is in the future");
-    if (given(in->admit_at)) {
-        if ((why = cd_text_check(in->admit_at, 64, true)))
-            return field_err(err, "admit_at", in->admit_at, why);
-        if ((rc = instant_field("admit_at", in->admit_at, &adm, err)))
-            return rc;
-        if (dis < adm)
-            return cd_error_set(err, CD_EINVAL, "discharge_at: '%.40s' is before admit_at '%.40s'",
-                                in->discharge_at, in->admit_at);
-    }
-    if ((why = cd_text_check(in->facility, 200, false)))
-        return field_err(err, "facility", in->facility, why);
-    if (!given(in->setting))
-        return field_err(err, "setting", "", "is empty");
-    if (!canon(in->setting, settings))
-        return field_err(err, "setting", in->setting,
-                         "is not inpatient, snf, irf, ltch, psych, observation, partial, ed, "
-                         "outpatient or other");
-    if ((why = cd_text_check(in->patient_class, 8, false)))
-        return field_err(err, "patient_class", in->patient_class, why);
-    if (given(in->disposition) && !cd_disposition_find(in->disposition))
-        return field_err(err, "disposition", in->disposition,
-                         "is not a NUBC discharge status code or name (see dispositions.tsv)");
-    if ((why = cd_text_check(in->discharged_to, 200, false)))
-        return field_err(err, "discharged_to", in->discharged_to, why);
-    if (given(in->admission_type) && !canon(in->admission_type, admission_types))
-        return field_err(err, "admission_type", in->admission_type,
-                         "is not emergency, urgent, elective or other");
-    if (given(in->diagnoses)) {
-        if ((why = cd_text_check(in->diagnoses, 2000, false)))
-            return field_err(err, "diagnoses", in->diagnoses, why);
-        struct cd_strbuf dx = CD_STRBUF_INIT;
-        rc = diagnoses_norm(in->diagnoses, &dx, err);
-        cd_strbuf_free(&dx);
-        if (rc)
-            return rc;
-    }
-    if (given(in->complexity) && !canon(in->complexity, complexities))
-        return field_err(err, "complexity", in->complexity, "is not moderate or high");
-    if (!canon(in->source, sources))
-        return field_err(err, "source", in->source, "is not hl7, csv, manual or demo");
-    if ((why = cd_text_check(in->external_id, 400, false)))
-        return field_err(err, "external_id", in->external_id, why);
+    /* the order of the two times is discharge_at's to report; a bad admit_at reports itself */
+    if (given(in->admit_at) && !cd_text_check(in->admit_at, 64, true) &&
+        !cd_instant_parse(in->admit_at, &adm, NULL) && dis < adm)
+        return cd_error_set(err, CD_EINVAL, "discharge_at: '%.40s' is before admit_at '%.40s'",
+                            in->discharge_at, in->admit_at);
     return 0;
+}
+
+static int check_admit_at(const struct cd_discharge_in *in, struct cd_error *err)
+{
+    time_t adm;
+    const char *why;
+    if (!given(in->admit_at))
+        return 0;
+    if ((why = cd_text_check(in->admit_at, 64, true)))
+        return field_err(err, "admit_at", in->admit_at, why);
+    return instant_field("admit_at", in->admit_at, &adm, err);
+}
+
+static int check_diagnoses(const struct cd_discharge_in *in, struct cd_error *err)
+{
+    const char *why;
+    if (!given(in->diagnoses))
+        return 0;
+    if ((why = cd_text_check(in->diagnoses, 2000, false)))
+        return field_err(err, "diagnoses", in->diagnoses, why);
+    struct cd_strbuf dx = CD_STRBUF_INIT;
+    int rc = diagnoses_norm(in->diagnoses, &dx, err);
+    cd_strbuf_free(&dx);
+    return rc;
+}
+
+/* The discharge fields in the order cd_discharge_validate checks them. */
+static const char *const discharge_fields[] = {"discharge_at",
+                                               "admit_at",
+                                               "facility",
+                                               "setting",
+                                               "patient_class",
+                                               "disposition",
+                                               "discharged_to",
+                                               "admission_type",
+                                               "diagnoses",
+                                               "complexity",
+                                               "source",
+                                               "external_id",
+                                               NULL};
+
+int cd_discharge_check_field(const struct cd_discharge_in *in, const char *field,
+                             struct cd_error *err)
+{
+    static const char *const patient_fields[] = {"mrn", "family_name", "given_name", "birth_date",
+                                                 "sex", "phone",       "language",   NULL};
+    const char *why;
+    if (canon(field, patient_fields) && strcmp(canon(field, patient_fields), field) == 0)
+        return check_patient_field(in, field, err);
+    if (strcmp(field, "discharge_at") == 0)
+        return check_discharge_at(in, err);
+    if (strcmp(field, "admit_at") == 0)
+        return check_admit_at(in, err);
+    if (strcmp(field, "facility") == 0) {
+        if ((why = cd_text_check(in->facility, 200, false)))
+            return field_err(err, "facility", in->facility, why);
+    } else if (strcmp(field, "setting") == 0) {
+        if (!given(in->setting))
+            return field_err(err, "setting", "", "is empty");
+        if (!canon(in->setting, settings))
+            return field_err(err, "setting", in->setting,
+                             "is not inpatient, snf, irf, ltch, psych, observation, partial, ed, "
+                             "outpatient or other");
+    } else if (strcmp(field, "patient_class") == 0) {
+        if ((why = cd_text_check(in->patient_class, 8, false)))
+            return field_err(err, "patient_class", in->patient_class, why);
+    } else if (strcmp(field, "disposition") == 0) {
+        if (given(in->disposition) && !cd_disposition_find(in->disposition))
+            return field_err(err, "disposition", in->disposition,
+                             "is not a NUBC discharge status code or name (see dispositions.tsv)");
+    } else if (strcmp(field, "discharged_to") == 0) {
+        if ((why = cd_text_check(in->discharged_to, 200, false)))
+            return field_err(err, "discharged_to", in->discharged_to, why);
+    } else if (strcmp(field, "admission_type") == 0) {
+        if (given(in->admission_type) && !canon(in->admission_type, admission_types))
+            return field_err(err, "admission_type", in->admission_type,
+                             "is not emergency, urgent, elective or other");
+    } else if (strcmp(field, "diagnoses") == 0) {
+        return check_diagnoses(in, err);
+    } else if (strcmp(field, "complexity") == 0) {
+        if (given(in->complexity) && !canon(in->complexity, complexities))
+            return field_err(err, "complexity", in->complexity, "is not moderate or high");
+    } else if (strcmp(field, "source") == 0) {
+        if (!canon(in->source, sources))
+            return field_err(err, "source", in->source, "is not hl7, csv, manual or demo");
+    } else if (strcmp(field, "external_id") == 0) {
+        if ((why = cd_text_check(in->external_id, 400, false)))
+            return field_err(err, "external_id", in->external_id, why);
+    } else {
+        return cd_error_set(err, CD_EINVAL, "'%.40s' is not a discharge field", field);
+    }
+    return 0;
+}
+
+int cd_discharge_validate(const struct cd_discharge_in *in, struct cd_error *err)
+{
+    struct cd_patient_in p = patient_of(in);
+    int rc = cd_patient_validate(&p, err);
+    for (const char *const *f = discharge_fields; !rc && *f; f++)
+        rc = cd_discharge_check_field(in, *f, err);
+    return rc;
+}
+
+const char *const *cd_discharge_choices(const char *field)
+{
+    if (field && strcmp(field, "setting") == 0)
+        return settings;
+    if (field && strcmp(field, "admission_type") == 0)
+        return admission_types;
+    if (field && strcmp(field, "complexity") == 0)
+        return complexities;
+    return NULL;
+}
+
+size_t cd_disposition_count(void)
+{
+    disp_load();
+    return disp_count;
+}
+
+const struct cd_disposition *cd_disposition_get(size_t i)
+{
+    disp_load();
+    return i < disp_count ? &disp_table[i] : NULL;
 }
 
 int cd_encounter_find(struct cd_store *store, const char *source, const char *external_id,
@@ -424,13 +537,7 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
         rc = cd_error_set(err, CD_ENOMEM, "out of memory");
         goto out;
     }
-    struct cd_patient_in p = {.mrn = in->mrn,
-                              .family = in->family_name,
-                              .given = in->given_name,
-                              .birth_date = in->birth_date,
-                              .sex = in->sex,
-                              .phone = in->phone,
-                              .language = in->language};
+    struct cd_patient_in p = patient_of(in);
     if ((rc = cd_patient_upsert(store, &p, &res->patient_id, &res->patient_created,
                                 &res->patient_changed, err)))
         goto out;

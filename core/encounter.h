@@ -6,6 +6,7 @@
 #define CD_CORE_ENCOUNTER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/calendar.h"
@@ -62,6 +63,10 @@ struct cd_disposition {
 
 /* Look a disposition up by NUBC code or key (case-insensitive); NULL when unknown. */
 const struct cd_disposition *cd_disposition_find(const char *code_or_key);
+/* The number of rows of the disposition table, and row I in table order (borrowed, static;
+ * NULL past the end), for pick lists. */
+size_t cd_disposition_count(void);
+const struct cd_disposition *cd_disposition_get(size_t i);
 /* True for a setting TCM counts as a qualifying stay (inpatient, snf, irf, ltch, psych,
  * observation, partial). */
 bool cd_discharge_setting_qualifies(const char *setting);
@@ -72,6 +77,14 @@ bool cd_discharge_eligible(const char *setting, const char *patient_class,
                            const struct cd_disposition *disp, bool deceased, const char **reason);
 /* Check every field; the message names the field ("discharge_at: '2026-13-01' is not ..."). */
 int cd_discharge_validate(const struct cd_discharge_in *in, struct cd_error *err);
+/* Check one FIELD of IN, named as the CSV column ("mrn", "discharge_at", ...), with the same
+ * rules and message as cd_discharge_validate (for validation as you type). discharge_at also
+ * checks its order against a valid admit_at. CD_EINVAL naming FIELD when it is unknown. */
+int cd_discharge_check_field(const struct cd_discharge_in *in, const char *field,
+                             struct cd_error *err);
+/* The values FIELD ("setting", "admission_type", "complexity") may take: a static list ending
+ * with NULL, or NULL for any other field. */
+const char *const *cd_discharge_choices(const char *field);
 /* Record a discharge inside the caller's transaction: upsert the patient by MRN, add the
  * encounter (or find it already recorded: nothing else is written), and for an eligible one the
  * TCM enrollment (start = discharge date, end = period end), a tcm_contact task due at the end of

@@ -26,9 +26,15 @@ core_libcaredesk_a_SOURCES = \
 	core/contact.c core/contact.h \
 	core/hl7.c core/hl7.h \
 	core/import_csv.c core/import_hl7.c \
-	core/importer.c core/importer.h
+	core/importer.c core/importer.h \
+	core/demo.c core/demo_gen.h core/demo_plan.c core/demo_data.c \
+	core/enrollment.c core/enrollment.h \
+	core/timeentry.c core/timeentry.h \
+	core/timer.c core/timer.h \
+	core/billing.c core/billing.h
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
 CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm
 core_libcaredesk_a_SOURCES += core/uuid.c core/uuid.h core/appointment.c core/appointment.h \
 	core/ical.c core/ical.h
+core_libcaredesk_a_SOURCES += core/careplan_merge.c core/careplan_merge.h
 core_libcaredesk_a_SOURCES += core/worklist.c core/worklist.h

@@ -6,7 +6,19 @@ dist_dataschema_DATA = \
 dist_pkgdata_DATA = \
 	data/keys.default \
 	data/dispositions.tsv
-EMBED_FILES = $(dist_dataschema_DATA) $(dist_pkgdata_DATA)
+datademodir = $(pkgdatadir)/demo
+dist_datademo_DATA = \
+	data/demo/given_female.txt \
+	data/demo/given_male.txt \
+	data/demo/family.txt \
+	data/demo/facilities.tsv \
+	data/demo/providers.tsv \
+	data/demo/conditions.tsv
+databillingdir = $(pkgdatadir)/billing
+dist_databilling_DATA = \
+	data/billing/codes.tsv
+EMBED_FILES = $(dist_dataschema_DATA) $(dist_pkgdata_DATA) $(dist_datademo_DATA) \
+	$(dist_databilling_DATA)
 EXTRA_DIST += build-aux/embed.sh build-aux/check-layers.sh build-aux/check-headers.sh
 BUILT_SOURCES += data/builtin.c
 CLEANFILES += data/builtin.c

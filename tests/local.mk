@@ -28,7 +28,8 @@ unit_tests = \
 	tests/unit/test_encounter \
 	tests/unit/test_contact \
 	tests/unit/test_import_csv \
-	tests/unit/test_import_hl7
+	tests/unit/test_import_hl7 \
+	tests/unit/test_demo
 tests_unit_test_clock_SOURCES = tests/unit/test_clock.c tests/lib/tap.h
 tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c tests/lib/tap.h
 tests_unit_test_page_SOURCES = tests/unit/test_page.c tests/lib/tap.h
@@ -45,6 +46,7 @@ tests_unit_test_encounter_SOURCES = tests/unit/test_encounter.c tests/lib/tap.h 
 tests_unit_test_contact_SOURCES = tests/unit/test_contact.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_import_csv_SOURCES = tests/unit/test_import_csv.c tests/lib/tap.h tests/lib/testdb.h
 tests_unit_test_import_hl7_SOURCES = tests/unit/test_import_hl7.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_demo_SOURCES = tests/unit/test_demo.c tests/lib/tap.h tests/lib/testdb.h
 
 cli_tests = \
 	tests/cli/setup.sh \
@@ -54,7 +56,16 @@ cli_tests = \
 	tests/cli/tcm_due.sh \
 	tests/cli/import.sh \
 	tests/cli/import_errors.sh \
-	tests/cli/log_call.sh
+	tests/cli/log_call.sh \
+	tests/cli/demo.sh
+unit_tests += tests/unit/test_enrollment tests/unit/test_timeentry tests/unit/test_timer \
+	tests/unit/test_billing
+tests_unit_test_enrollment_SOURCES = tests/unit/test_enrollment.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_timeentry_SOURCES = tests/unit/test_timeentry.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_timer_SOURCES = tests/unit/test_timer.c tests/lib/tap.h tests/lib/testdb.h
+tests_unit_test_billing_SOURCES = tests/unit/test_billing.c tests/lib/tap.h tests/lib/testdb.h
+
+cli_tests += tests/cli/enroll.sh tests/cli/timer.sh tests/cli/time.sh tests/cli/billing.sh
 
 tui_tests =
 
@@ -67,6 +78,8 @@ bench_scripts = tests/bench/run.sh \
 	tests/bench/bench_import.sh
 bench_scripts += tests/bench/bench_timeline.sh
 EXTRA_DIST += tests/bench/bench_timeline.c
+bench_scripts += tests/bench/bench_demo.sh
+bench_scripts += tests/bench/bench_billing.sh
 EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
@@ -113,6 +126,38 @@ check_PROGRAMS += $(tui_unit_tests)
 TESTS += $(tui_unit_tests)
 cli_tests += tests/cli/keys.sh
 tui_tests += tests/tui/shell.sh
+# The intake form's per-field discharge checks; the workstation's intake and import screens.
+unit_tests += tests/unit/test_discharge_field
+tests_unit_test_discharge_field_SOURCES = tests/unit/test_discharge_field.c tests/lib/tap.h \
+	tests/lib/testdb.h
+tui_tests += tests/tui/intake.sh
+unit_tests += tests/unit/test_careplan_merge
+tests_unit_test_careplan_merge_SOURCES = tests/unit/test_careplan_merge.c tests/lib/tap.h \
+	tests/lib/testdb.h
+tui_tests += tests/tui/careplan.sh tests/tui/timeline.sh
+bench_scripts += tests/bench/bench_timeline_tui.sh
+EXTRA_DIST += tests/bench/bench_timeline_view.c
+
+# Test fixtures: every file by name (make distcheck runs the tests from the tarball).
+fixture_files = \
+	tests/fixtures/adt_cr.hl7 \
+	tests/fixtures/adt_lf.hl7 \
+	tests/fixtures/adt_mllp.hl7 \
+	tests/fixtures/bad_before_admit.hl7 \
+	tests/fixtures/bad_columns.csv \
+	tests/fixtures/bad_date.csv \
+	tests/fixtures/bad_no_pid.hl7 \
+	tests/fixtures/bad_no_pv1.hl7 \
+	tests/fixtures/bad_nul.hl7 \
+	tests/fixtures/bad_quote.csv \
+	tests/fixtures/bad_time.hl7 \
+	tests/fixtures/bad_truncated.hl7 \
+	tests/fixtures/bad_utf8.hl7 \
+	tests/fixtures/discharges.csv \
+	tests/fixtures/export_ics.expected
+EXTRA_DIST += $(fixture_files)
+tui_tests += tests/tui/timer.sh
+tui_tests += tests/tui/minutes.sh
 # The daily call list (core/worklist, task claims and snoozes, the worklist and task sub-commands).
 unit_tests += tests/unit/test_worklist
 tests_unit_test_worklist_SOURCES = tests/unit/test_worklist.c tests/lib/tap.h tests/lib/testdb.h

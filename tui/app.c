@@ -21,6 +21,7 @@
 #include "tui/prompt.h"
 #include "tui/term.h"
 #include "tui/theme.h"
+#include "tui/timer_ui.h"
 #include "tui/uwidth.h"
 #include "tui/view.h"
 #include "tui/views.h"
@@ -103,10 +104,21 @@ void app_error(struct app *app, const struct cd_error *err)
     app->msg_role = ROLE_ERROR;
 }
 
+struct view *app_top(struct app *app)
+{
+    return app->top;
+}
+
 void app_changed(struct app *app)
 {
+    timer_ui_stale();
     for (struct view *v = app->top; v; v = v->below)
         v->dirty |= VIEW_RELOAD;
+}
+
+void app_quit(struct app *app)
+{
+    app->quit = true;
 }
 
 int app_modal_push(struct app *app, const struct app_modal_ops *ops, void *obj)
@@ -173,6 +185,7 @@ static void poll_changes(struct app *app)
     if (dv == app->data_version)
         return;
     app->data_version = dv;
+    timer_ui_stale();
     for (struct view *v = app->top; v; v = v->below)
         if (v->ops->watches)
             v->dirty |= VIEW_RELOAD;
@@ -207,11 +220,20 @@ static void draw_status(struct app *app, const struct canvas *scr)
 {
     struct canvas bar = canvas_sub(scr, 0, 0, 1, scr->cols);
     canvas_fill(&bar, 0, ROLE_STATUS_BAR);
+    char timer[64];
+    bool running = !timer_paused;
+    snprintf(timer, sizeof timer, "%s", timer_text);
+    if (timer_hook)
+        running = timer_hook(timer_ctx, timer, sizeof timer);
+    /* the running timer matters more than the clinic's name: it keeps its width */
+    int tw = timer[0] ? uw_width(timer) : 0;
+    int left = scr->cols / 2;
+    if (tw && left > scr->cols - tw - 28)
+        left = scr->cols - tw - 28;
     const struct cd_user *u = &app->cli->user;
-    int x = 1 + canvas_printf(&bar, 0, 1, scr->cols / 2, ROLE_STATUS_BAR, 0, "%s",
+    int x = 1 + canvas_printf(&bar, 0, 1, left, ROLE_STATUS_BAR, 0, "%s",
                               app->clinic && *app->clinic ? app->clinic : "caredesk");
-    canvas_printf(&bar, 0, x + 1, scr->cols / 2 - x, ROLE_STATUS_BAR, 0, "| %s (%s)", u->login,
-                  u->role);
+    canvas_printf(&bar, 0, x + 1, left - x, ROLE_STATUS_BAR, 0, "| %s (%s)", u->login, u->role);
     static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     struct tm tm;
     cd_instant_local_tm(cd_clock_now(), &tm);
@@ -220,16 +242,9 @@ static void draw_status(struct app *app, const struct canvas *scr)
              tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
     int cw = (int)strlen(clock);
     canvas_text(&bar, 0, scr->cols - cw - 1, cw, ROLE_STATUS_BAR, 0, clock);
-    char timer[64];
-    bool running = !timer_paused;
-    snprintf(timer, sizeof timer, "%s", timer_text);
-    if (timer_hook)
-        running = timer_hook(timer_ctx, timer, sizeof timer);
-    if (timer[0]) {
-        int tw = scr->cols - cw - 3 - (scr->cols / 2);
-        canvas_text(&bar, 0, scr->cols / 2, tw, running ? ROLE_TIMER_RUNNING : ROLE_TIMER_PAUSED,
-                    CANVAS_RIGHT, timer);
-    }
+    if (timer[0])
+        canvas_text(&bar, 0, left + 1, scr->cols - cw - 3 - (left + 1),
+                    running ? ROLE_TIMER_RUNNING : ROLE_TIMER_PAUSED, CANVAS_RIGHT, timer);
 }
 
 static void draw_keybar(struct app *app, const struct canvas *scr)
@@ -512,9 +527,11 @@ static void generic(struct app *app, enum action action)
         break;
     case ACT_HELP: help_open(app); break;
     case ACT_QUIT: app->quit = true; break;
+    case ACT_TIMER_TOGGLE: timer_ui_toggle(app); break;
+    case ACT_TIMER_PAUSE: timer_ui_pause(app); break;
     default: break;
     }
-    v->dirty |= VIEW_REPAINT;
+    app->top->dirty |= VIEW_REPAINT; /* not v: back may have closed it */
 }
 
 static void modal_key(struct app *app, int key)
@@ -544,6 +561,8 @@ static void handle_key(struct app *app, int key)
         return;
     }
     app->msg[0] = '\0';
+    if (timer_ui_key(app, key))
+        return;
     if (app->nmodal) {
         modal_key(app, key);
         return;
@@ -574,6 +593,7 @@ static int run(struct app *app)
     if (app_push(app, &view_worklist_ops, NULL))
         return CLI_FAIL;
     app->data_version = cd_store_data_version(app->store);
+    timer_ui_start(app);
     while (!app->quit) {
         int sig = term_quit_signal();
         if (sig) {
@@ -581,6 +601,7 @@ static int run(struct app *app)
             break;
         }
         poll_changes(app);
+        timer_ui_tick(app);
         draw(app);
         int key = term_getkey(tick_ms());
         if (key == TK_NONE)
@@ -620,6 +641,32 @@ static bool want_mono(const struct app_options *opts)
     return opts->no_color || (nc && *nc);
 }
 
+/* --demo: on first use, fill the new database with 2,000 demo patients around today, in the
+ * demo clinic's zone; then act as the demo coordinator. */
+static int demo_prepare(struct cli *c, struct cd_error *err)
+{
+    int64_t nusers = 0;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return cli_failf("the workstation needs a terminal on stdin and stdout; for scripts use the "
+                         "sub-commands (caredesk --help)");
+    if (cd_user_count(c->store, &nusers, err))
+        return cli_fail(err);
+    if (nusers == 0) {
+        struct cd_demo_opts o = {.patients = 2000, .seed = 1, .supervisor = c->login};
+        fprintf(stderr, "caredesk: creating the demo database %s (2,000 patients)...\n",
+                c->db_path);
+        if (cd_settings_set(c->store, "timezone", "America/New_York", err) ||
+            cd_settings_set(c->store, "clinic_name", "Riverside Family Clinic (demo)", err))
+            return cli_fail(err);
+        if (cli_apply_now(c))
+            return CLI_USAGE;
+        if (cd_demo_generate(c->store, &o, NULL, err))
+            return cli_fail(err);
+    }
+    c->login = CD_DEMO_COORDINATOR;
+    return 0;
+}
+
 int app_main(struct cli *c, const struct app_options *opts)
 {
     struct cd_error err = {0};
@@ -638,13 +685,8 @@ int app_main(struct cli *c, const struct app_options *opts)
     }
     if ((rc = cli_apply_now(c)))
         goto out;
-    if (opts->demo) {
-        /* DEMO HOOK (lead): when the database holds no patients yet, fill it here with
-         * cd_demo_generate(c->store, &(struct cd_demo_opts){...}, NULL, &err) from core/demo.h,
-         * failing with cli_fail(&err). Until demo.c is merged, --demo on a missing file gives an
-         * empty, initialised database. The workstation then acts as the demo coordinator. */
-        c->login = CD_DEMO_COORDINATOR;
-    }
+    if (opts->demo && (rc = demo_prepare(c, &err)))
+        goto out;
     if (cd_user_find(c->store, c->login, &c->user, &err)) {
         rc = cli_fail(&err);
         goto out;

@@ -6,6 +6,7 @@
 #define CD_TUI_APP_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/error.h"
 #include "core/store.h"
@@ -46,6 +47,8 @@ void app_message(struct app *app, const char *fmt, ...) __attribute__((format(pr
 void app_error(struct app *app, const struct cd_error *err);
 /* After a write of our own (the change counter only sees other processes): reload every view. */
 void app_changed(struct app *app);
+/* Leave the workstation after this pass (Q once a view has asked about unsaved edits). */
+void app_quit(struct app *app);
 
 /* The CCM timer slot of the status bar, left of the clock. TEXT (copied; NULL or "" clears) is
  * drawn in timer.running, or timer.paused when PAUSED. */
@@ -55,6 +58,12 @@ void app_status_set_timer_paused(bool paused);
  * timer text into BUF (SIZE bytes) and returns true when it runs (false: paused); NULL clears. */
 typedef bool (*app_status_hook)(void *ctx, char *buf, unsigned long size);
 void app_status_set_hook(app_status_hook fn, void *ctx);
+
+/* The top view (borrowed). */
+struct view *app_top(struct app *app);
+/* A view opened PATIENT_ID (the chart calls it): when the CCM timer runs on another patient, ask
+ * whether to keep it running there, stop it, or switch it to PATIENT_ID (tui/timer_ui.c). */
+void app_patient_opened(struct app *app, int64_t patient_id);
 
 /* A modal layer over the views (prompts, forms, the help): it gets every key until it closes,
  * while the clock and live refresh go on underneath. */

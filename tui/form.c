@@ -3,6 +3,7 @@
 #include "config.h"
 #include "tui/form.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,8 @@ struct field {
     form_validate_fn validate;
     void *ctx;
     char msg[CD_ERROR_MSG_MAX]; /* the validation message, "" when fine */
+    char **choices;             /* a choice field's labels (one block, owned), else NULL */
+    size_t nchoices, choice;
 };
 
 struct form {
@@ -89,6 +92,75 @@ int form_add(struct form *f, const char *label, const char *initial, unsigned fl
     return f->n++;
 }
 
+int form_add_choice(struct form *f, const char *label, const char *const *choices, size_t n,
+                    size_t initial, form_validate_fn validate, void *ctx)
+{
+    size_t bytes = n * sizeof(char *);
+    for (size_t i = 0; i < n; i++)
+        bytes += strlen(choices[i]) + 1;
+    char **copy = n ? malloc(bytes) : NULL;
+    if (!copy)
+        return CD_ENOMEM;
+    char *p = (char *)(copy + n);
+    for (size_t i = 0; i < n; i++) {
+        copy[i] = p;
+        p = stpcpy(p, choices[i]) + 1;
+    }
+    if (initial >= n)
+        initial = 0;
+    int i = form_add(f, label, copy[initial], 0, 0, 1, validate, ctx);
+    if (i < 0) {
+        free(copy);
+        return i;
+    }
+    f->field[i].choices = copy;
+    f->field[i].nchoices = n;
+    f->field[i].choice = initial;
+    return i;
+}
+
+int form_set(struct form *f, int i, const char *text)
+{
+    if (i < 0 || i >= f->n)
+        return CD_EINVAL;
+    struct field *fl = &f->field[i];
+    if (edit_set(&fl->e, text))
+        return CD_ENOMEM;
+    fl->scroll = 0;
+    f->dirty = true;
+    check(fl);
+    return 0;
+}
+
+/* A key in a choice field: Left/Right/Space step through the choices, a character picks the
+ * next one starting with it; true when the key was the field's. */
+static bool choice_key(struct form *f, struct field *fl, int key)
+{
+    size_t next = fl->choice;
+    if (key == TK_RIGHT || key == ' ')
+        next = (fl->choice + 1) % fl->nchoices;
+    else if (key == TK_LEFT)
+        next = (fl->choice + fl->nchoices - 1) % fl->nchoices;
+    else if (key > ' ' && key < 0x7f) {
+        for (size_t k = 1; k <= fl->nchoices; k++) {
+            size_t c = (fl->choice + k) % fl->nchoices;
+            if (tolower((unsigned char)fl->choices[c][0]) == tolower(key)) {
+                next = c;
+                break;
+            }
+        }
+    } else if (key == TK_ENTER || key == TK_TAB || key == TK_BTAB || key == TK_ESC ||
+               key == TK_UP || key == TK_DOWN || key == TK_F0 + 10 || key == TK_CTRL('d')) {
+        return false;
+    }
+    if (next != fl->choice) {
+        fl->choice = next;
+        f->error[0] = '\0';
+        form_set(f, (int)(fl - f->field), fl->choices[next]);
+    }
+    return true;
+}
+
 const char *form_value(const struct form *f, int i)
 {
     return i >= 0 && i < f->n ? edit_text(&f->field[i].e) : "";
@@ -118,6 +190,8 @@ enum form_result form_key(struct form *f, int key)
         return key == 'y' || key == 'Y' ? FORM_CANCEL : FORM_CONTINUE;
     }
     struct field *fl = &f->field[f->cur];
+    if (fl->choices && choice_key(f, fl, key))
+        return FORM_CONTINUE;
     switch (key) {
     case TK_ESC:
         if (!f->dirty)
@@ -255,6 +329,9 @@ void form_draw(struct form *f, const struct canvas *screen)
         canvas_text(&in, y + 1, 0, -1, ROLE_ERROR, 0, f->error);
     } else if (f->n && msg[0]) {
         canvas_text(&in, y + 1, 0, -1, ROLE_ERROR, 0, msg);
+    } else if (f->n && f->field[f->cur].choices) {
+        canvas_text(&in, y + 1, 0, -1, ROLE_DIM, 0,
+                    "Left/Right choose  Tab next field  Enter save  Esc cancel");
     } else {
         bool multi = f->n && (f->field[f->cur].flags & FORM_MULTILINE);
         canvas_text(&in, y + 1, 0, -1, ROLE_DIM, 0,
@@ -267,8 +344,10 @@ void form_free(struct form *f)
 {
     if (!f)
         return;
-    for (int i = 0; i < f->n; i++)
+    for (int i = 0; i < f->n; i++) {
         edit_free(&f->field[i].e);
+        free(f->field[i].choices);
+    }
     free(f);
 }
 

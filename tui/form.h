@@ -32,6 +32,14 @@ struct form *form_new(const char *title);
  * field's index, or CD_ENOMEM. */
 int form_add(struct form *f, const char *label, const char *initial, unsigned flags, size_t max,
              int height, form_validate_fn validate, void *ctx);
+/* Add a choice field: LABEL, the N CHOICES (copied) starting at INITIAL; Left/Right or Space
+ * step through them and a letter picks the next one starting with it. Its value is the chosen
+ * label. Returns the field's index, or CD_ENOMEM. */
+int form_add_choice(struct form *f, const char *label, const char *const *choices, size_t n,
+                    size_t initial, form_validate_fn validate, void *ctx);
+/* Replace field I's text with TEXT as if typed (the form is edited; the field is checked again),
+ * e.g. details filled in from a look-up. Returns 0, CD_EINVAL or CD_ENOMEM. */
+int form_set(struct form *f, int i, const char *text);
 /* The current text of field I (borrowed; valid until the next edit). */
 const char *form_value(const struct form *f, int i);
 /* True when a field changed since the form opened. */

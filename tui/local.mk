@@ -6,6 +6,9 @@ caredesk_SOURCES = \
 	tui/cli_admin.c \
 	tui/cli_careplan.c \
 	tui/cli_tcm.c \
+	tui/cli_demo.c \
+	tui/cli_care.c \
+	tui/cli_time.c \
 	tui/app.c tui/app.h
 caredesk_LDADD = $(CORE_LIBS) $(NCURSES_LIBS)
 caredesk_SOURCES += tui/cli_appointment.c
@@ -18,5 +21,10 @@ caredesk_SOURCES += \
 	tui/view.h tui/views.h tui/listview.c tui/listview.h \
 	tui/prompt.c tui/prompt.h tui/form.c tui/form.h \
 	tui/view_home.c tui/cli_keys.c
+caredesk_SOURCES += tui/timer_ui.c tui/timer_ui.h tui/minutes_bar.c tui/minutes_bar.h \
+	tui/view_minutes.c
+caredesk_SOURCES += tui/intake.c tui/intake.h
+caredesk_SOURCES += tui/patient_open.c tui/view_timeline.c tui/view_careplan.c \
+	tui/view_plan_history.c
 caredesk_SOURCES += tui/cli_worklist.c
 caredesk_SOURCES += tui/view_worklist.c tui/view_chart.c

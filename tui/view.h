@@ -79,6 +79,9 @@ struct view_ops {
                 struct cd_error *err);
     /* Free what the state holds (the state itself is app's). */
     void (*close)(struct view *v);
+    /* The patient the view is about (optional): the selected row's on a list, the chart's on a
+     * chart; 0 when none. The CCM timer key (timer-toggle) starts and stops for it. */
+    int64_t (*patient)(struct view *v);
 };
 
 struct view {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* A patient's chart: a header (name, age, MRN, phones, language, programs, risk, coordinator,
  * this month's minutes) over tabs. Each tab is a row of the tab table below with its own reload,
- * columns and row drawing, so later tabs (timeline, care plan, appointments, time) slot in. */
+ * columns and row drawing, so later tabs (appointments, time) slot in; the timeline and the care
+ * plan open as their own screens for this patient (L, P). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -264,6 +265,13 @@ static enum action chart_act(struct view *v, enum action action)
         v->list.cursor = v->list.top = 0;
         v->dirty |= VIEW_RELOAD;
         return ACT_NONE;
+    case ACT_OPEN_TIMELINE:
+    case ACT_OPEN_CAREPLAN: {
+        struct view_args args = {.id = ch->patient};
+        app_push(v->app, action == ACT_OPEN_TIMELINE ? &view_timeline_ops : &view_careplan_ops,
+                 &args);
+        return ACT_NONE;
+    }
     case ACT_ENTER: return ACT_NONE;
     default: return action;
     }
@@ -289,9 +297,17 @@ static void chart_close(struct view *v)
     cd_page_free(&ch->rows);
 }
 
+/* The timer key times the chart's patient. */
+static int64_t chart_patient(struct view *v)
+{
+    return ((struct chart *)v->state)->patient;
+}
+
 static const struct view_bar_item chart_bar[] = {
-    {ACT_HELP, "Help"}, {ACT_LOG_CALL, "Call"}, {ACT_SEARCH, "Find"},
-    {ACT_BACK, "Back"}, {ACT_NONE, NULL},
+    {ACT_HELP, "Help"},          {ACT_LOG_CALL, "Call"},
+    {ACT_TIMER_TOGGLE, "Timer"}, {ACT_OPEN_TIMELINE, "Timeline"},
+    {ACT_OPEN_CAREPLAN, "Plan"}, {ACT_SEARCH, "Find"},
+    {ACT_BACK, "Back"},          {ACT_NONE, NULL},
 };
 
 const struct view_ops view_chart_ops = {
@@ -308,4 +324,5 @@ const struct view_ops view_chart_ops = {
     .act = chart_act,
     .match = chart_match,
     .close = chart_close,
+    .patient = chart_patient,
 };

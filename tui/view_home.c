@@ -8,13 +8,19 @@
 
 #include "core/clock.h"
 #include "core/counts.h"
+#include "core/page.h"
+#include "core/patient.h"
 #include "tui/app.h"
+#include "tui/intake.h"
+#include "tui/prompt.h"
 #include "tui/views.h"
 
 struct home {
     struct cd_counts counts;
     bool loaded;
     int today;
+    int64_t patient; /* chosen with patient-goto, for the timer key */
+    char patient_label[256];
 };
 
 static int home_reload(struct view *v, struct cd_error *err)
@@ -83,16 +89,62 @@ static void home_draw(struct view *v, const struct canvas *c)
         figure(c, 5 + (int)i, 2, colw, left[i].label, left[i].value, left[i].role);
         figure(c, 5 + (int)i, 4 + colw, colw, right[i].label, right[i].value, right[i].role);
     }
+    if (h->patient)
+        canvas_printf(c, 13, 2, -1, ROLE_DEFAULT, 0, "Patient: %s", h->patient_label);
     if (n->tasks_overdue)
         canvas_printf(c, 11, 2, -1, ROLE_OVERDUE, 0, "%lld overdue task%s need%s attention",
                       (long long)n->tasks_overdue, n->tasks_overdue == 1 ? "" : "s",
                       n->tasks_overdue == 1 ? "s" : "");
 }
 
+/* patient-goto: the MRN typed becomes the home view's patient (the timer key times it). */
+static void goto_done(struct view *v, const char *text, void *ctx)
+{
+    (void)ctx;
+    struct home *h = v->state;
+    struct cd_error err = {0};
+    struct cd_page page = CD_PAGE_INIT;
+    int64_t id;
+    if (!text || !*text)
+        return;
+    if (cd_patient_find_mrn(app_store(v->app), text, &id, &err) ||
+        cd_patient_header(app_store(v->app), id, &page, &err)) {
+        app_error(v->app, &err);
+    } else {
+        h->patient = id;
+        snprintf(h->patient_label, sizeof h->patient_label, "%s %s, %s", text,
+                 cd_page_str(&page, 0, "family_name"), cd_page_str(&page, 0, "given_name"));
+        app_patient_opened(v->app, id);
+    }
+    cd_page_free(&page);
+}
+
+static enum action home_act(struct view *v, enum action action)
+{
+    switch (action) {
+    case ACT_PATIENT_GOTO: prompt_text(v, "Patient MRN:", NULL, goto_done, NULL); break;
+    case ACT_MINUTES: app_push(v->app, &view_minutes_ops, NULL); break;
+    default:
+        action = patient_open_act(v, action);
+        return action == ACT_NONE ? ACT_NONE : intake_act(v, action);
+    }
+    return ACT_NONE;
+}
+
+static int64_t home_patient(struct view *v)
+{
+    return ((struct home *)v->state)->patient;
+}
+
 static const struct view_bar_item home_bar[] = {
     {ACT_HELP, "Help"},
     {ACT_REFRESH, "Refresh"},
     {ACT_BACK, "Quit"},
+    {ACT_DISCHARGE_NEW, "Discharge"},
+    {ACT_IMPORT_FILE, "Import"},
+    {ACT_PATIENT_GOTO, "Patient"},
+    {ACT_TIMER_TOGGLE, "Timer"},
+    {ACT_MINUTES, "Minutes"},
     {ACT_NONE, NULL},
 };
 
@@ -104,4 +156,6 @@ const struct view_ops view_home_ops = {
     .bar = home_bar,
     .reload = home_reload,
     .draw = home_draw,
+    .act = home_act,
+    .patient = home_patient,
 };

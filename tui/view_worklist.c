@@ -16,6 +16,7 @@
 #include "core/task.h"
 #include "core/worklist.h"
 #include "tui/app.h"
+#include "tui/intake.h"
 #include "tui/listview.h"
 #include "tui/prompt.h"
 #include "tui/uwidth.h"
@@ -438,7 +439,8 @@ static void goto_pick(struct view *v, int key, void *ctx)
     size_t i = (size_t)(key - '1');
     if (key >= '1' && key <= '9' && i < w->found.nrows) {
         struct view_args args = {.id = cd_page_int(&w->found, i, "id")};
-        app_push(v->app, &view_chart_ops, &args);
+        if (app_push(v->app, &view_chart_ops, &args) == 0)
+            app_patient_opened(v->app, args.id);
     }
 }
 
@@ -458,7 +460,8 @@ static void goto_find(struct view *v, const char *text, void *ctx)
         app_message(v->app, "No patient matches '%s'", text);
     } else if (w->found.nrows == 1) {
         struct view_args args = {.id = cd_page_int(&w->found, 0, "id")};
-        app_push(v->app, &view_chart_ops, &args);
+        if (app_push(v->app, &view_chart_ops, &args) == 0)
+            app_patient_opened(v->app, args.id);
     } else {
         struct prompt_choice ch[9];
         char labels[9][96];
@@ -538,16 +541,24 @@ static void filter_choice(struct view *v, int key, void *ctx)
     v->dirty |= VIEW_RELOAD;
 }
 
-static enum action worklist_act(struct view *v, enum action action)
+/* Open OPS (chart, timeline, care plan) for the cursor row's patient. */
+static void open_patient(struct view *v, const struct view_ops *ops)
 {
     struct worklist *w = v->state;
+    if (!pick(v))
+        return;
+    struct view_args args = {.id = w->patient};
+    if (app_push(v->app, ops, &args) == 0)
+        app_patient_opened(v->app, w->patient); /* a timer on another patient asks */
+}
+
+static enum action worklist_act(struct view *v, enum action action)
+{
     switch (action) {
-    case ACT_ENTER:
-        if (pick(v)) {
-            struct view_args args = {.id = w->patient};
-            app_push(v->app, &view_chart_ops, &args);
-        }
-        return ACT_NONE;
+    case ACT_ENTER: open_patient(v, &view_chart_ops); return ACT_NONE;
+    case ACT_OPEN_TIMELINE: open_patient(v, &view_timeline_ops); return ACT_NONE;
+    case ACT_OPEN_CAREPLAN: open_patient(v, &view_careplan_ops); return ACT_NONE;
+    case ACT_MINUTES: app_push(v->app, &view_minutes_ops, NULL); return ACT_NONE;
     case ACT_LOG_CALL: log_call(v); return ACT_NONE;
     case ACT_CALLBACK: callback(v); return ACT_NONE;
     case ACT_SNOOZE: snooze(v); return ACT_NONE;
@@ -567,8 +578,15 @@ static enum action worklist_act(struct view *v, enum action action)
         return ACT_NONE;
     }
     case ACT_SUMMARY: app_push(v->app, &view_home_ops, NULL); return ACT_NONE;
-    default: return action;
+    default: return intake_act(v, action); /* discharge-new, import-file */
     }
+}
+
+/* The timer key times the cursor row's patient. */
+static int64_t worklist_patient(struct view *v)
+{
+    struct worklist *w = v->state;
+    return v->list.count ? cd_page_int(&w->rows, v->list.cursor, "patient_id") : 0;
 }
 
 static void worklist_close(struct view *v)
@@ -598,4 +616,5 @@ const struct view_ops view_worklist_ops = {
     .act = worklist_act,
     .match = worklist_match,
     .close = worklist_close,
+    .patient = worklist_patient,
 };

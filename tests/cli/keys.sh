@@ -30,8 +30,43 @@ generic	<C-l>	refresh	Reload the data and redraw the screen
 generic	?	help	Show the keys of this view
 generic	<F1>	help	Show the keys of this view
 generic	Q	quit	Leave caredesk
+generic	t	timer-toggle	Start or stop the CCM timer for this patient
+generic	T	timer-pause	Pause or resume the CCM timer
 home	r	refresh	Reload the data and redraw the screen
+home	o	patient-goto	Choose a patient by MRN (for the timer)
+home	M	minutes	Billable minutes of the month, per patient
+home	D	discharge-new	Enter a discharge by hand (the intake form)
+home	I	import-file	Import a discharge file (CSV or HL7)
+home	L	open-timeline	Open a patient's timeline (asks for the MRN)
+home	P	open-careplan	Open a patient's care plan (asks for the MRN)
+minutes	s	minutes-sort	Sort by MRN, patient, minutes or next threshold, in turn
+minutes	c	minutes-close	Show only rows close to a threshold, or all
+minutes	[	minutes-prev-month	Previous month
+minutes	]	minutes-next-month	Next month
+timeline	f	filter-kinds	Show only some kinds of entries
+timeline	d	jump-to-date	Jump to a date
+timeline	/	filter-text	Show only entries containing a text
+timeline	n	add-note	Add a note to the patient's chart
+timeline	a	add-note	Add a note to the patient's chart
+careplan	a	item-add	Add an item to the section under the cursor
+careplan	e	item-edit	Edit the item under the cursor
+careplan	<Enter>	item-edit	Edit the item under the cursor
+careplan	K	item-move-up	Move the item up within its section
+careplan	J	item-move-down	Move the item down within its section
+careplan	D	item-delete	Delete the item (asks first)
+careplan	<Del>	item-delete	Delete the item (asks first)
+careplan	s	item-status	Change the status of a goal or an intervention
+careplan	R	review-date	Set the next review date
+careplan	S	plan-save	Save the plan as a new version
+careplan	<C-s>	plan-save	Save the plan as a new version
+careplan	h	plan-history	List the versions and their changes
+plan-history	c	compare	Switch between a version's changes and your copy
 worklist	r	refresh	Reload the data and redraw the screen
+worklist	M	minutes	Billable minutes of the month, per patient
+worklist	D	discharge-new	Enter a discharge by hand (the intake form)
+worklist	I	import-file	Import a discharge file (CSV or HL7)
+worklist	L	open-timeline	Open a patient's timeline (asks for the MRN)
+worklist	P	open-careplan	Open a patient's care plan (asks for the MRN)
 worklist	c	log-call	Log a call outcome (then an optional note)
 worklist	b	callback	Schedule a call back
 worklist	s	snooze	Snooze the row to a later day, with a reason
@@ -41,6 +76,8 @@ worklist	g	goto-patient	Go to any patient by name or MRN
 worklist	f	filter	Whose list, program and kind filters
 worklist	S	summary	Today's figures for the clinic
 chart	r	refresh	Reload the data and redraw the screen
+chart	L	open-timeline	Open a patient's timeline (asks for the MRN)
+chart	P	open-careplan	Open a patient's care plan (asks for the MRN)
 chart	c	log-call	Log a call outcome (then an optional note)
 chart	<Tab>	next-tab	Next tab
 chart	<S-Tab>	prev-tab	Previous tab

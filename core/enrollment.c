@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: MIT */
+/* Enrollments: one active enrollment per patient and program, the consent that makes its minutes
+ * billable (date, method, who took it), and the end of an enrollment with its reason. */
+#include "config.h"
+#include "core/enrollment.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/patient.h"
+#include "core/text.h"
+
+static const struct {
+    const char *key, *label;
+    bool enrollable;
+} programs[] = {
+    {"ccm", "CCM", true},   {"ccm_complex", "Complex CCM", true},
+    {"pcm", "PCM", true},   {"tcm", "TCM", false},
+    {"apcm", "APCM", true}, {"coordination", "Coordination", true},
+};
+#define N_PROGRAMS (sizeof programs / sizeof programs[0])
+
+static const char SQL_ACTIVE[] =
+    "SELECT id, consent_method, start_date FROM enrollments "
+    "WHERE patient_id = :pid AND program = :program AND status = 'active'";
+static const char SQL_INSERT[] =
+    "INSERT INTO enrollments(patient_id, program, status, start_date, consent_date, "
+    "consent_method, consent_by, note, created_at, created_by) "
+    "VALUES (:pid, :program, 'active', :date, :consent_date, :consent, :by, :note, :at, :by)";
+static const char SQL_CONSENT[] =
+    "UPDATE enrollments SET consent_date = :date, consent_method = :consent, consent_by = :by "
+    "WHERE id = :id";
+static const char SQL_END[] =
+    "UPDATE enrollments SET status = 'ended', end_date = :date, end_reason = :reason "
+    "WHERE id = :id";
+static const char SQL_PROGRAMS[] =
+    "SELECT program FROM enrollments WHERE patient_id = :pid AND status = 'active'";
+static const char SQL_LIST[] =
+    "SELECT e.id, e.program, e.status, e.start_date, e.end_date, e.consent_method, e.consent_date, "
+    "u.login AS consent_by, e.note, e.end_reason FROM enrollments e "
+    "LEFT JOIN users u ON u.id = e.consent_by WHERE e.patient_id = :pid "
+    "ORDER BY e.start_date DESC, e.id DESC";
+
+bool cd_program_valid(const char *program)
+{
+    for (size_t i = 0; program && i < N_PROGRAMS; i++)
+        if (strcmp(programs[i].key, program) == 0)
+            return true;
+    return false;
+}
+
+bool cd_program_enrollable(const char *program)
+{
+    for (size_t i = 0; program && i < N_PROGRAMS; i++)
+        if (strcmp(programs[i].key, program) == 0)
+            return programs[i].enrollable;
+    return false;
+}
+
+const char *cd_program_label(const char *program)
+{
+    for (size_t i = 0; program && i < N_PROGRAMS; i++)
+        if (strcmp(programs[i].key, program) == 0)
+            return programs[i].label;
+    return "";
+}
+
+/* A date given by the user, or today; never in the future. */
+static int check_date(const char *field, const char *date, int *day, struct cd_error *err)
+{
+    if (!date || !*date) {
+        *day = cd_clock_today();
+        return 0;
+    }
+    if (cd_date_parse(date, day, NULL))
+        return cd_error_set(err, CD_EINVAL, "%s: '%s' is not a date (YYYY-MM-DD)", field, date);
+    if (*day > cd_clock_today())
+        return cd_error_set(err, CD_EINVAL, "%s: '%s' is in the future", field, date);
+    return 0;
+}
+
+/* The active enrollment of PID in PROGRAM: *ID 0 when none; METHOD (16 bytes) and START
+ * (CD_DATE_LEN) filled when found. */
+static int find_active(struct cd_store *store, int64_t pid, const char *program, int64_t *id,
+                       char *method, char *start, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_ACTIVE, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":pid", pid);
+    cd_db_bind_text(st, ":program", program);
+    *id = 0;
+    int rc = cd_db_step(store, st, err);
+    if (rc == 1) {
+        *id = sqlite3_column_int64(st, 0);
+        const char *m = (const char *)sqlite3_column_text(st, 1);
+        const char *s = (const char *)sqlite3_column_text(st, 2);
+        snprintf(method, 16, "%s", m ? m : "none");
+        snprintf(start, CD_DATE_LEN, "%s", s ? s : "");
+        rc = 0;
+    }
+    cd_db_done(st);
+    return rc;
+}
+
+static int validate(const struct cd_enroll_in *in, int *day, struct cd_error *err)
+{
+    const char *why;
+    if (!cd_program_enrollable(in->program))
+        return cd_error_set(err, CD_EINVAL,
+                            "program: '%s' is not one of ccm, ccm_complex, pcm, apcm, coordination",
+                            in->program ? in->program : "");
+    if (!in->consent || (strcmp(in->consent, "verbal") && strcmp(in->consent, "written") &&
+                         strcmp(in->consent, "none")))
+        return cd_error_set(err, CD_EINVAL, "consent: '%s' is not verbal, written or none",
+                            in->consent ? in->consent : "");
+    if ((why = cd_text_check(in->note, 500, false)))
+        return cd_error_set(err, CD_EINVAL, "note: %s", why);
+    return check_date("date", in->date, day, err);
+}
+
+static int record_consent(struct cd_store *store, int64_t id, const char *consent, const char *date,
+                          struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_CONSENT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_text(st, ":date", date);
+    cd_db_bind_text(st, ":consent", consent);
+    cd_db_bind_id(st, ":by", cd_store_actor(store));
+    cd_db_bind_int(st, ":id", id);
+    int rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    if (!rc) {
+        char detail[64];
+        snprintf(detail, sizeof detail, "%s consent on %s", consent, date);
+        rc = cd_audit_log(store, "enrollment", id, "consent", detail, err);
+    }
+    return rc;
+}
+
+static int insert(struct cd_store *store, int64_t pid, const struct cd_enroll_in *in,
+                  const char *date, int64_t *id, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    bool consented = strcmp(in->consent, "none") != 0;
+    char at[CD_INSTANT_LEN];
+    cd_db_bind_int(st, ":pid", pid);
+    cd_db_bind_text(st, ":program", in->program);
+    cd_db_bind_text(st, ":date", date);
+    cd_db_bind_opt(st, ":consent_date", consented ? date : NULL);
+    cd_db_bind_text(st, ":consent", in->consent);
+    cd_db_bind_id(st, ":by", cd_store_actor(store));
+    cd_db_bind_opt(st, ":note", in->note);
+    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
+    int rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    if (!rc) {
+        *id = cd_db_last_id(store);
+        char detail[128];
+        snprintf(detail, sizeof detail, "%s %s from %s, consent %s", in->mrn, in->program, date,
+                 in->consent);
+        rc = cd_audit_log(store, "enrollment", *id, "enroll", detail, err);
+    }
+    return rc;
+}
+
+int cd_enrollment_enroll(struct cd_store *store, const struct cd_enroll_in *in, int64_t *id,
+                         int *consent_added, struct cd_error *err)
+{
+    int day, added = 0;
+    int64_t pid, eid = 0;
+    char method[16], start[CD_DATE_LEN], date[CD_DATE_LEN];
+    int rc = validate(in, &day, err);
+    if (!rc)
+        rc = cd_patient_find_mrn(store, in->mrn, &pid, err);
+    if (rc)
+        return rc;
+    cd_date_format(day, date);
+    if ((rc = cd_store_begin(store, err)))
+        return rc;
+    rc = find_active(store, pid, in->program, &eid, method, start, err);
+    if (!rc && eid) {
+        if (strcmp(method, "none") == 0 && strcmp(in->consent, "none") != 0) {
+            rc = record_consent(store, eid, in->consent, date, err);
+            added = 1;
+        } else {
+            rc = cd_error_set(err, CD_EEXIST, "%s is already enrolled in %s (since %s)", in->mrn,
+                              in->program, start);
+        }
+    } else if (!rc) {
+        rc = insert(store, pid, in, date, &eid, err);
+    }
+    if (!rc)
+        rc = cd_store_commit(store, err);
+    if (rc) {
+        cd_store_rollback(store);
+        return rc;
+    }
+    if (id)
+        *id = eid;
+    if (consent_added)
+        *consent_added = added;
+    return 0;
+}
+
+int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *program,
+                      const char *date, const char *reason, struct cd_error *err)
+{
+    int day;
+    int64_t pid, eid = 0;
+    char method[16], start[CD_DATE_LEN], end[CD_DATE_LEN];
+    const char *why;
+    if (!cd_program_valid(program))
+        return cd_error_set(err, CD_EINVAL, "program: '%s' is not a program",
+                            program ? program : "");
+    if ((why = cd_text_check(reason, 500, false)))
+        return cd_error_set(err, CD_EINVAL, "reason: %s", why);
+    int rc = check_date("date", date, &day, err);
+    if (!rc)
+        rc = cd_patient_find_mrn(store, mrn, &pid, err);
+    if (rc)
+        return rc;
+    cd_date_format(day, end);
+    if ((rc = cd_store_begin(store, err)))
+        return rc;
+    rc = find_active(store, pid, program, &eid, method, start, err);
+    if (!rc && !eid)
+        rc = cd_error_set(err, CD_ENOTFOUND, "%s is not enrolled in %s", mrn, program);
+    if (!rc && strcmp(end, start) < 0)
+        rc = cd_error_set(err, CD_EINVAL, "date: '%s' is before the enrollment began (%s)", end,
+                          start);
+    sqlite3_stmt *st = NULL;
+    if (!rc && !(st = cd_db_stmt(store, SQL_END, err)))
+        rc = err ? err->code : CD_EIO;
+    if (!rc) {
+        cd_db_bind_text(st, ":date", end);
+        cd_db_bind_opt(st, ":reason", reason);
+        cd_db_bind_int(st, ":id", eid);
+        rc = cd_db_exec(store, st, err);
+        cd_db_done(st);
+    }
+    if (!rc) {
+        char detail[600];
+        snprintf(detail, sizeof detail, "%s %s ended %s%s%s", mrn, program, end,
+                 reason && *reason ? ": " : "", reason ? reason : "");
+        rc = cd_audit_log(store, "enrollment", eid, "end", detail, err);
+    }
+    if (!rc)
+        rc = cd_store_commit(store, err);
+    if (rc)
+        cd_store_rollback(store);
+    return rc;
+}
+
+int cd_enrollment_default_program(struct cd_store *store, int64_t patient_id, char *out,
+                                  struct cd_error *err)
+{
+    static const char *const order[] = {"ccm_complex", "pcm", "ccm", "apcm", "tcm"};
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_PROGRAMS, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":pid", patient_id);
+    size_t best = sizeof order / sizeof order[0];
+    int rc;
+    while ((rc = cd_db_step(store, st, err)) == 1) {
+        const char *p = (const char *)sqlite3_column_text(st, 0);
+        for (size_t i = 0; p && i < best; i++)
+            if (strcmp(order[i], p) == 0)
+                best = i;
+    }
+    cd_db_done(st);
+    if (rc)
+        return rc;
+    snprintf(out, 16, "%s", best < sizeof order / sizeof order[0] ? order[best] : "coordination");
+    return 0;
+}
+
+int cd_enrollment_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,
+                       struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":pid", patient_id);
+    int rc = cd_db_fill_page(store, st, page, err);
+    cd_db_done(st);
+    return rc;
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/* The CCM minute timer: one per user, kept in the database from the moment it starts, so a crash
+ * or a dropped connection loses nothing. Start, pause, resume, stop, switch patients, idle pause,
+ * and recovery of a timer an earlier session left behind. */
+#ifndef CD_CORE_TIMER_H
+#define CD_CORE_TIMER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/error.h"
+#include "core/store.h"
+
+/* Key presses are written at most this often (seconds): cd_timer_touch. */
+#define CD_TIMER_TOUCH_INTERVAL 30
+
+/* A user's timer as stored. */
+struct cd_timer {
+    int64_t user_id, patient_id;
+    char program[16], activity[24], role[16];
+    time_t started_at;         /* start of the part not yet written as a time entry */
+    time_t segment_started_at; /* start of the running stretch; 0 while paused */
+    time_t last_activity_at;   /* last key press (while paused: when the counting stopped) */
+    int64_t accumulated;       /* seconds counted before the running stretch */
+    char paused_reason[8];     /* "" while running, "user" or "idle" */
+};
+
+/* What the timer bar shows (cd_timer_status). */
+struct cd_timer_view {
+    struct cd_timer timer;
+    char mrn[65];
+    char patient[210];     /* "Family, Given" */
+    char initials[16];     /* "J.D." (given, family) */
+    char state[8];         /* running, paused or idle */
+    int64_t elapsed;       /* seconds counted so far, at now */
+    int64_t month_seconds; /* this month's logged seconds for the patient, program and role,
+                              the running timer included */
+    int next_threshold;    /* minutes of the next billing threshold (20, 40 ...); 0 when none */
+};
+
+/* What stopping wrote. */
+struct cd_timer_result {
+    int entries;           /* time entries written (a span across a month end makes two) */
+    int64_t last_entry_id; /* the last one, 0 when none (nothing counted) */
+    int64_t seconds;       /* seconds written */
+};
+
+/* How to close a timer found left running by an earlier session. */
+enum cd_timer_keep {
+    CD_TIMER_KEEP_TO_LAST_ACTIVITY, /* count up to the last key press */
+    CD_TIMER_KEEP_TO_NOW,           /* count up to now */
+    CD_TIMER_DISCARD,               /* write nothing more */
+};
+
+/* Seconds T has counted at NOW (whole seconds). */
+int64_t cd_timer_elapsed(const struct cd_timer *t, time_t now);
+
+/* The timer of USER_ID. CD_ENOTFOUND when the user has none. */
+int cd_timer_get(struct cd_store *store, int64_t user_id, struct cd_timer *out,
+                 struct cd_error *err);
+/* The timer of USER_ID with the patient and the month's minutes, for the status bar and
+ * 'timer status'. CD_ENOTFOUND when none runs. */
+int cd_timer_status(struct cd_store *store, int64_t user_id, struct cd_timer_view *out,
+                    struct cd_error *err);
+
+/* Start a timer for USER_ID on PATIENT_ID now. PROGRAM NULL = the patient's care-management
+ * program; ACTIVITY NULL = other; ROLE NULL = clinical_staff. CD_EEXIST when the user's timer
+ * already runs (use cd_timer_switch). One transaction, audited. */
+int cd_timer_start(struct cd_store *store, int64_t user_id, int64_t patient_id, const char *program,
+                   const char *activity, const char *role, struct cd_error *err);
+/* Pause (CD_EINVAL when already paused). */
+int cd_timer_pause(struct cd_store *store, int64_t user_id, struct cd_error *err);
+/* Resume a paused timer (CD_EINVAL when running; an idle pause is resumed by
+ * cd_timer_idle_resolve). A pause across a month end first writes the earlier month's entry. */
+int cd_timer_resume(struct cd_store *store, int64_t user_id, struct cd_error *err);
+/* Stop now: write the time entries (one per clinic month touched) and remove the timer. RES may
+ * be NULL. */
+int cd_timer_stop(struct cd_store *store, int64_t user_id, struct cd_timer_result *res,
+                  struct cd_error *err);
+/* Opening another patient: stop the running timer (written as by cd_timer_stop) and start one on
+ * PATIENT_ID, in one transaction. Works as cd_timer_start when no timer runs. */
+int cd_timer_switch(struct cd_store *store, int64_t user_id, int64_t patient_id,
+                    const char *program, const char *activity, const char *role,
+                    struct cd_timer_result *res, struct cd_error *err);
+
+/* A key press: records the last activity, writing at most once per CD_TIMER_TOUCH_INTERVAL
+ * seconds per process, and only while the timer runs. Cheap when nothing is due. */
+int cd_timer_touch(struct cd_store *store, int64_t user_id, struct cd_error *err);
+/* Pause a running timer that has seen no key press for IDLE_MINUTES (0 = the idle_minutes
+ * setting): the counting stops at the last key press, so the idle minutes are not counted.
+ * *PAUSED is true when this call paused it. */
+int cd_timer_idle_check(struct cd_store *store, int64_t user_id, int idle_minutes, bool *paused,
+                        struct cd_error *err);
+/* After an idle pause: resume now; when COUNT is true the minutes from the last key press to now
+ * are counted (the nurse confirms she was working). CD_EINVAL when the timer is not idle. */
+int cd_timer_idle_resolve(struct cd_store *store, int64_t user_id, bool count,
+                          struct cd_error *err);
+
+/* At the start of a session: *PENDING is true when USER_ID has a timer left by an earlier
+ * session (OUT filled); the caller offers cd_timer_recover's three choices. */
+int cd_timer_pending(struct cd_store *store, int64_t user_id, struct cd_timer *out, bool *pending,
+                     struct cd_error *err);
+/* Close a left-behind timer as KEEP says (one transaction, audited). RES may be NULL. */
+int cd_timer_recover(struct cd_store *store, int64_t user_id, enum cd_timer_keep keep,
+                     struct cd_timer_result *res, struct cd_error *err);
+
+#endif

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of core/enrollment: programs, enroll with consent, consent added later, one active
+ * enrollment per program, disenroll, the default program for a timer. */
+#include "config.h"
+
+#include "core/audit.h"
+#include "core/enrollment.h"
+#include "core/patient.h"
+#include "tests/lib/tap.h"
+#include "tests/lib/testdb.h"
+
+int main(void)
+{
+    struct cd_store *s = testdb_open("America/New_York", "2026-11-02T09:00");
+    struct cd_error err = {0};
+    int64_t pid, id = 0, id2 = 0;
+    int added = -1;
+    struct cd_patient_in p = {
+        .mrn = "1001", .family = "Núñez", .given = "Zoë", .birth_date = "1948-05-12"};
+    cd_patient_add(s, &p, &pid, &err);
+
+    ok(cd_program_valid("tcm") && !cd_program_valid("xyz"), "program_valid");
+    ok(!cd_program_enrollable("tcm") && cd_program_enrollable("apcm"), "tcm opens by discharge");
+    is_str(cd_program_label("ccm_complex"), "Complex CCM", "label");
+
+    struct cd_enroll_in in = {.mrn = "1001", .program = "ccm", .consent = "verbal"};
+    is_int(cd_enrollment_enroll(s, &in, &id, &added, &err), 0, "enroll");
+    is_int(added, 0, "a new enrollment");
+    is_int(cd_enrollment_enroll(s, &in, &id2, &added, &err), CD_EEXIST, "second active refused");
+    is_str(err.msg, "1001 is already enrolled in ccm (since 2026-11-02)", "duplicate message");
+
+    struct cd_enroll_in bad = {.mrn = "1001", .program = "tcm", .consent = "verbal"};
+    is_int(cd_enrollment_enroll(s, &bad, NULL, NULL, &err), CD_EINVAL, "tcm refused");
+    is_str(err.msg, "program: 'tcm' is not one of ccm, ccm_complex, pcm, apcm, coordination",
+           "program message");
+    bad.program = "pcm";
+    bad.consent = "nod";
+    cd_enrollment_enroll(s, &bad, NULL, NULL, &err);
+    is_str(err.msg, "consent: 'nod' is not verbal, written or none", "consent message");
+    bad.consent = "written";
+    bad.date = "2026-11-03";
+    cd_enrollment_enroll(s, &bad, NULL, NULL, &err);
+    is_str(err.msg, "date: '2026-11-03' is in the future", "future date");
+    bad.date = "2026-02-30";
+    cd_enrollment_enroll(s, &bad, NULL, NULL, &err);
+    is_str(err.msg, "date: '2026-02-30' is not a date (YYYY-MM-DD)", "bad date");
+    bad.mrn = "9999";
+    bad.date = NULL;
+    is_int(cd_enrollment_enroll(s, &bad, NULL, NULL, &err), CD_ENOTFOUND, "unknown MRN");
+
+    /* consent 'none' is recorded; a later verbal consent is added to the same enrollment */
+    struct cd_enroll_in pcm = {.mrn = "1001",
+                               .program = "pcm",
+                               .consent = "none",
+                               .date = "2026-10-15",
+                               .note = "thinking about it"};
+    is_int(cd_enrollment_enroll(s, &pcm, &id, &added, &err), 0, "enroll without consent");
+    pcm.consent = "written";
+    pcm.date = "2026-10-20";
+    is_int(cd_enrollment_enroll(s, &pcm, &id2, &added, &err), 0, "consent recorded later");
+    is_int(added, 1, "consent added");
+    is_int(id2, id, "same enrollment");
+    struct cd_page page = CD_PAGE_INIT;
+    cd_enrollment_list(s, pid, &page, &err);
+    is_int(page.nrows, 2, "two enrollments");
+    is_str(cd_page_str(&page, 1, "program"), "pcm", "older one second");
+    is_str(cd_page_str(&page, 1, "consent_method"), "written", "consent method");
+    is_str(cd_page_str(&page, 1, "consent_date"), "2026-10-20", "consent date");
+    is_str(cd_page_str(&page, 1, "consent_by"), "admin", "who took it");
+    is_str(cd_page_str(&page, 1, "start_date"), "2026-10-15", "start date kept");
+    cd_page_free(&page);
+    cd_audit_list(s, "enrollment", id, &page, &err);
+    is_int(page.nrows, 2, "enroll and consent audited");
+    is_str(cd_page_str(&page, 1, "detail"), "written consent on 2026-10-20", "consent audit");
+    cd_page_free(&page);
+
+    char prog[16];
+    cd_enrollment_default_program(s, pid, prog, &err);
+    is_str(prog, "pcm", "pcm before ccm for a new timer");
+
+    is_int(cd_enrollment_end(s, "1001", "pcm", "2026-10-01", NULL, &err), CD_EINVAL,
+           "end before start refused");
+    is_str(err.msg, "date: '2026-10-01' is before the enrollment began (2026-10-15)", "message");
+    is_int(cd_enrollment_end(s, "1001", "pcm", NULL, "declined further care", &err), 0, "end");
+    is_int(cd_enrollment_end(s, "1001", "pcm", NULL, NULL, &err), CD_ENOTFOUND, "end twice");
+    is_str(err.msg, "1001 is not enrolled in pcm", "not enrolled message");
+    cd_enrollment_default_program(s, pid, prog, &err);
+    is_str(prog, "ccm", "ccm after pcm ended");
+    cd_enrollment_list(s, pid, &page, &err);
+    is_str(cd_page_str(&page, 1, "status"), "ended", "status ended");
+    is_str(cd_page_str(&page, 1, "end_reason"), "declined further care", "end reason");
+    cd_page_free(&page);
+    is_int(cd_enrollment_enroll(s, &pcm, &id2, &added, &err), 0, "re-enroll after the end");
+    ok(id2 != id, "a new enrollment");
+    cd_store_close(s);
+    return done_testing();
+}
