@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/patient.h"
+#include "core/task.h"
 #include "core/text.h"
 #include "core/uuid.h"
 
@@ -53,12 +54,6 @@ static const char SQL_VISIT_TASK[] =
     "WHERE patient_id = :patient AND kind = 'tcm_visit' AND (appointment_id = :appt "
     "OR (status = 'open' AND (encounter_id = :enc OR encounter_id IS NULL))) "
     "ORDER BY appointment_id IS :appt DESC, encounter_id IS :enc DESC, due_date, id LIMIT 1";
-static const char SQL_TASK_CLOSE[] =
-    "UPDATE tasks SET status = 'done', closed_at = :at, closed_by = :by, close_reason = :reason, "
-    "appointment_id = :appt, version = version + 1 WHERE id = :id AND status = 'open'";
-static const char SQL_TASK_REOPEN[] =
-    "UPDATE tasks SET status = 'open', closed_at = NULL, closed_by = NULL, close_reason = NULL, "
-    "version = version + 1 WHERE id = :id AND status = 'done'";
 static const char SQL_LIST[] =
     "SELECT a.id, p.mrn, p.family_name || ', ' || p.given_name AS patient, a.kind, "
     "a.start_local AS start, a.duration_min AS duration, a.provider, a.location, a.status, "
@@ -265,25 +260,6 @@ static int64_t query_id(struct cd_store *store, const char *sql, const char *nam
     return out;
 }
 
-static int exec_task(struct cd_store *store, const char *sql, int64_t task, int64_t appt,
-                     const char *reason, struct cd_error *err)
-{
-    sqlite3_stmt *st = cd_db_stmt(store, sql, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    char at[CD_INSTANT_LEN];
-    cd_db_bind_int(st, ":id", task);
-    if (appt) {
-        cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
-        cd_db_bind_id(st, ":by", cd_store_actor(store));
-        cd_db_bind_text(st, ":reason", reason);
-        cd_db_bind_int(st, ":appt", appt);
-    }
-    int rc = cd_db_exec(store, st, err);
-    cd_db_done(st);
-    return rc;
-}
-
 /* Bring the tcm_visit task in line with appointment ID: closed while a booked (or kept) visit
  * lies in the window, reopened when the visit that closed it moves out, is cancelled or missed. */
 static int tcm_sync(struct cd_store *store, int64_t id, struct cd_appointment_result *res,
@@ -353,17 +329,13 @@ static int tcm_sync(struct cd_store *store, int64_t id, struct cd_appointment_re
     char detail[120];
     if (live && in_window && task && open) {
         snprintf(detail, sizeof detail, CLOSE_REASON_PREFIX " (appointment %lld)", (long long)id);
-        rc = exec_task(store, SQL_TASK_CLOSE, task, id, detail, err);
-        if (!rc)
-            rc = cd_audit_log(store, "task", task, "close", detail, err);
+        rc = cd_task_complete_by_appointment(store, task, id, detail, err);
         if (!rc)
             res->task_closed = task;
     } else if ((!live || !in_window) && task && !open && ours) {
         snprintf(detail, sizeof detail, "appointment %lld is %s", (long long)id,
                  !live ? a.status : "outside the TCM visit window");
-        rc = exec_task(store, SQL_TASK_REOPEN, task, 0, NULL, err);
-        if (!rc)
-            rc = cd_audit_log(store, "task", task, "reopen", detail, err);
+        rc = cd_task_reopen(store, task, detail, err);
         if (!rc)
             res->task_reopened = task;
     }

@@ -11,6 +11,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/task.h"
 #include "core/text.h"
 #include "core/user.h"
 
@@ -49,10 +50,6 @@ static const char SQL_DUE_REVIEWS[] =
     "JOIN care_plan_versions v ON v.care_plan_id = p.id AND v.version = p.current_version "
     "JOIN patients pt ON pt.id = p.patient_id WHERE p.status = 'active' "
     "AND v.next_review_date IS NOT NULL AND v.next_review_date <= :today ORDER BY p.id";
-static const char SQL_REVIEW_TASK[] =
-    "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, assignee_id, gen_key, "
-    "created_at, created_by) VALUES (:pid, 'careplan_review', :title, :due_at, :due_date, "
-    ":assignee, :gen_key, :at, :by) ON CONFLICT(gen_key) DO NOTHING";
 
 static const char *const section_names[CD_CAREPLAN_NSECTIONS] = {
     "problem",    "prognosis",   "goal",      "symptom",  "intervention", "medication",
@@ -910,28 +907,21 @@ static int review_task(struct cd_store *store, int64_t plan_id, int64_t pid, con
         return cd_error_set(err, CD_EINVAL,
                             "care plan %lld: next_review_date '%.20s' is not a date",
                             (long long)plan_id, date);
-    char key[64], title[64], due[CD_INSTANT_LEN], at[CD_INSTANT_LEN];
+    char key[64], title[64];
     snprintf(key, sizeof key, "careplan_review:%lld:%s", (long long)plan_id, date);
     snprintf(title, sizeof title, "Care plan review due %s", date);
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_REVIEW_TASK, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":pid", pid);
-    cd_db_bind_text(st, ":title", title);
-    /* due by the end of the review day in the clinic */
-    cd_db_bind_text(st, ":due_at",
-                    cd_instant_format(cd_local_to_instant(day + 1, 0, 0, 0) - 1, due));
-    cd_db_bind_text(st, ":due_date", date);
-    cd_db_bind_id(st, ":assignee", coord);
-    cd_db_bind_text(st, ":gen_key", key);
-    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
-    cd_db_bind_id(st, ":by", cd_store_actor(store));
-    int rc = cd_db_exec(store, st, err);
-    cd_db_done(st);
-    if (!rc && cd_db_changes(store) == 1) {
-        (*created)++;
-        rc = cd_audit_log(store, "task", cd_db_last_id(store), "generate", key, err);
-    }
+    /* due by the end of the review day in the clinic; the key makes it once per review date */
+    struct cd_task_in in = {.patient_id = pid,
+                            .kind = "careplan_review",
+                            .title = title,
+                            .due_at = cd_local_to_instant(day + 1, 0, 0, 0) - 1,
+                            .due_day = day,
+                            .assignee_id = coord,
+                            .gen_key = key};
+    int64_t id;
+    int made = 0;
+    int rc = cd_task_create(store, &in, &id, &made, err);
+    *created += made;
     return rc;
 }
 

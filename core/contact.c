@@ -18,6 +18,10 @@ static const char SQL_INSERT[] =
 /* Timely unsuccessful attempts for a task; the days are counted in C (clinic zone). */
 static const char SQL_ATTEMPTS[] =
     "SELECT at FROM contacts WHERE task_id = :task AND interactive = 0 AND late = 0 ORDER BY at";
+/* What any interactive contact also answers: this month's outreach, callbacks due by today. */
+static const char SQL_ANSWERED[] =
+    "SELECT id FROM tasks WHERE patient_id = :patient AND status = 'open' AND id <> :task "
+    "AND (kind = 'ccm_outreach' OR (kind = 'callback' AND due_date <= :today)) ORDER BY id";
 static const char SQL_LIST[] =
     "SELECT c.at, u.login AS user, c.channel, c.outcome, c.interactive, c.late, c.task_id, c.note "
     "FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.patient_id = :patient "
@@ -64,17 +68,82 @@ static int attempt_days(struct cd_store *store, int64_t task_id, int *n, struct 
     return rc;
 }
 
+/* Complete the patient's open tasks an interactive contact answers, besides TASK_ID. */
+static int complete_answered(struct cd_store *store, int64_t patient_id, int64_t task_id,
+                             const char *reason, int *n, struct cd_error *err)
+{
+    int64_t ids[16];
+    int count, rc;
+    char today[CD_DATE_LEN];
+    cd_date_format(cd_clock_today(), today);
+    do {
+        sqlite3_stmt *st = cd_db_stmt(store, SQL_ANSWERED, err);
+        if (!st)
+            return err ? err->code : CD_EIO;
+        cd_db_bind_int(st, ":patient", patient_id);
+        cd_db_bind_int(st, ":task", task_id);
+        cd_db_bind_text(st, ":today", today);
+        count = 0;
+        while ((rc = cd_db_step(store, st, err)) == 1 && count < 16)
+            ids[count++] = sqlite3_column_int64(st, 0);
+        cd_db_done(st);
+        if (rc < 0)
+            return rc;
+        for (int i = 0; i < count; i++) {
+            if ((rc = cd_task_complete(store, ids[i], reason, err)))
+                return rc;
+            (*n)++;
+        }
+    } while (count == 16);
+    return 0;
+}
+
+/* Kinds a successful call completes when it was made from their row. */
+static bool call_completes(const char *kind)
+{
+    static const char *const kinds[] = {"callback", "ccm_outreach", "followup",
+                                        "referral", "other",        NULL};
+    return in_list(kind, kinds);
+}
+
+/* The task the attempt counts for: the named one, else the patient's open TCM contact. */
+static int find_task(struct cd_store *store, const struct cd_contact_in *in, struct cd_task *task,
+                     struct cd_error *err)
+{
+    int rc;
+    if (in->task_id) {
+        if ((rc = cd_task_get(store, in->task_id, task, err)))
+            return rc;
+        if (task->patient_id != in->patient_id)
+            return cd_error_set(err, CD_EINVAL, "task: %lld is not this patient's task",
+                                (long long)in->task_id);
+        if (strcmp(task->status, "open") != 0)
+            return cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open",
+                                (long long)in->task_id);
+        return 0;
+    }
+    rc = cd_task_find_open(store, in->patient_id, "tcm_contact", task, NULL);
+    if (rc && rc != CD_ENOTFOUND)
+        return cd_error_set(err, rc, "looking up the TCM contact task failed");
+    return rc;
+}
+
 static int record(struct cd_store *store, const struct cd_contact_in *in, time_t at,
                   struct cd_contact_result *res, struct cd_error *err)
 {
     struct cd_task task;
-    int rc = cd_task_find_open(store, in->patient_id, "tcm_contact", &task, NULL);
+    int rc = find_task(store, in, &task, err);
+    bool tcm = false;
     if (rc == 0) {
         res->task_id = task.id;
-        res->task_due_day = task.due_day;
-        res->late = at > task.due_at;
-    } else if (rc != CD_ENOTFOUND) {
-        return cd_error_set(err, rc, "looking up the TCM contact task failed");
+        snprintf(res->task_kind, sizeof res->task_kind, "%s", task.kind);
+        tcm = strcmp(task.kind, "tcm_contact") == 0;
+        if (tcm) {
+            res->task_due_day = task.due_day;
+            res->late = at > task.due_at;
+        }
+    } else if (rc != CD_ENOTFOUND || in->task_id) {
+        return rc;
     }
     sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
     if (!st)
@@ -96,13 +165,21 @@ static int record(struct cd_store *store, const struct cd_contact_in *in, time_t
     res->contact_id = cd_db_last_id(store);
     if ((rc = cd_audit_log(store, "contact", res->contact_id, "log", in->outcome, err)))
         return rc;
-    if (!res->task_id)
+    const char *who = strcmp(in->outcome, "reached") == 0 ? "patient reached" : "caregiver reached";
+    if (res->interactive && (rc = complete_answered(store, in->patient_id, res->task_id, who,
+                                                    &res->others_completed, err)))
+        return rc;
+    if (!res->task_id || !tcm) {
+        if (res->task_id && res->interactive && call_completes(task.kind)) {
+            if ((rc = cd_task_complete(store, res->task_id, who, err)))
+                return rc;
+            res->task_completed = 1;
+        }
         return 0;
+    }
     if (res->interactive) {
         char reason[64];
-        snprintf(reason, sizeof reason, "%s%s",
-                 strcmp(in->outcome, "reached") == 0 ? "patient reached" : "caregiver reached",
-                 res->late ? " (late)" : "");
+        snprintf(reason, sizeof reason, "%s%s", who, res->late ? " (late)" : "");
         if ((rc = cd_task_complete(store, res->task_id, reason, err)))
             return rc;
         res->task_completed = 1;

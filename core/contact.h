@@ -6,7 +6,12 @@
  *   of them on separate occasions, both on or before the deadline, mark the task "attempts
  *   satisfied"; it stays open (outreach continues until the patient is reached).
  * - Interpretation of "separate occasions": attempts on different clinic-local calendar days.
- *   Two calls on the same day count once. */
+ *   Two calls on the same day count once.
+ * - An attempt made from a worklist row names its task: it counts for that task (a TCM contact
+ *   as above); an interactive one completes a callback, CCM outreach, follow-up, referral or
+ *   other task. A care-plan review or a TCM visit stays open (a call does not do them).
+ * - Any interactive contact also completes the patient's open CCM outreach ("no contact yet this
+ *   month") and the callbacks due by the end of today. */
 #ifndef CD_CORE_CONTACT_H
 #define CD_CORE_CONTACT_H
 
@@ -24,7 +29,8 @@ struct cd_contact_in {
     const char *outcome; /* reached caregiver voicemail no_answer wrong_number refused */
     const char *channel; /* phone (default) video portal in_person */
     const char *note;
-    time_t at; /* when; 0 = now */
+    time_t at;       /* when; 0 = now */
+    int64_t task_id; /* the worklist row it was made from; 0 = the open TCM contact, if any */
 };
 
 /* What cd_contact_log did. */
@@ -37,6 +43,8 @@ struct cd_contact_result {
     int attempts;           /* timely unsuccessful attempts on separate days so far */
     int attempts_satisfied; /* the task is (now or already) satisfied by attempts */
     int task_due_day;       /* the task's contact due date */
+    char task_kind[24];     /* the kind of TASK_ID ("" when none) */
+    int others_completed;   /* CCM outreach and due callbacks the contact also completed */
 };
 
 /* True for an interactive outcome (reached, caregiver); *KNOWN false for an unknown outcome. */

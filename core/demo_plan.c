@@ -227,8 +227,10 @@ int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p
     }
     if (p->deceased_day >= 0 || review > g->today + 7)
         return 0;
-    char key[64];
-    snprintf(key, sizeof key, "careplan_review:%lld:%d", (long long)p->id, nver);
+    /* the key cd_careplan_generate_reviews uses, so generation does not add a second one */
+    char key[64], due[CD_DATE_LEN];
+    snprintf(key, sizeof key, "careplan_review:%lld:%s", (long long)plan,
+             cd_date_format(review, due));
     struct demo_task t = {.kind = "careplan_review", .title = "Care plan review due",
                           .status = "open", .gen_key = key, .due_day = review,
                           .created = at[nver - 1]};

@@ -37,3 +37,4 @@ CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm
 core_libcaredesk_a_SOURCES += core/uuid.c core/uuid.h core/appointment.c core/appointment.h \
 	core/ical.c core/ical.h
 core_libcaredesk_a_SOURCES += core/careplan_merge.c core/careplan_merge.h
+core_libcaredesk_a_SOURCES += core/worklist.c core/worklist.h

@@ -9,6 +9,8 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/text.h"
+#include "core/user.h"
 
 static const char SQL_INSERT[] =
     "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, priority, assignee_id, team, "
@@ -24,11 +26,43 @@ static const char SQL_FIND_OPEN[] =
 static const char SQL_CLOSE[] =
     "UPDATE tasks SET status = :status, closed_at = :at, closed_by = :by, close_reason = :reason, "
     "version = version + 1 WHERE id = :id AND status = 'open'";
+static const char SQL_CLOSE_APPT[] =
+    "UPDATE tasks SET status = 'done', closed_at = :at, closed_by = :by, close_reason = :reason, "
+    "appointment_id = :appt, version = version + 1 WHERE id = :id AND status = 'open'";
+static const char SQL_REOPEN[] =
+    "UPDATE tasks SET status = 'open', closed_at = NULL, closed_by = NULL, close_reason = NULL, "
+    "version = version + 1 WHERE id = :id AND status = 'done'";
 static const char SQL_SATISFIED[] =
     "UPDATE tasks SET attempts_satisfied = 1, version = version + 1 "
     "WHERE id = :id AND attempts_satisfied = 0";
 static const char SQL_OPEN_FOR_ENCOUNTER[] =
     "SELECT id FROM tasks WHERE encounter_id = :encounter AND status = 'open' ORDER BY id";
+/* A claim made before today's start has lapsed. */
+static const char SQL_CLAIM[] =
+    "UPDATE tasks SET claimed_by = :me, claimed_at = :at, version = version + 1 "
+    "WHERE id = :id AND status = 'open' AND (claimed_by IS NULL OR claimed_by = :me "
+    "OR claimed_at < :day_start)";
+static const char SQL_HOLDER[] =
+    "SELECT t.status, coalesce(t.claimed_by, 0), coalesce(u.login, ''), t.claimed_at "
+    "FROM tasks t LEFT JOIN users u ON u.id = t.claimed_by WHERE t.id = :id";
+static const char SQL_UNCLAIM[] =
+    "UPDATE tasks SET claimed_by = NULL, claimed_at = NULL, version = version + 1 "
+    "WHERE id = :id AND status = 'open' AND claimed_by = :me";
+/* Back to the queue: keep the team, else take the last assignee's team. */
+static const char SQL_ASSIGN[] =
+    "UPDATE tasks SET team = CASE WHEN :assignee IS NULL THEN coalesce(team, "
+    "(SELECT u.team FROM users u WHERE u.id = tasks.assignee_id)) ELSE team END, "
+    "assignee_id = :assignee, claimed_by = NULL, claimed_at = NULL, version = version + 1 "
+    "WHERE id = :id AND status = 'open'";
+static const char SQL_SNOOZE[] =
+    "UPDATE tasks SET due_at = :due_at, due_date = :due_date, snooze_reason = :reason, "
+    "claimed_by = NULL, claimed_at = NULL, version = version + 1 WHERE id = :id AND status = "
+    "'open'";
+static const char SQL_NOTE[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES "
+                               "(:patient, :user, :at, 'snooze', :text)";
+static const char SQL_OPEN_CALLBACKS[] =
+    "SELECT id FROM tasks WHERE patient_id = :patient AND kind = 'callback' AND status = 'open' "
+    "ORDER BY id";
 static const char SQL_LIST_PATIENT[] =
     "SELECT t.id, t.kind, t.title, t.due_date, t.status, u.login AS assignee, t.team, "
     "t.attempts_satisfied, t.close_reason FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id "
@@ -199,4 +233,259 @@ int cd_task_list_patient(struct cd_store *store, int64_t patient_id, struct cd_p
     int rc = cd_db_fill_page(store, st, page, err);
     cd_db_done(st);
     return rc;
+}
+
+/* Run one UPDATE on task ID with STMT's other parameters bound; *CHANGED gets the row count. */
+static int update(struct cd_store *store, sqlite3_stmt *st, int *changed, struct cd_error *err)
+{
+    int rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    *changed = rc ? 0 : cd_db_changes(store);
+    return rc;
+}
+
+/* Why an UPDATE of task ID matched no row: gone, closed, or claimed by someone (*HOLDER). */
+static int refusal(struct cd_store *store, int64_t id, struct cd_task_claim *holder,
+                   struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_HOLDER, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":id", id);
+    int rc = cd_db_step(store, st, err);
+    if (rc == 0)
+        rc = cd_error_set(err, CD_ENOTFOUND, "no task %lld", (long long)id);
+    else if (rc == 1 && strcmp((const char *)sqlite3_column_text(st, 0), "open") != 0)
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
+    else if (rc == 1 && sqlite3_column_int64(st, 1) == 0)
+        rc = 0; /* open and unclaimed: the caller says why */
+    else if (rc == 1) {
+        struct cd_task_claim h = {.user_id = sqlite3_column_int64(st, 1)};
+        snprintf(h.login, sizeof h.login, "%s", (const char *)sqlite3_column_text(st, 2));
+        const char *at = (const char *)sqlite3_column_text(st, 3);
+        if (at)
+            cd_instant_parse(at, &h.at, NULL);
+        char local[17];
+        cd_instant_format_local(h.at, local);
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is claimed by %s since %s", (long long)id,
+                          h.login, local + 11);
+        if (holder)
+            *holder = h;
+    }
+    cd_db_done(st);
+    return rc;
+}
+
+/* Commit after RC == 0, else roll back; returns RC or the commit's error. */
+static int finish(struct cd_store *store, int rc, struct cd_error *err)
+{
+    if (!rc)
+        rc = cd_store_commit(store, err);
+    if (rc)
+        cd_store_rollback(store);
+    return rc;
+}
+
+int cd_task_claim(struct cd_store *store, int64_t id, struct cd_task_claim *holder,
+                  struct cd_error *err)
+{
+    int64_t me = cd_store_actor(store);
+    if (!me)
+        return cd_error_set(err, CD_EPERM, "claiming a task needs a staff member");
+    int rc = cd_store_begin(store, err), changed = 0;
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_CLAIM, err);
+    if (!st)
+        return finish(store, err ? err->code : CD_EIO, err);
+    char at[CD_INSTANT_LEN], start[CD_INSTANT_LEN];
+    time_t now = cd_clock_now();
+    cd_db_bind_int(st, ":id", id);
+    cd_db_bind_int(st, ":me", me);
+    cd_db_bind_text(st, ":at", cd_instant_format(now, at));
+    cd_db_bind_text(
+        st, ":day_start",
+        cd_instant_format(cd_local_to_instant(cd_instant_local_day(now), 0, 0, 0), start));
+    rc = update(store, st, &changed, err);
+    if (!rc && !changed && !(rc = refusal(store, id, holder, err)))
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld could not be claimed", (long long)id);
+    if (!rc)
+        rc = cd_audit_log(store, "task", id, "claim", NULL, err);
+    return finish(store, rc, err);
+}
+
+int cd_task_unclaim(struct cd_store *store, int64_t id, struct cd_error *err)
+{
+    int rc = cd_store_begin(store, err), changed = 0;
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_UNCLAIM, err);
+    if (!st)
+        return finish(store, err ? err->code : CD_EIO, err);
+    cd_db_bind_int(st, ":id", id);
+    cd_db_bind_int(st, ":me", cd_store_actor(store));
+    rc = update(store, st, &changed, err);
+    if (!rc && !changed && !(rc = refusal(store, id, NULL, err)))
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is not claimed", (long long)id);
+    if (!rc)
+        rc = cd_audit_log(store, "task", id, "unclaim", NULL, err);
+    return finish(store, rc, err);
+}
+
+int cd_task_assign(struct cd_store *store, int64_t id, const char *login, struct cd_error *err)
+{
+    struct cd_user u = {0};
+    int rc;
+    if (login && *login && (rc = cd_user_find(store, login, &u, err)))
+        return rc;
+    if ((rc = cd_store_begin(store, err)))
+        return rc;
+    int changed = 0;
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_ASSIGN, err);
+    if (!st)
+        return finish(store, err ? err->code : CD_EIO, err);
+    cd_db_bind_int(st, ":id", id);
+    cd_db_bind_id(st, ":assignee", u.id);
+    rc = update(store, st, &changed, err);
+    if (!rc && !changed && !(rc = refusal(store, id, NULL, err)))
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
+    if (!rc)
+        rc = cd_audit_log(store, "task", id, "assign", u.id ? u.login : "queue", err);
+    return finish(store, rc, err);
+}
+
+int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reason,
+                   struct cd_error *err)
+{
+    const char *why = cd_text_check(reason, 200, true);
+    if (why)
+        return cd_error_set(err, CD_EINVAL, "reason: %s", why);
+    char date[CD_DATE_LEN], due[CD_INSTANT_LEN], now_s[CD_INSTANT_LEN];
+    if (day <= cd_clock_today())
+        return cd_error_set(err, CD_EINVAL, "date: %s is not after today",
+                            cd_date_format(day, date));
+    struct cd_task t;
+    int rc = cd_task_get(store, id, &t, err);
+    if (rc)
+        return rc;
+    if (strcmp(t.status, "open") != 0)
+        return cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
+    if (strcmp(t.kind, "tcm_contact") == 0 || strcmp(t.kind, "tcm_visit") == 0)
+        return cd_error_set(err, CD_EINVAL,
+                            "a %s task has a TCM deadline and cannot be snoozed; log the attempt "
+                            "or book the visit",
+                            t.kind);
+    if ((rc = cd_store_begin(store, err)))
+        return rc;
+    int changed = 0;
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_SNOOZE, err);
+    if (!st)
+        return finish(store, err ? err->code : CD_EIO, err);
+    cd_date_format(day, date);
+    cd_db_bind_int(st, ":id", id);
+    /* the same time of day (a call back keeps its hour; an end-of-day deadline stays one) */
+    struct tm tm;
+    cd_instant_local_tm(t.due_at, &tm);
+    cd_db_bind_text(
+        st, ":due_at",
+        cd_instant_format(cd_local_to_instant(day, tm.tm_hour, tm.tm_min, tm.tm_sec), due));
+    cd_db_bind_text(st, ":due_date", date);
+    cd_db_bind_text(st, ":reason", reason);
+    rc = update(store, st, &changed, err);
+    if (!rc && !changed)
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
+    if (!rc && !(st = cd_db_stmt(store, SQL_NOTE, err)))
+        rc = err ? err->code : CD_EIO;
+    if (!rc) {
+        char text[300];
+        snprintf(text, sizeof text, "Snoozed the %s task to %s: %s", t.kind, date, reason);
+        cd_db_bind_int(st, ":patient", t.patient_id);
+        cd_db_bind_id(st, ":user", cd_store_actor(store));
+        cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), now_s));
+        cd_db_bind_text(st, ":text", text);
+        rc = cd_db_exec(store, st, err);
+        cd_db_done(st);
+    }
+    if (!rc)
+        rc = cd_audit_log(store, "task", id, "snooze", date, err);
+    return finish(store, rc, err);
+}
+
+int cd_task_cancel(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err)
+{
+    return close_task(store, id, "cancelled", reason, err);
+}
+
+int cd_task_callback(struct cd_store *store, int64_t patient_id, time_t at, const char *note,
+                     int64_t *id, struct cd_error *err)
+{
+    const char *why = cd_text_check(note, 200, false);
+    if (why)
+        return cd_error_set(err, CD_EINVAL, "note: %s", why);
+    if (at < cd_clock_now() - 60)
+        return cd_error_set(err, CD_EINVAL, "at: a call back cannot be in the past");
+    int rc = cd_store_begin(store, err);
+    if (rc)
+        return rc;
+    /* the patient's earlier callbacks are replaced: collect first, then close */
+    int64_t old[16];
+    int n = 0;
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_OPEN_CALLBACKS, err);
+    if (!st)
+        return finish(store, err ? err->code : CD_EIO, err);
+    cd_db_bind_int(st, ":patient", patient_id);
+    while ((rc = cd_db_step(store, st, err)) == 1 && n < 16)
+        old[n++] = sqlite3_column_int64(st, 0);
+    cd_db_done(st);
+    if (rc < 0)
+        return finish(store, rc, err);
+    char local[17], reason[64];
+    snprintf(reason, sizeof reason, "replaced by the call back at %s",
+             cd_instant_format_local(at, local));
+    rc = 0;
+    for (int i = 0; !rc && i < n; i++)
+        rc = close_task(store, old[i], "cancelled", reason, err);
+    struct cd_task_in in = {.patient_id = patient_id,
+                            .kind = "callback",
+                            .title = note && *note ? note : NULL,
+                            .due_at = at,
+                            .due_day = cd_instant_local_day(at),
+                            .assignee_id = cd_store_actor(store)};
+    int64_t new_id = 0;
+    int created;
+    if (!rc)
+        rc = cd_task_create(store, &in, &new_id, &created, err);
+    if (!rc && id)
+        *id = new_id;
+    return finish(store, rc, err);
+}
+
+int cd_task_complete_by_appointment(struct cd_store *store, int64_t id, int64_t appointment_id,
+                                    const char *reason, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_CLOSE_APPT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    char at[CD_INSTANT_LEN];
+    cd_db_bind_int(st, ":id", id);
+    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
+    cd_db_bind_id(st, ":by", cd_store_actor(store));
+    cd_db_bind_opt(st, ":reason", reason);
+    cd_db_bind_int(st, ":appt", appointment_id);
+    int changed = 0, rc = update(store, st, &changed, err);
+    if (!rc && !changed)
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
+    return rc ? rc : cd_audit_log(store, "task", id, "close", reason, err);
+}
+
+int cd_task_reopen(struct cd_store *store, int64_t id, const char *detail, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_REOPEN, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":id", id);
+    int changed = 0, rc = update(store, st, &changed, err);
+    if (!rc && !changed)
+        rc = cd_error_set(err, CD_ECONFLICT, "task %lld is not done", (long long)id);
+    return rc ? rc : cd_audit_log(store, "task", id, "reopen", detail, err);
 }

@@ -50,6 +50,43 @@ int cd_task_set_attempts_satisfied(struct cd_store *store, int64_t id, struct cd
 /* Cancel every open task of ENCOUNTER_ID with REASON; *N (may be NULL) gets how many. */
 int cd_task_cancel_for_encounter(struct cd_store *store, int64_t encounter_id, const char *reason,
                                  int *n, struct cd_error *err);
+/* Who holds a claim on a task (for the refusal when someone else does). */
+struct cd_task_claim {
+    int64_t user_id;
+    char login[65];
+    time_t at;
+};
+
+/* Claim open task ID for the store's actor, so two coordinators do not call the same patient
+ * (one transaction, audited). Claiming again one's own claim succeeds; a claim made before today
+ * (clinic zone) has lapsed and may be taken. CD_ECONFLICT when someone else holds it today:
+ * *HOLDER (may be NULL) gets who and since when, and the message names them. */
+int cd_task_claim(struct cd_store *store, int64_t id, struct cd_task_claim *holder,
+                  struct cd_error *err);
+/* Release the actor's own claim on ID. CD_ECONFLICT when the actor does not hold it. */
+int cd_task_unclaim(struct cd_store *store, int64_t id, struct cd_error *err);
+/* Give open task ID to LOGIN (NULL: back to the queue of its team, or of its last assignee's
+ * team); any claim is dropped (one transaction, audited). */
+int cd_task_assign(struct cd_store *store, int64_t id, const char *login, struct cd_error *err);
+/* Move open task ID to clinic day DAY (after today), same time of day, for REASON, and note it on
+ * the chart (a note of kind 'snooze'); one transaction, audited. TCM contacts and visits carry
+ * regulatory deadlines and cannot be snoozed. */
+int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reason,
+                   struct cd_error *err);
+/* Schedule a call back to PATIENT_ID at instant AT (not in the past), assigned to the store's
+ * actor, with an optional NOTE as its title; the patient's other open callbacks are closed as
+ * replaced (one transaction, audited). *ID (may be NULL) gets the new task. */
+int cd_task_callback(struct cd_store *store, int64_t patient_id, time_t at, const char *note,
+                     int64_t *id, struct cd_error *err);
+/* Mark open task ID done by booking APPOINTMENT_ID (a TCM visit), with REASON (inside the
+ * caller's transaction, audited 'close'). CD_ECONFLICT when it is no longer open. */
+int cd_task_complete_by_appointment(struct cd_store *store, int64_t id, int64_t appointment_id,
+                                    const char *reason, struct cd_error *err);
+/* Reopen done task ID because what closed it no longer holds (DETAIL says why; inside the
+ * caller's transaction, audited 'reopen'). CD_ECONFLICT when it is not done. */
+int cd_task_reopen(struct cd_store *store, int64_t id, const char *detail, struct cd_error *err);
+/* Cancel open task ID with REASON (inside the caller's transaction). */
+int cd_task_cancel(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err);
 /* The patient's tasks, due first: id kind title due_date status assignee team
  * attempts_satisfied close_reason. */
 int cd_task_list_patient(struct cd_store *store, int64_t patient_id, struct cd_page *page,

@@ -161,3 +161,10 @@ tui_tests += tests/tui/timer.sh
 tui_tests += tests/tui/minutes.sh
 cli_tests += tests/cli/docs.sh
 EXTRA_DIST += build-aux/man-keys.sh
+# The daily call list (core/worklist, task claims and snoozes, the worklist and task sub-commands).
+unit_tests += tests/unit/test_worklist
+tests_unit_test_worklist_SOURCES = tests/unit/test_worklist.c tests/lib/tap.h tests/lib/testdb.h
+bench_scripts += tests/bench/bench_worklist.sh
+cli_tests += tests/cli/worklist.sh
+tui_tests += tests/tui/worklist.sh
+EXTRA_DIST += tests/bench/bench_worklist.c

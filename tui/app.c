@@ -259,7 +259,9 @@ static void draw_keybar(struct app *app, const struct canvas *scr)
             continue;
         char label[32];
         key_label(key, label, sizeof label);
-        if (x + (int)strlen(label) + 2 >= bar.cols)
+        /* the whole item must fit: "KEY LABEL " */
+        if (x + uw_width(label) + 2 + uw_width(b->label ? b->label : action_name(b->action)) >
+            bar.cols)
             break;
         x += canvas_text(&bar, 0, x, -1, ROLE_KEY_BAR_KEY, 0, label);
         x += canvas_printf(&bar, 0, x, -1, ROLE_KEY_BAR, 0, " %s ",
@@ -589,7 +591,7 @@ static int tick_ms(void)
 
 static int run(struct app *app)
 {
-    if (app_push(app, &view_home_ops, NULL))
+    if (app_push(app, &view_worklist_ops, NULL))
         return CLI_FAIL;
     app->data_version = cd_store_data_version(app->store);
     timer_ui_start(app);

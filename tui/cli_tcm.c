@@ -76,7 +76,13 @@ int cli_import(struct cli *c)
 static void print_outcome(const struct cd_contact_result *r)
 {
     char due[CD_DATE_LEN];
-    if (!r->task_id)
+    if (r->task_id && strcmp(r->task_kind, "tcm_contact") != 0)
+        printf("%s task %lld %s\n", r->task_kind, (long long)r->task_id,
+               r->task_completed ? "done" : "stays open");
+    if (r->others_completed)
+        printf("also done: %d open outreach or call back task%s\n", r->others_completed,
+               r->others_completed == 1 ? "" : "s");
+    if (!r->task_id || strcmp(r->task_kind, "tcm_contact") != 0)
         return;
     cd_date_format(r->task_due_day, due);
     if (r->interactive) {
@@ -104,9 +110,11 @@ int cli_log_call(struct cli *c)
         {"outcome", required_argument, NULL, 'o'},
         {"channel", required_argument, NULL, 'c'},
         {"note", required_argument, NULL, 'n'},
+        {"task", required_argument, NULL, 't'},
         {NULL, 0, NULL, 0},
     };
     struct cd_contact_in in = {0};
+    char *end;
     const char *arg;
     int v;
     while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
@@ -114,6 +122,11 @@ int cli_log_call(struct cli *c)
         case 'o': in.outcome = arg; break;
         case 'c': in.channel = arg; break;
         case 'n': in.note = arg; break;
+        case 't':
+            in.task_id = strtoll(arg, &end, 10);
+            if (!*arg || *end || in.task_id <= 0)
+                return cli_usage(c, "--task: '%s' is not a task number", arg);
+            break;
         default: return CLI_USAGE;
         }
     }

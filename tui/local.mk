@@ -27,3 +27,5 @@ caredesk_SOURCES += tui/timer_ui.c tui/timer_ui.h tui/minutes_bar.c tui/minutes_
 caredesk_SOURCES += tui/intake.c tui/intake.h
 caredesk_SOURCES += tui/patient_open.c tui/view_timeline.c tui/view_careplan.c \
 	tui/view_plan_history.c
+caredesk_SOURCES += tui/cli_worklist.c
+caredesk_SOURCES += tui/view_worklist.c tui/view_chart.c

@@ -33,5 +33,9 @@ int patient_label(struct cd_store *store, int64_t id, char *buf, size_t size,
 /* The keys that open a patient's screens by MRN (open-timeline, open-careplan): a view's act
  * hands other actions back. */
 enum action patient_open_act(struct view *v, enum action action);
+/* The daily call list: the home screen (the bottom of the view stack). */
+extern const struct view_ops view_worklist_ops;
+/* A patient's chart: header and tabs (args->id: the patient). */
+extern const struct view_ops view_chart_ops;
 
 #endif

@@ -168,6 +168,7 @@ CREATE TABLE tasks (
 ) STRICT;
 CREATE INDEX tasks_open_due ON tasks(due_date, kind) WHERE status = 'open';
 CREATE INDEX tasks_open_assignee ON tasks(assignee_id, due_date) WHERE status = 'open';
+CREATE INDEX tasks_open_claimed ON tasks(claimed_by) WHERE status = 'open';  -- "my list": claimed by me
 CREATE INDEX tasks_patient ON tasks(patient_id, status);
 CREATE INDEX tasks_encounter ON tasks(encounter_id) WHERE encounter_id IS NOT NULL;
 CREATE INDEX tasks_patient_created ON tasks(patient_id, created_at);  -- timeline

@@ -73,6 +73,26 @@ careplan	S	plan-save	Save the plan as a new version
 careplan	<C-s>	plan-save	Save the plan as a new version
 careplan	h	plan-history	List the versions and their changes
 plan-history	c	compare	Switch between a version's changes and your copy
+worklist	r	refresh	Reload the data and redraw the screen
+worklist	M	minutes	Billable minutes of the month, per patient
+worklist	D	discharge-new	Enter a discharge by hand (the intake form)
+worklist	I	import-file	Import a discharge file (CSV or HL7)
+worklist	L	open-timeline	Open a patient's timeline (asks for the MRN)
+worklist	P	open-careplan	Open a patient's care plan (asks for the MRN)
+worklist	c	log-call	Log a call outcome (then an optional note)
+worklist	b	callback	Schedule a call back
+worklist	s	snooze	Snooze the row to a later day, with a reason
+worklist	a	assign	Assign the row to someone (or back to the queue)
+worklist	x	claim	Claim the row (again: release it)
+worklist	g	goto-patient	Go to any patient by name or MRN
+worklist	f	filter	Whose list, program and kind filters
+worklist	S	summary	Today's figures for the clinic
+chart	r	refresh	Reload the data and redraw the screen
+chart	L	open-timeline	Open a patient's timeline (asks for the MRN)
+chart	P	open-careplan	Open a patient's care plan (asks for the MRN)
+chart	c	log-call	Log a call outcome (then an optional note)
+chart	<Tab>	next-tab	Next tab
+chart	<S-Tab>	prev-tab	Previous tab
 TSV
 )"
 

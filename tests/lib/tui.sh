@@ -83,3 +83,7 @@ tui_wait_exit() {
     done
     cat "$f"
 }
+# tui_home NAME: the workstation opens on the worklist; wait for it, then S opens the home figures
+# (the view the older scenarios start from). Their last q then returns to the worklist: tui_leave.
+tui_home() { tui_wait "$1" '^ (My list|Team|Everyone)' >/dev/null && tui_keys "$1" S; }
+tui_leave() { tui_wait "$1" '^ (My list|Team|Everyone)' 5 >/dev/null; tui_keys "$1" q; }

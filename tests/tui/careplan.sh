@@ -18,6 +18,7 @@ scenario() {
     local cols=$1 rows=$2 mrn=$3 s="plan$1"
     nurse careplan add "$mrn" --section problem --text "Heart failure" --code I50.9
     tui_start "$s" "$cols" "$rows" --db "$DB" --now 2026-11-02T09:00 --user alice
+    tui_home "$s"
     tui_ok "$cols: home" "$s" '^  Patients'
     tui_keys "$s" P
     tui_ok "$cols: P asks for the MRN" "$s" 'Care plan of MRN:'
@@ -146,6 +147,7 @@ scenario() {
     run careplan show "$mrn"
     like "$cols: nothing saved" "$OUT" 'Version 6 of 6'
     tui_keys "$s" q
+    tui_leave "$s"
     is "$cols: q leaves" "$(tui_wait_exit "$s")" 0
 }
 

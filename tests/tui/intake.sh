@@ -41,6 +41,7 @@ scenario() {
     cd_run --db "$db" --now $NOW init --clinic "North Clinic" --timezone America/New_York
     is_rc "$cols: fixture" 0
     tui_start "$s" "$cols" "$rows" --db "$db" --now $NOW --user alice
+    tui_home "$s"
     tui_ok "$cols: home, no work yet" "$s" '^  Open tasks +0 +TCM visits to book +0$'
     tui_ok "$cols: key bar offers the discharge keys" "$s" 'q Quit  D Discharge  I Import'
 
@@ -140,6 +141,7 @@ scenario() {
     tui_ok "$cols: a missing file says so" "$s" 'Import failed'
     like "$cols: ... which" "$(box_text "$s" 'Import failed')" '/home/in/missing.csv: cannot open: No such file or directory Nothing was imported\.$'
     tui_keys "$s" Enter q
+    tui_leave "$s"
     is "$cols: q leaves with status 0" "$(tui_wait_exit "$s")" 0
 }
 

@@ -37,6 +37,7 @@ R1004=' 1004     Lee, Ann        CCM         staff   18                    no co
 R1005=' 1005     Diaz, Rosa      Coordinati… staff   10                    coordinati…'
 s=m80
 tui_start $s 80 24 --db "$DB" --now 2026-11-20T09:00
+tui_home $s
 tui_ok "80: home offers the minutes" $s 'M Minutes'
 tui_keys $s M
 tui_ok "80: the month" $s '^ Billable minutes, November 2026: 6 rows$'
@@ -97,10 +98,12 @@ tui_keys $s Escape
 tui_keys $s q
 tui_ok "80: back home" $s '^  Today, Friday 20 November 2026$'
 tui_keys $s q
+tui_leave $s
 is "80: q" "$(tui_wait_exit $s)" 0
 
 s=m132
 tui_start $s 132 40 --db "$DB" --now 2026-11-20T09:00
+tui_home $s
 tui_ok "132: home" $s 'M Minutes'
 tui_keys $s M
 tui_ok "132: the month" $s '^ Billable minutes, November 2026: 6 rows$'
@@ -114,6 +117,7 @@ is "132: exact rows with the bars" "$(rows $s 4 10)" " MRN      Patient         
 like "132: 25 of 40 minutes: 6 of 10 cells in bar.fill, 4 in bar.empty" "$(tui_screen_attr $s | sed -n 6p | tr -d '\033')" \
     '\[30m\[42m {6}\[2m\[39m\[49m····\[0m\[39m\[49m 25/40 min'
 tui_keys $s q q
+tui_leave $s
 is "132: q" "$(tui_wait_exit $s)" 0
 
 done_testing

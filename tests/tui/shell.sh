@@ -1,5 +1,6 @@
 #!/bin/sh
-# TUI: the workstation shell at 80x24 and 132x40: status bar, home figures, help overlay,
+# TUI: the workstation shell at 80x24 and 132x40: status bar, the worklist as home, today's
+# figures (S), help overlay,
 # too-small terminal, live refresh from another process, q, Ctrl-C, NO_COLOR and --theme mono.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
@@ -30,6 +31,8 @@ scenario() {
     tui_start "$s" "$cols" "$rows" $APP --user alice
     tui_ok "$cols: status bar: clinic, user, role, --now clock" "$s" \
         '^ North Clinic \| alice \(admin\) .* Mon 2026-11-02 09:0[0-9]:[0-9]{2}$'
+    tui_ok "$cols: the worklist is home" "$s" '^ My list: 0 to do'
+    tui_keys "$s" S
     tui_ok "$cols: home title" "$s" '^  Today, Monday 2 November 2026$'
     tui_ok "$cols: patient count" "$s" "^  Patients +$patients +TCM contacts due +0$"
     tui_ok "$cols: overdue count" "$s" '^  Overdue +0 +Enrolled in care management +0$'
@@ -54,6 +57,8 @@ scenario() {
     tui_keys "$s" x
     tui_ok "$cols: an unbound key says so" "$s" '^ x is not bound here; \? shows the keys$'
     tui_keys "$s" q
+    tui_ok "$cols: q closes the figures: the worklist again" "$s" '^ My list: 0 to do'
+    tui_keys "$s" q
     is "$cols: q leaves with status 0" "$(tui_wait_exit "$s")" 0
 }
 
@@ -61,12 +66,12 @@ scenario 80 24
 scenario 132 40
 
 tui_start cc 80 24 --db "$DB" --now 2026-11-02T09:00 --user alice
-tui_ok "C-c: running" cc '^  Patients'
+tui_ok "C-c: running" cc '^ My list'
 tui_keys cc C-c
 is "C-c leaves cleanly with 130" "$(tui_wait_exit cc)" 130
 
 TUI_ENV="NO_COLOR=1" tui_start nocolor 80 24 --db "$DB" --now 2026-11-02T09:00 --user alice
-tui_ok "NO_COLOR: home" nocolor '^  Patients'
+tui_ok "NO_COLOR: home" nocolor '^ My list'
 attrs=$(tui_screen_attr nocolor)
 if printf '%s' "$attrs" | grep -qE '\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]'; then
     _t_result 1 "NO_COLOR: no colours"
@@ -78,7 +83,7 @@ tui_keys nocolor q
 is "NO_COLOR: q" "$(tui_wait_exit nocolor)" 0
 
 tui_start mono 80 24 --db "$DB" --now 2026-11-02T09:00 --user alice --theme mono
-tui_ok "--theme mono: home" mono '^  Patients'
+tui_ok "--theme mono: home" mono '^ My list'
 tui_keys mono q
 is "--theme mono: q" "$(tui_wait_exit mono)" 0
 

@@ -35,6 +35,7 @@ entries() { tui_screen "$1" | grep -E '^ 20[0-9]{2}-' | awk '{print $1, $2, $3}'
 scenario() {
     local cols=$1 rows=$2 mrn=$3 s="tl$1"
     tui_start "$s" "$cols" "$rows" --db "$DB" --now 2026-11-02T09:00 --user alice
+    tui_home "$s"
     tui_ok "$cols: home" "$s" '^  Patients'
     tui_keys "$s" L
     tui_ok "$cols: T asks for the MRN" "$s" 'Timeline of MRN:'
@@ -96,6 +97,7 @@ scenario() {
     tui_keys "$s" q
     tui_ok "$cols: q back home" "$s" '^  Patients'
     tui_keys "$s" q
+    tui_leave "$s"
     is "$cols: q leaves" "$(tui_wait_exit "$s")" 0
 }
 

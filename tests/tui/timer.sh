@@ -38,6 +38,7 @@ scenario() {
     is_rc "$cols: fixture" 0
 
     tui_start "$s" "$cols" "$rows" --db "$db" --now 2026-11-02T09:00 --user mrivera
+    tui_home "$s"
     tui_ok "$cols: home" "$s" '^  Today, Monday 2 November 2026$'
     tui_keys "$s" t
     tui_ok "$cols: no patient, no timer" "$s" '^ No patient here to time: open a patient first$'
@@ -78,7 +79,8 @@ scenario() {
     run 2026-11-02T09:21 billing
     like "$cols: the month's minutes" "$OUT" '^1001	Núñez, Zoë	ccm	clinical_staff	3[34]	99490	'
 
-    # another patient while the timer runs: keep, then switch
+    # another patient while the timer runs: keep, then switch (from the home figures, S)
+    tui_keys "$s-b" S
     tui_keys "$s-b" o
     tui_type "$s-b" 1001
     tui_keys "$s-b" Enter t
@@ -121,6 +123,7 @@ scenario() {
     tui_ok "$cols: stopped" "$s-b" \
         '^ (Wrote 00:[0-9]{2} of Coordination for C\.O\.; this month 0 min|Stopped the timer for C\.O\.: nothing was counted, nothing written)$'
     tui_keys "$s-b" q
+    tui_leave "$s-b"
     is "$cols: q" "$(tui_wait_exit "$s-b")" 0
     runu 2026-11-02T09:30 timer status
     is "$cols: no timer after stop" "$OUT" "no timer is running"
@@ -145,6 +148,7 @@ scenario() {
     runu 2026-11-02T10:16 timer status
     like "$cols: idle: timer status" "$OUT" "med_reconciliation	$want	"
     tui_keys "$s-c" q
+    tui_leave "$s-c"
     is "$cols: idle: q" "$(tui_wait_exit "$s-c")" 0
 }
 

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/* The daily call list: open tasks due today or earlier plus generated outreach, in the order a
+ * coordinator works them, each with the reason it is there.
+ * On the list: open tasks due today or earlier, and open TCM contacts and visits from the
+ * discharge on (the call and the booking should not wait for the deadline).
+ * Order (one rule, cd_worklist_classify + cd_worklist_compare):
+ *   1 TCM contacts overdue   2 TCM contacts due today   3 callbacks due now
+ *   4 TCM visits still to be booked, and TCM contacts due after today
+ *   5 CCM/PCM patients short of this month's minutes (under 20, 60 for complex CCM, 30 for PCM)
+ *     with at most 5 business days left in the month (today included)
+ *   6 care-plan reviews   7 the rest;
+ * within a group: higher risk tier first (high, moderate, low, none), then the earlier due time.
+ * Generation (idempotent by gen_key; at most once per clinic day unless forced): care-plan review
+ * tasks; a ccm_outreach task due today for each active CCM/complex CCM/PCM enrollment with no
+ * interactive contact this month ('ccm_outreach:<patient>:<YYYY-MM>'); in the last 5 business
+ * days, one for each such patient still short of minutes ('ccm_minutes:<patient>:<YYYY-MM>');
+ * outreach left open from an earlier month is cancelled. */
+#ifndef CD_CORE_WORKLIST_H
+#define CD_CORE_WORKLIST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/error.h"
+#include "core/page.h"
+#include "core/store.h"
+
+enum cd_worklist_group {
+    CD_WORKLIST_TCM_OVERDUE = 1,
+    CD_WORKLIST_TCM_TODAY,
+    CD_WORKLIST_CALLBACK,
+    CD_WORKLIST_TCM_VISIT,
+    CD_WORKLIST_CCM_SHORT,
+    CD_WORKLIST_REVIEW,
+    CD_WORKLIST_REST,
+};
+
+/* Risk tiers, higher first in the list. */
+enum cd_risk { CD_RISK_NONE, CD_RISK_LOW, CD_RISK_MODERATE, CD_RISK_HIGH };
+
+/* The moment the list is made for. */
+struct cd_worklist_clock {
+    time_t now;
+    int today;              /* clinic-zone day number */
+    int business_days_left; /* in this month, today included when it is one */
+};
+
+/* One row as the ordering rule sees it (borrowed strings). */
+struct cd_worklist_item {
+    int64_t task_id;
+    const char *kind;
+    const char *title; /* may be NULL */
+    time_t due_at;
+    int due_day;
+    enum cd_risk risk;
+    const char *program; /* the patient's active ccm, ccm_complex or pcm enrollment, or NULL */
+    long seconds;        /* this month's care-management time (unvoided ccm/ccm_complex/pcm) */
+    int discharge_day;   /* TCM tasks: the discharge date; -1 when unknown */
+    int attempts_satisfied;
+    enum cd_worklist_group group; /* set by cd_worklist_classify */
+};
+
+/* Risk tier named TIER ("high", "moderate", "low"; NULL or anything else: none). */
+enum cd_risk cd_worklist_risk(const char *tier);
+/* Monthly minutes a program's first code needs: ccm 20, ccm_complex 60, pcm 30; 0 otherwise. */
+int cd_worklist_threshold_minutes(const char *program);
+/* The clock for NOW: today and the business days left in its month (CAL: core/calendar.h). */
+struct cd_calendar;
+void cd_worklist_clock_at(const struct cd_calendar *cal, time_t now, struct cd_worklist_clock *out);
+/* The group of IT at CLK (also stored in IT->group). */
+enum cd_worklist_group cd_worklist_classify(struct cd_worklist_item *it,
+                                            const struct cd_worklist_clock *clk);
+/* Order of two classified items: group, then risk (higher first), due time, task id. */
+int cd_worklist_compare(const struct cd_worklist_item *a, const struct cd_worklist_item *b);
+/* The reason shown on IT's row (classified) into BUF of SIZE bytes. Returns BUF. */
+char *cd_worklist_reason(const struct cd_worklist_item *it, const struct cd_worklist_clock *clk,
+                         char *buf, size_t size);
+
+/* What one generation made. */
+struct cd_worklist_gen {
+    int ran;       /* 0 when it had already run today (and was not forced) */
+    int reviews;   /* care-plan review tasks created */
+    int outreach;  /* ccm_outreach tasks for no contact this month */
+    int minutes;   /* ccm_outreach tasks for minutes short late in the month */
+    int cancelled; /* outreach of earlier months cancelled */
+};
+
+/* Generate today's tasks (one transaction, audited), unless it already ran today for this
+ * database and FORCE is false. RES may be NULL. */
+int cd_worklist_generate(struct cd_store *store, bool force, struct cd_worklist_gen *res,
+                         struct cd_error *err);
+
+enum cd_worklist_scope {
+    CD_WORKLIST_MINE, /* assigned to USER_ID, or claimed by them today */
+    CD_WORKLIST_TEAM, /* assigned to a member of TEAM, or waiting in TEAM's queue */
+    CD_WORKLIST_ALL,  /* every open item, assigned or in a queue */
+};
+
+struct cd_worklist_query {
+    enum cd_worklist_scope scope;
+    int64_t user_id;     /* MINE */
+    const char *team;    /* TEAM */
+    const char *program; /* only rows of this program (tcm, ccm, ccm_complex, pcm, ...), or NULL */
+    const char *kind;    /* only this task kind, or NULL */
+    const char *search;  /* name or MRN contains (case-insensitive ASCII), or NULL */
+    bool screen;         /* add the screen's columns (see cd_worklist_list) */
+};
+
+/* The list for Q now, ranked: rank task_id due kind reason mrn patient phone program risk
+ * attempts assignee; with Q->screen also patient_id claimed_by claimed_today group title.
+ * Does not generate (call cd_worklist_generate first). */
+int cd_worklist_list(struct cd_store *store, const struct cd_worklist_query *q,
+                     struct cd_page *page, struct cd_error *err);
+/* EXPLAIN QUERY PLAN of the list query for SCOPE (for tests and benchmarks): id parent detail. */
+int cd_worklist_plan(struct cd_store *store, enum cd_worklist_scope scope, struct cd_page *page,
+                     struct cd_error *err);
+/* This month's care-management time of one patient (the chart header). */
+struct cd_worklist_minutes {
+    char program[16]; /* the active ccm, ccm_complex or pcm enrollment; "" when none */
+    long seconds;     /* unvoided ccm/ccm_complex/pcm time this month */
+    int threshold;    /* the program's first code, in minutes (0 when none) */
+};
+int cd_worklist_patient_minutes(struct cd_store *store, int64_t patient_id,
+                                struct cd_worklist_minutes *out, struct cd_error *err);
+/* Validate a --program / --kind filter value. */
+int cd_worklist_check_filter(const char *program, const char *kind, struct cd_error *err);
+
+#endif
