@@ -37,6 +37,7 @@ scenario() {
     DB="$T_TMP/clinic$cols.db"
     cp "$FIXTURE" "$DB"
     tui_start "$s" "$cols" "$rows" --db "$DB" --now "$NOW" --user alice
+    tui_home "$s"
     tui_ok "$cols: home" "$s" '^  Today, Monday 2 November 2026$'
     tui_keys "$s" A
     tui_ok "$cols: A opens today's appointments" "$s" \
@@ -195,6 +196,7 @@ scenario() {
     tui_keys "$s" q
     tui_ok "$cols: and q again home" "$s" '^  Today, Monday 2 November 2026$'
     tui_keys "$s" q
+    tui_leave "$s"
     is "$cols: q leaves with status 0" "$(tui_wait_exit "$s")" 0
 }
 
