@@ -527,7 +527,14 @@ static void generic(struct app *app, enum action action)
         break;
     case ACT_HELP: help_open(app); break;
     case ACT_QUIT: app->quit = true; break;
-    case ACT_APPOINTMENTS: app_push(app, &view_appointments_ops, NULL); break;
+    case ACT_APPOINTMENTS:
+        if (v->ops == &view_chart_ops) { /* from a chart: that patient's appointments */
+            struct view_args args = {.id = v->ops->patient(v)};
+            app_push(app, &view_appointments_ops, &args);
+        } else {
+            app_push(app, &view_appointments_ops, NULL);
+        }
+        break;
     case ACT_TIMER_TOGGLE: timer_ui_toggle(app); break;
     case ACT_TIMER_PAUSE: timer_ui_pause(app); break;
     default: break;

@@ -30,10 +30,10 @@ generic	<C-l>	refresh	Reload the data and redraw the screen
 generic	?	help	Show the keys of this view
 generic	<F1>	help	Show the keys of this view
 generic	Q	quit	Leave caredesk
+generic	A	appointments	Appointments: today's, or the chart patient's
 generic	t	timer-toggle	Start or stop the CCM timer for this patient
 generic	T	timer-pause	Pause or resume the CCM timer
 home	r	refresh	Reload the data and redraw the screen
-home	A	appointments	Today's appointments
 home	o	patient-goto	Choose a patient by MRN (for the timer)
 home	M	minutes	Billable minutes of the month, per patient
 home	D	discharge-new	Enter a discharge by hand (the intake form)

@@ -75,6 +75,11 @@ scenario() {
     tui_ok "$cols: this month's minutes" "$a" '^ This month 0:00 min'
     tui_ok "$cols: contacts tab" "$a" 'Contacts \(1\)'
     tui_ok "$cols: the attempt, who, note" "$a" '^ 2026-11-23 10:0[0-9] mrivera +voicemail +phone +left a message'
+    tui_keys "$a" A
+    tui_ok "$cols: A in the chart lists the patient's appointments" "$a" \
+        '^ Appointments of Núñez, Zoë \(MRN 1001\)'
+    tui_keys "$a" q
+    tui_ok "$cols: back in the chart" "$a" 'Contacts \(1\)'
     tui_keys "$a" q
     tui_ok "$cols: back on the list, same row" "$a" '^ My list: 4 to do'
     tui_keys "$a" g
