@@ -357,7 +357,7 @@ bool cd_store_in_transaction(const struct cd_store *store)
     return store->depth > 0;
 }
 
-static int make_parent_dirs(const char *path, struct cd_error *err)
+int cd_mkdir_parents(const char *path, struct cd_error *err)
 {
     char *dir = cd_strdup(path);
     if (!dir)
@@ -463,7 +463,7 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     if (exists && !S_ISREG(stbuf.st_mode))
         return cd_error_set(err, CD_EFOREIGN, "%s is not a regular file", path);
     if (!exists) {
-        if (make_parent_dirs(path, err))
+        if (cd_mkdir_parents(path, err))
             return CD_EIO;
         int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
         if (fd < 0 && errno != EEXIST)

@@ -27,6 +27,9 @@ void cd_store_close(struct cd_store *store);
 /* Default database path: $CAREDESK_DB, else $XDG_DATA_HOME/caredesk/caredesk.db, else
  * ~/.local/share/caredesk/caredesk.db. Caller frees. */
 char *cd_store_default_path(void);
+/* Create the directories above PATH that do not exist yet (mode 0700): for the database and for
+ * files the workstation writes, such as calendar exports. CD_EIO with the directory named. */
+int cd_mkdir_parents(const char *path, struct cd_error *err);
 /* The path the store was opened with (borrowed). */
 const char *cd_store_path(const struct cd_store *store);
 /* The schema version this build knows. */

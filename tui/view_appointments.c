@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "core/appointment.h"
 #include "core/clock.h"
 #include "core/ical.h"
 #include "core/patient.h"
+#include "core/store.h"
 #include "core/strbuf.h"
 #include "tui/app.h"
 #include "tui/edit.h"
@@ -661,28 +661,6 @@ static void mark(struct view *v, bool kept)
 
 /* ---- export ---- */
 
-/* Create the directories above PATH (mode 0700) that do not exist yet. */
-static int make_dirs(const char *path, struct cd_error *err)
-{
-    char *dir = cd_strdup(path);
-    if (!dir)
-        return cd_error_set(err, CD_ENOMEM, "out of memory");
-    for (char *p = dir + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            int e = errno;
-            cd_error_set(err, CD_EIO, "cannot create directory %s: %s", dir, strerror(e));
-            free(dir);
-            return CD_EIO;
-        }
-        *p = '/';
-    }
-    free(dir);
-    return 0;
-}
-
 static void export_to(struct view *v, const char *text, void *ctx)
 {
     (void)ctx;
@@ -712,7 +690,7 @@ static void export_to(struct view *v, const char *text, void *ctx)
     }
     size_t n = 0;
     int rc = path.oom ? cd_error_set(&err, CD_ENOMEM, "out of memory")
-                      : make_dirs(cd_strbuf_str(&path), &err);
+                      : cd_mkdir_parents(cd_strbuf_str(&path), &err);
     if (!rc)
         rc = cd_ical_export_file(app_store(v->app), &o, cd_strbuf_str(&path), &n, &err);
     if (rc) {
