@@ -225,15 +225,6 @@ static void draw_status(struct app *app, const struct canvas *scr)
     snprintf(timer, sizeof timer, "%s", timer_text);
     if (timer_hook)
         running = timer_hook(timer_ctx, timer, sizeof timer);
-    /* the running timer matters more than the clinic's name: it keeps its width */
-    int tw = timer[0] ? uw_width(timer) : 0;
-    int left = scr->cols / 2;
-    if (tw && left > scr->cols - tw - 28)
-        left = scr->cols - tw - 28;
-    const struct cd_user *u = &app->cli->user;
-    int x = 1 + canvas_printf(&bar, 0, 1, left, ROLE_STATUS_BAR, 0, "%s",
-                              app->clinic && *app->clinic ? app->clinic : "caredesk");
-    canvas_printf(&bar, 0, x + 1, left - x, ROLE_STATUS_BAR, 0, "| %s (%s)", u->login, u->role);
     static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     struct tm tm;
     cd_instant_local_tm(cd_clock_now(), &tm);
@@ -241,6 +232,22 @@ static void draw_status(struct app *app, const struct canvas *scr)
     snprintf(clock, sizeof clock, "%s %04d-%02d-%02d %02d:%02d:%02d", days[tm.tm_wday % 7],
              tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
     int cw = (int)strlen(clock);
+    /* the clock and the running timer keep their width, then who is signed in; the clinic's
+     * name takes what is left and is the one cut; when even that is tight the role goes */
+    int tw = timer[0] ? uw_width(timer) : 0;
+    int left = scr->cols - cw - 3 - (tw ? tw + 2 : 0);
+    const char *clinic = app->clinic && *app->clinic ? app->clinic : "caredesk";
+    const struct cd_user *u = &app->cli->user;
+    char who[96];
+    snprintf(who, sizeof who, "| %s (%s)", u->login, u->role);
+    int short_name = uw_width(clinic) < 12 ? uw_width(clinic) : 12;
+    if (1 + short_name + 1 + uw_width(who) > left)
+        snprintf(who, sizeof who, "| %s", u->login);
+    int name_room = left - 1 - uw_width(who) - 1;
+    if (name_room < 8)
+        name_room = 8;
+    int x = 1 + canvas_text(&bar, 0, 1, name_room, ROLE_STATUS_BAR, 0, clinic);
+    canvas_text(&bar, 0, x + 1, left - x, ROLE_STATUS_BAR, 0, who);
     canvas_text(&bar, 0, scr->cols - cw - 1, cw, ROLE_STATUS_BAR, 0, clock);
     if (timer[0])
         canvas_text(&bar, 0, left + 1, scr->cols - cw - 3 - (left + 1),

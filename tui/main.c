@@ -54,7 +54,7 @@ static void help(FILE *f)
           "Sub-commands:\n",
           f);
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'caredesk SUB-COMMAND --help' for its options; 'man caredesk' for everything.\n"
           "Exit status: 0 success, 1 the work failed (nothing written), 2 usage error.\n",
           f);

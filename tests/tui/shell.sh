@@ -92,4 +92,13 @@ tui_ok "--no-color, another user" light '^ North Clinic \| mrivera \(coordinator
 tui_keys light Q
 is "Q quits" "$(tui_wait_exit light)" 0
 
+# A long clinic name is cut, never the signed-in user and role (nor the clock)
+run settings clinic_name "Riverside Family Medicine and Care Coordination Center"
+is_rc "long clinic name" 0
+tui_start long 80 24 --db "$DB" --now 2026-11-02T09:00 --user mrivera
+tui_ok "80: a long clinic name keeps the role whole" long \
+    '^ Riverside Family Medicine an… \| mrivera \(coordinator\) +Mon 2026-11-02 09:0[0-9]:[0-9]{2}$'
+tui_keys long q
+is "long name: q" "$(tui_wait_exit long)" 0
+
 done_testing
