@@ -80,6 +80,8 @@ bench_scripts += tests/bench/bench_timeline.sh
 EXTRA_DIST += tests/bench/bench_timeline.c
 bench_scripts += tests/bench/bench_demo.sh
 bench_scripts += tests/bench/bench_billing.sh
+# Workstation start to first screen and resident memory, on a pseudo-terminal.
+bench_scripts += tests/bench/bench_startup.sh
 EXTRA_DIST += $(bench_scripts)
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
