@@ -680,12 +680,7 @@ int cd_appointment_list(struct cd_store *store, const struct cd_appointment_filt
 int cd_appointment_get(struct cd_store *store, int64_t id, struct cd_page *page,
                        struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_GET, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
+    int rc = cd_db_query_page(store, SQL_GET, ":id", id, NULL, NULL, page, err);
     if (!rc && page->nrows == 0)
         rc = cd_error_set(err, CD_ENOTFOUND, "no appointment with id %lld", (long long)id);
     return rc;

@@ -47,12 +47,8 @@ int cd_careplan_generate_reviews(struct cd_store *store, int today, int *created
     int n = 0;
     char day[CD_DATE_LEN];
     struct cd_page due = CD_PAGE_INIT;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_DUE_REVIEWS, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_text(st, ":today", cd_date_format(today, day));
-    int rc = cd_db_fill_page(store, st, &due, err);
-    cd_db_done(st);
+    int rc = cd_db_query_page(store, SQL_DUE_REVIEWS, NULL, 0, ":today", cd_date_format(today, day),
+                              &due, err);
     if (!rc)
         rc = cd_store_begin(store, err);
     if (rc) {

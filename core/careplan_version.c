@@ -334,13 +334,8 @@ int cd_careplan_save(struct cd_store *store, struct cd_careplan *plan, int base_
 int cd_careplan_history(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                         struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_HISTORY, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":pid", patient_id);
     struct cd_page raw = CD_PAGE_INIT;
-    int rc = cd_db_fill_page(store, st, &raw, err);
-    cd_db_done(st);
+    int rc = cd_db_query_page(store, SQL_HISTORY, ":pid", patient_id, NULL, NULL, &raw, err);
     static const char *const cols[] = {"version", "saved_at",         "saved_by",
                                        "summary", "next_review_date", "items"};
     if (!rc && page->ncols == 0)

@@ -284,11 +284,5 @@ int cd_enrollment_default_program(struct cd_store *store, int64_t patient_id, ch
 int cd_enrollment_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                        struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":pid", patient_id);
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
-    return rc;
+    return cd_db_query_page(store, SQL_LIST, ":pid", patient_id, NULL, NULL, page, err);
 }

@@ -41,3 +41,4 @@ core_libcaredesk_a_SOURCES += core/worklist.c core/worklist.h
 core_libcaredesk_a_SOURCES += core/careplan_impl.h core/careplan_version.c core/careplan_diff.c \
 	core/careplan_review.c
 core_libcaredesk_a_SOURCES += core/demo_write.c core/demo_tcm.c core/demo_time.c
+core_libcaredesk_a_SOURCES += core/db.c

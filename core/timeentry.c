@@ -413,12 +413,6 @@ int cd_time_list(struct cd_store *store, int64_t patient_id, const char *month,
 {
     if (month && cd_month_parse(month, NULL, NULL, err))
         return CD_EINVAL;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":pid", patient_id);
-    cd_db_bind_opt(st, ":month", month);
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
-    return rc;
+    return cd_db_query_page(store, SQL_LIST, ":pid", patient_id, ":month",
+                            month && *month ? month : NULL, page, err);
 }
