@@ -83,6 +83,23 @@ int cli_format(const struct cli *c, const char *value, bool *json)
     return 0;
 }
 
+int cli_format_only(const struct cli *c, int argc, char **argv, bool *json, bool *given)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *arg;
+    int v;
+    while ((v = cli_getopt(c, argc, argv, opts, &arg)) != -1) {
+        if (v == '?' || cli_format(c, arg, json))
+            return CLI_USAGE;
+        if (given)
+            *given = true;
+    }
+    return 0;
+}
+
 int cli_print_page(const struct cd_page *page, bool json, const char *numeric)
 {
     struct cd_strbuf out = CD_STRBUF_INIT;
