@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The per-file import: read, guess the format, one transaction, the summary line. */
+/* The per-file import: read, guess the format, one transaction, the tally and the summary line. */
 #include "config.h"
 #include "core/importer.h"
 
@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/encounter.h"
 
 int cd_import_format_parse(const char *name, enum cd_import_format *out, struct cd_error *err)
 {
@@ -105,4 +107,17 @@ int cd_import_summary_format(const char *name, const struct cd_import_summary *s
     if (!cd_import_changed(s))
         cd_strbuf_add(out, "; nothing changed");
     return out->oom ? CD_ENOMEM : 0;
+}
+
+void cd_import_count(struct cd_import_summary *sum, const struct cd_discharge_result *res)
+{
+    sum->patients_new += res->patient_created;
+    sum->patients_updated += res->patient_changed;
+    if (res->encounter_created) {
+        sum->discharges_new++;
+        sum->discharges_ineligible += !res->eligible;
+    } else {
+        sum->discharges_known++;
+    }
+    sum->tasks_created += res->tasks_created;
 }
