@@ -375,10 +375,8 @@ static void twice_warning(const struct wall *w, struct cd_appointment_result *re
 static int finish(struct cd_store *store, int rc, int64_t id, struct cd_appointment_result *res,
                   struct cd_error *err)
 {
-    if (!rc)
-        rc = cd_store_commit(store, err);
+    rc = cd_store_finish(store, rc, err);
     if (rc) {
-        cd_store_rollback(store);
         res->task_closed = res->task_reopened = 0;
         res->warning[0] = '\0';
         return rc;

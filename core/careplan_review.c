@@ -59,10 +59,7 @@ int cd_careplan_generate_reviews(struct cd_store *store, int today, int *created
         rc = review_task(store, cd_page_int(&due, r, "id"), cd_page_int(&due, r, "patient_id"),
                          cd_page_str(&due, r, "next_review_date"),
                          cd_page_int(&due, r, "coordinator_id"), &n, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
+    rc = cd_store_finish(store, rc, err);
     cd_page_free(&due);
     if (!rc && created)
         *created = n;

@@ -310,10 +310,8 @@ int cd_careplan_save(struct cd_store *store, struct cd_careplan *plan, int base_
     if (rc)
         return rc;
     rc = save_tx(store, plan, base_version, summary, &made, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
+    rc = cd_store_finish(store, rc, err);
     if (rc) {
-        cd_store_rollback(store);
         free(made);
         return rc;
     }

@@ -225,11 +225,7 @@ int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
     if (rc)
         return rc;
     rc = record(store, in, at, res, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
-    return rc;
+    return cd_store_finish(store, rc, err);
 }
 
 int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,

@@ -276,11 +276,7 @@ static int generate(struct demo_gen *g, const struct cd_demo_opts *opts, struct 
         snprintf(detail, sizeof detail, "demo generated %d patients", opts->patients);
         rc = cd_audit_log(g->store, "demo", 0, "generate", detail, g->err);
     }
-    if (!rc)
-        rc = cd_store_commit(g->store, g->err);
-    if (rc)
-        cd_store_rollback(g->store);
-    return rc;
+    return cd_store_finish(g->store, rc, g->err);
 }
 
 int cd_demo_generate(struct cd_store *store, const struct cd_demo_opts *opts,

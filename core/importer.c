@@ -44,10 +44,8 @@ int cd_import_buffer(struct cd_store *store, const char *name, const char *data,
         return cd_error_prefix(err, "%s: ", name);
     rc = format == CD_IMPORT_HL7 ? cd_import_hl7(store, data, len, sum, err)
                                  : cd_import_csv(store, data, len, sum, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
+    rc = cd_store_finish(store, rc, err);
     if (rc) {
-        cd_store_rollback(store);
         struct cd_import_summary none = {0};
         *sum = none;
         return cd_error_prefix(err, "%s:", name);

@@ -158,12 +158,9 @@ int cd_patient_add(struct cd_store *store, const struct cd_patient_in *in, int64
     if ((rc = cd_store_begin(store, err)))
         return rc;
     rc = insert(store, in, coord, &pid, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc) {
-        cd_store_rollback(store);
+    rc = cd_store_finish(store, rc, err);
+    if (rc)
         return rc;
-    }
     if (id)
         *id = pid;
     return 0;

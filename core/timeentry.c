@@ -269,11 +269,7 @@ int cd_time_add(struct cd_store *store, int64_t patient_id, const struct cd_time
     if ((rc = cd_store_begin(store, err)))
         return rc;
     rc = insert(store, &s, 0, id, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
-    return rc;
+    return cd_store_finish(store, rc, err);
 }
 
 static int void_entry(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err)
@@ -355,10 +351,7 @@ int cd_time_void(struct cd_store *store, int64_t id, const char *reason, struct 
                           o.reason);
     if (!rc)
         rc = void_entry(store, id, reason, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
+    rc = cd_store_finish(store, rc, err);
     free(o.note);
     return rc;
 }
@@ -398,11 +391,8 @@ int cd_time_edit(struct cd_store *store, int64_t id, const struct cd_time_fields
         rc = void_entry(store, id, "edited", err);
     if (!rc)
         rc = insert(store, &s, id, &nid, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
-    else if (new_id)
+    rc = cd_store_finish(store, rc, err);
+    if (!rc && new_id)
         *new_id = nid;
     free(o.note);
     return rc;

@@ -81,12 +81,9 @@ int cd_user_add(struct cd_store *store, const char *login, const char *name, con
         cd_error_set(err, CD_EEXIST, "user '%s' already exists", login);
     if (!rc)
         rc = cd_audit_log(store, "user", uid, "add", role, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc) {
-        cd_store_rollback(store);
+    rc = cd_store_finish(store, rc, err);
+    if (rc)
         return rc;
-    }
     if (id)
         *id = uid;
     return 0;

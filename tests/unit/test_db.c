@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests of core/db.c: cd_db_query_page, the one body of the lists read by an id. */
+/* Unit tests of the shared store helpers: cd_db_query_page (core/db.c), the one body of the lists
+ * read by an id, and cd_store_finish, the end of every write. */
 #include "config.h"
 
+#include "core/audit.h"
 #include "core/db.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
@@ -64,6 +66,24 @@ int main(void)
     ok(err.msg[0] != '\0', "with a message");
     is_int(page.nrows, 0, "and nothing in the page");
     cd_page_free(&page);
+
+    /* cd_store_finish: commit at 0, roll back otherwise */
+    struct cd_page audit = CD_PAGE_INIT;
+    rc = cd_store_begin(store, &err);
+    if (!rc)
+        rc = cd_audit_log(store, "test", 1, "kept", NULL, &err);
+    is_int(cd_store_finish(store, rc, &err), 0, "finish at 0 commits");
+    ok(!cd_store_in_transaction(store), "and ends the transaction");
+    rc = cd_store_begin(store, &err);
+    if (!rc)
+        rc = cd_audit_log(store, "test", 1, "dropped", NULL, &err);
+    is_int(cd_store_finish(store, CD_EINVAL, &err), CD_EINVAL, "finish at an error returns it");
+    ok(!cd_store_in_transaction(store), "and ends the transaction");
+    rc = cd_audit_list(store, "test", 1, &audit, &err);
+    is_int(audit.nrows, 1, "only the committed change is kept");
+    is_str(cd_page_str(&audit, 0, "action"), "kept", "the committed one");
+    cd_page_free(&audit);
+    is_int(cd_store_finish(store, 0, &err), CD_EINVAL, "finish outside a transaction is refused");
 
     cd_store_close(store);
     return done_testing();
