@@ -71,6 +71,14 @@ const struct careplan_field careplan_fields[CAREPLAN_NFIELDS] = {
 #undef F
 };
 
+int careplan_field_index(const char *name)
+{
+    for (size_t f = 0; f < CAREPLAN_NFIELDS; f++)
+        if (strcmp(careplan_fields[f].name, name) == 0)
+            return (int)f;
+    return -1;
+}
+
 static const char *in_field(const struct cd_careplan_fields *in, size_t f)
 {
     return *(const char *const *)((const char *)in + careplan_fields[f].in_off);

@@ -9,11 +9,6 @@
 
 #include "core/careplan_impl.h"
 
-static int same(const char *a, const char *b)
-{
-    return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
 static struct cd_careplan_diff_entry *diff_add(struct cd_careplan_diff *d, int change,
                                                const struct cd_careplan_item *item)
 {
@@ -60,7 +55,7 @@ int cd_careplan_diff(const struct cd_careplan *old, const struct cd_careplan *ne
         struct cd_careplan_field_change ch[12];
         size_t n = 0;
         for (size_t f = 0; f < CAREPLAN_NFIELDS; f++)
-            if (!same(careplan_item_cfield(was, f), careplan_item_cfield(it, f)))
+            if (!careplan_same(careplan_item_cfield(was, f), careplan_item_cfield(it, f)))
                 ch[n++] = (struct cd_careplan_field_change){careplan_fields[f].name,
                                                             careplan_item_cfield(was, f),
                                                             careplan_item_cfield(it, f)};
@@ -79,7 +74,7 @@ int cd_careplan_diff(const struct cd_careplan *old, const struct cd_careplan *ne
         if (careplan_index(new, old->items[i].key) < 0 &&
             !diff_add(out, CD_CAREPLAN_REMOVED, &old->items[i]))
             goto oom;
-    if (!same(old->next_review, new->next_review)) {
+    if (!careplan_same(old->next_review, new->next_review)) {
         struct cd_careplan_diff_entry *e = diff_add(out, CD_CAREPLAN_CHANGED, NULL);
         if (!e)
             goto oom;

@@ -5,6 +5,7 @@
 #define CD_CORE_CAREPLAN_IMPL_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "core/careplan.h"
 
@@ -27,6 +28,20 @@ static inline char **careplan_item_field(struct cd_careplan_item *it, size_t f)
 static inline const char *careplan_item_cfield(const struct cd_careplan_item *it, size_t f)
 {
     return *(char *const *)((const char *)it + careplan_fields[f].item_off);
+}
+
+/* Slot F of the typed fields IN. */
+static inline const char **careplan_in_slot(struct cd_careplan_fields *in, size_t f)
+{
+    return (const char **)((char *)in + careplan_fields[f].in_off);
+}
+/* The index in careplan_fields of the field named NAME ("target_date"), or -1. */
+int careplan_field_index(const char *name);
+
+/* Two field values are the same: NULL and "" alike. */
+static inline int careplan_same(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
 /* The index of the item with KEY, or -1. */
