@@ -16,13 +16,19 @@ int cli_fail(const struct cd_error *err)
     return CLI_FAIL;
 }
 
+/* "caredesk: FMT..." and a newline on stderr. */
+__attribute__((format(printf, 1, 0))) static void say(const char *fmt, va_list ap)
+{
+    fputs("caredesk: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 int cli_failf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("caredesk: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    say(fmt, ap);
     va_end(ap);
     return CLI_FAIL;
 }
@@ -31,9 +37,7 @@ int cli_usage(const struct cli *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("caredesk: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    say(fmt, ap);
     va_end(ap);
     if (c && c->usage)
         fprintf(stderr, "usage: caredesk %s\n", c->usage);
