@@ -50,7 +50,6 @@ int cd_careplan_section_parse(const char *name)
     return -1;
 }
 
-
 /* The fields of an item in one table: name, offset, the sections that may have it. */
 #define SEC(s) (1u << CD_CAREPLAN_##s)
 const struct careplan_field careplan_fields[CAREPLAN_NFIELDS] = {
@@ -180,7 +179,6 @@ const struct cd_careplan_item *cd_careplan_find(const struct cd_careplan *plan, 
     long i = careplan_index(plan, key);
     return i < 0 ? NULL : &plan->items[i];
 }
-
 
 /* Room for one more item at index AT (items after it shift). */
 struct cd_careplan_item *careplan_insert_slot(struct cd_careplan *plan, size_t at)

@@ -93,8 +93,8 @@ static int apply(struct cd_careplan *out, const struct cd_careplan *base,
             continue;
         }
         const char *theirs = item_value(now, name);
-        if (was && !careplan_same(theirs, item_value(was, name)) && !careplan_same(theirs, e->fields[f].after) &&
-            clashes)
+        if (was && !careplan_same(theirs, item_value(was, name)) &&
+            !careplan_same(theirs, e->fields[f].after) && clashes)
             (*clashes)++;
         *slot = e->fields[f].after ? e->fields[f].after : "";
     }

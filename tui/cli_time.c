@@ -92,8 +92,8 @@ static int time_args(struct cli *c, int argc, char **argv, struct time_args *a)
 }
 
 /* The arguments of time edit and time void (ACTION): the options and one ENTRY_ID. */
-static int entry_args(struct cli *c, int argc, char **argv, const char *action,
-                      struct time_args *a, int64_t *id)
+static int entry_args(struct cli *c, int argc, char **argv, const char *action, struct time_args *a,
+                      int64_t *id)
 {
     if (time_args(c, argc, argv, a))
         return CLI_USAGE;
