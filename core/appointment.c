@@ -375,10 +375,8 @@ static void twice_warning(const struct wall *w, struct cd_appointment_result *re
 static int finish(struct cd_store *store, int rc, int64_t id, struct cd_appointment_result *res,
                   struct cd_error *err)
 {
-    if (!rc)
-        rc = cd_store_commit(store, err);
+    rc = cd_store_finish(store, rc, err);
     if (rc) {
-        cd_store_rollback(store);
         res->task_closed = res->task_reopened = 0;
         res->warning[0] = '\0';
         return rc;
@@ -680,12 +678,7 @@ int cd_appointment_list(struct cd_store *store, const struct cd_appointment_filt
 int cd_appointment_get(struct cd_store *store, int64_t id, struct cd_page *page,
                        struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_GET, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
+    int rc = cd_db_query_page(store, SQL_GET, ":id", id, NULL, NULL, page, err);
     if (!rc && page->nrows == 0)
         rc = cd_error_set(err, CD_ENOTFOUND, "no appointment with id %lld", (long long)id);
     return rc;

@@ -36,12 +36,5 @@ int cd_audit_log(struct cd_store *store, const char *entity, int64_t entity_id, 
 int cd_audit_list(struct cd_store *store, const char *entity, int64_t entity_id,
                   struct cd_page *page, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_text(st, ":entity", entity);
-    cd_db_bind_int(st, ":id", entity_id);
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
-    return rc;
+    return cd_db_query_page(store, SQL_LIST, ":id", entity_id, ":entity", entity, page, err);
 }

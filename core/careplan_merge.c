@@ -6,50 +6,27 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The fields of an item by the names the diff uses. */
+#include "core/careplan_impl.h"
+
+/* The fields of an item by the names the diff uses (NULL for "position"). */
 static const char **field_in(struct cd_careplan_fields *in, const char *name)
 {
-    struct {
-        const char *name;
-        const char **slot;
-    } map[] = {
-        {"text", &in->text},
-        {"code", &in->code},
-        {"target", &in->target},
-        {"target_date", &in->target_date},
-        {"status", &in->status},
-        {"responsible", &in->responsible},
-        {"dose", &in->dose},
-        {"route", &in->route},
-        {"reconciled_on", &in->reconciled_on},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strcmp(map[i].name, name))
-            return map[i].slot;
-    return NULL;
+    int f = careplan_field_index(name);
+    return f < 0 ? NULL : careplan_in_slot(in, (size_t)f);
 }
 
 static const char *item_value(const struct cd_careplan_item *it, const char *name)
 {
-    struct cd_careplan_fields f = {
-        it->text,        it->code, it->target, it->target_date,   it->status,
-        it->responsible, it->dose, it->route,  it->reconciled_on,
-    };
-    const char **slot = field_in(&f, name);
-    return slot ? *slot : NULL;
-}
-
-static int same(const char *a, const char *b)
-{
-    return !strcmp(a ? a : "", b ? b : "");
+    int f = careplan_field_index(name);
+    return f < 0 ? NULL : careplan_item_cfield(it, (size_t)f);
 }
 
 static struct cd_careplan_fields all_fields(const struct cd_careplan_item *it)
 {
-    return (struct cd_careplan_fields){
-        it->text,        it->code, it->target, it->target_date,   it->status,
-        it->responsible, it->dose, it->route,  it->reconciled_on,
-    };
+    struct cd_careplan_fields in = {0};
+    for (size_t f = 0; f < CAREPLAN_NFIELDS; f++)
+        *careplan_in_slot(&in, f) = careplan_item_cfield(it, f);
+    return in;
 }
 
 /* Index of KEY among the items of its section in PLAN, or -1. */
@@ -88,7 +65,7 @@ static int apply(struct cd_careplan *out, const struct cd_careplan *base,
                  int *clashes, struct cd_error *err)
 {
     if (!e->item) /* the review date */
-        return same(out->next_review, mine->next_review)
+        return careplan_same(out->next_review, mine->next_review)
                    ? 0
                    : cd_careplan_set_review(out, mine->next_review, err);
     const struct cd_careplan_item *it = e->item;
@@ -116,8 +93,8 @@ static int apply(struct cd_careplan *out, const struct cd_careplan *base,
             continue;
         }
         const char *theirs = item_value(now, name);
-        if (was && !same(theirs, item_value(was, name)) && !same(theirs, e->fields[f].after) &&
-            clashes)
+        if (was && !careplan_same(theirs, item_value(was, name)) &&
+            !careplan_same(theirs, e->fields[f].after) && clashes)
             (*clashes)++;
         *slot = e->fields[f].after ? e->fields[f].after : "";
     }

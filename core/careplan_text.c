@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/careplan_impl.h"
 #include "core/clock.h"
 #include "core/patient.h"
 #include "core/settings.h"
@@ -138,6 +139,7 @@ int cd_careplan_format(struct cd_store *store, const struct cd_careplan *plan,
                    plan->next_review ? plan->next_review : "(none)");
     static const char *const labels[] = {NULL,  "code", "target", "by",        "status",
                                          "who", "dose", "taken",  "reconciled"};
+    /* the careplan_fields after the text, status first */
     static const size_t order[] = {4, 1, 2, 3, 5, 6, 7, 8};
     for (int s = 0; s < CD_CAREPLAN_NSECTIONS; s++) {
         int heading = 0;
@@ -148,15 +150,13 @@ int cd_careplan_format(struct cd_store *store, const struct cd_careplan *plan,
             if (!heading++)
                 cd_strbuf_addf(out, "\n%s\n", cd_careplan_section_title(s));
             cd_strbuf_addf(out, "  %-16s %s\n", it->key, it->text);
-            const char *vals[] = {it->text,        it->code,   it->target,
-                                  it->target_date, it->status, it->responsible,
-                                  it->dose,        it->route,  it->reconciled_on};
             int n = 0;
             for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-                if (!vals[order[k]])
+                const char *v = careplan_item_cfield(it, order[k]);
+                if (!v)
                     continue;
                 cd_strbuf_addf(out, "%s%s: %s", n++ ? "; " : "                   ",
-                               labels[order[k]], vals[order[k]]);
+                               labels[order[k]], v);
             }
             if (n)
                 cd_strbuf_addc(out, '\n');

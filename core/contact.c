@@ -225,21 +225,11 @@ int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
     if (rc)
         return rc;
     rc = record(store, in, at, res, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
-    return rc;
+    return cd_store_finish(store, rc, err);
 }
 
 int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                     struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":patient", patient_id);
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
-    return rc;
+    return cd_db_query_page(store, SQL_LIST, ":patient", patient_id, NULL, NULL, page, err);
 }

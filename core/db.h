@@ -39,6 +39,12 @@ int cd_db_error(struct cd_store *store, int rc, const char *what, struct cd_erro
 /* Run all remaining rows of STMT into PAGE (appended; column names taken from STMT). */
 int cd_db_fill_page(struct cd_store *store, sqlite3_stmt *stmt, struct cd_page *page,
                     struct cd_error *err);
+/* Run the cached query SQL and append its rows to PAGE (as cd_db_fill_page), with ID bound to the
+ * parameter ID_NAME and TEXT (NULL: SQL NULL) to TEXT_NAME; a NULL name binds nothing. The one
+ * body of the lists read by an id (a patient's, an entity's) and perhaps one text. */
+int cd_db_query_page(struct cd_store *store, const char *sql, const char *id_name, int64_t id,
+                     const char *text_name, const char *text, struct cd_page *page,
+                     struct cd_error *err);
 /* Copy column COL of the current row (NULL stays NULL). Caller frees. */
 char *cd_db_col_dup(sqlite3_stmt *stmt, int col);
 /* Last inserted row id. */

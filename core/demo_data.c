@@ -12,13 +12,6 @@
 #include "core/demo_gen.h"
 #include "core/strbuf.h"
 
-#define TRY(x)                                                                                     \
-    do {                                                                                           \
-        int rc_ = (x);                                                                             \
-        if (rc_)                                                                                   \
-            return rc_;                                                                            \
-    } while (0)
-
 static const char SQL_USER_ID[] = "SELECT id FROM users WHERE login = :login";
 static const char SQL_USER[] = "INSERT INTO users(login, name, role, team, created_at) "
                                "VALUES (:login, :name, :role, :team, :at)";

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Internal to the demo generator (core/demo.c, core/demo_plan.c): the generation context, the
- * seeded PRNG (splitmix64, never rand()) and the row writers they share. */
+/* Internal to the demo generator (core/demo*.c): the generation context, the seeded PRNG
+ * (splitmix64, never rand()), the row writers the steps share and the steps themselves. */
 #ifndef CD_CORE_DEMO_GEN_H
 #define CD_CORE_DEMO_GEN_H
 
@@ -11,6 +11,14 @@
 #include "core/demo.h"
 #include "core/error.h"
 #include "core/store.h"
+
+/* Return the error of X from the calling function. */
+#define TRY(x)                                                                                     \
+    do {                                                                                           \
+        int rc_ = (x);                                                                             \
+        if (rc_)                                                                                   \
+            return rc_;                                                                            \
+    } while (0)
 
 struct demo_rng {
     uint64_t s;
@@ -120,8 +128,44 @@ struct demo_appt {
 /* Insert an appointment for P with a v4 UUID drawn from R; *ID may be NULL. */
 int demo_appointment(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p,
                      const struct demo_appt *a, int64_t *id);
+/* A call to P (channel phone) about TASK (0: none) by USER at AT; interactive when reached. */
+int demo_contact(struct demo_gen *g, const struct demo_patient *p, int64_t task, int64_t user,
+                 time_t at, const char *outcome, int late, const char *note);
+/* A time entry of SECONDS from START for P under PROGRAM. */
+int demo_time_entry(struct demo_gen *g, const struct demo_patient *p, int64_t user,
+                    const char *program, const char *role, time_t start, int seconds,
+                    const char *activity, const char *note);
+/* An enrollment of P in PROGRAM from START to END (-1: open); consent on START when METHOD. */
+int demo_enroll(struct demo_gen *g, const struct demo_patient *p, const char *program,
+                const char *status, int start, int end, const char *method, int64_t consent_by,
+                int64_t encounter, const char *note, const char *end_reason, time_t created,
+                int64_t created_by);
 /* A provider of SPECIALTY chosen from R. */
 const char *demo_provider_of(struct demo_gen *g, struct demo_rng *r, const char *specialty);
+
+/* A NUBC discharge disposition; REASON says why it does not qualify for TCM (NULL: it does). */
+struct demo_nubc {
+    const char *code, *text, *to, *reason;
+};
+/* A hospital, facility or ED visit as planned before it is written. */
+struct demo_visit {
+    const char *setting, *facility, *atype, *complexity, *reason;
+    const struct demo_nubc *disp;
+    int admit_day, admit_h, admit_m, dis_day, dis_h, dis_m, los, acute, eligible;
+};
+/* Plan a visit discharged on DAY from the facilities FAC; RECENT visits may be any setting,
+ * older ones lean to the ED. */
+void demo_plan_visit(struct demo_gen *g, struct demo_rng *r, const struct lines *fac, int day,
+                     int recent, struct demo_visit *v);
+/* Write V as an encounter of P: its id, when it was recorded and by whom. */
+int demo_encounter(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p,
+                   const struct demo_visit *v, time_t *created, int64_t *creator, int64_t *id);
+/* The TCM work of a qualifying discharge: enrollment, contact and visit tasks, calls, visit. */
+int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p,
+                     const struct demo_visit *v, int64_t enc, time_t created, int64_t creator);
+/* Three months of care-management time for enrolled P, and this month's outreach task when P is
+ * short of the program's minutes. */
+int demo_care_time(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p);
 
 /* Care plan with 1-3 versions (and its review task), other appointments, referrals and notes. */
 int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p);

@@ -27,13 +27,6 @@ static const char SQL_REFERRAL[] =
 static const char SQL_NOTE[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) "
                                "VALUES (:pid, :user, :at, 'note', :text)";
 
-#define TRY(x)                                                                                     \
-    do {                                                                                           \
-        int rc_ = (x);                                                                             \
-        if (rc_)                                                                                   \
-            return rc_;                                                                            \
-    } while (0)
-
 struct item {
     const char *key, *section, *text, *code, *target, *status, *responsible, *dose, *route;
     int target_day, reconciled_day; /* 0: none */

@@ -196,12 +196,9 @@ int cd_enrollment_enroll(struct cd_store *store, const struct cd_enroll_in *in, 
     } else if (!rc) {
         rc = insert(store, pid, in, date, &eid, err);
     }
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc) {
-        cd_store_rollback(store);
+    rc = cd_store_finish(store, rc, err);
+    if (rc)
         return rc;
-    }
     if (id)
         *id = eid;
     if (consent_added)
@@ -251,11 +248,7 @@ int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *progr
                  reason && *reason ? ": " : "", reason ? reason : "");
         rc = cd_audit_log(store, "enrollment", eid, "end", detail, err);
     }
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
-    return rc;
+    return cd_store_finish(store, rc, err);
 }
 
 int cd_enrollment_default_program(struct cd_store *store, int64_t patient_id, char *out,
@@ -284,11 +277,5 @@ int cd_enrollment_default_program(struct cd_store *store, int64_t patient_id, ch
 int cd_enrollment_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                        struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":pid", patient_id);
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
-    return rc;
+    return cd_db_query_page(store, SQL_LIST, ":pid", patient_id, NULL, NULL, page, err);
 }

@@ -246,15 +246,7 @@ static int row(struct cd_store *store, struct csv *c, const int map[C_NCOLS], in
     int rc = cd_discharge_record(store, &in, &res, err);
     if (rc)
         return cd_error_prefix(err, "%d: ", line);
-    sum->patients_new += res.patient_created;
-    sum->patients_updated += res.patient_changed;
-    if (res.encounter_created) {
-        sum->discharges_new++;
-        sum->discharges_ineligible += !res.eligible;
-    } else {
-        sum->discharges_known++;
-    }
-    sum->tasks_created += res.tasks_created;
+    cd_import_count(sum, &res);
     return 0;
 }
 

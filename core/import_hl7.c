@@ -359,15 +359,7 @@ static int a03(struct cd_store *store, struct msg *g, struct cd_import_summary *
     discharge_in(g, &in);
     if (cd_discharge_record(store, &in, &res, err))
         return core_err(g, err);
-    sum->patients_new += res.patient_created;
-    sum->patients_updated += res.patient_changed;
-    if (res.encounter_created) {
-        sum->discharges_new++;
-        sum->discharges_ineligible += !res.eligible;
-    } else {
-        sum->discharges_known++;
-    }
-    sum->tasks_created += res.tasks_created;
+    cd_import_count(sum, &res);
     return remember(store, g, "ADT^A03", res.encounter_id, err);
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The per-file import: read, guess the format, one transaction, the summary line. */
+/* The per-file import: read, guess the format, one transaction, the tally and the summary line. */
 #include "config.h"
 #include "core/importer.h"
 
@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/encounter.h"
 
 int cd_import_format_parse(const char *name, enum cd_import_format *out, struct cd_error *err)
 {
@@ -42,10 +44,8 @@ int cd_import_buffer(struct cd_store *store, const char *name, const char *data,
         return cd_error_prefix(err, "%s: ", name);
     rc = format == CD_IMPORT_HL7 ? cd_import_hl7(store, data, len, sum, err)
                                  : cd_import_csv(store, data, len, sum, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
+    rc = cd_store_finish(store, rc, err);
     if (rc) {
-        cd_store_rollback(store);
         struct cd_import_summary none = {0};
         *sum = none;
         return cd_error_prefix(err, "%s:", name);
@@ -105,4 +105,17 @@ int cd_import_summary_format(const char *name, const struct cd_import_summary *s
     if (!cd_import_changed(s))
         cd_strbuf_add(out, "; nothing changed");
     return out->oom ? CD_ENOMEM : 0;
+}
+
+void cd_import_count(struct cd_import_summary *sum, const struct cd_discharge_result *res)
+{
+    sum->patients_new += res->patient_created;
+    sum->patients_updated += res->patient_changed;
+    if (res->encounter_created) {
+        sum->discharges_new++;
+        sum->discharges_ineligible += !res->eligible;
+    } else {
+        sum->discharges_known++;
+    }
+    sum->tasks_created += res->tasks_created;
 }

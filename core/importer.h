@@ -12,6 +12,8 @@
 #include "core/store.h"
 #include "core/strbuf.h"
 
+struct cd_discharge_result;
+
 enum cd_import_format { CD_IMPORT_GUESS, CD_IMPORT_CSV, CD_IMPORT_HL7 };
 
 /* The longest field either importer accepts. */
@@ -46,6 +48,9 @@ bool cd_import_changed(const struct cd_import_summary *sum);
  * tasks 6 created; messages 1 skipped" (plus cancellations and "; nothing changed"). */
 int cd_import_summary_format(const char *name, const struct cd_import_summary *sum,
                              struct cd_strbuf *out);
+
+/* Count one recorded discharge RES into SUM (what both parsers tally per record). */
+void cd_import_count(struct cd_import_summary *sum, const struct cd_discharge_result *res);
 
 /* The format parsers, inside the caller's transaction; errors read "LINE: field: what". */
 int cd_import_csv(struct cd_store *store, const char *data, size_t len,

@@ -86,13 +86,10 @@ int cd_note_add(struct cd_store *store, int64_t patient_id, const char *text, in
     }
     if (!rc)
         rc = cd_audit_log(store, "note", nid, "add", NULL, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
+    rc = cd_store_finish(store, rc, err);
     free(clean);
-    if (rc) {
-        cd_store_rollback(store);
+    if (rc)
         return rc;
-    }
     if (id)
         *id = nid;
     return 0;

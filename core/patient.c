@@ -112,6 +112,19 @@ int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id,
     return rc;
 }
 
+/* The details an insert and an update both write, and now as :at. */
+static void bind_details(sqlite3_stmt *st, const struct cd_patient_in *in, int64_t coord)
+{
+    char at[CD_INSTANT_LEN];
+    cd_db_bind_opt(st, ":birth", in->birth_date);
+    cd_db_bind_opt(st, ":sex", in->sex);
+    cd_db_bind_opt(st, ":phone", in->phone);
+    cd_db_bind_opt(st, ":phone_alt", in->phone_alt);
+    cd_db_bind_opt(st, ":lang", in->language);
+    cd_db_bind_id(st, ":coord", coord);
+    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
+}
+
 static int insert(struct cd_store *store, const struct cd_patient_in *in, int64_t coord,
                   int64_t *id, struct cd_error *err)
 {
@@ -121,18 +134,11 @@ static int insert(struct cd_store *store, const struct cd_patient_in *in, int64_
     struct cd_strbuf key = CD_STRBUF_INIT;
     cd_strbuf_addf(&key, "%s %s", in->family, in->given);
     char *lower = cd_text_lower(cd_strbuf_str(&key));
-    char at[CD_INSTANT_LEN];
     cd_db_bind_text(st, ":mrn", in->mrn);
     cd_db_bind_text(st, ":family", in->family);
     cd_db_bind_text(st, ":given", in->given);
-    cd_db_bind_opt(st, ":birth", in->birth_date);
-    cd_db_bind_opt(st, ":sex", in->sex);
-    cd_db_bind_opt(st, ":phone", in->phone);
-    cd_db_bind_opt(st, ":phone_alt", in->phone_alt);
-    cd_db_bind_opt(st, ":lang", in->language);
-    cd_db_bind_id(st, ":coord", coord);
+    bind_details(st, in, coord);
     cd_db_bind_text(st, ":key", lower ? lower : "");
-    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
     int rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     free(lower);
@@ -158,12 +164,9 @@ int cd_patient_add(struct cd_store *store, const struct cd_patient_in *in, int64
     if ((rc = cd_store_begin(store, err)))
         return rc;
     rc = insert(store, in, coord, &pid, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc) {
-        cd_store_rollback(store);
+    rc = cd_store_finish(store, rc, err);
+    if (rc)
         return rc;
-    }
     if (id)
         *id = pid;
     return 0;
@@ -216,16 +219,9 @@ int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, in
     st = cd_db_stmt(store, SQL_UPDATE, err);
     if (!st)
         return err ? err->code : CD_EIO;
-    char at[CD_INSTANT_LEN];
     cd_db_bind_opt(st, ":family", in->family);
     cd_db_bind_opt(st, ":given", in->given);
-    cd_db_bind_opt(st, ":birth", in->birth_date);
-    cd_db_bind_opt(st, ":sex", in->sex);
-    cd_db_bind_opt(st, ":phone", in->phone);
-    cd_db_bind_opt(st, ":phone_alt", in->phone_alt);
-    cd_db_bind_opt(st, ":lang", in->language);
-    cd_db_bind_id(st, ":coord", coord);
-    cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
+    bind_details(st, in, coord);
     cd_db_bind_int(st, ":id", pid);
     rc = cd_db_exec(store, st, err);
     cd_db_done(st);
@@ -284,12 +280,7 @@ int cd_patient_search(struct cd_store *store, const char *query, int limit, stru
 int cd_patient_header(struct cd_store *store, int64_t id, struct cd_page *page,
                       struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_HEADER, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
+    int rc = cd_db_query_page(store, SQL_HEADER, ":id", id, NULL, NULL, page, err);
     if (!rc && page->nrows == 0)
         rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)id);
     return rc;

@@ -218,10 +218,7 @@ int cd_settings_set(struct cd_store *store, const char *key, const char *value,
         rc = cd_audit_log(store, "settings", 0, "set", cd_strbuf_str(&detail), err);
         cd_strbuf_free(&detail);
     }
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    else
-        cd_store_rollback(store);
+    rc = cd_store_finish(store, rc, err);
     if (!rc && strcmp(key, "timezone") == 0)
         rc = cd_clock_set_zone(cd_strbuf_str(&norm), err);
     cd_strbuf_free(&norm);

@@ -352,6 +352,15 @@ void cd_store_rollback(struct cd_store *store)
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int cd_store_finish(struct cd_store *store, int rc, struct cd_error *err)
+{
+    if (!rc)
+        rc = cd_store_commit(store, err);
+    if (rc)
+        cd_store_rollback(store);
+    return rc;
+}
+
 bool cd_store_in_transaction(const struct cd_store *store)
 {
     return store->depth > 0;

@@ -44,6 +44,9 @@ int cd_store_begin_at(struct cd_store *store, const char *file, int line, struct
 int cd_store_commit(struct cd_store *store, struct cd_error *err);
 /* Roll back the whole transaction (all levels). */
 void cd_store_rollback(struct cd_store *store);
+/* End a level begun with cd_store_begin: commit when RC is 0, else roll back. Returns RC, or the
+ * commit's error. */
+int cd_store_finish(struct cd_store *store, int rc, struct cd_error *err);
 /* True inside cd_store_begin. */
 bool cd_store_in_transaction(const struct cd_store *store);
 

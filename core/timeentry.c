@@ -269,11 +269,7 @@ int cd_time_add(struct cd_store *store, int64_t patient_id, const struct cd_time
     if ((rc = cd_store_begin(store, err)))
         return rc;
     rc = insert(store, &s, 0, id, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
-    return rc;
+    return cd_store_finish(store, rc, err);
 }
 
 static int void_entry(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err)
@@ -355,10 +351,7 @@ int cd_time_void(struct cd_store *store, int64_t id, const char *reason, struct 
                           o.reason);
     if (!rc)
         rc = void_entry(store, id, reason, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
+    rc = cd_store_finish(store, rc, err);
     free(o.note);
     return rc;
 }
@@ -398,11 +391,8 @@ int cd_time_edit(struct cd_store *store, int64_t id, const struct cd_time_fields
         rc = void_entry(store, id, "edited", err);
     if (!rc)
         rc = insert(store, &s, id, &nid, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
-    else if (new_id)
+    rc = cd_store_finish(store, rc, err);
+    if (!rc && new_id)
         *new_id = nid;
     free(o.note);
     return rc;
@@ -413,12 +403,6 @@ int cd_time_list(struct cd_store *store, int64_t patient_id, const char *month,
 {
     if (month && cd_month_parse(month, NULL, NULL, err))
         return CD_EINVAL;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":pid", patient_id);
-    cd_db_bind_opt(st, ":month", month);
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
-    return rc;
+    return cd_db_query_page(store, SQL_LIST, ":pid", patient_id, ":month",
+                            month && *month ? month : NULL, page, err);
 }

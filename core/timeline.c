@@ -312,10 +312,5 @@ int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
 
 int cd_timeline_explain(struct cd_store *store, struct cd_page *page, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_EXPLAIN, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
-    return rc;
+    return cd_db_query_page(store, SQL_EXPLAIN, NULL, 0, NULL, NULL, page, err);
 }

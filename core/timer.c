@@ -193,15 +193,6 @@ static int new_month(struct cd_store *store, struct cd_timer *t, time_t now,
     return rc;
 }
 
-static int finish(struct cd_store *store, int rc, struct cd_error *err)
-{
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc)
-        cd_store_rollback(store);
-    return rc;
-}
-
 static int validate_start(struct cd_store *store, int64_t patient_id, const char **program,
                           char *defprog, const char **activity, const char **role,
                           struct cd_error *err)
@@ -268,7 +259,7 @@ int cd_timer_start(struct cd_store *store, int64_t user_id, int64_t patient_id, 
         rc = start_locked(store, user_id, patient_id, program, activity, role, err);
     else
         rc = cd_timer_get(store, user_id, &cur, err);
-    return finish(store, rc, err);
+    return cd_store_finish(store, rc, err);
 }
 
 /* Stop T at END (the stretch, if running, counts up to END) and remove it. */
@@ -300,7 +291,7 @@ int cd_timer_stop(struct cd_store *store, int64_t user_id, struct cd_timer_resul
     rc = cd_timer_get(store, user_id, &t, err);
     if (!rc)
         rc = stop_locked(store, &t, cd_clock_now(), "stop", &mine, err);
-    rc = finish(store, rc, err);
+    rc = cd_store_finish(store, rc, err);
     if (!rc && res)
         *res = mine;
     return rc;
@@ -323,7 +314,7 @@ int cd_timer_switch(struct cd_store *store, int64_t user_id, int64_t patient_id,
         rc = 0;
     if (!rc)
         rc = start_locked(store, user_id, patient_id, program, activity, role, err);
-    rc = finish(store, rc, err);
+    rc = cd_store_finish(store, rc, err);
     if (!rc && res)
         *res = mine;
     return rc;
@@ -350,7 +341,7 @@ int cd_timer_pause(struct cd_store *store, int64_t user_id, struct cd_error *err
     }
     if (!rc)
         rc = audit(store, &t, "pause", cd_timer_elapsed(&t, now), err);
-    return finish(store, rc, err);
+    return cd_store_finish(store, rc, err);
 }
 
 static int resume_locked(struct cd_store *store, struct cd_timer *t, time_t now, const char *action,
@@ -388,7 +379,7 @@ int cd_timer_resume(struct cd_store *store, int64_t user_id, struct cd_error *er
                           "idle minutes count");
     if (!rc)
         rc = resume_locked(store, &t, cd_clock_now(), "resume", err);
-    return finish(store, rc, err);
+    return cd_store_finish(store, rc, err);
 }
 
 int cd_timer_touch(struct cd_store *store, int64_t user_id, struct cd_error *err)
@@ -409,7 +400,7 @@ int cd_timer_touch(struct cd_store *store, int64_t user_id, struct cd_error *err
     cd_db_bind_int(st, ":user", user_id);
     rc = cd_db_exec(store, st, err);
     cd_db_done(st);
-    rc = finish(store, rc, err);
+    rc = cd_store_finish(store, rc, err);
     if (!rc) {
         touch_user = user_id;
         touch_at = now;
@@ -445,7 +436,7 @@ int cd_timer_idle_check(struct cd_store *store, int64_t user_id, int idle_minute
         if (!rc)
             *paused = true;
     }
-    rc = finish(store, rc, err);
+    rc = cd_store_finish(store, rc, err);
     if (rc)
         *paused = false;
     return rc;
@@ -469,7 +460,7 @@ int cd_timer_idle_resolve(struct cd_store *store, int64_t user_id, bool count_id
     }
     if (!rc)
         rc = resume_locked(store, &t, now, count_idle ? "idle-counted" : "idle-dropped", err);
-    return finish(store, rc, err);
+    return cd_store_finish(store, rc, err);
 }
 
 int cd_timer_pending(struct cd_store *store, int64_t user_id, struct cd_timer *out, bool *pending,
@@ -500,7 +491,7 @@ int cd_timer_recover(struct cd_store *store, int64_t user_id, enum cd_timer_keep
         rc = stop_locked(store, &t, end,
                          keep == CD_TIMER_KEEP_TO_NOW ? "recover-now" : "recover-last", &mine, err);
     }
-    rc = finish(store, rc, err);
+    rc = cd_store_finish(store, rc, err);
     if (!rc && res)
         *res = mine;
     return rc;

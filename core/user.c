@@ -81,12 +81,9 @@ int cd_user_add(struct cd_store *store, const char *login, const char *name, con
         cd_error_set(err, CD_EEXIST, "user '%s' already exists", login);
     if (!rc)
         rc = cd_audit_log(store, "user", uid, "add", role, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc) {
-        cd_store_rollback(store);
+    rc = cd_store_finish(store, rc, err);
+    if (rc)
         return rc;
-    }
     if (id)
         *id = uid;
     return 0;
@@ -151,12 +148,7 @@ int cd_user_count(struct cd_store *store, int64_t *n, struct cd_error *err)
 
 int cd_user_list(struct cd_store *store, struct cd_page *page, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = cd_db_fill_page(store, st, page, err);
-    cd_db_done(st);
-    return rc;
+    return cd_db_query_page(store, SQL_LIST, NULL, 0, NULL, NULL, page, err);
 }
 
 const char *cd_user_os_login(void)

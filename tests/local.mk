@@ -170,3 +170,6 @@ bench_scripts += tests/bench/bench_worklist.sh
 cli_tests += tests/cli/worklist.sh
 tui_tests += tests/tui/worklist.sh
 EXTRA_DIST += tests/bench/bench_worklist.c
+# core/db.c: the query-into-a-page helper the id lists share.
+unit_tests += tests/unit/test_db
+tests_unit_test_db_SOURCES = tests/unit/test_db.c tests/lib/tap.h tests/lib/testdb.h

@@ -16,13 +16,19 @@ int cli_fail(const struct cd_error *err)
     return CLI_FAIL;
 }
 
+/* "caredesk: FMT..." and a newline on stderr. */
+__attribute__((format(printf, 1, 0))) static void say(const char *fmt, va_list ap)
+{
+    fputs("caredesk: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 int cli_failf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("caredesk: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    say(fmt, ap);
     va_end(ap);
     return CLI_FAIL;
 }
@@ -31,9 +37,7 @@ int cli_usage(const struct cli *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("caredesk: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    say(fmt, ap);
     va_end(ap);
     if (c && c->usage)
         fprintf(stderr, "usage: caredesk %s\n", c->usage);
@@ -80,6 +84,23 @@ int cli_format(const struct cli *c, const char *value, bool *json)
         *json = true;
     else
         return cli_usage(c, "--format must be tsv or json, not '%s'", value);
+    return 0;
+}
+
+int cli_format_only(const struct cli *c, int argc, char **argv, bool *json, bool *given)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *arg;
+    int v;
+    while ((v = cli_getopt(c, argc, argv, opts, &arg)) != -1) {
+        if (v == '?' || cli_format(c, arg, json))
+            return CLI_USAGE;
+        if (given)
+            *given = true;
+    }
     return 0;
 }
 

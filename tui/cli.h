@@ -46,6 +46,10 @@ int cli_getopt(const struct cli *c, int argc, char **argv, const struct option *
 int cli_optind(void);
 /* Parse --format: "tsv" (default) or "json"; returns 0, or CLI_USAGE after an error. */
 int cli_format(const struct cli *c, const char *value, bool *json);
+/* Parse the options of ARGV (as cli_getopt) when --format is the only one: *JSON from it, *GIVEN
+ * (may be NULL) set when it was given. Returns 0, or CLI_USAGE after a usage error; cli_optind()
+ * then gives the first operand. */
+int cli_format_only(const struct cli *c, int argc, char **argv, bool *json, bool *given);
 /* Write PAGE to stdout as TSV or JSON (NUMERIC: comma-separated numeric column names). */
 int cli_print_page(const struct cd_page *page, bool json, const char *numeric);
 /* Apply --now (again) in the current clinic zone: after a zone change. */

@@ -67,17 +67,9 @@ int cli_init(struct cli *c)
 
 int cli_settings(struct cli *c)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *arg;
     bool json = false;
-    int v;
-    while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
-        if (v == '?' || cli_format(c, arg, &json))
-            return CLI_USAGE;
-    }
+    if (cli_format_only(c, c->argc, c->argv, &json, NULL))
+        return CLI_USAGE;
     int first = cli_optind();
     int n = c->argc - first;
     struct cd_error err = {0};
@@ -151,16 +143,9 @@ int cli_user(struct cli *c)
     if (strcmp(c->argv[1], "add") == 0)
         return user_add(c, c->argc - 1, c->argv + 1);
     if (strcmp(c->argv[1], "list") == 0) {
-        static const struct option opts[] = {
-            {"format", required_argument, NULL, 'f'},
-            {NULL, 0, NULL, 0},
-        };
-        const char *arg;
         bool json = false;
-        int v;
-        while ((v = cli_getopt(c, c->argc - 1, c->argv + 1, opts, &arg)) != -1)
-            if (v == '?' || cli_format(c, arg, &json))
-                return CLI_USAGE;
+        if (cli_format_only(c, c->argc - 1, c->argv + 1, &json, NULL))
+            return CLI_USAGE;
         struct cd_error err = {0};
         struct cd_page page = CD_PAGE_INIT;
         int rc = cd_user_list(c->store, &page, &err) ? cli_fail(&err)
@@ -216,16 +201,9 @@ int cli_patient(struct cli *c)
     if (strcmp(c->argv[1], "add") == 0)
         return patient_add(c, c->argc - 1, c->argv + 1);
     if (strcmp(c->argv[1], "find") == 0) {
-        static const struct option opts[] = {
-            {"format", required_argument, NULL, 'f'},
-            {NULL, 0, NULL, 0},
-        };
-        const char *arg;
         bool json = false;
-        int v;
-        while ((v = cli_getopt(c, c->argc - 1, c->argv + 1, opts, &arg)) != -1)
-            if (v == '?' || cli_format(c, arg, &json))
-                return CLI_USAGE;
+        if (cli_format_only(c, c->argc - 1, c->argv + 1, &json, NULL))
+            return CLI_USAGE;
         int first = cli_optind() + 1;
         if (c->argc - first != 1)
             return cli_usage(c, "patient find needs one name or MRN");
@@ -242,16 +220,9 @@ int cli_patient(struct cli *c)
 
 int cli_status(struct cli *c)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *arg;
     bool json = false;
-    int v;
-    while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1)
-        if (v == '?' || cli_format(c, arg, &json))
-            return CLI_USAGE;
+    if (cli_format_only(c, c->argc, c->argv, &json, NULL))
+        return CLI_USAGE;
     struct cd_error err = {0};
     struct cd_counts n;
     if (cd_counts_today(c->store, c->user.id, &n, &err))

@@ -182,16 +182,9 @@ static int timer_start(struct cli *c, int argc, char **argv)
 
 static int timer_status(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *arg;
     bool json = false;
-    int v;
-    while ((v = cli_getopt(c, argc, argv, opts, &arg)) != -1)
-        if (v == '?' || cli_format(c, arg, &json))
-            return CLI_USAGE;
+    if (cli_format_only(c, argc, argv, &json, NULL))
+        return CLI_USAGE;
     if (cli_optind() < argc)
         return cli_usage(c, "timer status takes no operand");
     struct cd_error err = {0};

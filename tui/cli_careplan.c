@@ -126,16 +126,9 @@ static int cp_export(struct cli *c, int argc, char **argv)
 
 static int cp_history(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *arg;
     bool json = false;
-    int v;
-    while ((v = cli_getopt(c, argc, argv, opts, &arg)) != -1)
-        if (v == '?' || cli_format(c, arg, &json))
-            return CLI_USAGE;
+    if (cli_format_only(c, argc, argv, &json, NULL))
+        return CLI_USAGE;
     if (argc - cli_optind() != 1)
         return cli_usage(c, "careplan history needs exactly one MRN");
     struct cd_error err = {0};

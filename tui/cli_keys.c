@@ -12,18 +12,9 @@
 
 int cli_keys(struct cli *c)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *arg;
-    bool json = false, text = true;
-    int v;
-    while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
-        if (v == '?' || cli_format(c, arg, &json))
-            return CLI_USAGE;
-        text = false;
-    }
+    bool json = false, formatted = false;
+    if (cli_format_only(c, c->argc, c->argv, &json, &formatted))
+        return CLI_USAGE;
     if (cli_optind() < c->argc)
         return cli_usage(c, "unexpected argument '%s'", c->argv[cli_optind()]);
     struct cd_error err = {0};
@@ -54,7 +45,7 @@ int cli_keys(struct cli *c)
         cd_page_free(&page);
         return cli_failf("out of memory");
     }
-    if (!text) {
+    if (formatted) {
         rc = cli_print_page(&page, json, NULL);
         cd_page_free(&page);
         return rc;

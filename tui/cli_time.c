@@ -12,7 +12,7 @@
 #include "core/timeentry.h"
 #include "tui/cli.h"
 
-/* Options shared by time add and time edit. */
+/* The options of time add, edit, void and list. */
 static const struct option field_opts[] = {
     {"date", required_argument, NULL, 'd'},    {"activity", required_argument, NULL, 'a'},
     {"program", required_argument, NULL, 'p'}, {"role", required_argument, NULL, 'r'},
@@ -52,82 +52,94 @@ static int describe(struct cli *c, int64_t id, char *out, size_t size)
     return 0;
 }
 
-static int time_fields(struct cli *c, int argc, char **argv, struct cd_time_fields *f,
-                       const char **month, bool *json, const char **reason)
+/* What time add|edit|void|list were given: the fields, --month, --reason, --format, and the
+ * index of the first operand. */
+struct time_args {
+    struct cd_time_fields f;
+    const char *month, *reason;
+    bool json;
+    int first;
+};
+
+static int time_args(struct cli *c, int argc, char **argv, struct time_args *a)
 {
     const char *arg;
     int v;
+    memset(a, 0, sizeof *a);
     while ((v = cli_getopt(c, argc, argv, field_opts, &arg)) != -1) {
         struct cd_error err = {0};
         switch (v) {
-        case 'd': f->date = arg; break;
-        case 'a': f->activity = arg; break;
-        case 'p': f->program = arg; break;
-        case 'r': f->role = arg; break;
-        case 'n': f->note = arg; break;
+        case 'd': a->f.date = arg; break;
+        case 'a': a->f.activity = arg; break;
+        case 'p': a->f.program = arg; break;
+        case 'r': a->f.role = arg; break;
+        case 'n': a->f.note = arg; break;
         case 'm':
-            if (cd_time_parse_duration(arg, &f->seconds, &err))
+            if (cd_time_parse_duration(arg, &a->f.seconds, &err))
                 return cli_usage(c, "--%s", err.msg);
             break;
-        case 'M': *month = arg; break;
-        case 'R': *reason = arg; break;
+        case 'M': a->month = arg; break;
+        case 'R': a->reason = arg; break;
         case 'f':
-            if (cli_format(c, arg, json))
+            if (cli_format(c, arg, &a->json))
                 return CLI_USAGE;
             break;
         default: return CLI_USAGE;
         }
     }
+    a->first = cli_optind();
     return 0;
+}
+
+/* The arguments of time edit and time void (ACTION): the options and one ENTRY_ID. */
+static int entry_args(struct cli *c, int argc, char **argv, const char *action, struct time_args *a,
+                      int64_t *id)
+{
+    if (time_args(c, argc, argv, a))
+        return CLI_USAGE;
+    if (argc - a->first != 1)
+        return cli_usage(c, "time %s needs one ENTRY_ID", action);
+    return entry_id(c, argv[a->first], id);
 }
 
 static int time_add(struct cli *c, int argc, char **argv)
 {
-    struct cd_time_fields f = {0};
-    const char *month = NULL, *reason = NULL;
-    bool json = false;
-    if (time_fields(c, argc, argv, &f, &month, &json, &reason))
+    struct time_args a;
+    if (time_args(c, argc, argv, &a))
         return CLI_USAGE;
-    int first = cli_optind();
-    if (argc - first != 2)
+    if (argc - a.first != 2)
         return cli_usage(c, "time add needs an MRN and MINUTES");
-    if (month || reason || f.seconds)
+    if (a.month || a.reason || a.f.seconds)
         return cli_usage(c, "time add takes MINUTES as an operand, and no --month or --reason");
     struct cd_error err = {0};
-    if (cd_time_parse_duration(argv[first + 1], &f.seconds, &err))
+    if (cd_time_parse_duration(argv[a.first + 1], &a.f.seconds, &err))
         return cli_usage(c, "%s", err.msg);
     int64_t pid, id;
     char what[200];
-    if (cd_patient_find_mrn(c->store, argv[first], &pid, &err) ||
-        cd_time_add(c->store, pid, &f, &id, &err))
+    if (cd_patient_find_mrn(c->store, argv[a.first], &pid, &err) ||
+        cd_time_add(c->store, pid, &a.f, &id, &err))
         return cli_fail(&err);
     if (describe(c, id, what, sizeof what))
         return CLI_FAIL;
-    printf("added entry %lld for %s: %s\n", (long long)id, argv[first], what);
+    printf("added entry %lld for %s: %s\n", (long long)id, argv[a.first], what);
     return CLI_OK;
 }
 
 static int time_edit(struct cli *c, int argc, char **argv)
 {
-    struct cd_time_fields f = {0};
-    const char *month = NULL, *reason = NULL;
-    bool json = false;
-    if (time_fields(c, argc, argv, &f, &month, &json, &reason))
-        return CLI_USAGE;
-    int first = cli_optind();
+    struct time_args a;
     int64_t id = 0, nid = 0;
-    if (argc - first != 1)
-        return cli_usage(c, "time edit needs one ENTRY_ID");
-    if (entry_id(c, argv[first], &id))
+    if (entry_args(c, argc, argv, "edit", &a, &id))
         return CLI_USAGE;
-    if (month || reason)
+    if (a.month || a.reason)
         return cli_usage(c, "time edit takes no --month or --reason (the reason is 'edited')");
-    if (!f.date && !f.activity && !f.program && !f.role && !f.note && !f.seconds)
+    const struct cd_time_fields *f = &a.f;
+    if (!f->date && !f->activity && !f->program && !f->role && !f->note && !f->seconds)
         return cli_usage(c, "time edit needs at least one of --minutes, --date, --activity, "
                             "--program, --role, --note");
     struct cd_error err = {0};
     char what[200];
-    if (cd_time_edit(c->store, id, &f, &nid, &err))
+    if (cd_time_edit(c->store, id, f, &nid, &err))
         return cli_fail(&err);
     if (describe(c, nid, what, sizeof what))
         return CLI_FAIL;
@@ -138,46 +150,36 @@ static int time_edit(struct cli *c, int argc, char **argv)
 
 static int time_void(struct cli *c, int argc, char **argv)
 {
-    struct cd_time_fields f = {0};
-    const char *month = NULL, *reason = NULL;
-    bool json = false;
-    if (time_fields(c, argc, argv, &f, &month, &json, &reason))
-        return CLI_USAGE;
-    int first = cli_optind();
+    struct time_args a;
     int64_t id = 0;
-    if (argc - first != 1)
-        return cli_usage(c, "time void needs one ENTRY_ID");
-    if (entry_id(c, argv[first], &id))
+    if (entry_args(c, argc, argv, "void", &a, &id))
         return CLI_USAGE;
-    if (!reason)
+    if (!a.reason)
         return cli_usage(c, "time void needs --reason");
     struct cd_error err = {0};
     char what[200];
-    if (cd_time_void(c->store, id, reason, &err))
+    if (cd_time_void(c->store, id, a.reason, &err))
         return cli_fail(&err);
     if (describe(c, id, what, sizeof what))
         return CLI_FAIL;
-    printf("voided entry %lld (%s): %s\n", (long long)id, what, reason);
+    printf("voided entry %lld (%s): %s\n", (long long)id, what, a.reason);
     return CLI_OK;
 }
 
 static int time_list(struct cli *c, int argc, char **argv)
 {
-    struct cd_time_fields f = {0};
-    const char *month = NULL, *reason = NULL;
-    bool json = false;
-    if (time_fields(c, argc, argv, &f, &month, &json, &reason))
+    struct time_args a;
+    if (time_args(c, argc, argv, &a))
         return CLI_USAGE;
-    int first = cli_optind();
-    if (argc - first != 1)
+    if (argc - a.first != 1)
         return cli_usage(c, "time list needs one MRN");
     struct cd_error err = {0};
     struct cd_page page = CD_PAGE_INIT;
     int64_t pid;
-    int rc = cd_patient_find_mrn(c->store, argv[first], &pid, &err) ||
-                     cd_time_list(c->store, pid, month, &page, &err)
+    int rc = cd_patient_find_mrn(c->store, argv[a.first], &pid, &err) ||
+                     cd_time_list(c->store, pid, a.month, &page, &err)
                  ? cli_fail(&err)
-                 : cli_print_page(&page, json, "id,voided,replaces_id");
+                 : cli_print_page(&page, a.json, "id,voided,replaces_id");
     cd_page_free(&page);
     return rc;
 }

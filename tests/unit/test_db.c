@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of the shared store helpers: cd_db_query_page (core/db.c), the one body of the lists
+ * read by an id, and cd_store_finish, the end of every write. */
+#include "config.h"
+
+#include "core/audit.h"
+#include "core/db.h"
+#include "tests/lib/tap.h"
+#include "tests/lib/testdb.h"
+
+static const char SQL_BOTH[] = "SELECT :id AS id, :text AS text";
+static const char SQL_NONE[] = "SELECT 'one' AS one";
+static const char SQL_USER[] = "SELECT login, role FROM users WHERE id = :id";
+static const char SQL_BAD[] = "SELECT nothing FROM nowhere";
+
+int main(void)
+{
+    struct cd_store *store = testdb_open("America/New_York", "2026-11-02T09:00");
+    struct cd_error err = {0};
+    struct cd_page page = CD_PAGE_INIT;
+
+    int rc = cd_db_query_page(store, SQL_BOTH, ":id", 42, ":text", "x", &page, &err);
+    is_int(rc, 0, "id and text bound");
+    is_int(page.nrows, 1, "one row");
+    is_str(cd_page_name(&page, 0), "id", "columns named from the query");
+    is_str(cd_page_get(&page, 0, 0), "42", "the id");
+    is_str(cd_page_get(&page, 0, 1), "x", "the text");
+
+    rc = cd_db_query_page(store, SQL_BOTH, ":id", 7, ":text", NULL, &page, &err);
+    is_int(rc, 0, "a NULL text binds NULL");
+    is_int(page.nrows, 2, "rows are appended to the page");
+    is_str(cd_page_get(&page, 1, 0), "7", "the second id");
+    ok(cd_page_get(&page, 1, 1) == NULL, "the NULL text stays NULL");
+    cd_page_free(&page);
+
+    page = (struct cd_page)CD_PAGE_INIT;
+    rc = cd_db_query_page(store, SQL_BOTH, NULL, 0, NULL, NULL, &page, &err);
+    is_int(rc, 0, "no names: nothing bound");
+    ok(cd_page_get(&page, 0, 0) == NULL && cd_page_get(&page, 0, 1) == NULL,
+       "unbound parameters read as NULL");
+    cd_page_free(&page);
+
+    page = (struct cd_page)CD_PAGE_INIT;
+    rc = cd_db_query_page(store, SQL_NONE, NULL, 0, NULL, NULL, &page, &err);
+    is_int(rc, 0, "a query without parameters");
+    is_str(cd_page_str(&page, 0, "one"), "one", "its row");
+    cd_page_free(&page);
+
+    page = (struct cd_page)CD_PAGE_INIT;
+    rc = cd_db_query_page(store, SQL_USER, ":id", cd_store_actor(store), NULL, NULL, &page, &err);
+    is_int(rc, 0, "a real table by id");
+    is_int(page.nrows, 1, "the acting user");
+    is_str(cd_page_str(&page, 0, "login"), "admin", "its login");
+    cd_page_free(&page);
+
+    page = (struct cd_page)CD_PAGE_INIT;
+    rc = cd_db_query_page(store, SQL_USER, ":id", 999, NULL, NULL, &page, &err);
+    is_int(rc, 0, "no match is not an error");
+    is_int(page.nrows, 0, "no rows");
+    cd_page_free(&page);
+
+    page = (struct cd_page)CD_PAGE_INIT;
+    err = (struct cd_error){0};
+    rc = cd_db_query_page(store, SQL_BAD, ":id", 1, NULL, NULL, &page, &err);
+    ok(rc < 0, "a statement that does not prepare is an error");
+    ok(err.msg[0] != '\0', "with a message");
+    is_int(page.nrows, 0, "and nothing in the page");
+    cd_page_free(&page);
+
+    /* cd_store_finish: commit at 0, roll back otherwise */
+    struct cd_page audit = CD_PAGE_INIT;
+    rc = cd_store_begin(store, &err);
+    if (!rc)
+        rc = cd_audit_log(store, "test", 1, "kept", NULL, &err);
+    is_int(cd_store_finish(store, rc, &err), 0, "finish at 0 commits");
+    ok(!cd_store_in_transaction(store), "and ends the transaction");
+    rc = cd_store_begin(store, &err);
+    if (!rc)
+        rc = cd_audit_log(store, "test", 1, "dropped", NULL, &err);
+    is_int(cd_store_finish(store, CD_EINVAL, &err), CD_EINVAL, "finish at an error returns it");
+    ok(!cd_store_in_transaction(store), "and ends the transaction");
+    rc = cd_audit_list(store, "test", 1, &audit, &err);
+    is_int(audit.nrows, 1, "only the committed change is kept");
+    is_str(cd_page_str(&audit, 0, "action"), "kept", "the committed one");
+    cd_page_free(&audit);
+    is_int(cd_store_finish(store, 0, &err), CD_EINVAL, "finish outside a transaction is refused");
+
+    cd_store_close(store);
+    return done_testing();
+}
