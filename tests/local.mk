@@ -168,3 +168,4 @@ bench_scripts += tests/bench/bench_worklist.sh
 cli_tests += tests/cli/worklist.sh
 tui_tests += tests/tui/worklist.sh
 EXTRA_DIST += tests/bench/bench_worklist.c
+tui_tests += tests/tui/chart.sh
