@@ -169,3 +169,4 @@ cli_tests += tests/cli/worklist.sh
 tui_tests += tests/tui/worklist.sh
 EXTRA_DIST += tests/bench/bench_worklist.c
 tui_tests += tests/tui/chart.sh
+bench_scripts += tests/bench/bench_chart_tab.sh
