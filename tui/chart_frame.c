@@ -104,8 +104,7 @@ static void draw_header(const struct chart_frame *f, const struct canvas *c)
           hdr(f, "language"), (const char *)NULL);
     char coord[160] = "";
     if (*hdr(f, "coordinator"))
-        snprintf(coord, sizeof coord, "%s (%s)", hdr(f, "coordinator_name"),
-                 hdr(f, "coordinator"));
+        snprintf(coord, sizeof coord, "%s (%s)", hdr(f, "coordinator_name"), hdr(f, "coordinator"));
     pairs(c, 2, 1, "Programs", *hdr(f, "programs") ? hdr(f, "programs") : "none", "Coordinator",
           *coord ? coord : "none", (const char *)NULL);
     char mins[96];
@@ -216,9 +215,9 @@ int chart_frame_switch(struct view *v, int tab)
 static enum action frame_act(struct view *v, enum action action)
 {
     struct chart_frame *f = v->frame_state;
-    if (tab_for(f->tab, action) >= 0) {
-        int tab = chart_frame_target(v, action);
-        if (tab >= 0)
+    int tab = tab_for(f->tab, action);
+    if (tab >= 0) {
+        if (tab != (int)f->tab)
             chart_frame_switch(v, tab);
         return ACT_NONE;
     }

@@ -103,8 +103,6 @@ struct view_frame_ops {
 
 struct view {
     const struct view_ops *ops;
-    const struct view_frame_ops *frame; /* set by open, or NULL */
-    void *frame_state;                  /* allocated by whoever sets frame; app frees it */
     struct app *app;    /* the workstation: store, user, messages (tui/app.h) */
     void *state;        /* ops->state_size bytes, zeroed */
     unsigned dirty;     /* enum view_dirty bits */
@@ -112,6 +110,11 @@ struct view {
     struct view *below; /* the stack: Enter pushes, q/Esc pops */
     int rows, cols;     /* the view area, as last given to layout */
     char search[128];   /* the last `/` needle */
+
+    /* The frame around the view (set by open, or NULL), and its state: allocated by whoever sets
+     * frame, freed by app after frame->close. */
+    const struct view_frame_ops *frame;
+    void *frame_state;
 };
 
 #endif

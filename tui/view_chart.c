@@ -119,8 +119,12 @@ static int64_t chart_patient(struct view *v)
 
 /* After the frame's Help and Next tab. */
 static const struct view_bar_item chart_bar[] = {
-    {ACT_LOG_CALL, "Call"},      {ACT_TIMER_TOGGLE, "Timer"}, {ACT_OPEN_TIMELINE, "Timeline"},
-    {ACT_OPEN_CAREPLAN, "Plan"}, {ACT_SEARCH, "Find"},        {ACT_BACK, "Back"},
+    {ACT_LOG_CALL, "Call"},
+    {ACT_TIMER_TOGGLE, "Timer"},
+    {ACT_OPEN_TIMELINE, "Timeline"},
+    {ACT_OPEN_CAREPLAN, "Plan"},
+    {ACT_SEARCH, "Find"},
+    {ACT_BACK, "Back"},
     {ACT_NONE, NULL},
 };
 
