@@ -26,6 +26,7 @@ static const char SQL_LIST[] =
     "SELECT c.at, u.login AS user, c.channel, c.outcome, c.interactive, c.late, c.task_id, c.note "
     "FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.patient_id = :patient "
     "ORDER BY c.at DESC, c.id DESC";
+static const char SQL_COUNT[] = "SELECT count(*) FROM contacts WHERE patient_id = :patient";
 
 static const char *const outcomes[] = {"reached",      "caregiver", "voicemail", "no_answer",
                                        "wrong_number", "refused",   NULL};
@@ -232,4 +233,21 @@ int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *
                     struct cd_error *err)
 {
     return cd_db_query_page(store, SQL_LIST, ":patient", patient_id, NULL, NULL, page, err);
+}
+
+int cd_contact_count(struct cd_store *store, int64_t patient_id, int64_t *count,
+                     struct cd_error *err)
+{
+    *count = 0;
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_COUNT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_int(st, ":patient", patient_id);
+    int rc = cd_db_step(store, st, err);
+    if (rc == 1) {
+        *count = sqlite3_column_int64(st, 0);
+        rc = 0;
+    }
+    cd_db_done(st);
+    return rc;
 }

@@ -55,5 +55,8 @@ int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
 /* The patient's contacts, newest first: at user channel outcome interactive late task_id note. */
 int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                     struct cd_error *err);
+/* How many contacts PATIENT_ID has on record into *COUNT (the chart's tab label). */
+int cd_contact_count(struct cd_store *store, int64_t patient_id, int64_t *count,
+                     struct cd_error *err);
 
 #endif

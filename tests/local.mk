@@ -173,3 +173,5 @@ EXTRA_DIST += tests/bench/bench_worklist.c
 # core/db.c: the query-into-a-page helper the id lists share.
 unit_tests += tests/unit/test_db
 tests_unit_test_db_SOURCES = tests/unit/test_db.c tests/lib/tap.h tests/lib/testdb.h
+tui_tests += tests/tui/chart.sh
+bench_scripts += tests/bench/bench_chart_tab.sh

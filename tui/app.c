@@ -132,15 +132,25 @@ int app_modal_push(struct app *app, const struct app_modal_ops *ops, void *obj)
     return 0;
 }
 
+static void frame_free(struct view *v)
+{
+    if (v->frame && v->frame->close)
+        v->frame->close(v);
+    free(v->frame_state);
+}
+
 static void view_free(struct view *v)
 {
     if (v->ops->close)
         v->ops->close(v);
+    frame_free(v);
     free(v->state);
     free(v);
 }
 
-int app_push(struct app *app, const struct view_ops *ops, const struct view_args *args)
+/* A new view of OPS opened with ARGS, or NULL (the message line says why). */
+static struct view *view_new(struct app *app, const struct view_ops *ops,
+                             const struct view_args *args, int *rc)
 {
     struct cd_error err = {0};
     struct view *v = calloc(1, sizeof *v);
@@ -151,20 +161,45 @@ int app_push(struct app *app, const struct view_ops *ops, const struct view_args
     if (!v) {
         cd_error_set(&err, CD_ENOMEM, "out of memory");
         app_error(app, &err);
-        return CD_ENOMEM;
+        *rc = CD_ENOMEM;
+        return NULL;
     }
     v->ops = ops;
     v->app = app;
     v->dirty = VIEW_REFLOW | VIEW_RELOAD | VIEW_REPAINT;
-    int rc = ops->open ? ops->open(v, args, &err) : 0;
-    if (rc) {
+    *rc = ops->open ? ops->open(v, args, &err) : 0;
+    if (*rc) {
         app_error(app, &err);
+        frame_free(v);
         free(v->state);
         free(v);
-        return rc;
+        return NULL;
     }
+    return v;
+}
+
+int app_push(struct app *app, const struct view_ops *ops, const struct view_args *args)
+{
+    int rc;
+    struct view *v = view_new(app, ops, args, &rc);
+    if (!v)
+        return rc;
     v->below = app->top;
     app->top = v;
+    return 0;
+}
+
+int app_replace(struct app *app, const struct view_ops *ops, const struct view_args *args)
+{
+    int rc;
+    struct view *v = view_new(app, ops, args, &rc);
+    if (!v)
+        return rc;
+    struct view *old = app->top;
+    v->below = old ? old->below : NULL;
+    app->top = v;
+    if (old)
+        view_free(old);
     return 0;
 }
 
@@ -187,15 +222,23 @@ static void poll_changes(struct app *app)
     app->data_version = dv;
     timer_ui_stale();
     for (struct view *v = app->top; v; v = v->below)
-        if (v->ops->watches)
+        if (v->ops->watches || v->frame)
             v->dirty |= VIEW_RELOAD;
 }
 
-/* Layout, reload and fetch for the top view as its dirty bits ask. */
+/* The rows of the view area a view's frame takes (none without one). */
+static int frame_rows(const struct view *v, int rows)
+{
+    int n = v->frame ? v->frame->rows : 0;
+    return n < rows ? n : rows;
+}
+
+/* Layout, reload and fetch for the top view as its dirty bits ask (ROWS: below its frame). */
 static void prepare(struct app *app, int rows, int cols)
 {
     struct view *v = app->top;
     struct cd_error err = {0};
+    rows -= frame_rows(v, rows);
     if ((v->dirty & VIEW_REFLOW) || v->rows != rows || v->cols != cols) {
         v->rows = rows;
         v->cols = cols;
@@ -205,7 +248,9 @@ static void prepare(struct app *app, int rows, int cols)
     }
     if (v->dirty & VIEW_RELOAD) {
         v->dirty &= ~(unsigned)VIEW_RELOAD;
-        if (v->ops->reload && v->ops->reload(v, &err))
+        if (v->frame && v->frame->reload && v->frame->reload(v, &err))
+            app_error(app, &err);
+        else if (v->ops->reload && v->ops->reload(v, &err))
             app_error(app, &err);
         list_window_set(&v->list, 0, 0);
         list_ensure_visible(&v->list);
@@ -254,14 +299,37 @@ static void draw_status(struct app *app, const struct canvas *scr)
                     running ? ROLE_TIMER_RUNNING : ROLE_TIMER_PAUSED, CANVAS_RIGHT, timer);
 }
 
+/* The scope of V's frame's keys (generic: no frame). */
+static enum scope outer_scope(const struct view *v)
+{
+    return v->frame ? v->frame->scope : SCOPE_GENERIC;
+}
+
+static bool bar_has(const struct view_bar_item *bar, enum action action)
+{
+    for (; bar && bar->action != ACT_NONE; bar++)
+        if (bar->action == action)
+            return true;
+    return false;
+}
+
+/* The frame's items first (a chart's tab keys), then the view's not among them. */
 static void draw_keybar(struct app *app, const struct canvas *scr)
 {
     struct view *v = app->top;
     struct canvas bar = canvas_sub(scr, scr->rows - 1, 0, 1, scr->cols);
     canvas_fill(&bar, 0, ROLE_KEY_BAR);
+    const struct view_bar_item *fbar = v->frame ? v->frame->bar : NULL, *items[48];
+    size_t n = 0;
+    for (const struct view_bar_item *b = fbar; b && b->action != ACT_NONE && n < 48; b++)
+        items[n++] = b;
+    for (const struct view_bar_item *b = v->ops->bar; b && b->action != ACT_NONE && n < 48; b++)
+        if (!bar_has(fbar, b->action))
+            items[n++] = b;
     int x = 0;
-    for (const struct view_bar_item *b = v->ops->bar; b && b->action != ACT_NONE; b++) {
-        int key = keymap_key_for(&app->keys, v->ops->scope, b->action);
+    for (size_t i = 0; i < n; i++) {
+        const struct view_bar_item *b = items[i];
+        int key = keymap_key_for_in(&app->keys, v->ops->scope, outer_scope(v), b->action);
         if (key == TK_NONE)
             continue;
         char label[32];
@@ -304,7 +372,14 @@ static void draw(struct app *app)
     prepare(app, area.rows, area.cols);
     canvas_clear(&scr, ROLE_DEFAULT);
     draw_status(app, &scr);
-    app->top->ops->draw(app->top, &area);
+    struct view *v = app->top;
+    int fr = frame_rows(v, area.rows);
+    if (fr) {
+        struct canvas frame = canvas_sub(&area, 0, 0, fr, area.cols);
+        v->frame->draw(v, &frame);
+        area = canvas_sub(&area, fr, 0, area.rows - fr, area.cols);
+    }
+    v->ops->draw(v, &area);
     app->top->dirty &= ~(unsigned)VIEW_REPAINT;
     struct canvas msg = canvas_sub(&scr, scr.rows - 2, 0, 1, scr.cols);
     if (app->msg[0])
@@ -333,7 +408,7 @@ static void help_add(struct help *h, const char *kind, const char *keys, const c
 }
 
 static void help_scope(struct help *h, const struct keymap *km, enum scope scope, enum scope top,
-                       const char *section)
+                       enum scope outer, const char *section)
 {
     const char *group = NULL;
     bool any = false;
@@ -346,7 +421,7 @@ static void help_scope(struct help *h, const struct keymap *km, enum scope scope
         size_t n = keymap_keys(km, scope, a->action, keys, 8);
         struct cd_strbuf sb = CD_STRBUF_INIT;
         for (size_t i = 0; i < n; i++) {
-            if (scope != top && keymap_lookup(km, top, keys[i]) != a->action)
+            if (scope != top && keymap_lookup_in(km, top, outer, keys[i]) != a->action)
                 continue; /* the view binds this key to something else */
             char name[32];
             cd_strbuf_addf(&sb, "%s%s", sb.len ? " " : "", key_format(keys[i], name, sizeof name));
@@ -441,13 +516,17 @@ static void help_open(struct app *app)
         return;
     static const char *const cols[] = {"kind", "keys", "text"};
     cd_page_set_columns(&h->lines, 3, cols);
-    enum scope top = app->top->ops->scope;
+    enum scope top = app->top->ops->scope, outer = outer_scope(app->top);
     h->title = app->top->ops->name;
     char section[64];
     snprintf(section, sizeof section, "In the %s view", scope_name(top));
     if (top != SCOPE_GENERIC)
-        help_scope(h, &app->keys, top, top, section);
-    help_scope(h, &app->keys, SCOPE_GENERIC, top, "Everywhere");
+        help_scope(h, &app->keys, top, top, outer, section);
+    if (outer != SCOPE_GENERIC && outer != top) {
+        snprintf(section, sizeof section, "In the %s", scope_name(outer));
+        help_scope(h, &app->keys, outer, top, outer, section);
+    }
+    help_scope(h, &app->keys, SCOPE_GENERIC, top, outer, "Everywhere");
     if (h->lines.arena.oom) {
         help_free(h);
         return;
@@ -534,13 +613,8 @@ static void generic(struct app *app, enum action action)
         break;
     case ACT_HELP: help_open(app); break;
     case ACT_QUIT: app->quit = true; break;
-    case ACT_APPOINTMENTS:
-        if (v->ops == &view_chart_ops) { /* from a chart: that patient's appointments */
-            struct view_args args = {.id = v->ops->patient(v)};
-            app_push(app, &view_appointments_ops, &args);
-        } else {
-            app_push(app, &view_appointments_ops, NULL);
-        }
+    case ACT_APPOINTMENTS: /* a chart shows its patient's on its tab (tui/chart_frame.c) */
+        app_push(app, &view_appointments_ops, NULL);
         break;
     case ACT_TIMER_TOGGLE: timer_ui_toggle(app); break;
     case ACT_TIMER_PAUSE: timer_ui_pause(app); break;
@@ -569,7 +643,7 @@ static void handle_key(struct app *app, int key)
 {
     struct view *v = app->top;
     struct canvas scr = canvas_screen(SCOPE_GENERIC);
-    enum action action = keymap_lookup(&app->keys, v->ops->scope, key);
+    enum action action = keymap_lookup_in(&app->keys, v->ops->scope, outer_scope(v), key);
     if (too_small(&scr)) {
         if (action == ACT_QUIT || (action == ACT_BACK && !v->below && !app->nmodal))
             app->quit = true;
@@ -590,6 +664,8 @@ static void handle_key(struct app *app, int key)
     }
     if (v->ops->act)
         action = v->ops->act(v, action);
+    if (action != ACT_NONE && app->top == v && v->frame && v->frame->act)
+        action = v->frame->act(v, action);
     if (action != ACT_NONE && app->top == v)
         generic(app, action);
 }

@@ -39,6 +39,9 @@ const struct keymap *app_keymap(struct app *app);
 /* Open a view of OPS on top of the stack (the Enter of a list). On failure the message line shows
  * the error and the stack is unchanged; returns the code. */
 int app_push(struct app *app, const struct view_ops *ops, const struct view_args *args);
+/* Open a view of OPS in place of the top one (a chart's other tab): q then goes where it went.
+ * On failure the top view stays and the message line says why. */
+int app_replace(struct app *app, const struct view_ops *ops, const struct view_args *args);
 /* Close the top view (never the home view at the bottom). */
 void app_pop(struct app *app);
 /* Show a confirmation on the message line until the next key. */

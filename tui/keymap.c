@@ -272,7 +272,14 @@ static const struct binding *find(const struct keymap *km, enum scope scope, int
 
 enum action keymap_lookup(const struct keymap *km, enum scope scope, int key)
 {
+    return keymap_lookup_in(km, scope, SCOPE_GENERIC, key);
+}
+
+enum action keymap_lookup_in(const struct keymap *km, enum scope scope, enum scope outer, int key)
+{
     const struct binding *b = find(km, scope, key);
+    if (!b && outer != scope && outer != SCOPE_GENERIC)
+        b = find(km, outer, key);
     if (!b && scope != SCOPE_GENERIC)
         b = find(km, SCOPE_GENERIC, key);
     return b ? b->action : ACT_NONE;
@@ -293,16 +300,22 @@ size_t keymap_keys(const struct keymap *km, enum scope scope, enum action action
 
 int keymap_key_for(const struct keymap *km, enum scope scope, enum action action)
 {
-    int keys[8];
-    size_t n = keymap_keys(km, scope, action, keys, 8);
-    if (n)
-        return keys[0];
-    if (scope == SCOPE_GENERIC)
-        return TK_NONE;
-    n = keymap_keys(km, SCOPE_GENERIC, action, keys, 8);
-    for (size_t i = 0; i < n; i++)
-        if (keymap_lookup(km, scope, keys[i]) == action)
-            return keys[i];
+    return keymap_key_for_in(km, scope, SCOPE_GENERIC, action);
+}
+
+int keymap_key_for_in(const struct keymap *km, enum scope scope, enum scope outer,
+                      enum action action)
+{
+    const enum scope order[] = {scope, outer, SCOPE_GENERIC};
+    for (size_t s = 0; s < 3; s++) {
+        if (s > 0 && (order[s] == scope || (s == 1 && order[s] == SCOPE_GENERIC)))
+            continue;
+        int keys[8];
+        size_t n = keymap_keys(km, order[s], action, keys, 8);
+        for (size_t i = 0; i < n; i++)
+            if (keymap_lookup_in(km, scope, outer, keys[i]) == action)
+                return keys[i];
+    }
     return TK_NONE;
 }
 

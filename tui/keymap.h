@@ -96,6 +96,9 @@ int keymap_load(struct keymap *km, struct cd_error *err);
 char *keymap_user_path(void);
 /* The action KEY means in SCOPE: the scope's binding, else generic's, else ACT_NONE. */
 enum action keymap_lookup(const struct keymap *km, enum scope scope, int key);
+/* The action KEY means in SCOPE inside a frame whose keys are OUTER's: the scope's binding, else
+ * OUTER's, else generic's, else ACT_NONE (OUTER SCOPE_GENERIC: as keymap_lookup). */
+enum action keymap_lookup_in(const struct keymap *km, enum scope scope, enum scope outer, int key);
 /* The keys bound to ACTION in SCOPE only (bindings overridden later are skipped): up to MAX
  * into KEYS; returns how many. */
 size_t keymap_keys(const struct keymap *km, enum scope scope, enum action action, int *keys,
@@ -103,6 +106,10 @@ size_t keymap_keys(const struct keymap *km, enum scope scope, enum action action
 /* The first key that triggers ACTION when SCOPE is on top (scope first, then generic, and only
  * when the key still means ACTION there), or TK_NONE. */
 int keymap_key_for(const struct keymap *km, enum scope scope, enum action action);
+/* keymap_key_for inside a frame whose keys are OUTER's: SCOPE's key, else OUTER's, else
+ * generic's, each only when the key still means ACTION there. */
+int keymap_key_for_in(const struct keymap *km, enum scope scope, enum scope outer,
+                      enum action action);
 /* Free the bindings. */
 void keymap_free(struct keymap *km);
 

@@ -43,7 +43,7 @@ static void mrn_done(struct view *v, const char *text, void *ctx)
         app_error(v->app, &err);
         return;
     }
-    struct view_args args = {.id = id};
+    struct view_args args = {.id = id, .alone = true}; /* the screen itself, not the chart */
     app_push(v->app, ops, &args);
     app_patient_opened(v->app, id); /* a timer on another patient asks keep/stop/switch */
 }

@@ -31,6 +31,7 @@ enum view_dirty {
 struct view_args {
     int64_t id;       /* e.g. a patient id */
     const char *text; /* e.g. a filter; copied by open when kept */
+    bool alone;       /* a patient's screen on its own, not as a tab of the chart (chart_frame.h) */
 };
 
 /* One key bar item: the action and its short label ("Help"); the key comes from the keymap. */
@@ -84,6 +85,22 @@ struct view_ops {
     int64_t (*patient)(struct view *v);
 };
 
+/* A frame around a view: rows above it that app.c keeps loaded and draws, and keys it offers after
+ * the view's own and before generic (the patient chart's header and tabs, tui/chart_frame.c). */
+struct view_frame_ops {
+    enum scope scope;                /* its keys: looked up after the view's scope */
+    int rows;                        /* the rows it takes above the view */
+    const struct view_bar_item *bar; /* its key bar items, shown before the view's */
+    /* Ask core again (with the view's reload: when another process changes the database too). */
+    int (*reload)(struct view *v, struct cd_error *err);
+    /* Paint into C (ROWS rows, the view's width). */
+    void (*draw)(struct view *v, const struct canvas *c);
+    /* What the view's act handed back: ACT_NONE when consumed (V may be gone then). */
+    enum action (*act)(struct view *v, enum action action);
+    /* Free what v->frame_state holds (the state itself is app's). */
+    void (*close)(struct view *v);
+};
+
 struct view {
     const struct view_ops *ops;
     struct app *app;    /* the workstation: store, user, messages (tui/app.h) */
@@ -93,6 +110,11 @@ struct view {
     struct view *below; /* the stack: Enter pushes, q/Esc pops */
     int rows, cols;     /* the view area, as last given to layout */
     char search[128];   /* the last `/` needle */
+
+    /* The frame around the view (set by open, or NULL), and its state: allocated by whoever sets
+     * frame, freed by app after frame->close. */
+    const struct view_frame_ops *frame;
+    void *frame_state;
 };
 
 #endif

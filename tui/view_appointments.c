@@ -17,6 +17,7 @@
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "tui/app.h"
+#include "tui/chart_frame.h"
 #include "tui/edit.h"
 #include "tui/form.h"
 #include "tui/listview.h"
@@ -143,6 +144,8 @@ static int appts_open(struct view *v, const struct view_args *args, struct cd_er
         make_initials(given, family, st->initials, sizeof st->initials);
     }
     cd_page_free(&h);
+    if (!rc && !args->alone)
+        rc = chart_frame_attach(v, st->patient_id, CHART_APPOINTMENTS, err);
     return rc;
 }
 
@@ -253,11 +256,14 @@ static void appts_draw(struct view *v, const struct canvas *c)
     char count[48];
     snprintf(count, sizeof count, "%zu appointment%s", n, n == 1 ? "" : "s");
     int cw = (int)strlen(count);
-    canvas_text(c, 0, c->cols - cw - 1, cw, ROLE_DIM, 0, count);
-    if (st->patient_id) {
+    if (v->frame) /* the chart's header names the patient */
+        canvas_text(c, 0, 1, cw, ROLE_DIM, 0, count);
+    else
+        canvas_text(c, 0, c->cols - cw - 1, cw, ROLE_DIM, 0, count);
+    if (st->patient_id && !v->frame) {
         canvas_printf(c, 0, 1, c->cols - cw - 3, ROLE_TITLE, 0, "Appointments of %s (MRN %s)",
                       st->name, st->mrn);
-    } else {
+    } else if (!st->patient_id) {
         int y, m, d;
         cd_date_to_ymd(st->day, &y, &m, &d);
         int today = cd_clock_today();

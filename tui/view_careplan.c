@@ -5,6 +5,7 @@
  * merge into the newer version (S asks), then save. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "core/clock.h"
 #include "core/strbuf.h"
 #include "tui/app.h"
+#include "tui/chart_frame.h"
 #include "tui/edit.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
@@ -140,6 +142,8 @@ static int careplan_open(struct view *v, const struct view_args *args, struct cd
     int rc = patient_label(app_store(v->app), p->patient_id, p->patient, sizeof p->patient, err);
     if (!rc)
         rc = load(v, err);
+    if (!rc && !args->alone)
+        rc = chart_frame_attach(v, p->patient_id, CHART_CAREPLAN, err);
     if (rc) {
         cd_careplan_free(p->plan);
         free(p->rows);
@@ -172,7 +176,8 @@ static int careplan_reload(struct view *v, struct cd_error *err)
 static void careplan_layout(struct view *v, int rows, int cols)
 {
     (void)cols;
-    v->list.rows = rows > 4 ? (size_t)(rows - 4) : 1;
+    int fixed = v->frame ? 3 : 4; /* no title under the chart's header */
+    v->list.rows = rows > fixed ? (size_t)(rows - fixed) : 1;
 }
 
 static enum role status_role(const char *status)
@@ -247,36 +252,40 @@ static void careplan_draw(struct view *v, const struct canvas *c)
 {
     struct careplan *p = v->state;
     const struct cd_careplan *plan = p->plan;
-    int x = 1 + canvas_printf(c, 0, 1, -1, ROLE_TITLE, 0, "Care plan of %s", p->patient);
-    if (p->dirty)
-        canvas_text(c, 0, x + 1, -1, ROLE_UNSAVED, 0, " unsaved changes ");
+    /* under the chart's header the version line comes first and says whether edits are unsaved */
+    int y = v->frame ? 0 : 1, x = 1;
+    if (!v->frame)
+        x = 1 + canvas_printf(c, 0, 1, -1, ROLE_TITLE, 0, "Care plan of %s", p->patient);
     char local[20] = "";
     time_t t;
     if (plan->saved_at && !cd_instant_parse(plan->saved_at, &t, NULL))
         cd_instant_format_local(t, local);
+    int vx = 1;
     if (plan->version == 0)
-        canvas_text(c, 1, 1, -1, ROLE_DIM, 0, "No version saved yet");
+        vx += canvas_text(c, y, 1, -1, ROLE_DIM, 0, "No version saved yet");
     else
-        canvas_printf(c, 1, 1, -1, ROLE_DEFAULT, 0, "Version %d of %d, saved %.16s by %s", p->base,
-                      p->newer ? p->newer : plan->current, local,
-                      plan->saved_by ? plan->saved_by : "");
-    int head = 3;
+        vx += canvas_printf(c, y, 1, -1, ROLE_DEFAULT, 0, "Version %d of %d, saved %.16s by %s",
+                            p->base, p->newer ? p->newer : plan->current, local,
+                            plan->saved_by ? plan->saved_by : "");
+    if (p->dirty)
+        canvas_text(c, 0, (v->frame ? vx : x) + 1, -1, ROLE_UNSAVED, 0, " unsaved changes ");
+    int head = y + 2;
     if (p->conflict[0]) {
         /* the refusal in full, wrapped: it says what happened and what to do */
         size_t starts[4], len = strlen(p->conflict);
         size_t n = edit_wrap(p->conflict, len, c->cols - 2, starts, 4);
         for (size_t i = 0; i < n && i < 3; i++) {
             size_t end = i + 1 < n ? starts[i + 1] : len;
-            canvas_printf(c, 2 + (int)i, 1, c->cols - 2, ROLE_ERROR, 0, "%.*s",
+            canvas_printf(c, y + 1 + (int)i, 1, c->cols - 2, ROLE_ERROR, 0, "%.*s",
                           (int)(end - starts[i]), p->conflict + starts[i]);
         }
-        head = 2 + (int)(n < 3 ? n : 3);
+        head = y + 1 + (int)(n < 3 ? n : 3);
     } else if (p->newer)
-        canvas_printf(c, 2, 1, c->cols - 2, ROLE_WARNING, 0,
+        canvas_printf(c, y + 1, 1, c->cols - 2, ROLE_WARNING, 0,
                       "Version %d was saved meanwhile: your edits are kept; h compares, S merges",
                       p->newer);
     else
-        canvas_printf(c, 2, 1, -1, ROLE_DEFAULT, 0, "Next review: %s",
+        canvas_printf(c, y + 1, 1, -1, ROLE_DEFAULT, 0, "Next review: %s",
                       plan->next_review ? plan->next_review : "not set");
     struct canvas body = canvas_sub(c, head, 0, c->rows - head, c->cols);
     struct list *l = &v->list;
@@ -593,9 +602,23 @@ static void discard_done(struct view *v, bool yes, void *ctx)
         app_pop(v->app);
 }
 
+/* y after "Discard ...?" on the way to another tab of the chart (CTX: the tab + 1). */
+static void discard_switch_done(struct view *v, bool yes, void *ctx)
+{
+    if (yes)
+        chart_frame_switch(v, (int)(intptr_t)ctx - 1);
+}
+
 static enum action careplan_act(struct view *v, enum action action)
 {
     struct careplan *p = v->state;
+    int tab = chart_frame_target(v, action);
+    if (tab >= 0 && p->dirty) {
+        /* the edits live in this tab only: never lose them on the way to another */
+        prompt_confirm(v, "Discard your unsaved changes to the care plan?", discard_switch_done,
+                       (void *)(intptr_t)(tab + 1));
+        return ACT_NONE;
+    }
     const struct cd_careplan_item *it = current_item(v);
     int section = v->list.cursor < p->nrows ? p->rows[v->list.cursor].section : 0;
     switch (action) {

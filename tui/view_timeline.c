@@ -12,6 +12,7 @@
 #include "core/strbuf.h"
 #include "core/timeline.h"
 #include "tui/app.h"
+#include "tui/chart_frame.h"
 #include "tui/edit.h"
 #include "tui/form.h"
 #include "tui/listview.h"
@@ -120,7 +121,10 @@ static int timeline_open(struct view *v, const struct view_args *args, struct cd
     if (!args || args->id <= 0)
         return cd_error_set(err, CD_EINVAL, "the timeline needs a patient");
     t->patient_id = args->id;
-    return patient_label(app_store(v->app), t->patient_id, t->patient, sizeof t->patient, err);
+    int rc = patient_label(app_store(v->app), t->patient_id, t->patient, sizeof t->patient, err);
+    if (!rc && !args->alone)
+        rc = chart_frame_attach(v, t->patient_id, CHART_TIMELINE, err);
+    return rc;
 }
 
 /* Read the entries again from the newest, as far as the cursor was, and keep the cursor on the
@@ -153,7 +157,9 @@ static int timeline_fetch(struct view *v, size_t first, size_t n, struct cd_erro
 static void timeline_layout(struct view *v, int rows, int cols)
 {
     (void)cols;
-    v->list.rows = rows > 3 ? (size_t)(rows - 3) : 1; /* title, header, status of the filters */
+    /* title (not under the chart's header), column header, status of the filters */
+    int fixed = v->frame ? 2 : 3;
+    v->list.rows = rows > fixed ? (size_t)(rows - fixed) : 1;
 }
 
 static const struct list_column columns[] = {
@@ -211,7 +217,9 @@ static void timeline_draw(struct view *v, const struct canvas *c)
     struct list *l = &v->list;
     struct cd_strbuf sb = CD_STRBUF_INIT;
     filters_text(t, &sb);
-    canvas_printf(c, 0, 1, -1, ROLE_TITLE, 0, "Timeline of %s", t->patient);
+    int title = v->frame ? 0 : 1; /* the chart's header names the patient */
+    if (title)
+        canvas_printf(c, 0, 1, -1, ROLE_TITLE, 0, "Timeline of %s", t->patient);
     if (sb.len)
         canvas_printf(c, c->rows - 1, 1, c->cols - 2, ROLE_WARNING, 0,
                       "Showing %s (f kinds, / text)", cd_strbuf_str(&sb));
@@ -226,7 +234,7 @@ static void timeline_draw(struct view *v, const struct canvas *c)
         weight[i] = columns[i].weight;
     }
     size_t shown = list_columns_fit(NCOLUMNS, min, weight, 1, c->cols - 2, widths);
-    struct canvas body = canvas_sub(c, 1, 0, c->rows - 2, c->cols);
+    struct canvas body = canvas_sub(c, title, 0, c->rows - 1 - title, c->cols);
     canvas_fill(&body, 0, ROLE_HEADER);
     for (size_t i = 0, x = 1; i < shown; x += (size_t)widths[i] + 1, i++)
         canvas_text(&body, 0, (int)x, widths[i], ROLE_HEADER, 0, columns[i].title);

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Benchmark: the timeline screen, end to end in tmux at 80x24: from the Enter after the MRN to the
 # first screen of entries, for a patient with 10,000 events and one with 10 (the data of
-# bench_timeline.sh); then G (to the oldest entry) and a jump to a date three years back.
+# bench_timeline.sh); then G (to the oldest entry) and a jump to a date three years back; then the
+# patient's chart (g from the worklist) switched to its Timeline tab with 2: key to screen.
 # The tmux figures include capture-pane polling, tens of ms a poll on a busy machine: compare
 # them with each other (and with the in-process figures printed first), not with a target.
 set -u
@@ -44,13 +45,15 @@ wait_for() { # ERE: poll until the screen matches; prints nothing, fails after 1
 }
 tmux -L "$sock" -f /dev/null new-session -d -s b -x 80 -y 24 \
     env ESCDELAY=25 LANG=C.UTF-8 TERM=tmux-256color "$CAREDESK" --db "$db" --now 2026-11-02T09:00
+wait_for '^ (My list|Team|Everyone)'
+keys S
 wait_for '^  Patients'
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 for who in BIG SMALL; do
     : >"$tmp/times"
     i=0
     while [ $i -lt 15 ]; do
-        keys T
+        keys L
         wait_for 'Timeline of MRN:'
         tmux -L "$sock" send-keys -t b -l "$who"
         wait_for "Timeline of MRN: $who"
@@ -64,7 +67,7 @@ for who in BIG SMALL; do
     done
     echo "timeline $who: first screen $(median <"$tmp/times") us (median of 15, Enter to screen)"
 done
-keys T
+keys L
 tmux -L "$sock" send-keys -t b -l BIG
 keys Enter
 wait_for '^ 2026-1[01]-[0-9]{2} '
@@ -80,3 +83,24 @@ keys Enter
 wait_for '^ 2024-01-15: entries from'
 echo "timeline BIG: jump to 2024-01-15 $((($(now_ns) - t0) / 1000)) us (the list already read)"
 keys q q
+wait_for '^ (My list|Team|Everyone)'
+for who in BIG SMALL; do
+    : >"$tmp/times"
+    i=0
+    while [ $i -lt 15 ]; do
+        keys g
+        wait_for 'Patient \(name or MRN\):|Go to'
+        tmux -L "$sock" send-keys -t b -l "$who"
+        keys Enter
+        wait_for '^  Contacts \([0-9]+\)   Timeline'
+        t0=$(now_ns)
+        keys 2
+        wait_for '^ 2026-1[01]-[0-9]{2} [0-9:]{5} '
+        echo $((($(now_ns) - t0) / 1000)) >>"$tmp/times"
+        keys q
+        wait_for '^ (My list|Team|Everyone)'
+        i=$((i + 1))
+    done
+    echo "chart $who: 2 to the Timeline tab's first screen $(median <"$tmp/times") us (median of 15)"
+done
+keys q

@@ -30,7 +30,7 @@ generic	<C-l>	refresh	Reload the data and redraw the screen
 generic	?	help	Show the keys of this view
 generic	<F1>	help	Show the keys of this view
 generic	Q	quit	Leave caredesk
-generic	A	appointments	Appointments: today's, or the chart patient's
+generic	A	appointments	Appointments: today's, or a chart's tab
 generic	t	timer-toggle	Start or stop the CCM timer for this patient
 generic	T	timer-pause	Pause or resume the CCM timer
 home	r	refresh	Reload the data and redraw the screen
@@ -38,8 +38,8 @@ home	o	patient-goto	Choose a patient by MRN (for the timer)
 home	M	minutes	Billable minutes of the month, per patient
 home	D	discharge-new	Enter a discharge by hand (the intake form)
 home	I	import-file	Import a discharge file (CSV or HL7)
-home	L	open-timeline	Open a patient's timeline (asks for the MRN)
-home	P	open-careplan	Open a patient's care plan (asks for the MRN)
+home	L	open-timeline	The chart's Timeline tab (home: by MRN)
+home	P	open-careplan	The chart's Care plan tab (home: by MRN)
 appointments	r	refresh	Reload the data and redraw the screen
 appointments	b	book-appointment	Book an appointment
 appointments	m	move-appointment	Reschedule or relocate the selected appointment
@@ -77,8 +77,8 @@ worklist	r	refresh	Reload the data and redraw the screen
 worklist	M	minutes	Billable minutes of the month, per patient
 worklist	D	discharge-new	Enter a discharge by hand (the intake form)
 worklist	I	import-file	Import a discharge file (CSV or HL7)
-worklist	L	open-timeline	Open a patient's timeline (asks for the MRN)
-worklist	P	open-careplan	Open a patient's care plan (asks for the MRN)
+worklist	L	open-timeline	The chart's Timeline tab (home: by MRN)
+worklist	P	open-careplan	The chart's Care plan tab (home: by MRN)
 worklist	c	log-call	Log a call outcome (then an optional note)
 worklist	b	callback	Schedule a call back
 worklist	s	snooze	Snooze the row to a later day, with a reason
@@ -88,11 +88,16 @@ worklist	g	goto-patient	Go to any patient by name or MRN
 worklist	f	filter	Whose list, program and kind filters
 worklist	S	summary	Today's figures for the clinic
 chart	r	refresh	Reload the data and redraw the screen
-chart	L	open-timeline	Open a patient's timeline (asks for the MRN)
-chart	P	open-careplan	Open a patient's care plan (asks for the MRN)
+chart	4	appointments	Appointments: today's, or a chart's tab
+chart	A	appointments	Appointments: today's, or a chart's tab
+chart	L	open-timeline	The chart's Timeline tab (home: by MRN)
+chart	2	open-timeline	The chart's Timeline tab (home: by MRN)
+chart	P	open-careplan	The chart's Care plan tab (home: by MRN)
+chart	3	open-careplan	The chart's Care plan tab (home: by MRN)
 chart	c	log-call	Log a call outcome (then an optional note)
 chart	<Tab>	next-tab	Next tab
 chart	<S-Tab>	prev-tab	Previous tab
+chart	1	open-contacts	The chart's Contacts tab (every call)
 TSV
 )"
 

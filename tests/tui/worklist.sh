@@ -34,7 +34,7 @@ scenario() {
         tui_ok "132: wider: MRN, due and assignee columns" "$a" 'Claim +MRN +Due +Assignee'
         tui_ok "132: reasons uncut" "$a" 'TCM contact due by Nov 24, discharged Nov 20 '
     else
-        tui_ok "80: the key bar fits" "$a" '^\? Help  Enter Chart  c Call  b Back  s Snooze  x Claim  g Go  f Filter$'
+        tui_ok "80: the key bar fits" "$a" '^\? Help  Enter Chart  c Call  b Callback  s Snooze  x Claim  g Go  f Filter$'
     fi
     tui_keys "$a" j c
     tui_ok "$cols: the call outcome choice" "$a" 'Call outcome: Núñez, Zoë'
@@ -76,12 +76,11 @@ scenario() {
     tui_ok "$cols: contacts tab" "$a" 'Contacts \(1\)'
     tui_ok "$cols: the attempt, who, note" "$a" '^ 2026-11-23 10:0[0-9] mrivera +voicemail +phone +left a message'
     tui_keys "$a" A
-    tui_ok "$cols: A in the chart lists the patient's appointments" "$a" \
-        '^ Appointments of Núñez, Zoë \(MRN 1001\)'
+    tui_ok "$cols: A in the chart shows its Appointments tab" "$a" '^ 0 appointments$'
+    tui_ok "$cols: under the same header" "$a" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk none'
+    tui_ok "$cols: the tab row" "$a" '^  Contacts \(1\)   Timeline   Care plan   Appointments *$'
     tui_keys "$a" q
-    tui_ok "$cols: back in the chart" "$a" 'Contacts \(1\)'
-    tui_keys "$a" q
-    tui_ok "$cols: back on the list, same row" "$a" '^ My list: 4 to do'
+    tui_ok "$cols: q goes back to the list, same row" "$a" '^ My list: 4 to do'
     tui_keys "$a" g
     tui_type "$a" "quiet"
     tui_keys "$a" Enter

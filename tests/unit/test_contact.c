@@ -129,6 +129,11 @@ int main(void)
     is_str(cd_page_str(&page, 0, "channel"), "video", "channel");
     is_str(cd_page_str(&page, 0, "late"), "1", "late flag");
     cd_page_free(&page);
+    int64_t count = -1;
+    is_int(cd_contact_count(store, p1, &count, &err), 0, "count");
+    is_int(count, 4, "four contacts counted for the first patient");
+    is_int(cd_contact_count(store, 999, &count, &err), 0, "count of an unknown patient");
+    is_int(count, 0, "none");
     cd_store_close(store);
     return done_testing();
 }

@@ -74,6 +74,40 @@ static void parse(void)
     keymap_free(&km);
 }
 
+/* A view inside a frame (a chart's tab): its keys, then the frame's, then generic's. */
+static void layered(void)
+{
+    struct keymap km = KEYMAP_INIT;
+    struct cd_error err = {0};
+    int rc = keymap_parse(&km, "k",
+                          "bind generic q back\n"
+                          "bind generic c quit\n"
+                          "bind chart c log-call\n"
+                          "bind chart <Tab> next-tab\n"
+                          "bind chart 2 open-timeline\n"
+                          "bind appointments c cancel-appointment\n",
+                          &err);
+    is_int(rc, 0, "parses");
+    is_int(keymap_lookup_in(&km, SCOPE_TIMELINE, SCOPE_CHART, TK_TAB), ACT_NEXT_TAB,
+           "the frame's key on a tab");
+    is_int(keymap_lookup_in(&km, SCOPE_TIMELINE, SCOPE_CHART, 'c'), ACT_LOG_CALL,
+           "the frame's key wins over generic");
+    is_int(keymap_lookup_in(&km, SCOPE_APPOINTMENTS, SCOPE_CHART, 'c'), ACT_APPT_CANCEL,
+           "the tab's own key wins over the frame's");
+    is_int(keymap_lookup_in(&km, SCOPE_TIMELINE, SCOPE_CHART, 'q'), ACT_BACK, "then generic");
+    is_int(keymap_lookup_in(&km, SCOPE_TIMELINE, SCOPE_GENERIC, TK_TAB), ACT_NONE,
+           "no frame: no frame keys");
+    is_int(keymap_lookup(&km, SCOPE_TIMELINE, 'c'), ACT_QUIT, "keymap_lookup: no frame");
+    is_int(keymap_key_for_in(&km, SCOPE_TIMELINE, SCOPE_CHART, ACT_OPEN_TIMELINE), '2',
+           "the frame's key for an action");
+    is_int(keymap_key_for_in(&km, SCOPE_APPOINTMENTS, SCOPE_CHART, ACT_LOG_CALL), TK_NONE,
+           "a frame key the tab took over has no key there");
+    is_int(keymap_key_for_in(&km, SCOPE_TIMELINE, SCOPE_CHART, ACT_QUIT), TK_NONE,
+           "a generic key the frame took over has no key there");
+    is_int(keymap_key_for_in(&km, SCOPE_TIMELINE, SCOPE_CHART, ACT_BACK), 'q', "generic's key");
+    keymap_free(&km);
+}
+
 static void load(void)
 {
     struct keymap km = KEYMAP_INIT;
@@ -116,6 +150,7 @@ int main(void)
 {
     names();
     parse();
+    layered();
     load();
     return done_testing();
 }
