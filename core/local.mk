@@ -38,3 +38,4 @@ core_libcaredesk_a_SOURCES += core/uuid.c core/uuid.h core/appointment.c core/ap
 	core/ical.c core/ical.h
 core_libcaredesk_a_SOURCES += core/careplan_merge.c core/careplan_merge.h
 core_libcaredesk_a_SOURCES += core/worklist.c core/worklist.h
+core_libcaredesk_a_SOURCES += core/worklist_gen.c
