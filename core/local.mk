@@ -39,3 +39,4 @@ core_libcaredesk_a_SOURCES += core/uuid.c core/uuid.h core/appointment.c core/ap
 core_libcaredesk_a_SOURCES += core/careplan_merge.c core/careplan_merge.h
 core_libcaredesk_a_SOURCES += core/worklist.c core/worklist.h
 core_libcaredesk_a_SOURCES += core/worklist_gen.c
+core_libcaredesk_a_SOURCES += core/genjob.c core/genjob.h
