@@ -168,3 +168,6 @@ bench_scripts += tests/bench/bench_worklist.sh
 cli_tests += tests/cli/worklist.sh
 tui_tests += tests/tui/worklist.sh
 EXTRA_DIST += tests/bench/bench_worklist.c
+# Set-based worklist generation and generating on a worker thread.
+unit_tests += tests/unit/test_worklist_gen
+tests_unit_test_worklist_gen_SOURCES = tests/unit/test_worklist_gen.c tests/lib/tap.h tests/lib/testdb.h
