@@ -167,6 +167,7 @@ tests_unit_test_worklist_SOURCES = tests/unit/test_worklist.c tests/lib/tap.h te
 bench_scripts += tests/bench/bench_worklist.sh
 cli_tests += tests/cli/worklist.sh
 tui_tests += tests/tui/worklist.sh
+tui_tests += tests/tui/worklist_gen.sh
 EXTRA_DIST += tests/bench/bench_worklist.c
 # Set-based worklist generation and generating on a worker thread.
 unit_tests += tests/unit/test_worklist_gen
