@@ -22,6 +22,8 @@ if [ -n "${BENCH_DB:-}" ] && [ -f "$BENCH_DB" ]; then
     sqlite3 "$BENCH_DB" ".backup '$db'" || exit 1
     login=$(sqlite3 "$db" "SELECT login FROM users WHERE login = 'mrivera'")
     [ "$login" = mrivera ] || { echo "BENCH_DB has no user mrivera" >&2; exit 1; }
+    # the runs act as 'bench' (USER): a staff member on the copy
+    sqlite3 "$db" "INSERT OR IGNORE INTO users(login, name, role, created_at) VALUES ('bench', 'Bench', 'admin', '2026-01-01T00:00:00Z')" || exit 1
 else
     cd_ init --clinic "Bench Clinic" --timezone America/New_York >/dev/null || exit 1
     start=$(date +%s)
