@@ -15,9 +15,8 @@
 #define CCM_PROGRAMS "('ccm', 'ccm_complex', 'pcm')"
 /* The business days left in the month that make a shortfall urgent (as the ordering rule). */
 #define SHORT_DAYS 5
-/* The row's label of PROGRAM, as the reasons write it ("complex CCM", "PCM", "CCM"). */
-#define LABEL(program)                                                                             \
-    "CASE " program " WHEN 'ccm_complex' THEN 'complex CCM' WHEN 'pcm' THEN 'PCM' ELSE 'CCM' END"
+/* A program's label as the reasons write it ("complex CCM", "PCM", "CCM"): CASE <program> ... */
+#define LABEL_CASES " WHEN 'ccm_complex' THEN 'complex CCM' WHEN 'pcm' THEN 'PCM' ELSE 'CCM' END"
 
 static const char SQL_MARK_GET[] = "SELECT value FROM settings WHERE key = 'worklist_generated'";
 static const char SQL_MARK_SET[] =
@@ -31,8 +30,7 @@ static const char SQL_AUDIT_CREATED[] =
     "SELECT :at, :user, 'task', id, 'create', kind FROM tasks WHERE id > :after ORDER BY id";
 /* Earlier months' outreach: audited as cd_task_cancel does, then cancelled (same rows: the
  * transaction holds the write lock between the two). */
-#define STALE                                                                                      \
-    "status = 'open' AND due_date < :month_start AND kind = 'ccm_outreach'"
+#define STALE "status = 'open' AND due_date < :month_start AND kind = 'ccm_outreach'"
 static const char SQL_AUDIT_STALE[] =
     "INSERT INTO audit_log(at, user_id, entity, entity_id, action, detail) "
     "SELECT :at, :user, 'task', id, 'cancel', 'the month ended' FROM tasks WHERE " STALE
@@ -45,7 +43,7 @@ static const char SQL_CANCEL_STALE[] =
 static const char SQL_OUTREACH[] =
     "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, assignee_id, team, gen_key, "
     "created_at, created_by) "
-    "SELECT e.patient_id, 'ccm_outreach', 'No ' || " LABEL("min(e.program)") " || "
+    "SELECT e.patient_id, 'ccm_outreach', 'No ' || CASE min(e.program)" LABEL_CASES " || "
     "' contact yet this month', :due_at, :today, p.coordinator_id, "
     "CASE WHEN p.coordinator_id IS NULL THEN 'ccm' END, "
     "'ccm_outreach:' || e.patient_id || ':' || :month, :at, :user "
@@ -61,7 +59,8 @@ static const char SQL_OUTREACH[] =
 static const char SQL_MINUTES[] =
     "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, assignee_id, team, gen_key, "
     "created_at, created_by) "
-    "SELECT c.patient_id, 'ccm_outreach', " LABEL("c.program") " || ' minutes short this month', "
+    "SELECT c.patient_id, 'ccm_outreach', CASE c.program" LABEL_CASES
+    " || ' minutes short this month', "
     ":due_at, :today, c.coordinator_id, CASE WHEN c.coordinator_id IS NULL THEN 'ccm' END, "
     "'ccm_minutes:' || c.patient_id || ':' || :month, :at, :user FROM ("
     "  SELECT e.patient_id, p.coordinator_id, CASE max(CASE e.program WHEN 'ccm_complex' THEN 3 "
@@ -81,12 +80,11 @@ static const char SQL_MINUTES[] =
 #define REVIEWS_DUE                                                                                \
     "FROM care_plans p JOIN care_plan_versions v ON v.care_plan_id = p.id "                        \
     "AND v.version = p.current_version "                                                           \
-    "WHERE p.status = 'active' AND v.next_review_date IS NOT NULL "                               \
-    "AND v.next_review_date <= :today AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.gen_key = "   \
+    "WHERE p.status = 'active' AND v.next_review_date IS NOT NULL "                                \
+    "AND v.next_review_date <= :today AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.gen_key = "    \
     "'careplan_review:' || p.id || ':' || v.next_review_date)"
-static const char SQL_REVIEW_DATES[] =
-    "SELECT v.next_review_date, min(p.id) " REVIEWS_DUE
-    " GROUP BY v.next_review_date ORDER BY v.next_review_date";
+static const char SQL_REVIEW_DATES[] = "SELECT v.next_review_date, min(p.id) " REVIEWS_DUE
+                                       " GROUP BY v.next_review_date ORDER BY v.next_review_date";
 /* :due maps each review date to the end of that day in the clinic ({"2026-11-20": "...Z"}):
  * the zone's offset is the C library's to compute, not SQL's. */
 static const char SQL_REVIEWS[] =
@@ -115,10 +113,10 @@ struct gen_ctx {
 static void bind_ctx(sqlite3_stmt *st, const struct gen_ctx *g)
 {
     /* only the parameters the statement names */
-    static const char *const names[] = {":today", ":month", ":month_start", ":month_start_at",
-                                        ":due_at", ":at"};
-    const char *values[] = {g->today_s, g->month, g->month_start, g->month_start_at, g->due_at,
-                            g->at};
+    static const char *const names[] = {":today",          ":month",  ":month_start",
+                                        ":month_start_at", ":due_at", ":at"};
+    const char *values[] = {g->today_s,        g->month,  g->month_start,
+                            g->month_start_at, g->due_at, g->at};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (sqlite3_bind_parameter_index(st, names[i]) > 0)
             cd_db_bind_text(st, names[i], values[i]);

@@ -53,10 +53,8 @@ static void population(int n)
     char mrn[16];
     for (int i = 1; i <= n; i++) {
         snprintf(mrn, sizeof mrn, "G%03d", i);
-        struct cd_patient_in p = {.mrn = mrn,
-                                  .family = "Gen",
-                                  .given = "Pat",
-                                  .coordinator = i % 2 ? "mrivera" : NULL};
+        struct cd_patient_in p = {
+            .mrn = mrn, .family = "Gen", .given = "Pat", .coordinator = i % 2 ? "mrivera" : NULL};
         int64_t id;
         if (cd_patient_add(store, &p, &id, &err))
             printf("Bail out! patient: %s\n", err.msg);
@@ -113,11 +111,13 @@ static void test_generate(void)
     is_int(n, 0, "nothing new");
 
     /* a bad review date names its plan, and nothing is written */
-    sql(store, "UPDATE care_plan_versions SET next_review_date = '2026-11-0x' WHERE care_plan_id = 4");
+    sql(store,
+        "UPDATE care_plan_versions SET next_review_date = '2026-11-0x' WHERE care_plan_id = 4");
     is_int(cd_worklist_generate(store, true, &gen, &err), CD_EINVAL, "bad review date");
     is_str(err.msg, "care plan 4: next_review_date '2026-11-0x' is not a date", "message");
     is_int(gen.ran, 0, "nothing ran");
-    sql(store, "UPDATE care_plan_versions SET next_review_date = '2026-11-23' WHERE care_plan_id = 4");
+    sql(store,
+        "UPDATE care_plan_versions SET next_review_date = '2026-11-23' WHERE care_plan_id = 4");
 
     /* the month ends: November outreach cancelled, audited as cd_task_cancel does */
     set_now("2026-12-01T08:00");
