@@ -31,6 +31,10 @@ int cd_clock_set_zone(const char *iana, struct cd_error *err)
     if (!cd_clock_zone_valid(iana))
         return cd_error_set(err, CD_EINVAL, "unknown time zone '%s' (use an IANA name such as "
                                             "America/New_York)", iana ? iana : "");
+    const char *tz = getenv("TZ");
+    /* unchanged: write nothing, so a second store opens while another thread reads the zone */
+    if (strcmp(zone_name, iana) == 0 && tz && strcmp(tz, iana) == 0)
+        return 0;
     snprintf(zone_name, sizeof zone_name, "%s", iana);
     setenv("TZ", zone_name, 1);
     tzset();

@@ -14,7 +14,9 @@
 /* "YYYY-MM-DD" plus NUL */
 #define CD_DATE_LEN 11
 
-/* Set the clinic's IANA time zone for this process. CD_EINVAL when the zone is unknown. */
+/* Set the clinic's IANA time zone for this process. CD_EINVAL when the zone is unknown. Writes
+ * the environment (TZ): call it, and cd_clock_set, before starting threads; setting the zone it
+ * already has writes nothing. */
 int cd_clock_set_zone(const char *iana, struct cd_error *err);
 /* The clinic zone set last ("UTC" until set). Borrowed. */
 const char *cd_clock_zone(void);

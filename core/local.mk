@@ -42,3 +42,5 @@ core_libcaredesk_a_SOURCES += core/careplan_impl.h core/careplan_version.c core/
 	core/careplan_review.c
 core_libcaredesk_a_SOURCES += core/demo_write.c core/demo_tcm.c core/demo_time.c
 core_libcaredesk_a_SOURCES += core/db.c
+core_libcaredesk_a_SOURCES += core/worklist_gen.c
+core_libcaredesk_a_SOURCES += core/genjob.c core/genjob.h

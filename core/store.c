@@ -80,6 +80,11 @@ int64_t cd_store_actor(const struct cd_store *store)
     return store->actor;
 }
 
+void cd_store_interrupt(struct cd_store *store)
+{
+    sqlite3_interrupt(store->db);
+}
+
 char *cd_store_default_path(void)
 {
     struct cd_strbuf sb = CD_STRBUF_INIT;

@@ -56,5 +56,8 @@ int64_t cd_store_data_version(struct cd_store *store);
 /* The acting user for audit and "who" columns (0 = none). */
 void cd_store_set_actor(struct cd_store *store, int64_t user_id);
 int64_t cd_store_actor(const struct cd_store *store);
+/* Make the statement running on STORE stop with an error as soon as it can (its transaction rolls
+ * back). The one store function safe to call from a thread other than the one using STORE. */
+void cd_store_interrupt(struct cd_store *store);
 
 #endif

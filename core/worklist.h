@@ -90,6 +90,13 @@ struct cd_worklist_gen {
  * database and FORCE is false. RES may be NULL. */
 int cd_worklist_generate(struct cd_store *store, bool force, struct cd_worklist_gen *res,
                          struct cd_error *err);
+/* Whether today's generation has run for this database (*DONE). */
+int cd_worklist_generated(struct cd_store *store, bool *done, struct cd_error *err);
+/* Create the care-plan review tasks due by TODAY (a day number) that do not exist yet, audited, in
+ * one transaction; *CREATED (may be NULL) = how many. CD_EINVAL names a plan whose review date is
+ * not a date. */
+int cd_worklist_generate_reviews(struct cd_store *store, int today, int *created,
+                                 struct cd_error *err);
 
 enum cd_worklist_scope {
     CD_WORKLIST_MINE, /* assigned to USER_ID, or claimed by them today */

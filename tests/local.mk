@@ -169,9 +169,13 @@ tests_unit_test_worklist_SOURCES = tests/unit/test_worklist.c tests/lib/tap.h te
 bench_scripts += tests/bench/bench_worklist.sh
 cli_tests += tests/cli/worklist.sh
 tui_tests += tests/tui/worklist.sh
+tui_tests += tests/tui/worklist_gen.sh
 EXTRA_DIST += tests/bench/bench_worklist.c
 # core/db.c: the query-into-a-page helper the id lists share.
 unit_tests += tests/unit/test_db
 tests_unit_test_db_SOURCES = tests/unit/test_db.c tests/lib/tap.h tests/lib/testdb.h
 tui_tests += tests/tui/chart.sh
 bench_scripts += tests/bench/bench_chart_tab.sh
+# Set-based worklist generation and generating on a worker thread.
+unit_tests += tests/unit/test_worklist_gen
+tests_unit_test_worklist_gen_SOURCES = tests/unit/test_worklist_gen.c tests/lib/tap.h tests/lib/testdb.h

@@ -25,11 +25,13 @@
 #include "tui/uwidth.h"
 #include "tui/view.h"
 #include "tui/views.h"
+#include "tui/wlgen.h"
 
 #define MIN_ROWS 24
 #define MIN_COLS 80
 #define MAX_MODALS 8
 #define TICK_MS 500
+#define WLGEN_POLL_MS 50 /* while the worklist generation runs: its rows show soon after */
 
 struct modal {
     const struct app_modal_ops *ops;
@@ -693,8 +695,9 @@ static int run(struct app *app)
         }
         poll_changes(app);
         timer_ui_tick(app);
+        wlgen_poll(app);
         draw(app);
-        int key = term_getkey(tick_ms());
+        int key = term_getkey(wlgen_busy() ? WLGEN_POLL_MS : tick_ms());
         if (key == TK_NONE)
             continue;
         if (key == TK_CTRL('c')) { /* always leaves, like SIGINT: not a bindable key */
@@ -707,6 +710,7 @@ static int run(struct app *app)
         }
         handle_key(app, key);
     }
+    wlgen_stop();
     return app->exit_status;
 }
 

@@ -21,6 +21,7 @@
 #include "tui/prompt.h"
 #include "tui/uwidth.h"
 #include "tui/views.h"
+#include "tui/wlgen.h"
 
 struct worklist {
     struct cd_page rows;               /* cd_worklist_list with the screen columns */
@@ -87,9 +88,7 @@ static int worklist_reload(struct view *v, struct cd_error *err)
     struct worklist *w = v->state;
     struct cd_store *store = app_store(v->app);
     int64_t keep = v->list.count ? cd_page_int(&w->rows, v->list.cursor, "task_id") : 0;
-    int rc = cd_worklist_generate(store, false, NULL, err);
-    if (rc)
-        return rc;
+    int rc;
     struct cd_worklist_query q = {.scope = w->scope,
                                   .user_id = app_user(v->app)->id,
                                   .team = app_user(v->app)->team,
@@ -120,7 +119,8 @@ static int worklist_reload(struct view *v, struct cd_error *err)
         w->due_today += g == CD_WORKLIST_TCM_TODAY;
         w->visits += strcmp(cd_page_str(&rows, r, "kind"), "tcm_visit") == 0;
     }
-    return 0;
+    /* today's generated outreach arrives from a worker: the list above is shown meanwhile */
+    return wlgen_kick(v->app, err);
 }
 
 static const char *scope_title(const struct worklist *w, const struct cd_user *u)
@@ -139,9 +139,10 @@ static void worklist_draw(struct view *v, const struct canvas *c)
 {
     struct worklist *w = v->state;
     char left[256], right[160];
-    snprintf(left, sizeof left, "%s: %zu to do%s%s%s%s", scope_title(w, app_user(v->app)),
+    snprintf(left, sizeof left, "%s: %zu to do%s%s%s%s%s", scope_title(w, app_user(v->app)),
              w->rows.nrows, w->program[0] ? " · program " : "", w->program,
-             w->kind[0] ? " · kind " : "", w->kind);
+             w->kind[0] ? " · kind " : "", w->kind,
+             wlgen_busy() ? " · adding today's outreach..." : "");
     snprintf(right, sizeof right, "TCM: %zu overdue · %zu due today · %zu visits to book",
              w->overdue, w->due_today, w->visits);
     int lw = canvas_text(c, 0, 1, -1, ROLE_TITLE, 0, left);

@@ -211,7 +211,7 @@ CREATE TABLE time_entries (
     CHECK (end_at >= start_at),
     CHECK (voided = 0 OR void_reason IS NOT NULL)
 ) STRICT;
-CREATE INDEX time_entries_month ON time_entries(month, patient_id, program) WHERE voided = 0;
+CREATE INDEX time_entries_month ON time_entries(month, patient_id, program, seconds) WHERE voided = 0;  -- covering: the month's minutes per patient
 CREATE INDEX time_entries_patient ON time_entries(patient_id, start_at);
 
 -- The running CCM timer of each user, written the moment it starts so nothing is lost.
