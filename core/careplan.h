@@ -138,11 +138,7 @@ int cd_careplan_diff_summary(const struct cd_careplan_diff *diff, struct cd_strb
 int cd_careplan_history(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                         struct cd_error *err);
 
-/* Create one open careplan_review task per plan whose current next review date is on or before
- * TODAY (a day number), due on that date and assigned to the patient's coordinator; idempotent
- * (gen_key careplan_review:PLAN:DATE). One transaction. *CREATED (may be NULL) counts new tasks. */
-int cd_careplan_generate_reviews(struct cd_store *store, int today, int *created,
-                                 struct cd_error *err);
+/* The review tasks are made by cd_worklist_generate_reviews (core/worklist.h). */
 
 /* The plan for the care team: header, then each section with keys, codes and statuses. */
 int cd_careplan_format(struct cd_store *store, const struct cd_careplan *plan,

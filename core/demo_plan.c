@@ -220,7 +220,7 @@ int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p
     }
     if (p->deceased_day >= 0 || review > g->today + 7)
         return 0;
-    /* the key cd_careplan_generate_reviews uses, so generation does not add a second one */
+    /* the key cd_worklist_generate_reviews uses, so generation does not add a second one */
     char key[64], due[CD_DATE_LEN];
     snprintf(key, sizeof key, "careplan_review:%lld:%s", (long long)plan,
              cd_date_format(review, due));

@@ -38,8 +38,7 @@ core_libcaredesk_a_SOURCES += core/uuid.c core/uuid.h core/appointment.c core/ap
 	core/ical.c core/ical.h
 core_libcaredesk_a_SOURCES += core/careplan_merge.c core/careplan_merge.h
 core_libcaredesk_a_SOURCES += core/worklist.c core/worklist.h
-core_libcaredesk_a_SOURCES += core/careplan_impl.h core/careplan_version.c core/careplan_diff.c \
-	core/careplan_review.c
+core_libcaredesk_a_SOURCES += core/careplan_impl.h core/careplan_version.c core/careplan_diff.c
 core_libcaredesk_a_SOURCES += core/demo_write.c core/demo_tcm.c core/demo_time.c
 core_libcaredesk_a_SOURCES += core/db.c
 core_libcaredesk_a_SOURCES += core/worklist_gen.c

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -318,6 +319,29 @@ int64_t cd_store_data_version(struct cd_store *store)
     return v;
 }
 
+/* Waiting for another session's write lock: try again every 2 ms for up to 5 s. SQLite's own
+ * busy timeout backs off to 100 ms sleeps, so a writer that commits in short batches and begins
+ * the next at once (the day's worklist generation) could starve a nurse's save; polling this
+ * often takes the lock in the gap between two batches (cd_store_yield). */
+#define BUSY_POLL_US 2000
+#define BUSY_LIMIT_US 5000000
+static int busy_wait(void *ctx, int tries)
+{
+    (void)ctx;
+    if ((long)tries * BUSY_POLL_US >= BUSY_LIMIT_US)
+        return 0;
+    struct timespec ts = {0, BUSY_POLL_US * 1000L};
+    nanosleep(&ts, NULL);
+    return 1;
+}
+
+void cd_store_yield(struct cd_store *store)
+{
+    (void)store;
+    struct timespec ts = {0, 3 * BUSY_POLL_US * 1000L};
+    nanosleep(&ts, NULL);
+}
+
 int cd_store_begin_at(struct cd_store *store, const char *file, int line, struct cd_error *err)
 {
     if (store->depth++ > 0)
@@ -500,7 +524,7 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
         return CD_EIO;
     }
     sqlite3_extended_result_codes(store->db, 1);
-    sqlite3_busy_timeout(store->db, 5000);
+    sqlite3_busy_handler(store->db, busy_wait, NULL);
     sqlite3_commit_hook(store->db, commit_hook, store);
 
     int ret = check_identity(store, err);

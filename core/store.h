@@ -47,6 +47,9 @@ void cd_store_rollback(struct cd_store *store);
 /* End a level begun with cd_store_begin: commit when RC is 0, else roll back. Returns RC, or the
  * commit's error. */
 int cd_store_finish(struct cd_store *store, int rc, struct cd_error *err);
+/* Between two short write transactions of a long job: give sessions waiting for the write lock
+ * (they poll every 2 ms, for up to 5 s) the time to take it. */
+void cd_store_yield(struct cd_store *store);
 /* True inside cd_store_begin. */
 bool cd_store_in_transaction(const struct cd_store *store);
 

@@ -86,8 +86,10 @@ struct cd_worklist_gen {
     int cancelled; /* outreach of earlier months cancelled */
 };
 
-/* Generate today's tasks (one transaction, audited), unless it already ran today for this
- * database and FORCE is false. RES may be NULL. */
+/* Generate today's tasks (audited), unless it already ran today for this database and FORCE is
+ * false. Runs in short transactions (the reviews, then batches of patients) so others' saves
+ * never wait long for the write lock; every step is idempotent, so after an error or an
+ * interruption the next call finishes the day. RES (may be NULL) counts what was committed. */
 int cd_worklist_generate(struct cd_store *store, bool force, struct cd_worklist_gen *res,
                          struct cd_error *err);
 /* Whether today's generation has run for this database (*DONE). */

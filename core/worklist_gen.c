@@ -23,6 +23,9 @@ static const char SQL_MARK_SET[] =
     "INSERT INTO settings(key, value) VALUES ('worklist_generated', :day) "
     "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 static const char SQL_LAST_TASK[] = "SELECT coalesce(max(id), 0) FROM tasks";
+static const char SQL_LAST_PATIENT[] = "SELECT coalesce(max(id), 0) FROM patients";
+/* Patients per generation transaction (see cd_worklist_generate). */
+#define GEN_BATCH 8192
 /* The audit rows cd_task_create writes (cd_audit_log: task, id, create, kind), for every task
  * this generation step inserted: ids above the largest before it (one writer: BEGIN IMMEDIATE). */
 static const char SQL_AUDIT_CREATED[] =
@@ -30,7 +33,9 @@ static const char SQL_AUDIT_CREATED[] =
     "SELECT :at, :user, 'task', id, 'create', kind FROM tasks WHERE id > :after ORDER BY id";
 /* Earlier months' outreach: audited as cd_task_cancel does, then cancelled (same rows: the
  * transaction holds the write lock between the two). */
-#define STALE "status = 'open' AND due_date < :month_start AND kind = 'ccm_outreach'"
+#define STALE                                                                                      \
+    "status = 'open' AND due_date < :month_start AND kind = 'ccm_outreach' "                       \
+    "AND patient_id BETWEEN :lo AND :hi"
 static const char SQL_AUDIT_STALE[] =
     "INSERT INTO audit_log(at, user_id, entity, entity_id, action, detail) "
     "SELECT :at, :user, 'task', id, 'cancel', 'the month ended' FROM tasks WHERE " STALE
@@ -49,6 +54,7 @@ static const char SQL_OUTREACH[] =
     "'ccm_outreach:' || e.patient_id || ':' || :month, :at, :user "
     "FROM enrollments e JOIN patients p ON p.id = e.patient_id WHERE e.program IN " CCM_PROGRAMS
     " AND e.status = 'active' AND e.start_date <= :today AND p.deceased_at IS NULL "
+    "AND e.patient_id BETWEEN :lo AND :hi "
     "AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.patient_id = e.patient_id "
     "  AND c.at >= :month_start_at AND c.interactive = 1) "
     "AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.gen_key = "
@@ -67,7 +73,7 @@ static const char SQL_MINUTES[] =
     "    WHEN 'ccm' THEN 2 ELSE 1 END) WHEN 3 THEN 'ccm_complex' WHEN 2 THEN 'ccm' ELSE 'pcm' END "
     "    AS program FROM enrollments e JOIN patients p ON p.id = e.patient_id "
     "  WHERE e.program IN " CCM_PROGRAMS " AND e.status = 'active' AND e.start_date <= :today "
-    "  AND p.deceased_at IS NULL AND NOT EXISTS (SELECT 1 FROM tasks t "
+    "  AND e.patient_id BETWEEN :lo AND :hi AND p.deceased_at IS NULL AND NOT EXISTS (SELECT 1 FROM tasks t "
     "    WHERE t.patient_id = e.patient_id AND t.status = 'open' AND t.kind = 'ccm_outreach') "
     "  AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.gen_key = "
     "    'ccm_minutes:' || e.patient_id || ':' || :month) "
@@ -108,6 +114,7 @@ struct gen_ctx {
     char due_at[CD_INSTANT_LEN]; /* the end of today */
     char at[CD_INSTANT_LEN];     /* now: created_at, closed_at and the audit rows */
     int64_t user;                /* the acting user */
+    int64_t lo, hi;              /* the batch: patients with ids in [lo, hi] */
 };
 
 static void bind_ctx(sqlite3_stmt *st, const struct gen_ctx *g)
@@ -122,6 +129,10 @@ static void bind_ctx(sqlite3_stmt *st, const struct gen_ctx *g)
             cd_db_bind_text(st, names[i], values[i]);
     if (sqlite3_bind_parameter_index(st, ":user") > 0)
         cd_db_bind_id(st, ":user", g->user);
+    if (sqlite3_bind_parameter_index(st, ":lo") > 0) {
+        cd_db_bind_int(st, ":lo", g->lo);
+        cd_db_bind_int(st, ":hi", g->hi);
+    }
 }
 
 /* Run SQL (an INSERT or UPDATE) with G's values, plus :due when DUE is not NULL; *N = its rows. */
@@ -289,24 +300,60 @@ int cd_worklist_generate_reviews(struct cd_store *store, int today, int *created
     return rc;
 }
 
-static int generate(struct cd_store *store, const struct gen_ctx *g, int business_days_left,
-                    struct cd_worklist_gen *res, struct cd_error *err)
+/* One batch of patients, in the caller's transaction: earlier months' outreach cancelled, then
+ * this month's outreach and, late in the month, the minutes tasks. Every rule is per patient,
+ * so batches add up to the same tasks as one pass over everyone. */
+static int generate_batch(struct cd_store *store, const struct gen_ctx *g, int business_days_left,
+                          struct cd_worklist_gen *res, struct cd_error *err)
 {
-    int rc = gen_reviews(store, g, &res->reviews, err);
+    int cancelled = 0, outreach = 0, minutes = 0;
+    int rc = cancel_stale(store, g, &cancelled, err);
     if (!rc)
-        rc = cancel_stale(store, g, &res->cancelled, err);
-    if (!rc)
-        rc = insert_audited(store, SQL_OUTREACH, g, NULL, &res->outreach, err);
+        rc = insert_audited(store, SQL_OUTREACH, g, NULL, &outreach, err);
     if (!rc && business_days_left <= SHORT_DAYS)
-        rc = insert_audited(store, SQL_MINUTES, g, NULL, &res->minutes, err);
-    sqlite3_stmt *st;
-    if (!rc && !(st = cd_db_stmt(store, SQL_MARK_SET, err)))
-        rc = err ? err->code : CD_EIO;
+        rc = insert_audited(store, SQL_MINUTES, g, NULL, &minutes, err);
     if (!rc) {
-        cd_db_bind_text(st, ":day", g->today_s);
-        rc = cd_db_exec(store, st, err);
-        cd_db_done(st);
+        res->cancelled += cancelled;
+        res->outreach += outreach;
+        res->minutes += minutes;
     }
+    return rc;
+}
+
+static int mark_done(struct cd_store *store, const struct gen_ctx *g, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_MARK_SET, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    cd_db_bind_text(st, ":day", g->today_s);
+    int rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    return rc;
+}
+
+static int last_patient(struct cd_store *store, int64_t *id, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, SQL_LAST_PATIENT, err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    int rc = cd_db_step(store, st, err);
+    if (rc == 1)
+        *id = sqlite3_column_int64(st, 0);
+    cd_db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* Begin a write transaction; *DONE when (not FORCE) another coordinator finished today's
+ * generation while this one waited for the write lock (then nothing is left open). */
+static int begin_unless_done(struct cd_store *store, const struct gen_ctx *g, bool force,
+                             bool *done, struct cd_error *err)
+{
+    *done = false;
+    int rc = cd_store_begin(store, err);
+    if (!rc && !force && !(rc = generated_on(store, g->today_s, done, err)) && *done)
+        return cd_store_commit(store, err);
+    if (rc)
+        cd_store_rollback(store);
     return rc;
 }
 
@@ -329,21 +376,31 @@ int cd_worklist_generate(struct cd_store *store, bool force, struct cd_worklist_
     struct cd_worklist_clock clk;
     cd_worklist_clock_at(&cal, cd_clock_now(), &clk);
     cd_calendar_free(&cal);
-    if ((rc = cd_store_begin(store, err)))
+    int64_t last = 0;
+    if ((rc = last_patient(store, &last, err)))
         return rc;
-    /* Another coordinator may have generated while this one waited for the write lock: the mark
-     * read again under the lock decides (the gen_key index would refuse duplicates anyway). */
-    if (!force && !(rc = generated_on(store, g.today_s, &done, err)) && done)
-        return cd_store_commit(store, err);
-    if (!rc)
-        rc = generate(store, &g, clk.business_days_left, res, err);
-    if (!rc)
-        rc = cd_store_commit(store, err);
-    if (rc) {
-        cd_store_rollback(store);
-        memset(res, 0, sizeof *res);
+    /* Reviews first, then the patients in batches, each its own short transaction: the write
+     * lock is never held long, so a coordinator saving a call waits a batch at most. The keys
+     * make every step idempotent, so an interrupted generation (quit, crash) resumes where it
+     * stopped and two coordinators generating at once make each task once. The day is marked
+     * done with the last batch. */
+    if ((rc = begin_unless_done(store, &g, force, &done, err)) || done)
         return rc;
+    rc = cd_store_finish(store, gen_reviews(store, &g, &res->reviews, err), err);
+    for (int64_t lo = 1; !rc && (lo == 1 || lo <= last); lo += GEN_BATCH) {
+        g.lo = lo;
+        g.hi = lo + GEN_BATCH - 1;
+        bool final = g.hi >= last;
+        cd_store_yield(store); /* a nurse's save waiting for the lock goes first */
+        if ((rc = begin_unless_done(store, &g, force, &done, err)) || done)
+            return rc;
+        rc = generate_batch(store, &g, clk.business_days_left, res, err);
+        if (!rc && final)
+            rc = mark_done(store, &g, err);
+        rc = cd_store_finish(store, rc, err);
     }
+    if (rc)
+        return rc;
     res->ran = 1;
     return 0;
 }

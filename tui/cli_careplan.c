@@ -15,6 +15,7 @@
 #include "core/patient.h"
 #include "core/strbuf.h"
 #include "core/timeline.h"
+#include "core/worklist.h"
 #include "tui/cli.h"
 
 /* Print SB to stdout, or to FILE when given. */
@@ -320,7 +321,7 @@ int cli_careplan(struct cli *c)
             return cli_usage(c, "careplan generate-reviews takes no operand");
         struct cd_error err = {0};
         int n = 0;
-        if (cd_careplan_generate_reviews(c->store, cd_clock_today(), &n, &err))
+        if (cd_worklist_generate_reviews(c->store, cd_clock_today(), &n, &err))
             return cli_fail(&err);
         printf("created %d careplan_review task%s\n", n, n == 1 ? "" : "s");
         return CLI_OK;

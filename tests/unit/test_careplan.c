@@ -10,6 +10,7 @@
 #include "core/patient.h"
 #include "core/settings.h"
 #include "core/user.h"
+#include "core/worklist.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -211,12 +212,12 @@ int main(void)
     /* review tasks: none before the date, one on it, idempotent */
     int n = -1, day;
     cd_date_parse("2026-11-30", &day, NULL);
-    is_int(cd_careplan_generate_reviews(store, day, &n, &err), 0, "generate before due");
+    is_int(cd_worklist_generate_reviews(store, day, &n, &err), 0, "generate before due");
     is_int(n, 0, "nothing due yet");
     cd_date_parse("2026-12-01", &day, NULL);
-    cd_careplan_generate_reviews(store, day, &n, &err);
+    cd_worklist_generate_reviews(store, day, &n, &err);
     is_int(n, 1, "one review task when due");
-    cd_careplan_generate_reviews(store, day + 3, &n, &err);
+    cd_worklist_generate_reviews(store, day + 3, &n, &err);
     is_int(n, 0, "idempotent");
     struct cd_page tp = CD_PAGE_INIT;
     query(store, SQL_TASKS, &tp);
@@ -234,7 +235,7 @@ int main(void)
     cd_careplan_save(store, r, r->version, NULL, &err);
     cd_careplan_free(r);
     cd_date_parse("2027-03-01", &day, NULL);
-    cd_careplan_generate_reviews(store, day, &n, &err);
+    cd_worklist_generate_reviews(store, day, &n, &err);
     is_int(n, 1, "the next review date makes its own task");
 
     /* renderings */

@@ -103,10 +103,8 @@ static void test_generate(void)
            "and no more");
     is_str(one(store, "SELECT created_at FROM tasks WHERE id = 1"), "2026-11-23T14:00:00Z",
            "created now");
-    /* a review already made by the care-plan path is not made twice, and the other way round */
+    /* a review already made by the day's generation is not made twice */
     int n = -1;
-    is_int(cd_careplan_generate_reviews(store, cd_clock_today(), &n, &err), 0, "careplan path");
-    is_int(n, 0, "same keys: nothing new");
     is_int(cd_worklist_generate_reviews(store, cd_clock_today(), &n, &err), 0, "again");
     is_int(n, 0, "nothing new");
 
@@ -157,7 +155,7 @@ static void test_two_coordinators(void)
            "10", "each audited once");
 }
 
-/* Quit while the worker runs: either it committed everything or nothing. */
+/* Quit while the worker runs: each batch of patients is all or nothing (these 10 are one). */
 static void test_cancel(void)
 {
     set_now("2027-02-01T08:00");
@@ -183,6 +181,37 @@ static void test_cancel(void)
     ok(job == NULL, "no job");
 }
 
+/* Patients far apart in id are generated in separate batches (4,096 patients each): every one
+ * gets its task once, each audited, and the day is marked done only with the last batch. */
+static void test_batches(void)
+{
+    set_now("2027-03-01T08:00");
+    sql(store, "INSERT INTO patients(id, mrn, family_name, given_name, name_key, created_at, "
+               "updated_at) VALUES (4096, 'B1', 'Batch', 'One', 'batch one', '2027-01-01', "
+               "'2027-01-01'), (4097, 'B2', 'Batch', 'Two', 'batch two', '2027-01-01', "
+               "'2027-01-01'), (12289, 'B3', 'Batch', 'Three', 'batch three', '2027-01-01', "
+               "'2027-01-01');"
+               "INSERT INTO enrollments(patient_id, program, status, start_date, consent_date, "
+               "consent_method, created_at) SELECT id, 'ccm', 'active', '2027-01-01', "
+               "'2027-01-01', 'verbal', '2027-01-01T00:00:00Z' FROM patients WHERE id > 4000;");
+    struct cd_worklist_gen res;
+    is_int(cd_worklist_generate(store, false, &res, &err), 0, "generate across batches");
+    is_int(res.outreach, 13, "10 + 3 outreach, each once");
+    is_int(res.cancelled, 10, "February's 10 cancelled");
+    is_str(one(store, "SELECT group_concat(patient_id, ' ') FROM (SELECT patient_id FROM tasks "
+                      "WHERE gen_key LIKE 'ccm_outreach:%:2027-03' AND patient_id > 4000 "
+                      "ORDER BY patient_id)"),
+           "4096 4097 12289", "the batch edges and a far one");
+    is_str(one(store, "SELECT count(*) FROM audit_log a JOIN tasks t ON t.id = a.entity_id "
+                      "WHERE a.action = 'create' AND t.gen_key LIKE 'ccm_outreach:%:2027-03'"),
+           "13", "each audited once");
+    bool done = false;
+    cd_worklist_generated(store, &done, &err);
+    ok(done, "the day is marked done");
+    is_int(cd_worklist_generate(store, true, &res, &err), 0, "forced again");
+    is_int(res.outreach + res.cancelled, 0, "nothing new");
+}
+
 int main(void)
 {
     store = testdb_open("America/New_York", "2026-11-23T09:00");
@@ -192,6 +221,7 @@ int main(void)
     test_generate();
     test_two_coordinators();
     test_cancel();
+    test_batches();
     cd_store_close(store);
     return done_testing();
 }
