@@ -5,7 +5,7 @@
 #   check      ./bootstrap && make check
 #   sanitize   out-of-tree build with ASan+UBSan, make check
 #   distcheck  make distcheck
-#   lint       check-layers, check-headers
+#   lint       check-layers, check-headers, check-format
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -54,6 +54,12 @@ mode_check() {
     count "$top/test-suite.log"
     [ $rc = 0 ] || show_failures "$top/test-suite.log"
     step lint make check-layers check-headers || failed=$((failed + 1))
+    # the code's layout is .clang-format's (Debian's clang-format, on every machine of ours)
+    if command -v clang-format >/dev/null 2>&1; then
+        step format make check-format || failed=$((failed + 1))
+    else
+        echo "=== ci: format skipped: clang-format not installed"
+    fi
     return $rc
 }
 
@@ -95,7 +101,7 @@ case "${1:-all}" in
 check) mode_check ;;
 sanitize) mode_sanitize ;;
 distcheck) mode_distcheck ;;
-lint) step lint make check-layers check-headers || failed=$((failed + 1)) ;;
+lint) step lint make check-layers check-headers check-format || failed=$((failed + 1)) ;;
 all)
     mode_check
     # an in-tree configure blocks out-of-tree builds: the sanitizer build uses a copy of the tree

@@ -17,11 +17,11 @@
 #include "core/text.h"
 #include "core/uuid.h"
 
-const char *const cd_appointment_kinds[] = {"tcm_visit", "primary_care", "specialist", "lab",
-                                            "telehealth", "other", NULL};
+const char *const cd_appointment_kinds[] = {"tcm_visit",  "primary_care", "specialist", "lab",
+                                            "telehealth", "other",        NULL};
 static const char *const kind_labels[] = {"TCM face-to-face visit", "Primary care visit",
-                                          "Specialist visit", "Lab appointment",
-                                          "Telehealth visit", "Appointment"};
+                                          "Specialist visit",       "Lab appointment",
+                                          "Telehealth visit",       "Appointment"};
 
 static const char SQL_INSERT[] =
     "INSERT INTO appointments(uid, sequence, patient_id, kind, status, start_at, start_local, "
@@ -39,8 +39,7 @@ static const char SQL_STATUS[] =
     "UPDATE appointments SET status = :status, cancel_reason = coalesce(:reason, cancel_reason), "
     "sequence = sequence + 1, updated_at = :at WHERE id = :id";
 static const char SQL_PATIENT_EXISTS[] = "SELECT 1 FROM patients WHERE id = :id";
-static const char SQL_ENCOUNTER_OF[] =
-    "SELECT patient_id FROM encounters WHERE id = :id";
+static const char SQL_ENCOUNTER_OF[] = "SELECT patient_id FROM encounters WHERE id = :id";
 /* The discharge a TCM visit follows: the patient's latest TCM-eligible one up to the visit day. */
 static const char SQL_LATEST_TCM[] =
     "SELECT id FROM encounters WHERE patient_id = :patient AND tcm_eligible = 1 "
@@ -59,7 +58,8 @@ static const char SQL_LIST[] =
     "a.start_local AS start, a.duration_min AS duration, a.provider, a.location, a.status, "
     "a.sequence FROM appointments a JOIN patients p ON p.id = a.patient_id "
     "WHERE (:from = '' OR a.start_at >= :from) AND (:to = '' OR a.start_at < :to) "
-    "AND (:patient = 0 OR a.patient_id = :patient) AND (:provider IS NULL OR a.provider = :provider) "
+    "AND (:patient = 0 OR a.patient_id = :patient) AND (:provider IS NULL OR a.provider = "
+    ":provider) "
     "ORDER BY a.start_at, a.id";
 static const char SQL_GET[] =
     "SELECT a.id, a.uid, a.sequence, p.mrn, p.family_name || ', ' || p.given_name AS patient, "
@@ -138,7 +138,8 @@ static int parse_wall(const char *s, const char *field, struct wall *w, struct c
         cd_instant_local_tm(probe, &tm);
         time_t cand = naive - tm.tm_gmtoff;
         cd_instant_local_tm(cand, &tm);
-        if (cand != best && cd_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) == w->day &&
+        if (cand != best &&
+            cd_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) == w->day &&
             tm.tm_hour == w->h && tm.tm_min == w->m)
             w->twice = 1;
     }
@@ -157,8 +158,8 @@ static int kind_index(const char *kind)
 static int check_duration(int min, struct cd_error *err)
 {
     if (min < 1 || min > 1440)
-        return cd_error_set(err, CD_EINVAL, "duration: %d is not a number of minutes from 1 to 1440",
-                            min);
+        return cd_error_set(err, CD_EINVAL,
+                            "duration: %d is not a number of minutes from 1 to 1440", min);
     return 0;
 }
 
@@ -317,9 +318,9 @@ static int tcm_sync(struct cd_store *store, int64_t id, struct cd_appointment_re
         task = sqlite3_column_int64(st, 0);
         open = strcmp((const char *)sqlite3_column_text(st, 1), "open") == 0;
         closed_by_appt = sqlite3_column_int64(st, 2);
-        ours = closed_by_appt == id &&
-               strncmp((const char *)sqlite3_column_text(st, 3), CLOSE_REASON_PREFIX,
-                       strlen(CLOSE_REASON_PREFIX)) == 0;
+        ours =
+            closed_by_appt == id && strncmp((const char *)sqlite3_column_text(st, 3),
+                                            CLOSE_REASON_PREFIX, strlen(CLOSE_REASON_PREFIX)) == 0;
         rc = 0;
     }
     cd_db_done(st);
@@ -413,12 +414,13 @@ int cd_appointment_book(struct cd_store *store, const struct cd_appointment_in *
             return cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)patient);
     }
     if (in->encounter_id) {
-        int64_t owner = query_id(store, SQL_ENCOUNTER_OF, ":id", in->encounter_id, NULL, NULL, &rc,
-                                 err);
+        int64_t owner =
+            query_id(store, SQL_ENCOUNTER_OF, ":id", in->encounter_id, NULL, NULL, &rc, err);
         if (rc)
             return rc;
         if (owner != patient)
-            return cd_error_set(err, CD_EINVAL, "encounter: %lld is not a discharge of this patient",
+            return cd_error_set(err, CD_EINVAL,
+                                "encounter: %lld is not a discharge of this patient",
                                 (long long)in->encounter_id);
     }
     char uid[CD_UUID_LEN];

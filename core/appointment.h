@@ -17,7 +17,7 @@ const char *cd_appointment_kind_label(const char *kind);
 
 /* A booking as typed (borrowed strings; NULL or "" = not given). */
 struct cd_appointment_in {
-    int64_t patient_id;   /* or 0 and MRN */
+    int64_t patient_id; /* or 0 and MRN */
     const char *mrn;
     const char *kind;     /* one of cd_appointment_kinds; default "other" */
     const char *at;       /* clinic wall time YYYY-MM-DDTHH:MM */
@@ -38,12 +38,12 @@ struct cd_appointment_change {
 
 /* What a write did, for the caller to show. */
 struct cd_appointment_result {
-    int64_t id;           /* the appointment */
-    int sequence;         /* its sequence number after the write */
-    int changed;          /* 0 when the write changed nothing (same time and place) */
-    int64_t task_closed;  /* the tcm_visit task this write closed, or 0 */
-    int64_t task_reopened;/* the tcm_visit task this write reopened, or 0 */
-    char warning[300];    /* "" or one line, e.g. a TCM visit outside its window */
+    int64_t id;            /* the appointment */
+    int sequence;          /* its sequence number after the write */
+    int changed;           /* 0 when the write changed nothing (same time and place) */
+    int64_t task_closed;   /* the tcm_visit task this write closed, or 0 */
+    int64_t task_reopened; /* the tcm_visit task this write reopened, or 0 */
+    char warning[300];     /* "" or one line, e.g. a TCM visit outside its window */
 };
 
 /* Check a booking without writing: kind, wall time (a time skipped by a daylight-saving change is
@@ -71,11 +71,11 @@ int cd_appointment_no_show(struct cd_store *store, int64_t id, struct cd_appoint
 
 /* Which appointments to list or export (borrowed; NULL / 0 = no limit). */
 struct cd_appointment_filter {
-    const char *from;       /* first clinic date YYYY-MM-DD, inclusive */
-    const char *to;         /* last clinic date, inclusive */
-    int64_t patient_id;     /* or 0 and MRN */
+    const char *from;   /* first clinic date YYYY-MM-DD, inclusive */
+    const char *to;     /* last clinic date, inclusive */
+    int64_t patient_id; /* or 0 and MRN */
     const char *mrn;
-    const char *provider;   /* exact provider text */
+    const char *provider; /* exact provider text */
 };
 
 /* Resolve F into UTC bounds FROM_AT (inclusive) and TO_AT (exclusive), CD_INSTANT_LEN bytes each,

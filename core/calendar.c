@@ -47,7 +47,8 @@ int cd_calendar_federal_holidays(int year, struct cd_holiday *out)
     n = add(out, n, nth_weekday(year, 2, 1, 3), "Washington's Birthday");
     n = add(out, n, nth_weekday(year, 5, 1, -1), "Memorial Day");
     if (year >= 2021)
-        n = add(out, n, observed(cd_date_from_ymd(year, 6, 19)), "Juneteenth National Independence Day");
+        n = add(out, n, observed(cd_date_from_ymd(year, 6, 19)),
+                "Juneteenth National Independence Day");
     n = add(out, n, observed(cd_date_from_ymd(year, 7, 4)), "Independence Day");
     n = add(out, n, nth_weekday(year, 9, 1, 1), "Labor Day");
     n = add(out, n, nth_weekday(year, 10, 1, 2), "Columbus Day");

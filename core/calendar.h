@@ -16,7 +16,10 @@ struct cd_calendar {
     size_t nextra;
 };
 
-#define CD_CALENDAR_INIT {NULL, 0}
+#define CD_CALENDAR_INIT                                                                           \
+    {                                                                                              \
+        NULL, 0                                                                                    \
+    }
 
 struct cd_holiday {
     int day;          /* the observed date */
@@ -24,7 +27,8 @@ struct cd_holiday {
 };
 
 /* The federal holidays observed in calendar YEAR, in date order, into OUT (room for 12);
- * includes New Year's Day of YEAR+1 when it is observed on December 31 of YEAR. Returns the count. */
+ * includes New Year's Day of YEAR+1 when it is observed on December 31 of YEAR. Returns the count.
+ */
 int cd_calendar_federal_holidays(int year, struct cd_holiday *out);
 /* True when DAY is an observed federal holiday; *NAME (may be NULL) gets its name. */
 bool cd_calendar_is_federal_holiday(int day, const char **name);

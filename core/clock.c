@@ -12,7 +12,7 @@
 
 #include <libical/ical.h>
 
-static time_t clock_offset; /* the instant the clock was set to */
+static time_t clock_offset;          /* the instant the clock was set to */
 static struct timespec clock_anchor; /* the real time it was set at */
 static bool clock_fixed;
 static char zone_name[128] = "UTC";
@@ -29,8 +29,10 @@ bool cd_clock_zone_valid(const char *iana)
 int cd_clock_set_zone(const char *iana, struct cd_error *err)
 {
     if (!cd_clock_zone_valid(iana))
-        return cd_error_set(err, CD_EINVAL, "unknown time zone '%s' (use an IANA name such as "
-                                            "America/New_York)", iana ? iana : "");
+        return cd_error_set(err, CD_EINVAL,
+                            "unknown time zone '%s' (use an IANA name such as "
+                            "America/New_York)",
+                            iana ? iana : "");
     const char *tz = getenv("TZ");
     /* unchanged: write nothing, so a second store opens while another thread reads the zone */
     if (strcmp(zone_name, iana) == 0 && tz && strcmp(tz, iana) == 0)

@@ -41,9 +41,9 @@ int cd_counts_today(struct cd_store *store, int64_t user_id, struct cd_counts *o
     cd_db_bind_text(st, ":day_end", cd_instant_format(cd_local_to_instant(today + 1, 0, 0, 0), s1));
     int rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        int64_t *f[] = {&out->patients,         &out->tasks_open,      &out->tasks_due_today,
-                        &out->tasks_overdue,    &out->tcm_contacts_due, &out->tcm_visits_open,
-                        &out->discharges_30d,   &out->ccm_enrolled,    &out->my_tasks_due,
+        int64_t *f[] = {&out->patients,          &out->tasks_open,       &out->tasks_due_today,
+                        &out->tasks_overdue,     &out->tcm_contacts_due, &out->tcm_visits_open,
+                        &out->discharges_30d,    &out->ccm_enrolled,     &out->my_tasks_due,
                         &out->appointments_today};
         for (int i = 0; i < (int)(sizeof f / sizeof f[0]); i++)
             *f[i] = sqlite3_column_int64(st, i);

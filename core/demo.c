@@ -36,11 +36,11 @@ struct names {
     struct lines female, male, family, facilities, providers, conditions;
 };
 
-static const char *const languages[] = {"English", "English", "English", "English", "English",
-                                        "English", "English", "English", "English", "English",
-                                        "English", "English", "English", "English", "Spanish",
-                                        "Spanish", "Spanish", "Vietnamese", "Portuguese",
-                                        "Haitian Creole", "Chinese", "Russian"};
+static const char *const languages[] = {
+    "English",    "English",        "English", "English", "English", "English",
+    "English",    "English",        "English", "English", "English", "English",
+    "English",    "English",        "Spanish", "Spanish", "Spanish", "Vietnamese",
+    "Portuguese", "Haitian Creole", "Chinese", "Russian"};
 static const char *const area_codes[] = {"617", "508", "781", "978", "413", "401"};
 
 /* N distinct chronic conditions of distinct groups; the first one complex when COMPLEX. */
@@ -96,9 +96,10 @@ static int insert_patient(struct demo_gen *g, struct demo_rng *r, const struct n
     cd_db_bind_text(st, ":mrn", mrn);
     cd_db_bind_text(st, ":family", family);
     cd_db_bind_text(st, ":given", gl->v[demo_below(r, gl->n)]);
-    cd_db_bind_text(st, ":birth",
-                    cd_date_format(cd_date_from_ymd(y - age, demo_range(r, 1, 12),
-                                                    demo_range(r, 1, 28)), birth));
+    cd_db_bind_text(
+        st, ":birth",
+        cd_date_format(cd_date_from_ymd(y - age, demo_range(r, 1, 12), demo_range(r, 1, 28)),
+                       birth));
     cd_db_bind_text(st, ":sex", female ? "F" : "M");
     cd_db_bind_text(st, ":phone", phone);
     cd_db_bind_opt(st, ":phone_alt", demo_chance(r, 30) ? alt : NULL);
@@ -106,10 +107,11 @@ static int insert_patient(struct demo_gen *g, struct demo_rng *r, const struct n
     cd_db_bind_id(st, ":coord", p->coord);
     cd_db_bind_text(st, ":tier", lace <= 4 ? "low" : lace <= 9 ? "moderate" : "high");
     cd_db_bind_int(st, ":lace", lace);
-    cd_db_bind_opt(st, ":deceased",
-                   death ? cd_instant_format(cd_local_to_instant(death->dis_day, death->dis_h,
-                                                                 death->dis_m, 0), died)
-                         : NULL);
+    cd_db_bind_opt(
+        st, ":deceased",
+        death ? cd_instant_format(
+                    cd_local_to_instant(death->dis_day, death->dis_h, death->dis_m, 0), died)
+              : NULL);
     cd_db_bind_text(st, ":at", cd_instant_format(created, at));
     int rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
@@ -141,7 +143,7 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
     struct demo_patient p = {.deceased_day = -1};
     int c = demo_below(&r, 100);
     p.program = c < 52 ? "ccm" : c < 62 ? "ccm_complex" : c < 70 ? "pcm" : c < 74 ? "apcm" : NULL;
-    int nchronic = !p.program ? demo_below(&r, 3)
+    int nchronic = !p.program                              ? demo_below(&r, 3)
                    : strcmp(p.program, "ccm_complex") == 0 ? demo_range(&r, 3, 6)
                    : strcmp(p.program, "pcm") == 0         ? demo_range(&r, 1, 2)
                                                            : demo_range(&r, 2, 5);
@@ -184,7 +186,8 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
     for (int i = 0; i < nhist; i++)
         ed += strcmp(hist[i].setting, "ed") == 0 && hist[i].dis_day < ref &&
               hist[i].dis_day >= ref - 182;
-    const struct demo_visit *death = has_recent && strcmp(recent.disp->code, "20") == 0 ? &recent : NULL;
+    const struct demo_visit *death =
+        has_recent && strcmp(recent.disp->code, "20") == 0 ? &recent : NULL;
     if (death) {
         p.deceased_day = death->dis_day;
         if (p.program && p.enroll_day > death->admit_day - 30)
@@ -197,8 +200,8 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
     for (int i = 0; i < nhist; i++) {
         TRY(demo_encounter(g, &r, &p, &hist[i], &created, &creator, &enc));
         if (hist[i].eligible)
-            TRY(demo_enroll(g, &p, "tcm", "ended", hist[i].dis_day, hist[i].dis_day + 29, NULL, 0, enc,
-                       NULL, "service period complete", created, creator));
+            TRY(demo_enroll(g, &p, "tcm", "ended", hist[i].dis_day, hist[i].dis_day + 29, NULL, 0,
+                            enc, NULL, "service period complete", created, creator));
     }
     if (p.program) {
         int start = p.enroll_day;
@@ -207,14 +210,14 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
             at = g->now;
         int64_t by = demo_worker(g, &r, &p);
         TRY(demo_enroll(g, &p, p.program, death ? "ended" : "active", start,
-                   death ? death->dis_day : -1, demo_chance(&r, 70) ? "verbal" : "written", by, 0,
-                   "Cost sharing and the right to stop at any time explained.",
-                   death ? "deceased" : NULL, at, by));
+                        death ? death->dis_day : -1, demo_chance(&r, 70) ? "verbal" : "written", by,
+                        0, "Cost sharing and the right to stop at any time explained.",
+                        death ? "deceased" : NULL, at, by));
     } else if (demo_chance(&r, 8)) {
         int start = g->today - demo_range(&r, 10, 400);
         TRY(demo_enroll(g, &p, "ccm", "declined", start, -1, "none", 0, 0,
-                   "Declined: does not want a monthly copay.", NULL,
-                   cd_local_to_instant(start, 11, 0, 0), demo_worker(g, &r, &p)));
+                        "Declined: does not want a monthly copay.", NULL,
+                        cd_local_to_instant(start, 11, 0, 0), demo_worker(g, &r, &p)));
     }
     if (has_recent) {
         TRY(demo_encounter(g, &r, &p, &recent, &created, &creator, &enc));
@@ -223,9 +226,13 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
         } else if (strcmp(recent.setting, "ed") == 0) {
             int due = cd_calendar_add_business_days(&g->cal, recent.dis_day, 2);
             time_t closed = cd_local_to_instant(recent.dis_day + 1, demo_range(&r, 9, 15), 0, 0);
-            struct demo_task t = {.kind = "followup", .title = "Follow up after an ED visit",
-                                  .status = "open", .due_day = due, .encounter = enc,
-                                  .created = created, .created_by = creator};
+            struct demo_task t = {.kind = "followup",
+                                  .title = "Follow up after an ED visit",
+                                  .status = "open",
+                                  .due_day = due,
+                                  .encounter = enc,
+                                  .created = created,
+                                  .created_by = creator};
             if (due < g->today && closed <= g->now && demo_chance(&r, 70)) {
                 t.status = "done";
                 t.closed = closed;
@@ -298,8 +305,12 @@ int cd_demo_generate(struct cd_store *store, const struct cd_demo_opts *opts,
         return cd_error_set(err, CD_EEXIST,
                             "DB already holds %lld patients; demo fills only an empty database",
                             (long long)n);
-    struct demo_gen g = {.store = store, .err = err, .st = stats, .seed = opts->seed,
-                         .today = cd_clock_today(), .now = cd_clock_now() / 60 * 60,
+    struct demo_gen g = {.store = store,
+                         .err = err,
+                         .st = stats,
+                         .seed = opts->seed,
+                         .today = cd_clock_today(),
+                         .now = cd_clock_now() / 60 * 60,
                          .zone = cd_clock_zone()};
     int y, m, d;
     cd_date_to_ymd(g.today, &y, &m, &d);

@@ -12,9 +12,9 @@
 #define CD_DEMO_COORDINATOR "mrivera"
 
 struct cd_demo_opts {
-    int patients;             /* number of patients, >= 1 */
-    unsigned seed;            /* same seed and same today: same data */
-    const char *supervisor;   /* login added as a supervisor (the invoking login), or NULL */
+    int patients;           /* number of patients, >= 1 */
+    unsigned seed;          /* same seed and same today: same data */
+    const char *supervisor; /* login added as a supervisor (the invoking login), or NULL */
 };
 
 struct cd_demo_stats {

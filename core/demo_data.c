@@ -150,11 +150,15 @@ static void fold_ascii(const char *name, char *out, size_t cap)
                 c = 'u';
             s += 2;
         } else if ((*s & 0xf0) == 0xe0 && s[1] && s[2]) {
-            unsigned cp = ((unsigned)(*s & 0x0f) << 12) | ((unsigned)(s[1] & 0x3f) << 6) |
-                          (s[2] & 0x3f);
+            unsigned cp =
+                ((unsigned)(*s & 0x0f) << 12) | ((unsigned)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
             if (cp >= 0x1ea0 && cp <= 0x1ef9) /* Vietnamese letters with tone marks */
-                c = cp < 0x1eb8 ? 'a' : cp < 0x1ec8 ? 'e' : cp < 0x1ecc ? 'i' : cp < 0x1ee4 ? 'o'
-                    : cp < 0x1ef2 ? 'u' : 'y';
+                c = cp < 0x1eb8   ? 'a'
+                    : cp < 0x1ec8 ? 'e'
+                    : cp < 0x1ecc ? 'i'
+                    : cp < 0x1ee4 ? 'o'
+                    : cp < 0x1ef2 ? 'u'
+                                  : 'y';
             s += 3;
         } else {
             s++;
@@ -214,8 +218,8 @@ static int add_user(struct demo_gen *g, const char *login, const char *name, con
 const char *const demo_teams[2] = {"north", "south"};
 
 static int staff_member(struct demo_gen *g, struct demo_rng *r, const struct lines *given_f,
-                        const struct lines *given_m, const struct lines *family,
-                        const char *role, const char *team, int64_t *id)
+                        const struct lines *given_m, const struct lines *family, const char *role,
+                        const char *team, int64_t *id)
 {
     const struct lines *gl = demo_chance(r, 70) ? given_f : given_m;
     const char *given = gl->v[demo_below(r, gl->n)];
@@ -229,7 +233,7 @@ static int staff_member(struct demo_gen *g, struct demo_rng *r, const struct lin
 }
 
 int demo_staff(struct demo_gen *g, const struct cd_demo_opts *opts, const struct lines *gf,
-                 const struct lines *gm, const struct lines *fam)
+               const struct lines *gm, const struct lines *fam)
 {
     struct demo_rng r;
     demo_rng_init(&r, g->seed, 0x5747FFull);
@@ -266,4 +270,3 @@ int demo_staff(struct demo_gen *g, const struct cd_demo_opts *opts, const struct
     }
     return 0;
 }
-

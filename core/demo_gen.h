@@ -51,16 +51,16 @@ struct demo_gen {
     struct cd_calendar cal;
     unsigned seed;
     int today, month_start, month_end;
-    time_t now;          /* cd_clock_now() at the start, to the minute: every instant is <= it */
-    const char *zone;    /* the clinic zone, appointments' tzid */
+    time_t now;       /* cd_clock_now() at the start, to the minute: every instant is <= it */
+    const char *zone; /* the clinic zone, appointments' tzid */
     struct demo_cond *conds;
     int nconds;
     struct demo_provider *prov;
     int nprov;
-    int64_t *coord;      /* coordinators' user ids */
+    int64_t *coord; /* coordinators' user ids */
     const char **coord_team;
     int ncoord;
-    int64_t *sched;      /* schedulers */
+    int64_t *sched; /* schedulers */
     int nsched;
     int64_t encounter_seq;
 };
@@ -71,13 +71,13 @@ struct demo_gen {
 /* What the later steps of one patient need to know. */
 struct demo_patient {
     int64_t id;
-    int64_t coord;        /* 0: unassigned, in the team queue */
+    int64_t coord; /* 0: unassigned, in the team queue */
     const char *team;
     int cond[DEMO_MAX_COND];
     int ncond;
-    const char *program;  /* ccm, ccm_complex, pcm, apcm, or NULL */
+    const char *program; /* ccm, ccm_complex, pcm, apcm, or NULL */
     int enroll_day;
-    int deceased_day;     /* -1 while alive */
+    int deceased_day;          /* -1 while alive */
     int slots[DEMO_MAX_SLOTS]; /* (day * 24 + hour) already holding a call or time entry */
     int nslots;
 };

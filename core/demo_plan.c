@@ -101,15 +101,20 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
     for (int i = 0; i < p->ncond && i < 2; i++) {
         const struct demo_cond *c = &g->conds[p->cond[i]];
         snprintf(keys[i], sizeof keys[i], "problem:%s", c->code);
-        struct item it = {.key = keys[i], .section = "problem", .text = c->desc, .code = c->code,
+        struct item it = {.key = keys[i],
+                          .section = "problem",
+                          .text = c->desc,
+                          .code = c->code,
                           .status = "active"};
         TRY(item(g, version, ++pos, &it));
     }
-    struct item prog = {.key = "prognosis", .section = "prognosis",
-                        .text = p->ncond >= 4 ? "Guarded: several interacting chronic conditions; high "
-                                        "risk of decompensation without close follow-up"
-                                      : "Fair: conditions stable on current treatment; risk of "
-                                        "exacerbation with infections"};
+    struct item prog = {.key = "prognosis",
+                        .section = "prognosis",
+                        .text = p->ncond >= 4
+                                    ? "Guarded: several interacting chronic conditions; high "
+                                      "risk of decompensation without close follow-up"
+                                    : "Fair: conditions stable on current treatment; risk of "
+                                      "exacerbation with infections"};
     TRY(item(g, version, ++pos, &prog));
     for (int i = 0, n = 0; i < p->ncond && n < 2; i++) {
         const struct demo_cond *c = &g->conds[p->cond[i]];
@@ -117,25 +122,42 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
             continue;
         int s = demo_below(r, 100);
         snprintf(gkeys[n], sizeof gkeys[n], "goal:%s", c->code);
-        struct item it = {.key = gkeys[n], .section = "goal", .text = c->goal, .code = c->code,
-                          .target = c->target, .status = v == 1 ? "active" : s < 30 ? "met" : s < 45 ? "not_met" : "active",
+        struct item it = {.key = gkeys[n],
+                          .section = "goal",
+                          .text = c->goal,
+                          .code = c->code,
+                          .target = c->target,
+                          .status = v == 1   ? "active"
+                                    : s < 30 ? "met"
+                                    : s < 45 ? "not_met"
+                                             : "active",
                           .target_day = vday + 90};
         TRY(item(g, version, ++pos, &it));
         n++;
     }
-    struct item sym = {.key = "symptom:watch", .section = "symptom",
-                       .text = "Watch for shortness of breath, leg swelling, dizziness or new confusion; "
-                       "call the clinic the same day", .status = "active"};
+    struct item sym = {
+        .key = "symptom:watch",
+        .section = "symptom",
+        .text = "Watch for shortness of breath, leg swelling, dizziness or new confusion; "
+                "call the clinic the same day",
+        .status = "active"};
     TRY(item(g, version, ++pos, &sym));
     struct item iv[] = {
-        {.key = "intervention:calls", .section = "intervention",
-         .text = "Monthly care coordination call: symptoms, medications and goals", .status = "in_progress",
+        {.key = "intervention:calls",
+         .section = "intervention",
+         .text = "Monthly care coordination call: symptoms, medications and goals",
+         .status = "in_progress",
          .responsible = "care coordinator"},
-        {.key = "intervention:medrec", .section = "intervention",
+        {.key = "intervention:medrec",
+         .section = "intervention",
          .text = "Medication reconciliation after every discharge or medication change",
-         .status = v == 1 ? "planned" : "in_progress", .responsible = "clinical pharmacist"},
-        {.key = "intervention:teach", .section = "intervention", .text = "Teach-back education on warning signs",
-         .status = v == 1 ? "planned" : "done", .responsible = "nurse"},
+         .status = v == 1 ? "planned" : "in_progress",
+         .responsible = "clinical pharmacist"},
+        {.key = "intervention:teach",
+         .section = "intervention",
+         .text = "Teach-back education on warning signs",
+         .status = v == 1 ? "planned" : "done",
+         .responsible = "nurse"},
     };
     for (int i = 0; i < 3; i++)
         TRY(item(g, version, ++pos, &iv[i]));
@@ -144,8 +166,13 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
         if (strcmp(c->med, "-") == 0)
             continue;
         snprintf(mkeys[n], sizeof mkeys[n], "medication:%s", c->code);
-        struct item it = {.key = mkeys[n], .section = "medication", .text = c->med, .status = "active", .dose = c->dose,
-                          .route = c->route, .reconciled_day = vday};
+        struct item it = {.key = mkeys[n],
+                          .section = "medication",
+                          .text = c->med,
+                          .status = "active",
+                          .dose = c->dose,
+                          .route = c->route,
+                          .reconciled_day = vday};
         TRY(item(g, version, ++pos, &it));
         n++;
     }
@@ -153,8 +180,14 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
         {.key = "assessment:function", .section = "assessment", .text = assessments[pick[0]]},
         {.key = "environment", .section = "environment", .text = environments[pick[1]]},
         {.key = "caregiver", .section = "caregiver", .text = caregivers[pick[2]]},
-        {.key = "resource:1", .section = "resource", .text = resources[pick[3]], .status = "active"},
-        {.key = "resource:2", .section = "resource", .text = resources[(pick[3] + 1) % 4], .status = "planned"},
+        {.key = "resource:1",
+         .section = "resource",
+         .text = resources[pick[3]],
+         .status = "active"},
+        {.key = "resource:2",
+         .section = "resource",
+         .text = resources[(pick[3] + 1) % 4],
+         .status = "planned"},
         {.key = "barrier:1", .section = "barrier", .text = barriers[pick[3]]},
     };
     for (int i = 0; i < 6; i++)
@@ -176,8 +209,9 @@ int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p
             nver = i;
     }
     int c = demo_below(r, 100);
-    int review = c < 15 ? g->today - demo_range(r, 1, 30)
-                 : c < 25 ? g->today + demo_range(r, 0, 7) : g->today + demo_range(r, 8, 180);
+    int review = c < 15   ? g->today - demo_range(r, 1, 30)
+                 : c < 25 ? g->today + demo_range(r, 0, 7)
+                          : g->today + demo_range(r, 8, 180);
     time_t at[3];
     for (int i = 0; i < nver; i++) {
         at[i] = cd_local_to_instant(days[i], demo_range(r, 9, 16), demo_below(r, 60), 0);
@@ -224,8 +258,11 @@ int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p
     char key[64], due[CD_DATE_LEN];
     snprintf(key, sizeof key, "careplan_review:%lld:%s", (long long)plan,
              cd_date_format(review, due));
-    struct demo_task t = {.kind = "careplan_review", .title = "Care plan review due",
-                          .status = "open", .gen_key = key, .due_day = review,
+    struct demo_task t = {.kind = "careplan_review",
+                          .title = "Care plan review due",
+                          .status = "open",
+                          .gen_key = key,
+                          .due_day = review,
                           .created = at[nver - 1]};
     return demo_task(g, p, &t, NULL);
 }
@@ -241,8 +278,11 @@ static int weekday_from(int day)
 static int visit(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p, int day)
 {
     int k = demo_below(r, 100);
-    struct demo_appt a = {.day = day, .hour = demo_range(r, 8, 16), .minute = 15 * demo_below(r, 4),
-                          .status = "booked", .created_by = g->sched[demo_below(r, g->nsched)]};
+    struct demo_appt a = {.day = day,
+                          .hour = demo_range(r, 8, 16),
+                          .minute = 15 * demo_below(r, 4),
+                          .status = "booked",
+                          .created_by = g->sched[demo_below(r, g->nsched)]};
     if (k < 45) {
         a.kind = "primary_care";
         a.provider = demo_provider_of(g, r, "Primary Care");
@@ -311,8 +351,11 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
         for (int i = 0; i < 16 && (!pv || strcmp(pv->specialty, "Primary Care") == 0); i++)
             pv = &g->prov[demo_below(r, g->nprov)];
         int sent_day = g->today - demo_range(r, 1, 90), s = demo_below(r, 100);
-        const char *status = s < 30 ? "sent" : s < 55 ? "scheduled" : s < 80 ? "completed"
-                             : s < 95 ? "closed" : "cancelled";
+        const char *status = s < 30   ? "sent"
+                             : s < 55 ? "scheduled"
+                             : s < 80 ? "completed"
+                             : s < 95 ? "closed"
+                                      : "cancelled";
         time_t sent = cd_local_to_instant(sent_day, demo_range(r, 9, 16), demo_below(r, 60), 0);
         time_t closed = sent + 86400 * demo_range(r, 5, 40);
         if (sent > g->now)
@@ -344,8 +387,12 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
         if (s < 30 && sent_day + 14 < g->today) {
             char title[160];
             snprintf(title, sizeof title, "Referral to %s: confirm the appointment", pv->name);
-            struct demo_task t = {.kind = "referral", .title = title, .status = "open",
-                                  .due_day = sent_day + 14, .created = sent, .created_by = by};
+            struct demo_task t = {.kind = "referral",
+                                  .title = title,
+                                  .status = "open",
+                                  .due_day = sent_day + 14,
+                                  .created = sent,
+                                  .created_by = by};
             TRY(demo_task(g, p, &t, NULL));
         }
     }
@@ -371,8 +418,10 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
     if (demo_chance(r, 5)) {
         struct demo_task t = {.kind = "callback",
                               .title = "Call back: question about a medication refill",
-                              .status = "open", .due_day = g->today + demo_below(r, 2),
-                              .priority = 1, .created = g->now - 60 * demo_range(r, 5, 240)};
+                              .status = "open",
+                              .due_day = g->today + demo_below(r, 2),
+                              .priority = 1,
+                              .created = g->now - 60 * demo_range(r, 5, 240)};
         TRY(demo_task(g, p, &t, NULL));
     }
     return 0;

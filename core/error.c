@@ -11,8 +11,7 @@ const char *cd_strerror(int code)
 {
     switch (code) {
 #define CD_ERR_CASE(name, num, text)                                                               \
-    case num:                                                                                      \
-        return text;
+    case num: return text;
         CD_ERRORS(CD_ERR_CASE)
 #undef CD_ERR_CASE
     }

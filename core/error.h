@@ -40,7 +40,8 @@ int cd_error_set(struct cd_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Prefix ERR's message with a printf-style context ("file.csv:12: "); returns err->code. */
-int cd_error_prefix(struct cd_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cd_error_prefix(struct cd_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Reset ERR to CD_OK with an empty message. */
 void cd_error_clear(struct cd_error *err);

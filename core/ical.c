@@ -22,8 +22,8 @@
     "AND (:provider IS NULL OR a.provider = :provider) "
 
 static const char SQL_ZONES[] =
-    "SELECT a.tzid, min(a.start_at), max(a.start_at), max(a.duration_min) FROM appointments a " FILTER_SQL
-    "GROUP BY a.tzid ORDER BY a.tzid";
+    "SELECT a.tzid, min(a.start_at), max(a.start_at), max(a.duration_min) FROM appointments "
+    "a " FILTER_SQL "GROUP BY a.tzid ORDER BY a.tzid";
 static const char SQL_EVENTS[] =
     "SELECT a.uid, a.sequence, a.kind, a.status, a.start_at, a.start_local, a.duration_min, "
     "a.tzid, a.provider, a.location, p.given_name, p.family_name FROM appointments a "
@@ -43,11 +43,11 @@ struct ctx {
     size_t nzones;
     char *organizer, *clinic;
     const struct cd_ical_options *o;
-    char dtstamp[40];         /* "DTSTAMP:...Z\r\n", the same for every event */
-    char trigger[40];         /* "TRIGGER:-PT30M\r\n" */
-    char *organizer_line;     /* "ORGANIZER;CN=...:mailto:...\r\n" or NULL */
-    struct cd_strbuf event;   /* one VEVENT, reused */
-    struct cd_strbuf tmp;     /* summary and description, reused */
+    char dtstamp[40];       /* "DTSTAMP:...Z\r\n", the same for every event */
+    char trigger[40];       /* "TRIGGER:-PT30M\r\n" */
+    char *organizer_line;   /* "ORGANIZER;CN=...:mailto:...\r\n" or NULL */
+    struct cd_strbuf event; /* one VEVENT, reused */
+    struct cd_strbuf tmp;   /* summary and description, reused */
 };
 
 static void put(struct ctx *c, const char *s)
@@ -356,8 +356,8 @@ static int write_event(struct ctx *c, sqlite3_stmt *st, struct cd_error *err)
     return 0;
 }
 
-int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE *out,
-                  size_t *count, struct cd_error *err)
+int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE *out, size_t *count,
+                  struct cd_error *err)
 {
     char from[CD_INSTANT_LEN], to[CD_INSTANT_LEN];
     int64_t patient;

@@ -18,7 +18,10 @@ struct cd_page {
 };
 
 #define CD_PAGE_NULL ((size_t)-1)
-#define CD_PAGE_INIT {0, 0, 0, NULL, NULL, CD_STRBUF_INIT}
+#define CD_PAGE_INIT                                                                               \
+    {                                                                                              \
+        0, 0, 0, NULL, NULL, CD_STRBUF_INIT                                                        \
+    }
 
 /* Set the column names (only on an empty page). Returns 0 or CD_ENOMEM. */
 int cd_page_set_columns(struct cd_page *page, size_t ncols, const char *const *names);
@@ -35,7 +38,8 @@ int cd_page_col(const struct cd_page *page, const char *name);
 /* Name of column COL (borrowed). */
 const char *cd_page_name(const struct cd_page *page, size_t col);
 /* Write the page as TSV (header line, then rows) or as a JSON array of objects. Integer-looking
- * cells stay strings in JSON unless listed in NUMERIC (comma-separated column names, may be NULL). */
+ * cells stay strings in JSON unless listed in NUMERIC (comma-separated column names, may be NULL).
+ */
 int cd_page_write_tsv(const struct cd_page *page, struct cd_strbuf *out);
 int cd_page_write_json(const struct cd_page *page, const char *numeric, struct cd_strbuf *out);
 /* Drop all rows and columns, keep memory. */

@@ -17,7 +17,8 @@
 static const char SQL_INSERT[] =
     "INSERT INTO patients(mrn, family_name, given_name, birth_date, sex, phone, phone_alt, "
     "language, coordinator_id, name_key, created_at, updated_at) "
-    "VALUES (:mrn, :family, :given, :birth, :sex, :phone, :phone_alt, :lang, :coord, :key, :at, :at)";
+    "VALUES (:mrn, :family, :given, :birth, :sex, :phone, :phone_alt, :lang, :coord, :key, :at, "
+    ":at)";
 static const char SQL_FIND[] = "SELECT id FROM patients WHERE mrn = :mrn";
 static const char SQL_CURRENT[] =
     "SELECT family_name, given_name, birth_date, sex, phone, phone_alt, language, coordinator_id "
@@ -94,8 +95,7 @@ static int coordinator_id(struct cd_store *store, const char *login, int64_t *id
     return 0;
 }
 
-int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id,
-                        struct cd_error *err)
+int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id, struct cd_error *err)
 {
     sqlite3_stmt *st = cd_db_stmt(store, SQL_FIND, err);
     if (!st)
@@ -209,8 +209,7 @@ int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, in
         *changed = differs(st, 0, in->family) || differs(st, 1, in->given) ||
                    differs(st, 2, in->birth_date) || differs(st, 3, in->sex) ||
                    differs(st, 4, in->phone) || differs(st, 5, in->phone_alt) ||
-                   differs(st, 6, in->language) ||
-                   (coord && sqlite3_column_int64(st, 7) != coord);
+                   differs(st, 6, in->language) || (coord && sqlite3_column_int64(st, 7) != coord);
         rc = 0;
     }
     cd_db_done(st);

@@ -33,8 +33,7 @@ int cd_patient_add(struct cd_store *store, const struct cd_patient_in *in, int64
 int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, int64_t *id,
                       int *created, int *changed, struct cd_error *err);
 /* The id of the patient with MRN. CD_ENOTFOUND with a message naming the MRN. */
-int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id,
-                        struct cd_error *err);
+int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id, struct cd_error *err);
 /* Patients whose MRN starts with, or whose "family given" name contains, QUERY (case-insensitive
  * ASCII), at most LIMIT rows: id mrn patient birth_date phone coordinator. */
 int cd_patient_search(struct cd_store *store, const char *query, int limit, struct cd_page *page,

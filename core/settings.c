@@ -12,8 +12,8 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 
-const char *const cd_settings_keys[] = {"clinic_name", "timezone", "extra_holidays", "organizer",
-                                        "idle_minutes", NULL};
+const char *const cd_settings_keys[] = {"clinic_name", "timezone",     "extra_holidays",
+                                        "organizer",   "idle_minutes", NULL};
 
 static const char SQL_GET[] = "SELECT value FROM settings WHERE key = :key";
 static const char SQL_SET[] = "INSERT INTO settings(key, value) VALUES (:key, :value) "
@@ -92,7 +92,8 @@ static int parse_days(const char *value, int **days, size_t *n, struct cd_error 
         if (len >= sizeof tok) {
             free(*days);
             *days = NULL;
-            return cd_error_set(err, CD_EINVAL, "extra_holidays: '%.*s' is not a date", (int)len, p);
+            return cd_error_set(err, CD_EINVAL, "extra_holidays: '%.*s' is not a date", (int)len,
+                                p);
         }
         memcpy(tok, p, len);
         tok[len] = '\0';

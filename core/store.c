@@ -41,8 +41,8 @@ struct cd_store {
     char *path;
     struct stmt_slot *stmts;
     size_t nstmts, capstmts;
-    int depth;          /* transaction nesting */
-    int allow_commit;   /* set only while cd_store_commit or a migration commits */
+    int depth;        /* transaction nesting */
+    int allow_commit; /* set only while cd_store_commit or a migration commits */
     const char *begin_file;
     int begin_line;
     int64_t actor;
@@ -123,16 +123,11 @@ int cd_db_error(struct cd_store *store, int rc, const char *what, struct cd_erro
         if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
             return cd_error_set(err, CD_EEXIST, "%s: already exists", what);
         return cd_error_set(err, CD_EINVAL, "%s: %s", what, msg);
-    case SQLITE_NOMEM:
-        return cd_error_set(err, CD_ENOMEM, "%s: out of memory", what);
-    case SQLITE_NOTADB:
-        return cd_error_set(err, CD_EFOREIGN, "%s: not a caredesk database", what);
-    case SQLITE_READONLY:
-        return cd_error_set(err, CD_EPERM, "%s: the database is read-only", what);
-    case SQLITE_FULL:
-        return cd_error_set(err, CD_EIO, "%s: the disk is full", what);
-    default:
-        return cd_error_set(err, CD_EIO, "%s: %s", what, msg);
+    case SQLITE_NOMEM: return cd_error_set(err, CD_ENOMEM, "%s: out of memory", what);
+    case SQLITE_NOTADB: return cd_error_set(err, CD_EFOREIGN, "%s: not a caredesk database", what);
+    case SQLITE_READONLY: return cd_error_set(err, CD_EPERM, "%s: the database is read-only", what);
+    case SQLITE_FULL: return cd_error_set(err, CD_EIO, "%s: the disk is full", what);
+    default: return cd_error_set(err, CD_EIO, "%s: %s", what, msg);
     }
 }
 
@@ -465,10 +460,11 @@ static int check_identity(struct cd_store *store, struct cd_error *err)
         return cd_error_set(err, CD_EFOREIGN, "%s is not a caredesk database; refusing to touch it",
                             store->path);
     if (ver > cd_store_schema_latest())
-        return cd_error_set(err, CD_ESCHEMA,
-                            "%s was written by a newer caredesk (schema %lld, this build knows %d); "
-                            "left untouched: upgrade caredesk",
-                            store->path, (long long)ver, cd_store_schema_latest());
+        return cd_error_set(
+            err, CD_ESCHEMA,
+            "%s was written by a newer caredesk (schema %lld, this build knows %d); "
+            "left untouched: upgrade caredesk",
+            store->path, (long long)ver, cd_store_schema_latest());
     return 0;
 }
 
@@ -495,9 +491,9 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     struct stat stbuf;
     bool exists = stat(path, &stbuf) == 0;
     if (!exists && !(flags & CD_STORE_CREATE))
-        return cd_error_set(err, CD_ENOTFOUND,
-                            "no database at %s (create one with 'caredesk init' or 'caredesk demo')",
-                            path);
+        return cd_error_set(
+            err, CD_ENOTFOUND,
+            "no database at %s (create one with 'caredesk init' or 'caredesk demo')", path);
     if (exists && !S_ISREG(stbuf.st_mode))
         return cd_error_set(err, CD_EFOREIGN, "%s is not a regular file", path);
     if (!exists) {

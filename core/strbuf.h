@@ -11,10 +11,13 @@ struct cd_strbuf {
     char *buf;  /* NULL until the first append; owned */
     size_t len; /* bytes used, not counting the NUL */
     size_t cap;
-    bool oom;   /* an append failed: the content is truncated */
+    bool oom; /* an append failed: the content is truncated */
 };
 
-#define CD_STRBUF_INIT {NULL, 0, 0, false}
+#define CD_STRBUF_INIT                                                                             \
+    {                                                                                              \
+        NULL, 0, 0, false                                                                          \
+    }
 
 /* Append N bytes of S. Returns 0 or CD_ENOMEM (and sets sb->oom). */
 int cd_strbuf_addn(struct cd_strbuf *sb, const char *s, size_t n);
@@ -23,7 +26,8 @@ int cd_strbuf_add(struct cd_strbuf *sb, const char *s);
 /* Append one byte. */
 int cd_strbuf_addc(struct cd_strbuf *sb, char c);
 /* Append printf-style. */
-int cd_strbuf_addf(struct cd_strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cd_strbuf_addf(struct cd_strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 int cd_strbuf_vaddf(struct cd_strbuf *sb, const char *fmt, va_list ap);
 /* Append S as a JSON string literal with quotes (S may be NULL: writes null). */
 int cd_strbuf_add_json(struct cd_strbuf *sb, const char *s);

@@ -117,7 +117,7 @@
                                 " || replace(a.start_local, 'T', ' '), "                           \
                                 " 'Booked ' || replace(a.kind, '_', ' ') || ' with ' || "          \
                                 "a.provider || " NL " || 'When: ' || replace(a.start_local, 'T', " \
-                                                    "' ') || ' (' || a.duration_min || ' min)' "   \
+                                "' ') || ' (' || a.duration_min || ' min)' "                       \
                                 " || ifnull(" NL " || 'Where: ' || a.location, '') || ifnull(" NL  \
                                 " || a.note, '') "                                                 \
                                 "FROM appointments a LEFT JOIN users u ON u.id = a.created_by "    \
@@ -170,7 +170,7 @@
                                 "' || en.start_date "                                              \
                                 " || ifnull(' to ' || en.end_date, '') "                           \
                                 " || ifnull(" NL " || 'Consent: ' || en.consent_method || "        \
-                                                 "ifnull(' on ' || en.consent_date, ''), '') "     \
+                                "ifnull(' on ' || en.consent_date, ''), '') "                      \
                                 " || ifnull(" NL                                                   \
                                 " || 'Ended: ' || en.end_reason, '') || ifnull(" NL                \
                                 " || en.note, '') "                                                \

@@ -21,8 +21,7 @@ static const char SQL_FIND[] =
 static const char SQL_GET[] =
     "SELECT id, login, name, role, coalesce(team, '') FROM users WHERE id = :id";
 static const char SQL_COUNT[] = "SELECT count(*) FROM users";
-static const char SQL_LIST[] =
-    "SELECT id, login, name, role, team FROM users ORDER BY login";
+static const char SQL_LIST[] = "SELECT id, login, name, role, team FROM users ORDER BY login";
 
 bool cd_user_role_valid(const char *role)
 {

@@ -20,7 +20,8 @@ struct cd_user {
 
 /* True for coordinator, scheduler, supervisor or admin. */
 bool cd_user_role_valid(const char *role);
-/* Add a staff member (audited). *ID (may be NULL) gets the new id. CD_EEXIST when LOGIN is taken. */
+/* Add a staff member (audited). *ID (may be NULL) gets the new id. CD_EEXIST when LOGIN is taken.
+ */
 int cd_user_add(struct cd_store *store, const char *login, const char *name, const char *role,
                 const char *team, int64_t *id, struct cd_error *err);
 /* Look a user up by login. CD_ENOTFOUND with a message naming 'caredesk user add'. */

@@ -742,8 +742,9 @@ static int demo_prepare(struct cli *c, struct cd_error *err)
 {
     int64_t nusers = 0;
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-        return cli_failf("the workstation needs a terminal on stdin and stdout; for scripts use the "
-                         "sub-commands (caredesk --help)");
+        return cli_failf(
+            "the workstation needs a terminal on stdin and stdout; for scripts use the "
+            "sub-commands (caredesk --help)");
     if (cd_user_count(c->store, &nusers, err))
         return cli_fail(err);
     if (nusers == 0) {

@@ -12,7 +12,8 @@
 
 int cli_fail(const struct cd_error *err)
 {
-    fprintf(stderr, "caredesk: %s\n", err && err->msg[0] ? err->msg : cd_strerror(err ? err->code : CD_EIO));
+    fprintf(stderr, "caredesk: %s\n",
+            err && err->msg[0] ? err->msg : cd_strerror(err ? err->code : CD_EIO));
     return CLI_FAIL;
 }
 

@@ -29,7 +29,7 @@ struct cli {
     struct cd_user user;    /* the acting user (id 0 when not yet a user) */
     int argc;               /* the sub-command's arguments, argv[0] = its name */
     char **argv;
-    const char *usage;      /* the sub-command's usage line */
+    const char *usage; /* the sub-command's usage line */
 };
 
 /* Print "caredesk: MSG" to stderr; returns CLI_FAIL. */

@@ -78,7 +78,7 @@ int cli_settings(struct cli *c)
     if (n == 0) {
         struct cd_page page = CD_PAGE_INIT;
         int rc = cd_settings_list(c->store, &page, &err) ? cli_fail(&err)
-                                                          : cli_print_page(&page, json, NULL);
+                                                         : cli_print_page(&page, json, NULL);
         cd_page_free(&page);
         return rc;
     }
@@ -149,7 +149,7 @@ int cli_user(struct cli *c)
         struct cd_error err = {0};
         struct cd_page page = CD_PAGE_INIT;
         int rc = cd_user_list(c->store, &page, &err) ? cli_fail(&err)
-                                                      : cli_print_page(&page, json, "id");
+                                                     : cli_print_page(&page, json, "id");
         cd_page_free(&page);
         return rc;
     }
@@ -159,10 +159,10 @@ int cli_user(struct cli *c)
 static int patient_add(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"mrn", required_argument, NULL, 'm'},      {"family", required_argument, NULL, 'f'},
-        {"given", required_argument, NULL, 'g'},    {"birth-date", required_argument, NULL, 'b'},
-        {"sex", required_argument, NULL, 's'},      {"phone", required_argument, NULL, 'p'},
-        {"phone-alt", required_argument, NULL, 'P'}, {"language", required_argument, NULL, 'l'},
+        {"mrn", required_argument, NULL, 'm'},         {"family", required_argument, NULL, 'f'},
+        {"given", required_argument, NULL, 'g'},       {"birth-date", required_argument, NULL, 'b'},
+        {"sex", required_argument, NULL, 's'},         {"phone", required_argument, NULL, 'p'},
+        {"phone-alt", required_argument, NULL, 'P'},   {"language", required_argument, NULL, 'l'},
         {"coordinator", required_argument, NULL, 'c'}, {NULL, 0, NULL, 0},
     };
     struct cd_patient_in in = {0};

@@ -54,10 +54,10 @@ static void report_task(const struct cd_appointment_result *res)
 static int appointment_add(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"at", required_argument, NULL, 'a'},       {"duration", required_argument, NULL, 'd'},
-        {"with", required_argument, NULL, 'w'},     {"location", required_argument, NULL, 'l'},
-        {"kind", required_argument, NULL, 'k'},     {"encounter", required_argument, NULL, 'e'},
-        {"note", required_argument, NULL, 'n'},     {NULL, 0, NULL, 0},
+        {"at", required_argument, NULL, 'a'},   {"duration", required_argument, NULL, 'd'},
+        {"with", required_argument, NULL, 'w'}, {"location", required_argument, NULL, 'l'},
+        {"kind", required_argument, NULL, 'k'}, {"encounter", required_argument, NULL, 'e'},
+        {"note", required_argument, NULL, 'n'}, {NULL, 0, NULL, 0},
     };
     struct cd_appointment_in in = {0};
     const char *arg, *duration = NULL;
@@ -93,8 +93,8 @@ static int appointment_add(struct cli *c, int argc, char **argv)
     if (cd_appointment_book(c->store, &in, &res, &err))
         return cli_fail(&err);
     printf("booked appointment %lld: %s for %s at %s %s, %d min, with %s\n", (long long)res.id,
-           in.kind && *in.kind ? in.kind : "other", in.mrn, in.at, cd_clock_zone(),
-           in.duration_min, in.provider);
+           in.kind && *in.kind ? in.kind : "other", in.mrn, in.at, cd_clock_zone(), in.duration_min,
+           in.provider);
     report_task(&res);
     return CLI_OK;
 }
@@ -102,8 +102,10 @@ static int appointment_add(struct cli *c, int argc, char **argv)
 static int appointment_move(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"at", required_argument, NULL, 'a'},       {"duration", required_argument, NULL, 'd'},
-        {"with", required_argument, NULL, 'w'},     {"location", required_argument, NULL, 'l'},
+        {"at", required_argument, NULL, 'a'},
+        {"duration", required_argument, NULL, 'd'},
+        {"with", required_argument, NULL, 'w'},
+        {"location", required_argument, NULL, 'l'},
         {NULL, 0, NULL, 0},
     };
     struct cd_appointment_change ch = {0};
@@ -197,7 +199,10 @@ static int filter_option(int o, const char *arg, struct cd_appointment_filter *f
 
 #define FILTER_OPTIONS                                                                             \
     {"from", required_argument, NULL, 'F'}, {"to", required_argument, NULL, 'T'},                  \
-        {"patient", required_argument, NULL, 'p'}, {"provider", required_argument, NULL, 'P'}
+        {"patient", required_argument, NULL, 'p'},                                                 \
+    {                                                                                              \
+        "provider", required_argument, NULL, 'P'                                                   \
+    }
 
 static int appointment_list(struct cli *c, int argc, char **argv)
 {

@@ -98,10 +98,14 @@ static char *demo_path(void)
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},       {"user", required_argument, NULL, 'u'},
-        {"now", required_argument, NULL, 'n'},      {"demo", no_argument, NULL, 'D'},
-        {"theme", required_argument, NULL, 't'},    {"no-color", no_argument, NULL, 'C'},
-        {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
+        {"db", required_argument, NULL, 'd'},
+        {"user", required_argument, NULL, 'u'},
+        {"now", required_argument, NULL, 'n'},
+        {"demo", no_argument, NULL, 'D'},
+        {"theme", required_argument, NULL, 't'},
+        {"no-color", no_argument, NULL, 'C'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
 #ifdef M_TRIM_THRESHOLD

@@ -599,9 +599,10 @@ static void worklist_close(struct view *v)
 
 /* The most used first: a narrow terminal shows as many as fit (all are in the ? help). */
 static const struct view_bar_item worklist_bar[] = {
-    {ACT_HELP, "Help"},     {ACT_ENTER, "Chart"}, {ACT_LOG_CALL, "Call"},   {ACT_CALLBACK, "Callback"},
-    {ACT_SNOOZE, "Snooze"}, {ACT_CLAIM, "Claim"}, {ACT_GOTO_PATIENT, "Go"}, {ACT_FILTER, "Filter"},
-    {ACT_ASSIGN, "Assign"}, {ACT_SEARCH, "Find"}, {ACT_BACK, "Quit"},       {ACT_NONE, NULL},
+    {ACT_HELP, "Help"},         {ACT_ENTER, "Chart"},   {ACT_LOG_CALL, "Call"},
+    {ACT_CALLBACK, "Callback"}, {ACT_SNOOZE, "Snooze"}, {ACT_CLAIM, "Claim"},
+    {ACT_GOTO_PATIENT, "Go"},   {ACT_FILTER, "Filter"}, {ACT_ASSIGN, "Assign"},
+    {ACT_SEARCH, "Find"},       {ACT_BACK, "Quit"},     {ACT_NONE, NULL},
 };
 
 const struct view_ops view_worklist_ops = {

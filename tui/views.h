@@ -31,8 +31,7 @@ extern const struct view_ops view_plan_history_ops;
 const struct cd_careplan *view_careplan_working(const struct view *v);
 
 /* "Family, Given (MRN 1001)" of patient ID into BUF (SIZE bytes). */
-int patient_label(struct cd_store *store, int64_t id, char *buf, size_t size,
-                  struct cd_error *err);
+int patient_label(struct cd_store *store, int64_t id, char *buf, size_t size, struct cd_error *err);
 /* The keys that open a patient's screens by MRN (open-timeline, open-careplan), on their own
  * rather than in the chart: a view's act hands other actions back. */
 enum action patient_open_act(struct view *v, enum action action);

@@ -33,7 +33,8 @@ static const char *q(const char *query)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(cd_db(store), query, -1, &st, NULL) == SQLITE_OK) {
         if (!cd_db_fill_page(store, st, &page, &err) && page.nrows)
-            snprintf(buf, sizeof buf, "%s", cd_page_get(&page, 0, 0) ? cd_page_get(&page, 0, 0) : "NULL");
+            snprintf(buf, sizeof buf, "%s",
+                     cd_page_get(&page, 0, 0) ? cd_page_get(&page, 0, 0) : "NULL");
         sqlite3_finalize(st);
     }
     cd_page_free(&page);
@@ -58,8 +59,11 @@ static void test_uuid(void)
 static void test_validate(void)
 {
     struct cd_error err = {0};
-    struct cd_appointment_in in = {.mrn = "M1", .at = "2026-03-10T09:30", .duration_min = 30,
-                                   .provider = "Dr. Lee", .kind = "lab"};
+    struct cd_appointment_in in = {.mrn = "M1",
+                                   .at = "2026-03-10T09:30",
+                                   .duration_min = 30,
+                                   .provider = "Dr. Lee",
+                                   .kind = "lab"};
     is_int(cd_appointment_validate(&in, &err), 0, "a good booking validates");
     in.kind = "dentist";
     cd_appointment_validate(&in, &err);
@@ -104,15 +108,19 @@ static void test_book_move_cancel(void)
 {
     struct cd_error err = {0};
     struct cd_appointment_result res;
-    struct cd_appointment_in in = {.mrn = "M1", .at = "2026-03-07T09:30", .duration_min = 30,
-                                   .provider = "Smith, Alan", .location = "Suite 4",
+    struct cd_appointment_in in = {.mrn = "M1",
+                                   .at = "2026-03-07T09:30",
+                                   .duration_min = 30,
+                                   .provider = "Smith, Alan",
+                                   .location = "Suite 4",
                                    .kind = "primary_care"};
     is_int(cd_appointment_book(store, &in, &res, &err), 0, "booked");
     int64_t id = res.id;
     is_int(res.sequence, 0, "new appointment has sequence 0");
     is_str(res.warning, "", "no warning");
     is_str(q("SELECT start_at || ' ' || start_local || ' ' || tzid FROM appointments WHERE id = 1"),
-           "2026-03-07T14:30:00Z 2026-03-07T09:30 America/New_York", "EST stored as UTC + wall time");
+           "2026-03-07T14:30:00Z 2026-03-07T09:30 America/New_York",
+           "EST stored as UTC + wall time");
     char uid[64];
     snprintf(uid, sizeof uid, "%s", q("SELECT uid FROM appointments WHERE id = 1"));
     ok(cd_uuid_valid(uid), "uid is a random v4 uuid");
@@ -154,8 +162,8 @@ static void test_book_move_cancel(void)
     struct cd_page page = CD_PAGE_INIT;
     is_int(cd_audit_list(store, "appointment", id, &page, &err), 0, "audit listed");
     is_int((int)page.nrows, 5, "book, 3 moves and a cancel audited");
-    is_str(cd_page_str(&page, 0, "detail"), "primary_care 2026-03-07T09:30 America/New_York, 30 min",
-           "book audit detail");
+    is_str(cd_page_str(&page, 0, "detail"),
+           "primary_care 2026-03-07T09:30 America/New_York, 30 min", "book audit detail");
     is_str(cd_page_str(&page, 1, "detail"),
            "2026-03-07T09:30 30 min -> 2026-03-09T09:30 America/New_York, 30 min",
            "move audit detail");
@@ -163,8 +171,11 @@ static void test_book_move_cancel(void)
     cd_page_free(&page);
 
     /* the clocks go back: 01:30 happens twice; the first (EDT) is booked, with a warning */
-    in = (struct cd_appointment_in){.mrn = "M1", .at = "2026-11-01T01:30", .duration_min = 30,
-                                    .provider = "Dr. Lee", .kind = "telehealth"};
+    in = (struct cd_appointment_in){.mrn = "M1",
+                                    .at = "2026-11-01T01:30",
+                                    .duration_min = 30,
+                                    .provider = "Dr. Lee",
+                                    .kind = "telehealth"};
     is_int(cd_appointment_book(store, &in, &res, &err), 0, "ambiguous time booked");
     is_str(res.warning,
            "2026-11-01T01:30 happens twice in America/New_York (the clocks go back); booked at "
@@ -174,8 +185,11 @@ static void test_book_move_cancel(void)
            "first occurrence stored");
 
     /* kept and no-show: not before the day; either corrects the other */
-    in = (struct cd_appointment_in){.mrn = "M1", .at = "2026-02-27T08:00", .duration_min = 20,
-                                    .provider = "Dr. Lee", .kind = "lab"};
+    in = (struct cd_appointment_in){.mrn = "M1",
+                                    .at = "2026-02-27T08:00",
+                                    .duration_min = 20,
+                                    .provider = "Dr. Lee",
+                                    .kind = "lab"};
     cd_appointment_book(store, &in, &res, &err);
     int64_t lab = res.id;
     is_int(cd_appointment_kept(store, 2, &res, &err), CD_EINVAL, "future visit cannot be kept");
@@ -188,7 +202,8 @@ static void test_book_move_cancel(void)
     is_int(res.sequence, 2, "kept: sequence 2");
     is_int(cd_appointment_kept(store, lab, &res, &err), 0, "kept again");
     is_int(res.changed, 0, "kept again changes nothing");
-    is_int(cd_appointment_cancel(store, lab, NULL, &res, &err), CD_ECONFLICT, "kept not cancellable");
+    is_int(cd_appointment_cancel(store, lab, NULL, &res, &err), CD_ECONFLICT,
+           "kept not cancellable");
     is_str(err.msg, "appointment 3 is marked kept; it can no longer be cancelled",
            "kept cancel message");
 
@@ -209,8 +224,11 @@ static void test_tcm_window(void)
         "INSERT INTO tasks(id, patient_id, kind, due_at, due_date, encounter_id, created_at) VALUES"
         " (1, 2, 'tcm_visit', '2026-03-13T04:59:59Z', '2026-03-12', 1, '2026-03-05T20:00:00Z'),"
         " (2, 3, 'tcm_visit', '2026-03-20T03:59:59Z', '2026-03-19', 2, '2026-03-05T20:00:00Z');");
-    struct cd_appointment_in in = {.mrn = "M2", .at = "2026-03-13T10:00", .duration_min = 30,
-                                   .provider = "Dr. Lee", .kind = "tcm_visit"};
+    struct cd_appointment_in in = {.mrn = "M2",
+                                   .at = "2026-03-13T10:00",
+                                   .duration_min = 30,
+                                   .provider = "Dr. Lee",
+                                   .kind = "tcm_visit"};
     is_int(cd_appointment_book(store, &in, &res, &err), 0, "late TCM visit still booked");
     int64_t id = res.id;
     is_int(res.task_closed, 0, "late visit closes no task");
@@ -226,7 +244,8 @@ static void test_tcm_window(void)
     is_int(cd_appointment_move(store, id, &ch, &res, &err), 0, "moved into the window");
     is_int(res.task_closed, 1, "moving into the window closes task 1");
     is_str(res.warning, "", "no warning inside the window");
-    is_str(q("SELECT status || ' ' || appointment_id || ' ' || closed_by || ' ' || substr(closed_at, 1, 16) || ' ' "
+    is_str(q("SELECT status || ' ' || appointment_id || ' ' || closed_by || ' ' || "
+             "substr(closed_at, 1, 16) || ' ' "
              "|| close_reason || ' ' || version FROM tasks WHERE id = 1"),
            "done 4 1 2026-03-01T14:00 TCM visit booked (appointment 4) 2",
            "task closed with who, when, why and the appointment");
@@ -244,8 +263,11 @@ static void test_tcm_window(void)
     is_str(res.warning, "", "no warning for a cancellation");
 
     /* moderate: day 14 is inside, day 15 outside */
-    in = (struct cd_appointment_in){.mrn = "M3", .at = "2026-03-20T09:00", .duration_min = 30,
-                                    .provider = "Dr. Lee", .kind = "tcm_visit"};
+    in = (struct cd_appointment_in){.mrn = "M3",
+                                    .at = "2026-03-20T09:00",
+                                    .duration_min = 30,
+                                    .provider = "Dr. Lee",
+                                    .kind = "tcm_visit"};
     cd_appointment_book(store, &in, &res, &err);
     is_str(res.warning,
            "TCM visit on 2026-03-20 is after the 14-day window (due by 2026-03-19); the tcm_visit "
@@ -263,15 +285,22 @@ static void test_tcm_window(void)
     cd_clock_set(1772373600); /* back to 2026-03-01T09:00 local */
 
     /* a visit before the discharge, and a patient with no TCM discharge */
-    in = (struct cd_appointment_in){.mrn = "M2", .at = "2026-03-04T09:00", .duration_min = 30,
-                                    .provider = "Dr. Lee", .kind = "tcm_visit", .encounter_id = 1};
+    in = (struct cd_appointment_in){.mrn = "M2",
+                                    .at = "2026-03-04T09:00",
+                                    .duration_min = 30,
+                                    .provider = "Dr. Lee",
+                                    .kind = "tcm_visit",
+                                    .encounter_id = 1};
     cd_appointment_book(store, &in, &res, &err);
     is_str(res.warning,
            "TCM visit on 2026-03-04 is before the discharge of 2026-03-05; the tcm_visit task "
            "stays open",
            "before-discharge warning");
-    in = (struct cd_appointment_in){.mrn = "M1", .at = "2026-03-10T09:00", .duration_min = 30,
-                                    .provider = "Dr. Lee", .kind = "tcm_visit"};
+    in = (struct cd_appointment_in){.mrn = "M1",
+                                    .at = "2026-03-10T09:00",
+                                    .duration_min = 30,
+                                    .provider = "Dr. Lee",
+                                    .kind = "tcm_visit"};
     cd_appointment_book(store, &in, &res, &err);
     is_str(res.warning,
            "no TCM discharge on file on or before 2026-03-10 for this patient; no tcm_visit task "
@@ -312,12 +341,12 @@ int main(void)
 {
     store = testdb_open("America/New_York", "2026-03-01T09:00");
     struct cd_error err = {0};
-    struct cd_patient_in p1 = {.mrn = "M1", .family = "Núñez", .given = "Zoë",
-                               .birth_date = "1948-05-12"};
-    struct cd_patient_in p2 = {.mrn = "M2", .family = "Doe", .given = "Jane",
-                               .birth_date = "1950-01-01"};
-    struct cd_patient_in p3 = {.mrn = "M3", .family = "Okafor", .given = "Ada",
-                               .birth_date = "1944-07-04"};
+    struct cd_patient_in p1 = {
+        .mrn = "M1", .family = "Núñez", .given = "Zoë", .birth_date = "1948-05-12"};
+    struct cd_patient_in p2 = {
+        .mrn = "M2", .family = "Doe", .given = "Jane", .birth_date = "1950-01-01"};
+    struct cd_patient_in p3 = {
+        .mrn = "M3", .family = "Okafor", .given = "Ada", .birth_date = "1944-07-04"};
     if (cd_patient_add(store, &p1, NULL, &err) || cd_patient_add(store, &p2, NULL, &err) ||
         cd_patient_add(store, &p3, NULL, &err)) {
         printf("Bail out! %s\n", err.msg);

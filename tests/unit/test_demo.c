@@ -14,8 +14,8 @@
 #include "tests/lib/testdb.h"
 
 static const char *const tables[] = {
-    "users", "patients", "conditions", "encounters", "enrollments", "appointments", "tasks",
-    "contacts", "time_entries", "care_plans", "care_plan_versions", "care_plan_items",
+    "users",     "patients", "conditions",   "encounters", "enrollments",        "appointments",
+    "tasks",     "contacts", "time_entries", "care_plans", "care_plan_versions", "care_plan_items",
     "referrals", "notes",
 };
 #define N_TABLES (sizeof tables / sizeof tables[0])
@@ -76,7 +76,8 @@ static void check_tcm(struct cd_store *store)
             due_day = due.contact_due;
         else
             due_day = strcmp((const char *)sqlite3_column_text(st, 4), "high") == 0
-                          ? due.visit_due_7 : due.visit_due_14;
+                          ? due.visit_due_7
+                          : due.visit_due_14;
         char date[CD_DATE_LEN], at[CD_INSTANT_LEN];
         cd_date_format(due_day, date);
         cd_instant_format(cd_local_to_instant(due_day, 23, 59, 59), at);
@@ -145,21 +146,22 @@ int main(void)
     is_str(u.role, "coordinator", "her role");
     is_int(cd_user_find(a, "boss", &u, &err), 0, "the invoking login was added");
     is_str(u.role, "supervisor", "as a supervisor");
-    is_int(q_int(a, "SELECT count(*) FROM users WHERE role = 'admin'"), 2, "an admin besides init's");
+    is_int(q_int(a, "SELECT count(*) FROM users WHERE role = 'admin'"), 2,
+           "an admin besides init's");
     is_int(q_int(a, "SELECT count(*) FROM audit_log WHERE action = 'generate' AND "
                     "detail = 'demo generated 400 patients'"),
            1, "one audit entry");
     is_int(q_int(a, "SELECT count(*) FROM audit_log"), 3, "and no per-row entries");
 
     is_int(q_int(a, "SELECT count(*) FROM pragma_foreign_key_check"), 0, "foreign keys hold");
-    is_int(q_int(a, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
-           0, "integrity_check (every CHECK constraint) passes");
+    is_int(q_int(a, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0,
+           "integrity_check (every CHECK constraint) passes");
     is_int(q_int(a, "SELECT count(*) FROM time_entries x JOIN time_entries y "
                     "ON x.patient_id = y.patient_id AND x.id < y.id "
                     "AND x.start_at < y.end_at AND y.start_at < x.end_at"),
            0, "no minute counted twice for a patient");
-    is_int(q_int(a, "SELECT count(*) FROM time_entries WHERE end_at > '2026-11-02T14:00:00Z'"),
-           0, "no time after now");
+    is_int(q_int(a, "SELECT count(*) FROM time_entries WHERE end_at > '2026-11-02T14:00:00Z'"), 0,
+           "no time after now");
     check_months(a);
     check_tcm(a);
     is_int(q_int(a, "SELECT count(*) FROM encounters e WHERE tcm_eligible = 1 AND discharge_date "
@@ -172,20 +174,25 @@ int main(void)
                     "'emergency%')"),
            0, "every ineligible discharge says why");
     ok(q_int(a, "SELECT count(*) FROM encounters WHERE setting = 'ed' AND discharge_date > "
-                "'2026-10-03'") > 0, "recent ED visits (not TCM) exist");
+                "'2026-10-03'") > 0,
+       "recent ED visits (not TCM) exist");
     is_int(q_int(a, "SELECT count(*) FROM contacts WHERE interactive <> "
                     "(outcome IN ('reached', 'caregiver'))"),
            0, "interactive follows the outcome");
     ok(q_int(a, "SELECT count(*) FROM tasks WHERE kind = 'tcm_contact' AND status = 'open' AND "
-                "attempts_satisfied = 1") > 0, "some contacts satisfied by two attempts");
+                "attempts_satisfied = 1") > 0,
+       "some contacts satisfied by two attempts");
     ok(q_int(a, "SELECT count(*) FROM tasks WHERE kind = 'tcm_contact' AND status = 'open' AND "
-                "due_date < '2026-11-02'") > 0, "some contacts overdue");
+                "due_date < '2026-11-02'") > 0,
+       "some contacts overdue");
     is_int(q_int(a, "SELECT count(*) FROM patients p JOIN enrollments e ON e.patient_id = p.id "
-                    "AND e.program IN ('ccm', 'ccm_complex') AND e.status <> 'declined' WHERE (SELECT count(*) FROM "
+                    "AND e.program IN ('ccm', 'ccm_complex') AND e.status <> 'declined' WHERE "
+                    "(SELECT count(*) FROM "
                     "conditions c WHERE c.patient_id = p.id AND c.chronic = 1) < 2"),
            0, "CCM patients have 2+ chronic conditions");
     is_int(q_int(a, "SELECT count(*) FROM enrollments WHERE program IN ('ccm', 'ccm_complex', "
-                    "'pcm', 'apcm') AND status <> 'declined' AND (consent_date IS NULL OR consent_method IS NULL OR "
+                    "'pcm', 'apcm') AND status <> 'declined' AND (consent_date IS NULL OR "
+                    "consent_method IS NULL OR "
                     "consent_by IS NULL)"),
            0, "care-management enrollments carry consent");
     is_int(q_int(a, "SELECT count(*) FROM patients WHERE risk_tier <> CASE WHEN lace_score <= 4 "

@@ -84,8 +84,12 @@ static void book(const char *mrn, const char *kind, const char *at, int dur, con
 {
     struct cd_error err = {0};
     struct cd_appointment_result res;
-    struct cd_appointment_in in = {.mrn = mrn, .kind = kind, .at = at, .duration_min = dur,
-                                   .provider = provider, .location = location};
+    struct cd_appointment_in in = {.mrn = mrn,
+                                   .kind = kind,
+                                   .at = at,
+                                   .duration_min = dur,
+                                   .provider = provider,
+                                   .location = location};
     if (cd_appointment_book(store, &in, &res, &err))
         printf("# book: %s\n", err.msg);
 }
@@ -143,20 +147,23 @@ int main(void)
 {
     store = testdb_open("America/New_York", "2026-03-01T09:00");
     struct cd_error err = {0};
-    struct cd_patient_in p1 = {.mrn = "M1", .family = "Núñez", .given = "zoë",
-                               .birth_date = "1948-05-12", .phone = "555-0100"};
-    struct cd_patient_in p2 = {.mrn = "M2", .family = "O'Brien, Jr.", .given = "Jane",
-                               .birth_date = "1950-01-01"};
+    struct cd_patient_in p1 = {.mrn = "M1",
+                               .family = "Núñez",
+                               .given = "zoë",
+                               .birth_date = "1948-05-12",
+                               .phone = "555-0100"};
+    struct cd_patient_in p2 = {
+        .mrn = "M2", .family = "O'Brien, Jr.", .given = "Jane", .birth_date = "1950-01-01"};
     cd_patient_add(store, &p1, NULL, &err);
     cd_patient_add(store, &p2, NULL, &err);
     cd_settings_set(store, "clinic_name", "North Clinic", &err);
     /* 39 three-octet and 16 four-octet characters: folds must land between them */
-    const char *wide = "東京都千代田区丸の内一丁目東京都千代田区丸の内一丁目東京都千代田区丸の内一丁目"
-                       "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀";
+    const char *wide =
+        "東京都千代田区丸の内一丁目東京都千代田区丸の内一丁目東京都千代田区丸の内一丁目"
+        "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀";
     book("M1", "primary_care", "2026-03-07T09:30", 30, "Smith, Alan; MD",
          "Suite 4; 2nd floor, \"East\" \\ wing");
-    book("M2", "tcm_visit", "2026-03-09T09:30", 45, "Dr. Ñandú Éclair-Ünlü Ærøskøbing-Łódź",
-         wide);
+    book("M2", "tcm_visit", "2026-03-09T09:30", 45, "Dr. Ñandú Éclair-Ünlü Ærøskøbing-Łódź", wide);
     book("M1", "lab", "2026-10-31T09:00", 15, "Lab", NULL);
     book("M2", "telehealth", "2026-11-02T09:00", 20, "Dr. Lee", NULL);
     struct cd_appointment_result res;
@@ -175,8 +182,7 @@ int main(void)
     char *flat = unfold(ics);
     const char *head = "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//caredesk//caredesk " PACKAGE_VERSION
                        "//EN\nCALSCALE:GREGORIAN\nBEGIN:VTIMEZONE\nTZID:America/New_York\n";
-    ok(strncmp(flat, head, strlen(head)) == 0,
-       "header, then a VTIMEZONE named by its IANA name");
+    ok(strncmp(flat, head, strlen(head)) == 0, "header, then a VTIMEZONE named by its IANA name");
     ok(strstr(flat, "/freeassociation") == NULL, "no libical TZID prefix anywhere");
     ok(strstr(flat, "METHOD:") == NULL, "no METHOD without an organizer");
     ok(strstr(flat, "ORGANIZER") == NULL, "no ORGANIZER without an organizer");
@@ -253,7 +259,8 @@ int main(void)
     char *pub = export(&o, &count);
     char *fpub = unfold(pub ? pub : "");
     is_int((int)count, 1, "filtered to M1 in March");
-    ok(strstr(fpub, "CALSCALE:GREGORIAN\nMETHOD:PUBLISH\n") != NULL, "METHOD:PUBLISH with an organizer");
+    ok(strstr(fpub, "CALSCALE:GREGORIAN\nMETHOD:PUBLISH\n") != NULL,
+       "METHOD:PUBLISH with an organizer");
     ok(strstr(fpub, "ORGANIZER;CN=North Clinic:mailto:scheduling@north.example\n") != NULL,
        "ORGANIZER with the clinic's name");
     ok(strstr(fpub, "TZUNTIL:20260308T") != NULL, "VTIMEZONE cut to the exported range");

@@ -131,39 +131,20 @@ int main(void)
     is_int(sum.discharges_known, 1, "known by visit number");
     is_int(sum.discharges_new, 0, "no new discharge");
 
+    /* one message per line reads better than any wrapping */
+    // clang-format off
     const char *mixed =
-        MSH("M2", "A01") "PID|1||H2^^^S^MR||Doe^Jo\r" MSH(
-            "M3",
-            "A08") "PID|1||H1^^^S^MR||García^Ana||||||||555-0299\r" MSH("M4",
-                                                                        "A13") "PID|1||H1^^^S^MR||"
-                                                                               "García^Ana\r" PV1("I",
-                                                                                                  "V1",
-                                                                                                  "01",
-                                                                                                  "",
-                                                                                                  "20261120143000-0500")
-                                                                                   MSH("M5", "A13") "PID|1||H1^^^S^MR||García^Ana\r" PV1(
-                                                                                       "I", "V404",
-                                                                                       "01", "",
-                                                                                       "20261120143"
-                                                                                       "000-0500")
-                                                                                       MSH("M6", "A"
-                                                                                                 "0"
-                                                                                                 "3") "PID|1||H3^^^S^MR||Brown^Ed\r" PV1(
-                                                                                           "E",
-                                                                                           "V3",
-                                                                                           "01", "",
-                                                                                           "2026112"
-                                                                                           "01600")
-                                                                                           MSH("M7", "A03") "PID|1||H4^^^S^MR||White^Al|||||||||||||||||||||||||Y\r" PV1(
-                                                                                               "I",
-                                                                                               "V4",
-                                                                                               "01",
-                                                                                               "",
-                                                                                               "202"
-                                                                                               "611"
-                                                                                               "201"
-                                                                                               "60"
-                                                                                               "0");
+        MSH("M2", "A01") "PID|1||H2^^^S^MR||Doe^Jo\r"
+        MSH("M3", "A08") "PID|1||H1^^^S^MR||García^Ana||||||||555-0299\r"
+        MSH("M4", "A13") "PID|1||H1^^^S^MR||García^Ana\r"
+            PV1("I", "V1", "01", "", "20261120143000-0500")
+        MSH("M5", "A13") "PID|1||H1^^^S^MR||García^Ana\r"
+            PV1("I", "V404", "01", "", "20261120143000-0500")
+        MSH("M6", "A03") "PID|1||H3^^^S^MR||Brown^Ed\r"
+            PV1("E", "V3", "01", "", "202611201600")
+        MSH("M7", "A03") "PID|1||H4^^^S^MR||White^Al|||||||||||||||||||||||||Y\r"
+            PV1("I", "V4", "01", "", "202611201600");
+    // clang-format on
     is_int(imp(mixed), 0, "mixed file");
     struct cd_strbuf sb = CD_STRBUF_INIT;
     cd_import_summary_format("t.hl7", &sum, &sb);

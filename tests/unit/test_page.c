@@ -34,7 +34,8 @@ int main(void)
     is_str(cd_strbuf_str(&out), "id\tname\tnote\n1\tNg\\tO\"Brien\\\\\t\n", "TSV escapes tabs");
     cd_strbuf_reset(&out);
     cd_page_write_json(&small, "id", &out);
-    is_str(cd_strbuf_str(&out), "[\n {\"id\": 1, \"name\": \"Ng\\tO\\\"Brien\\\\\", \"note\": null}\n]\n",
+    is_str(cd_strbuf_str(&out),
+           "[\n {\"id\": 1, \"name\": \"Ng\\tO\\\"Brien\\\\\", \"note\": null}\n]\n",
            "JSON escapes and numbers");
     cd_page_reset(&small);
     is_int(small.nrows, 0, "reset empties");

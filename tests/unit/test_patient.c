@@ -25,8 +25,12 @@ int main(void)
     is_int(cd_user_find(store, "nobody", &u, &err), CD_ENOTFOUND, "unknown login");
     ok(strstr(err.msg, "caredesk user add nobody") != NULL, "message names user add");
 
-    struct cd_patient_in in = {.mrn = "MRN001", .family = "Núñez", .given = "Zoë",
-                               .birth_date = "1948-05-12", .sex = "F", .phone = "555-0100",
+    struct cd_patient_in in = {.mrn = "MRN001",
+                               .family = "Núñez",
+                               .given = "Zoë",
+                               .birth_date = "1948-05-12",
+                               .sex = "F",
+                               .phone = "555-0100",
                                .coordinator = "mrivera"};
     is_int(cd_patient_add(store, &in, &id, &err), 0, "patient added");
     ok(id > 0, "patient id");
@@ -61,8 +65,8 @@ int main(void)
     is_int(cd_patient_upsert(store, &in, &id2, &created, &changed, &err), 0, "upsert same");
     is_int(created, 0, "not created");
     is_int(changed, 0, "not changed");
-    struct cd_patient_in upd = {.mrn = "MRN001", .family = "Núñez", .given = "Zoë",
-                                .phone = "555-0199"};
+    struct cd_patient_in upd = {
+        .mrn = "MRN001", .family = "Núñez", .given = "Zoë", .phone = "555-0199"};
     is_int(cd_patient_upsert(store, &upd, &id2, &created, &changed, &err), 0, "upsert phone");
     is_int(changed, 1, "changed");
     is_int(id2, id, "same patient");

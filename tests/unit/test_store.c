@@ -85,8 +85,10 @@ int main(void)
     snprintf(dir, sizeof dir, "%s/newer.db", testdb_dir);
     sqlite3 *db;
     sqlite3_open(dir, &db);
-    sqlite3_exec(db, "PRAGMA application_id = 1130457419; PRAGMA user_version = 99;"
-                     "CREATE TABLE x(a)", NULL, NULL, NULL);
+    sqlite3_exec(db,
+                 "PRAGMA application_id = 1130457419; PRAGMA user_version = 99;"
+                 "CREATE TABLE x(a)",
+                 NULL, NULL, NULL);
     sqlite3_close(db);
     stat(dir, &sb);
     off_t size = sb.st_size;
