@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/contact.h"
+#include "core/enrollment.h"
 #include "core/patient.h"
 #include "core/worklist.h"
 #include "tui/app.h"
@@ -105,7 +106,19 @@ static void draw_header(const struct chart_frame *f, const struct canvas *c)
     char coord[160] = "";
     if (*hdr(f, "coordinator"))
         snprintf(coord, sizeof coord, "%s (%s)", hdr(f, "coordinator_name"), hdr(f, "coordinator"));
-    pairs(c, 2, 1, "Programs", *hdr(f, "programs") ? hdr(f, "programs") : "none", "Coordinator",
+    /* "ccm,tcm" reads "CCM, TCM" */
+    char programs[128] = "";
+    size_t used = 0;
+    for (const char *p = hdr(f, "programs"); *p && used < sizeof programs;) {
+        char key[24];
+        size_t n = strcspn(p, ",");
+        snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key ? n : sizeof key - 1), p);
+        const char *label = *cd_program_label(key) ? cd_program_label(key) : key;
+        used += (size_t)snprintf(programs + used, sizeof programs - used, "%s%s", used ? ", " : "",
+                                 label);
+        p += n + (p[n] == ',');
+    }
+    pairs(c, 2, 1, "Programs", *programs ? programs : "none", "Coordinator",
           *coord ? coord : "none", (const char *)NULL);
     char mins[96];
     long s = f->minutes.seconds;

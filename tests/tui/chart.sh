@@ -16,6 +16,7 @@ fixture() {
     run user add mrivera --name "Maria Rivera" --role coordinator --team north
     run import "$FIXTURES/discharges.csv"
     for t in 1 2 3 4 5 6; do run task assign $t mrivera; done
+    run enroll 1001 --program ccm_complex --consent verbal --date 2026-11-01
     nurse 2026-11-21T09:00 careplan add 1001 --section problem --text "Heart failure" --code I50.9
     nurse 2026-11-22T14:15 note add 1001 "Daughter called
 asks for a ride on Tuesday"
@@ -43,6 +44,7 @@ scenario() {
 
     # Contacts
     tui_ok "$cols: the chart's header" "$s" "$HEAD"
+    tui_ok "$cols: programs by name" "$s" '^ Programs Complex CCM, TCM  Coordinator'
     tui_ok "$cols: phones" "$s" '^ Phone 555-0100'
     tui_ok "$cols: the tab row" "$s" "$(tabs 1)"
     tui_ok "$cols: the contact" "$s" '^ 2026-11-22 15:00 mrivera +voicemail +phone +Left a message'

@@ -71,7 +71,7 @@ scenario() {
     tui_keys "$a" j Enter
     tui_ok "$cols: chart header" "$a" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk none'
     tui_ok "$cols: phones" "$a" '^ Phone 555-0100'
-    tui_ok "$cols: programs and coordinator" "$a" '^ Programs tcm  Coordinator none'
+    tui_ok "$cols: programs and coordinator" "$a" '^ Programs TCM  Coordinator none'
     tui_ok "$cols: this month's minutes" "$a" '^ This month 0:00 min'
     tui_ok "$cols: contacts tab" "$a" 'Contacts \(1\)'
     tui_ok "$cols: the attempt, who, note" "$a" '^ 2026-11-23 10:0[0-9] mrivera +voicemail +phone +left a message'
