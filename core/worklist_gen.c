@@ -52,7 +52,7 @@ static const char SQL_OUTREACH[] =
     "' contact yet this month', :due_at, :today, p.coordinator_id, "
     "CASE WHEN p.coordinator_id IS NULL THEN 'ccm' END, "
     "'ccm_outreach:' || e.patient_id || ':' || :month, :at, :user "
-    "FROM enrollments e JOIN patients p ON p.id = e.patient_id WHERE e.program IN " CCM_PROGRAMS
+    "FROM enrollments e JOIN patients p ON p.id = e.patient_id WHERE +e.program IN " CCM_PROGRAMS
     " AND e.status = 'active' AND e.start_date <= :today AND p.deceased_at IS NULL "
     "AND e.patient_id BETWEEN :lo AND :hi "
     "AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.patient_id = e.patient_id "
@@ -72,7 +72,7 @@ static const char SQL_MINUTES[] =
     "  SELECT e.patient_id, p.coordinator_id, CASE max(CASE e.program WHEN 'ccm_complex' THEN 3 "
     "    WHEN 'ccm' THEN 2 ELSE 1 END) WHEN 3 THEN 'ccm_complex' WHEN 2 THEN 'ccm' ELSE 'pcm' END "
     "    AS program FROM enrollments e JOIN patients p ON p.id = e.patient_id "
-    "  WHERE e.program IN " CCM_PROGRAMS " AND e.status = 'active' AND e.start_date <= :today "
+    "  WHERE +e.program IN " CCM_PROGRAMS " AND e.status = 'active' AND e.start_date <= :today "
     "  AND e.patient_id BETWEEN :lo AND :hi AND p.deceased_at IS NULL AND NOT EXISTS (SELECT 1 "
     "FROM tasks t "
     "    WHERE t.patient_id = e.patient_id AND t.status = 'open' AND t.kind = 'ccm_outreach') "
