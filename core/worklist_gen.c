@@ -80,7 +80,7 @@ static const char SQL_MINUTES[] =
     "    'ccm_minutes:' || e.patient_id || ':' || :month) "
     "  GROUP BY e.patient_id) AS c "
     "WHERE coalesce((SELECT sum(s.seconds) FROM time_entries s WHERE s.month = :month "
-    "  AND s.patient_id = c.patient_id AND s.program IN " CCM_PROGRAMS " AND s.voided = 0), 0) "
+    "  AND s.patient_id = c.patient_id AND +s.program IN " CCM_PROGRAMS " AND s.voided = 0), 0) "
     "  < CASE c.program WHEN 'ccm_complex' THEN 3600 WHEN 'pcm' THEN 1800 ELSE 1200 END "
     "ORDER BY c.patient_id";
 /* Active care plans whose current version's review date has come, without their review task. */
