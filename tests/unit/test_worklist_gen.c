@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of set-based worklist generation (core/worklist_gen) and of generating on a worker
  * thread (core/genjob): audit rows as cd_task_create and cd_task_cancel write them, review dates
- * across zones, two coordinators generating at once, a generation stopped half-way. */
+ * across zones, two coordinators generating at once, a generation stopped half-way, and the
+ * edges of each rule's probes (contacts, enrollments, open tasks, minutes). */
 #include "config.h"
 
 #include <string.h>
@@ -212,6 +213,73 @@ static void test_batches(void)
     is_int(res.outreach + res.cancelled, 0, "nothing new");
 }
 
+/* The probes behind each rule, at their edges, in one batch late in April 2027 (5 business days
+ * left): which contact counts, which enrollment, which open task blocks what, which minutes sum. */
+static void test_probes(void)
+{
+    set_now("2027-04-26T09:00");
+    sql(store,
+        "INSERT INTO patients(id, mrn, family_name, given_name, name_key, deceased_at, "
+        "created_at, updated_at) VALUES "
+        "(20001, 'R1', 'Probe', 'One', 'probe one', NULL, '2027-01-01', '2027-01-01'),"
+        "(20002, 'R2', 'Probe', 'Two', 'probe two', NULL, '2027-01-01', '2027-01-01'),"
+        "(20003, 'R3', 'Probe', 'Three', 'probe three', NULL, '2027-01-01', '2027-01-01'),"
+        "(20004, 'R4', 'Probe', 'Four', 'probe four', NULL, '2027-01-01', '2027-01-01'),"
+        "(20005, 'R5', 'Probe', 'Five', 'probe five', NULL, '2027-01-01', '2027-01-01'),"
+        "(20006, 'R6', 'Probe', 'Six', 'probe six', NULL, '2027-01-01', '2027-01-01'),"
+        "(20007, 'R7', 'Probe', 'Seven', 'probe seven', NULL, '2027-01-01', '2027-01-01'),"
+        "(20008, 'R8', 'Probe', 'Eight', 'probe eight', '2027-04-02T12:00:00Z', '2027-01-01', "
+        "'2027-01-01');"
+        "INSERT INTO enrollments(patient_id, program, status, start_date, consent_date, "
+        "consent_method, created_at) SELECT id, 'ccm', CASE id WHEN 20005 THEN 'ended' ELSE "
+        "'active' END, CASE id WHEN 20004 THEN '2027-04-27' ELSE '2027-01-01' END, "
+        "'2027-01-01', 'verbal', '2027-01-01T00:00:00Z' FROM patients WHERE id > 20000;"
+        "INSERT INTO enrollments(patient_id, program, status, start_date, created_at) VALUES "
+        "(20005, 'tcm', 'active', '2027-04-01', '2027-04-01T00:00:00Z');"
+        /* interactive this month; a voicemail this month; a call on March 31 in the clinic */
+        "INSERT INTO contacts(patient_id, at, outcome, interactive) VALUES "
+        "(20001, '2027-04-10T15:00:00Z', 'reached', 1), (20002, '2027-04-10T15:00:00Z', "
+        "'voicemail', 0), (20003, '2027-04-01T03:59:59Z', 'reached', 1), "
+        "(20006, '2027-04-12T15:00:00Z', 'reached', 1), (20007, '2027-04-12T15:00:00Z', "
+        "'reached', 1);"
+        /* 20006: 15 CCM minutes; 10 more voided and 25 of TCM do not count. 20007: 20, enough */
+        "INSERT INTO time_entries(patient_id, program, performer_role, start_at, end_at, "
+        "seconds, month, activity, source, created_at, voided, void_reason) VALUES "
+        "(20006, 'ccm', 'clinical_staff', '2027-04-12T15:00:00Z', '2027-04-12T15:15:00Z', 900, "
+        "'2027-04', 'call', 'manual', '2027-04-12T15:15:00Z', 0, NULL),"
+        "(20006, 'ccm', 'clinical_staff', '2027-04-13T15:00:00Z', '2027-04-13T15:10:00Z', 600, "
+        "'2027-04', 'call', 'manual', '2027-04-13T15:10:00Z', 1, 'wrong patient'),"
+        "(20006, 'tcm', 'clinical_staff', '2027-04-14T15:00:00Z', '2027-04-14T15:25:00Z', 1500, "
+        "'2027-04', 'call', 'manual', '2027-04-14T15:25:00Z', 0, NULL),"
+        "(20007, 'ccm', 'clinical_staff', '2027-04-12T15:00:00Z', '2027-04-12T15:20:00Z', 1200, "
+        "'2027-04', 'call', 'manual', '2027-04-12T15:20:00Z', 0, NULL);"
+        /* an open callback does not block the minutes task; March's open outreach is stale, a
+         * callback due in March is not */
+        "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, created_at) VALUES "
+        "(20006, 'callback', 'call back', '2027-04-27T04:59:59Z', '2027-04-26', "
+        "'2027-04-20T12:00:00Z'), (20007, 'ccm_outreach', 'by hand', '2027-03-16T03:59:59Z', "
+        "'2027-03-15', '2027-03-01T12:00:00Z'), (20007, 'callback', 'call back', "
+        "'2027-03-16T03:59:59Z', '2027-03-15', '2027-03-01T12:00:00Z');");
+    struct cd_worklist_gen res;
+    is_int(cd_worklist_generate(store, false, &res, &err), 0, "generate late in April");
+    is_str(one(store, "SELECT group_concat(gen_key || ' ' || title, ', ') FROM (SELECT * FROM "
+                      "tasks WHERE patient_id > 20000 AND gen_key IS NOT NULL ORDER BY id)"),
+           "ccm_outreach:20002:2027-04 No CCM contact yet this month, "
+           "ccm_outreach:20003:2027-04 No CCM contact yet this month, "
+           "ccm_minutes:20001:2027-04 CCM minutes short this month, "
+           "ccm_minutes:20006:2027-04 CCM minutes short this month",
+           "outreach without an interactive contact this month; minutes for the short");
+    is_str(one(store, "SELECT group_concat(kind || ':' || status, ' ') FROM (SELECT * FROM "
+                      "tasks WHERE patient_id = 20007 ORDER BY id)"),
+           "ccm_outreach:cancelled callback:open", "March's outreach cancelled, not the callback");
+    is_str(one(store, "SELECT count(*) FROM audit_log a JOIN tasks t ON t.id = a.entity_id "
+                      "AND a.entity = 'task' WHERE t.patient_id > 20000 AND a.action IN "
+                      "('create', 'cancel')"),
+           "5", "four made and one cancelled, each audited once");
+    is_int(cd_worklist_generate(store, true, &res, &err), 0, "forced again");
+    is_int(res.outreach + res.minutes + res.cancelled + res.reviews, 0, "nothing new");
+}
+
 int main(void)
 {
     store = testdb_open("America/New_York", "2026-11-23T09:00");
@@ -222,6 +290,7 @@ int main(void)
     test_two_coordinators();
     test_cancel();
     test_batches();
+    test_probes();
     cd_store_close(store);
     return done_testing();
 }
