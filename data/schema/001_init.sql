@@ -249,6 +249,7 @@ CREATE TABLE care_plan_versions (
     UNIQUE (care_plan_id, version)
 ) STRICT;
 CREATE INDEX care_plan_versions_created ON care_plan_versions(care_plan_id, created_at);  -- timeline
+CREATE INDEX care_plan_versions_review ON care_plan_versions(care_plan_id, version, next_review_date);  -- covering: the reviews due
 
 CREATE TABLE care_plan_items (
     id            INTEGER PRIMARY KEY,
