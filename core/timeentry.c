@@ -45,7 +45,8 @@ static const char SQL_LIST[] =
     "substr('0' || (seconds % 60), -2) AS duration, program, performer_role AS role, "
     "activity, source, voided, void_reason, replaces_id, "
     "(SELECT login FROM users WHERE users.id = time_entries.user_id) AS user, note "
-    "FROM time_entries WHERE patient_id = :pid AND (:month IS NULL OR month = :month) ORDER BY start_at, id";
+    "FROM time_entries WHERE patient_id = :pid AND (:month IS NULL OR month = :month) ORDER BY "
+    "start_at, id";
 
 bool cd_activity_valid(const char *key)
 {
