@@ -113,6 +113,9 @@ scenario() {
     tui_keys "$s" v
     tui_ok "$cols: voiding twice: core's message" "$s" \
         '^ time entry 1 is already voided \(wrong patient\)'
+    tui_keys "$s" e
+    tui_ok "$cols: correcting a voided entry: core's message" "$s" \
+        '^ time entry 1 is voided \(wrong patient\); edit its replacement'
 
     # last month, then back; another process's entry shows
     tui_keys "$s" '['
