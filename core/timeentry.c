@@ -43,8 +43,10 @@ static const char SQL_LIST[] =
     "AS start, strftime('%H:%M', end_at, 'localtime') AS end, "
     "CASE WHEN seconds < 600 THEN '0' ELSE '' END || (seconds / 60) || ':' || "
     "substr('0' || (seconds % 60), -2) AS duration, program, performer_role AS role, "
-    "activity, source, voided, void_reason, replaces_id FROM time_entries "
-    "WHERE patient_id = :pid AND (:month IS NULL OR month = :month) ORDER BY start_at, id";
+    "activity, source, voided, void_reason, replaces_id, "
+    "(SELECT login FROM users WHERE users.id = time_entries.user_id) AS user, note "
+    "FROM time_entries WHERE patient_id = :pid AND (:month IS NULL OR month = :month) ORDER BY "
+    "start_at, id";
 
 bool cd_activity_valid(const char *key)
 {

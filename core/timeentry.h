@@ -78,7 +78,7 @@ int cd_time_edit(struct cd_store *store, int64_t id, const struct cd_time_fields
 /* Void entry ID with REASON (required); the row stays, marked voided (audited). */
 int cd_time_void(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err);
 /* The entries of PATIENT_ID in MONTH (YYYY-MM, NULL = all), oldest first: id date start end
- * duration program role activity source voided void_reason replaces_id. */
+ * duration program role activity source voided void_reason replaces_id user (the login) note. */
 int cd_time_list(struct cd_store *store, int64_t patient_id, const char *month,
                  struct cd_page *page, struct cd_error *err);
 /* The patient of entry ID. CD_ENOTFOUND when there is none. */

@@ -179,3 +179,4 @@ bench_scripts += tests/bench/bench_chart_tab.sh
 # Set-based worklist generation and generating on a worker thread.
 unit_tests += tests/unit/test_worklist_gen
 tests_unit_test_worklist_gen_SOURCES = tests/unit/test_worklist_gen.c tests/lib/tap.h tests/lib/testdb.h
+tui_tests += tests/tui/time_tab.sh

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The patient chart's frame: header and tab row drawn above whichever tab view is on top, the
- * tab keys (Tab, Shift-Tab, 1..4, L, P, A) and the call key for every tab. */
+ * tab keys (Tab, Shift-Tab, 1..5, L, P, A, M) and the call key for every tab. */
 #include "config.h"
 #include "tui/chart_frame.h"
 
@@ -37,6 +37,7 @@ static const struct {
     [CHART_TIMELINE] = {"Timeline", &view_timeline_ops},
     [CHART_CAREPLAN] = {"Care plan", &view_careplan_ops},
     [CHART_APPOINTMENTS] = {"Appointments", &view_appointments_ops},
+    [CHART_TIME] = {"Time", &view_time_ops},
 };
 
 static int frame_reload(struct view *v, struct cd_error *err)
@@ -205,6 +206,7 @@ static int tab_for(enum chart_tab tab, enum action action)
     case ACT_OPEN_TIMELINE: return CHART_TIMELINE;
     case ACT_OPEN_CAREPLAN: return CHART_CAREPLAN;
     case ACT_APPOINTMENTS: return CHART_APPOINTMENTS;
+    case ACT_OPEN_TIME: return CHART_TIME;
     default: return -1;
     }
 }

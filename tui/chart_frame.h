@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* A patient's chart: a header (name, age, MRN, phones, language, programs, risk, coordinator,
  * this month's minutes) and a tab row over one of the patient's screens. Each tab is a whole view
- * of its own (contacts, timeline, care plan, appointments) that attaches this frame when it
+ * of its own (contacts, timeline, care plan, appointments, time) that attaches this frame when it
  * opens; switching tabs replaces the top view in place, so q goes back where the chart came
  * from. The frame's keys (scope "chart") work on every tab after the tab's own. */
 #ifndef CD_TUI_CHART_FRAME_H
@@ -12,7 +12,14 @@
 #include "core/error.h"
 #include "tui/view.h"
 
-enum chart_tab { CHART_CONTACTS, CHART_TIMELINE, CHART_CAREPLAN, CHART_APPOINTMENTS, CHART_NTABS };
+enum chart_tab {
+    CHART_CONTACTS,
+    CHART_TIMELINE,
+    CHART_CAREPLAN,
+    CHART_APPOINTMENTS,
+    CHART_TIME,
+    CHART_NTABS
+};
 
 /* Rows the header and the tab row take above the tab. */
 #define CHART_FRAME_ROWS 5

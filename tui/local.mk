@@ -31,3 +31,4 @@ caredesk_SOURCES += tui/cli_worklist.c
 caredesk_SOURCES += tui/view_worklist.c tui/view_chart.c
 caredesk_SOURCES += tui/chart_frame.c tui/chart_frame.h
 caredesk_SOURCES += tui/wlgen.c tui/wlgen.h
+caredesk_SOURCES += tui/view_time.c

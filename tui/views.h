@@ -39,5 +39,8 @@ enum action patient_open_act(struct view *v, enum action action);
 extern const struct view_ops view_worklist_ops;
 /* A patient's chart on its Contacts tab (args->id: the patient); tui/chart_frame.h. */
 extern const struct view_ops view_chart_ops;
+/* A patient's care-management time entries, one month at a time (args->id: the patient): the
+ * chart's Time tab. */
+extern const struct view_ops view_time_ops;
 
 #endif

@@ -98,6 +98,14 @@ chart	c	log-call	Log a call outcome (then an optional note)
 chart	<Tab>	next-tab	Next tab
 chart	<S-Tab>	prev-tab	Previous tab
 chart	1	open-contacts	The chart's Contacts tab (every call)
+chart	5	open-time	The chart's Time tab (care management minutes)
+chart	M	open-time	The chart's Time tab (care management minutes)
+time	[	minutes-prev-month	Previous month
+time	]	minutes-next-month	Next month
+time	a	time-add	Add minutes by hand: duration, date, activity, program, role, note
+time	e	time-edit	Correct the selected entry (voided as edited, a new one replaces it)
+time	<Enter>	time-edit	Correct the selected entry (voided as edited, a new one replaces it)
+time	v	time-void	Void the selected entry, with a reason (it stays listed)
 TSV
 )"
 

@@ -40,11 +40,11 @@ run time void 99 --reason y
 is "unknown entry" "$ERR" "caredesk: no time entry 99"
 
 run time list 1001 --month 2026-11
-is "list" "$OUT" "id	date	start	end	duration	program	role	activity	source	voided	void_reason	replaces_id
-1	2026-11-02	09:05	09:20	14:30	ccm	clinical_staff	documentation	manual	1	edited	
-3	2026-11-02	09:05	09:21	16:00	ccm	clinical_staff	documentation	manual	0		1"
+is "list" "$OUT" "id	date	start	end	duration	program	role	activity	source	voided	void_reason	replaces_id	user	note
+1	2026-11-02	09:05	09:20	14:30	ccm	clinical_staff	documentation	manual	1	edited		alice	
+3	2026-11-02	09:05	09:21	16:00	ccm	clinical_staff	documentation	manual	0		1	alice	"
 run time list 1001 --format json --month 2026-10
 is "list json" "$OUT" '[
- {"id": 2, "date": "2026-10-30", "start": "12:00", "end": "12:20", "duration": "20:00", "program": "ccm", "role": "practitioner", "activity": "careplan_review", "source": "manual", "voided": 1, "void_reason": "wrong patient", "replaces_id": null}
+ {"id": 2, "date": "2026-10-30", "start": "12:00", "end": "12:20", "duration": "20:00", "program": "ccm", "role": "practitioner", "activity": "careplan_review", "source": "manual", "voided": 1, "void_reason": "wrong patient", "replaces_id": null, "user": "alice", "note": null}
 ]'
 done_testing

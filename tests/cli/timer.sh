@@ -54,11 +54,11 @@ at 2026-11-30T23:50 timer start 1001 --activity call
 at 2026-12-01T00:20 timer stop
 is "month end" "$OUT" "stopped the timer on 1001 (Núñez, Zoë): 30:00 written as 2 entries, one per month (last 4)"
 at 2026-12-01T00:20 time list 1001
-is "entries per month" "$OUT" "id	date	start	end	duration	program	role	activity	source	voided	void_reason	replaces_id
-1	2026-11-02	09:00	09:40	20:00	ccm	clinical_staff	call	timer	0		
-2	2026-11-02	10:00	10:06	05:00	ccm	clinical_staff	documentation	timer	0		
-3	2026-11-30	23:50	00:00	10:00	ccm	clinical_staff	call	timer	0		
-4	2026-12-01	00:00	00:20	20:00	ccm	clinical_staff	call	timer	0		"
+is "entries per month" "$OUT" "id	date	start	end	duration	program	role	activity	source	voided	void_reason	replaces_id	user	note
+1	2026-11-02	09:00	09:40	20:00	ccm	clinical_staff	call	timer	0			alice	
+2	2026-11-02	10:00	10:06	05:00	ccm	clinical_staff	documentation	timer	0			alice	
+3	2026-11-30	23:50	00:00	10:00	ccm	clinical_staff	call	timer	0			alice	
+4	2026-12-01	00:00	00:20	20:00	ccm	clinical_staff	call	timer	0			alice	"
 
 at 2026-12-01T09:00 timer resume
 is_rc "resume without a timer" 1

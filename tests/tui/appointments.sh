@@ -182,7 +182,7 @@ scenario() {
     tui_keys "$s" g Down Down Enter
     tui_ok "$cols: Enter opens the patient's chart on its Appointments tab" "$s" '^ 3 appointments *$'
     tui_ok "$cols: the chart's header" "$s" '^ Brown, Bob .*MRN 1002'
-    tui_ok "$cols: the tab row" "$s" '^  Contacts \([0-9]+\)   Timeline   Care plan   Appointments *$'
+    tui_ok "$cols: the tab row" "$s" '^  Contacts \([0-9]+\)   Timeline   Care plan   Appointments   Time *$'
     tui_ok "$cols: patient rows carry the date" "$s" '^ 2026-11-03 10:00 +(BB|Brown, Bob) +Telehealth'
     tui_type "$s" "]"
     tui_ok "$cols: days are for the day list" "$s" "days are for the day list"

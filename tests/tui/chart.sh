@@ -1,6 +1,6 @@
 #!/bin/sh
 # TUI: the patient chart's tabs at 80x24 and 132x40. Enter on a worklist row opens the chart: the
-# header and ` Contacts (1)   Timeline   Care plan   Appointments `; Tab, 1..4, L, P, A switch
+# header and ` Contacts (1)   Timeline   Care plan   Appointments   Time `; Tab, 1..5, L, P, A switch
 # tabs under the same header with each tab's keys working (timeline expand; care plan add, save,
 # edit, save, history with the diff; appointments), unsaved care plan edits are never dropped on
 # the way to another tab, another process's changes show on every tab, q goes back to the list.
@@ -27,7 +27,7 @@ asks for a ride on Tuesday"
 }
 
 # the tab row, exactly
-TABS='^  Contacts \(%s\)   Timeline   Care plan   Appointments *$'
+TABS='^  Contacts \(%s\)   Timeline   Care plan   Appointments   Time *$'
 tabs() { printf "$TABS" "$1"; }
 HEAD='^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk none'
 

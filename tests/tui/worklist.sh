@@ -78,7 +78,7 @@ scenario() {
     tui_keys "$a" A
     tui_ok "$cols: A in the chart shows its Appointments tab" "$a" '^ 0 appointments$'
     tui_ok "$cols: under the same header" "$a" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk none'
-    tui_ok "$cols: the tab row" "$a" '^  Contacts \(1\)   Timeline   Care plan   Appointments *$'
+    tui_ok "$cols: the tab row" "$a" '^  Contacts \(1\)   Timeline   Care plan   Appointments   Time *$'
     tui_keys "$a" q
     tui_ok "$cols: q goes back to the list, same row" "$a" '^ My list: 4 to do'
     tui_keys "$a" g

@@ -53,6 +53,8 @@ int main(void)
     is_str(cd_page_str(&page, 0, "start"), "09:10", "today's entry ends now");
     is_str(cd_page_str(&page, 0, "program"), "coordination", "no enrollment: coordination");
     is_str(cd_page_str(&page, 0, "role"), "clinical_staff", "default role");
+    is_str(cd_page_str(&page, 0, "user"), "admin", "who: the acting user's login");
+    is_str(cd_page_str(&page, 0, "note"), "", "no note");
     cd_page_free(&page);
     f = (struct cd_time_fields){.seconds = 600, .date = "2026-10-31", .program = "ccm"};
     is_int(cd_time_add(s, pid, &f, &nid, &err), 0, "add on an earlier day");
@@ -91,7 +93,8 @@ int main(void)
     cd_store_rollback(s);
 
     /* edit: the original is voided 'edited', the replacement points to it */
-    f = (struct cd_time_fields){.seconds = 1500, .activity = "documentation"};
+    f = (struct cd_time_fields){
+        .seconds = 1500, .activity = "documentation", .note = "Pill box sorted"};
     int64_t rid = 0;
     is_int(cd_time_edit(s, id, &f, &rid, &err), 0, "edit");
     cd_time_list(s, pid, "2026-11", &page, &err);
@@ -102,6 +105,9 @@ int main(void)
     is_str(cd_page_str(&page, 1, "duration"), "25:00", "new duration");
     is_str(cd_page_str(&page, 1, "activity"), "documentation", "new activity");
     is_str(cd_page_str(&page, 1, "start"), "09:10", "same start");
+    is_int(page.ncols, 14, "fourteen columns");
+    is_str(cd_page_str(&page, 1, "note"), "Pill box sorted", "the replacement's note");
+    is_str(cd_page_str(&page, 1, "user"), "admin", "the replacement's author");
     cd_page_free(&page);
     is_int(cd_time_edit(s, id, &f, NULL, &err), CD_EINVAL, "editing a voided entry refused");
     is_str(err.msg, "time entry 1 is voided (edited); edit its replacement", "message");
