@@ -125,7 +125,9 @@ static void draw_header(const struct chart_frame *f, const struct canvas *c)
     long s = f->minutes.seconds;
     if (f->minutes.threshold)
         snprintf(mins, sizeof mins, "%ld:%02ld of %d min (%s)", s / 60, s % 60,
-                 f->minutes.threshold, f->minutes.program);
+                 f->minutes.threshold,
+                 *cd_program_label(f->minutes.program) ? cd_program_label(f->minutes.program)
+                                                       : f->minutes.program);
     else
         snprintf(mins, sizeof mins, "%ld:%02ld min", s / 60, s % 60);
     x = pairs(c, 3, 1, "This month", mins, (const char *)NULL);

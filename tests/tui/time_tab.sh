@@ -85,7 +85,7 @@ scenario() {
     tui_ok "$cols: the new row" "$s" "$(row 2026-11-23 '09:5[45]–10:00' 05:30 "$PLAN" "$CCX" "$STAFF" \
         'Called the pharmacy')"
     tui_ok "$cols: the month line follows" "$s" '^ November 2026 \(this month\)  30:00 of 60 min'
-    tui_ok "$cols: the header minutes follow" "$s" '^ This month 30:00 of 60 min'
+    tui_ok "$cols: the header minutes follow" "$s" '^ This month 30:00 of 60 min \(Complex CCM\)'
 
     # edit
     tui_keys "$s" e
