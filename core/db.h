@@ -14,6 +14,9 @@
 
 /* The raw connection (borrowed). */
 sqlite3 *cd_db(struct cd_store *store);
+/* Register cd_label(DOMAIN, KEY) on DB (core/labels.c): 'program', 'activity', 'task' or
+ * 'appointment' keys as people say them. Returns an SQLite result code. */
+int cd_db_register_labels(sqlite3 *db);
 
 /* A statement prepared once per connection for the static string SQL, keyed by its address
  * (borrowed; reset and unbound by cd_db_done). NULL with ERR set on failure. */

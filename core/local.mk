@@ -43,3 +43,5 @@ core_libcaredesk_a_SOURCES += core/demo_write.c core/demo_tcm.c core/demo_time.c
 core_libcaredesk_a_SOURCES += core/db.c
 core_libcaredesk_a_SOURCES += core/worklist_gen.c
 core_libcaredesk_a_SOURCES += core/genjob.c core/genjob.h
+# cd_label(): stored keys as people say them, for text built in SQL.
+core_libcaredesk_a_SOURCES += core/labels.c

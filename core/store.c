@@ -522,6 +522,11 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     sqlite3_extended_result_codes(store->db, 1);
     sqlite3_busy_handler(store->db, busy_wait, NULL);
     sqlite3_commit_hook(store->db, commit_hook, store);
+    if (cd_db_register_labels(store->db) != SQLITE_OK) {
+        cd_error_set(err, CD_EIO, "cannot open %s: %s", path, sqlite3_errmsg(store->db));
+        cd_store_close(store);
+        return CD_EIO;
+    }
 
     int ret = check_identity(store, err);
     if (!ret && !(flags & CD_STORE_READONLY)) {

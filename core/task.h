@@ -10,6 +10,10 @@
 #include "core/page.h"
 #include "core/store.h"
 
+/* What a person calls a task of KIND, mid-sentence ("TCM contact", "care plan review"); static;
+ * KIND itself when unknown, "task" when NULL. */
+const char *cd_task_kind_label(const char *kind);
+
 /* A new task (borrowed strings). */
 struct cd_task_in {
     int64_t patient_id;

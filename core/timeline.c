@@ -11,177 +11,125 @@
 #include "core/db.h"
 #include "core/strbuf.h"
 
-#define NL "char(10)"
-/* the first line of X */
-#define LINE1(x) "substr(" x ", 1, instr(" x " || " NL ", " NL ") - 1)"
-
 /* Every arm's columns must have the same affinity or SQLite will not flatten the UNION ALL
- * (and would then sort every row): WHO is always CAST to TEXT, TEXT and DETAIL are expressions. */
+ * (and would then sort every row): WHO is always CAST to TEXT, TEXT and DETAIL are expressions.
+ * char(10) is a newline; substr(x, 1, instr(x || char(10), char(10)) - 1) the first line of x;
+ * cd_label() names stored keys as people say them (core/labels.c). */
+// clang-format off
 #define TIMELINE_SQL                                                                               \
-    "SELECT at, kind, id, who, text, detail FROM (" /* admissions (not ED) */                      \
-    "SELECT e.admit_at AS at, 'admission' AS kind, e.id AS id, CAST(e.facility AS TEXT) AS who, "  \
-    " 'Admitted' || ifnull(' to ' || e.facility, '') || ' (' || e.setting || ')' AS text, "        \
-    " 'Admitted to ' || ifnull(e.facility, 'a facility') || ' (' || e.setting || ')' "             \
-    " || ifnull(" NL " || 'Admission type: ' || e.admission_type, '') "                            \
-    " || ifnull(" NL " || 'Diagnoses: ' || e.diagnoses, '') AS detail "                            \
-    "FROM encounters e WHERE e.patient_id = :pid AND e.setting <> 'ed' "                           \
-    "UNION ALL " /* discharges (not ED) */                                                         \
-    "SELECT e.discharge_at, 'discharge', e.id, CAST(e.facility AS TEXT), "                         \
-    " 'Discharged from ' || ifnull(e.facility, 'a facility') "                                     \
-    " || ifnull(' to ' || coalesce(e.disposition_text, e.discharged_to), '') "                     \
-    " || ifnull(' (' || e.disposition || ')', ''), "                                               \
-    " 'Discharged from ' || ifnull(e.facility, 'a facility') || ' (' || e.setting || ')' "         \
-    " || ifnull(' on ' || e.discharge_date, '') "                                                  \
-    " || ifnull(" NL                                                                               \
-    " || 'Disposition: ' || e.disposition || ifnull(' ' || e.disposition_text, ''), '') "          \
-    " || ifnull(" NL " || 'Discharged to: ' || e.discharged_to, '') "                              \
-    " || ifnull(" NL " || 'Diagnoses: ' || e.diagnoses, '') "                                      \
-    " || " NL " || CASE WHEN e.tcm_eligible THEN 'TCM: eligible' "                                 \
-    "    ELSE 'TCM: not eligible' || ifnull(' (' || e.ineligible_reason || ')', '') END "          \
-    " || CASE e.status WHEN 'cancelled' THEN " NL " || 'Discharge cancelled' ELSE '' END "         \
-    "FROM encounters e WHERE e.patient_id = :pid AND e.setting <> 'ed' "                           \
-    "UNION ALL " /* emergency department visits */                                                 \
-    "SELECT e.discharge_at, 'ed_visit', e.id, CAST(e.facility AS TEXT), "                          \
-    " 'ED visit' || ifnull(' at ' || e.facility, '') "                                             \
-    " || ifnull(', ' || coalesce(e.disposition_text, e.disposition), ''), "                        \
-    " 'Emergency department visit' || ifnull(' at ' || e.facility, '') "                           \
-    " || ifnull(" NL                                                                               \
-    " || 'Disposition: ' || e.disposition || ifnull(' ' || e.disposition_text, ''), '') "          \
-    " || ifnull(" NL " || 'Diagnoses: ' || e.diagnoses, '') "                                      \
+    "SELECT at, kind, id, who, text, detail FROM ("                                                \
+    /* admissions (not ED) */                                                                      \
+    "SELECT e.admit_at AS at, 'admission' AS kind, e.id AS id, CAST(e.facility AS TEXT) AS "       \
+    "who, 'Admitted' || ifnull(' to ' || e.facility, '') || ' (' || e.setting || ')' AS "          \
+    "text, 'Admitted to ' || ifnull(e.facility, 'a facility') || ' (' || e.setting || ')' || "     \
+    "ifnull(char(10) || 'Admission type: ' || e.admission_type, '') || ifnull(char(10) || "        \
+    "'Diagnoses: ' || e.diagnoses, '') AS detail FROM encounters e WHERE e.patient_id = :pid "     \
+    "AND e.setting <> 'ed' "                                                                       \
+    /* discharges (not ED) */                                                                    \
+    "UNION ALL SELECT e.discharge_at, 'discharge', e.id, CAST(e.facility AS TEXT), "               \
+    "'Discharged from ' || ifnull(e.facility, 'a facility') || ifnull(' to ' || "                  \
+    "coalesce(e.disposition_text, e.discharged_to), '') || ifnull(' (' || e.disposition || "       \
+    "')', ''), 'Discharged from ' || ifnull(e.facility, 'a facility') || ' (' || e.setting "       \
+    "|| ')' || ifnull(' on ' || e.discharge_date, '') || ifnull(char(10) || 'Disposition: ' "      \
+    "|| e.disposition || ifnull(' ' || e.disposition_text, ''), '') || ifnull(char(10) || "        \
+    "'Discharged to: ' || e.discharged_to, '') || ifnull(char(10) || 'Diagnoses: ' || "            \
+    "e.diagnoses, '') || char(10) || CASE WHEN e.tcm_eligible THEN 'TCM: eligible' ELSE "          \
+    "'TCM: not eligible' || ifnull(' (' || e.ineligible_reason || ')', '') END || CASE "           \
+    "e.status WHEN 'cancelled' THEN char(10) || 'Discharge cancelled' ELSE '' END FROM "           \
+    "encounters e WHERE e.patient_id = :pid AND e.setting <> 'ed' "                                \
+    /* emergency department visits */                                                              \
+    "UNION ALL SELECT e.discharge_at, 'ed_visit', e.id, CAST(e.facility AS TEXT), 'ED visit' "     \
+    "|| ifnull(' at ' || e.facility, '') || ifnull(', ' || coalesce(e.disposition_text, "          \
+    "e.disposition), ''), 'Emergency department visit' || ifnull(' at ' || e.facility, '') "       \
+    "|| ifnull(char(10) || 'Disposition: ' || e.disposition || ifnull(' ' || "                     \
+    "e.disposition_text, ''), '') || ifnull(char(10) || 'Diagnoses: ' || e.diagnoses, '') "        \
     "FROM encounters e WHERE e.patient_id = :pid AND e.setting = 'ed' "                            \
-    "UNION ALL " /* tasks created */                                                               \
-    "SELECT t.created_at, 'task_created', t.id, CAST(ifnull(u.name, 'caredesk') AS TEXT), "        \
-    " 'Task ' || replace(t.kind, '_', ' ') || ifnull(': ' || t.title, '') || ', due ' || "         \
-    "t.due_date, "                                                                                 \
-    " 'Task ' || replace(t.kind, '_', ' ') || ifnull(': ' || t.title, '') "                        \
-    " || " NL " || 'Due: ' || t.due_date || " NL " || 'Status: ' || t.status "                     \
-    " || ifnull(" NL                                                                               \
-    " || 'Assigned to: ' || (SELECT a.name FROM users a WHERE a.id = t.assignee_id), '') "         \
-    "FROM tasks t LEFT JOIN users u ON u.id = t.created_by WHERE t.patient_id = :pid "             \
-    "UNION ALL " /* tasks closed */                                                                \
-    "SELECT t.closed_at, 'task_closed', t.id, CAST(ifnull(u.name, 'caredesk') AS TEXT), "          \
-    " 'Task ' || CASE t.status WHEN 'done' THEN 'done' ELSE 'cancelled' END || ': ' "              \
-    " || replace(t.kind, '_', ' ') || ifnull(' - ' || t.close_reason, ''), "                       \
-    " 'Task ' || replace(t.kind, '_', ' ') || ifnull(': ' || t.title, '') "                        \
-    " || " NL " || 'Closed: ' || t.status || ifnull(" NL " || 'Reason: ' || t.close_reason, '') "  \
-    "FROM tasks t LEFT JOIN users u ON u.id = t.closed_by WHERE t.patient_id = :pid "              \
-    "UNION ALL " /* contact attempts */                                                            \
-    "SELECT c.at, 'call', c.id, CAST(u.name AS TEXT), "                                            \
-    " CASE c.channel WHEN 'phone' THEN 'Call' ELSE 'Contact (' || replace(c.channel, '_', ' ') "   \
-    "|| ')' END "                                                                                  \
-    " || ': ' || replace(c.outcome, '_', ' ') || ifnull(' - ' || " LINE1(                          \
-        "c.note") ", ''), "                                                                        \
-                  " 'Contact by ' || replace(c.channel, '_', ' ') || ': ' || replace(c.outcome, "  \
-                  "'_', ' ') "                                                                     \
-                  " || CASE WHEN c.interactive THEN ' (interactive)' ELSE '' END "                 \
-                  " || CASE WHEN c.late THEN ' (late)' ELSE '' END || ifnull(" NL                  \
-                  " || c.note, '') "                                                               \
-                  "FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.patient_id = "    \
-                  ":pid "                                                                          \
-                  "UNION ALL " /* notes */                                                         \
-                  "SELECT n.at, 'note', n.id, CAST(u.name AS TEXT), " LINE1(                       \
-                      "n.text") ", n.text || '' "                                                  \
-                                "FROM notes n LEFT JOIN users u ON u.id = n.user_id WHERE "        \
-                                "n.patient_id = :pid "                                             \
-                                "UNION ALL " /* time entries */                                    \
-                                "SELECT te.start_at, 'time', te.id, CAST(u.name AS TEXT), "        \
-                                " (te.seconds / 60) || ':' || substr('0' || (te.seconds % 60), "   \
-                                "-2) || ' ' "                                                      \
-                                " || replace(te.activity, '_', ' ') || ' (' || te.program || ')' " \
-                                " || CASE WHEN te.voided THEN ' (voided)' ELSE '' END, "           \
-                                " (te.seconds / 60) || ':' || substr('0' || (te.seconds % 60), "   \
-                                "-2) || ' of ' "                                                   \
-                                " || replace(te.activity, '_', ' ') || ' for ' || te.program || "  \
-                                "' (' || te.source || ')' "                                        \
-                                " || ifnull(" NL " || te.note, '') "                               \
-                                " || CASE WHEN te.voided THEN " NL                                 \
-                                " || 'Voided: ' || te.void_reason ELSE '' END "                    \
-                                "FROM time_entries te LEFT JOIN users u ON u.id = te.user_id "     \
-                                "WHERE te.patient_id = :pid "                                      \
-                                "UNION ALL " /* care plan versions */                              \
-                                "SELECT v.created_at, 'careplan', v.version, CAST(u.name AS "      \
-                                "TEXT), "                                                          \
-                                " 'Care plan version ' || v.version || ifnull(': ' || v.summary, " \
-                                "''), "                                                            \
-                                " 'Care plan version ' || v.version || ifnull(" NL                 \
-                                " || v.summary, '') "                                              \
-                                " || ifnull(" NL " || 'Next review: ' || v.next_review_date, '') " \
-                                "FROM care_plans p JOIN care_plan_versions v ON v.care_plan_id = " \
-                                "p.id "                                                            \
-                                "LEFT JOIN users u ON u.id = v.created_by WHERE p.patient_id = "   \
-                                ":pid "                                                            \
-                                "UNION ALL " /* appointments booked */                             \
-                                "SELECT a.created_at, 'appointment', a.id, CAST(u.name AS TEXT), " \
-                                " 'Booked ' || replace(a.kind, '_', ' ') || ' with ' || "          \
-                                "a.provider || ' on ' "                                            \
-                                " || replace(a.start_local, 'T', ' '), "                           \
-                                " 'Booked ' || replace(a.kind, '_', ' ') || ' with ' || "          \
-                                "a.provider || " NL " || 'When: ' || replace(a.start_local, 'T', " \
-                                "' ') || ' (' || a.duration_min || ' min)' "                       \
-                                " || ifnull(" NL " || 'Where: ' || a.location, '') || ifnull(" NL  \
-                                " || a.note, '') "                                                 \
-                                "FROM appointments a LEFT JOIN users u ON u.id = a.created_by "    \
-                                "WHERE a.patient_id = :pid "                                       \
-                                "UNION ALL " /* appointments moved, cancelled, kept or missed: the \
-                                                latest change */                                   \
-                                "SELECT a.updated_at, 'appointment_update', a.id, CAST(NULL AS "   \
-                                "TEXT), "                                                          \
-                                " CASE a.status WHEN 'cancelled' THEN 'Cancelled' WHEN 'kept' "    \
-                                "THEN 'Kept' "                                                     \
-                                "   WHEN 'no_show' THEN 'Missed' ELSE 'Moved' END || ' ' || "      \
-                                "replace(a.kind, '_', ' ') "                                       \
-                                " || ' with ' || a.provider || ' on ' || replace(a.start_local, "  \
-                                "'T', ' '), "                                                      \
-                                " 'Appointment ' || a.status || ': ' || replace(a.kind, '_', ' "   \
-                                "') || ' with ' || a.provider "                                    \
-                                " || " NL " || 'When: ' || replace(a.start_local, 'T', ' ') "      \
-                                " || CASE WHEN a.sequence > 0 THEN " NL                            \
-                                " || 'Rescheduled ' || a.sequence || ' time(s)' ELSE '' END "      \
-                                " || ifnull(" NL " || 'Reason: ' || a.cancel_reason, '') "         \
-                                "FROM appointments a WHERE a.patient_id = :pid AND (a.status <> "  \
-                                "'booked' OR a.sequence > 0) "                                     \
-                                "UNION ALL " /* referrals sent */                                  \
-                                "SELECT r.sent_at, 'referral', r.id, CAST(u.name AS TEXT), "       \
-                                " 'Referral sent to ' || r.to_provider || ifnull(' (' || "         \
-                                "r.specialty || ')', '') "                                         \
-                                " || ifnull(': ' || r.reason, ''), "                               \
-                                " 'Referral to ' || r.to_provider || ifnull(' (' || r.specialty "  \
-                                "|| ')', '') "                                                     \
-                                " || ifnull(" NL " || 'Reason: ' || r.reason, '') || " NL          \
-                                " || 'Status: ' || r.status "                                      \
-                                " || ifnull(" NL " || r.note, '') "                                \
-                                "FROM referrals r LEFT JOIN users u ON u.id = r.created_by WHERE " \
-                                "r.patient_id = :pid "                                             \
-                                "UNION ALL " /* referrals closed */                                \
-                                "SELECT r.closed_at, 'referral_closed', r.id, CAST(NULL AS "       \
-                                "TEXT), "                                                          \
-                                " 'Referral ' || r.status || ': ' || r.to_provider, "              \
-                                " 'Referral to ' || r.to_provider || ' ' || r.status || "          \
-                                "ifnull(" NL " || r.note, '') "                                    \
-                                "FROM referrals r WHERE r.patient_id = :pid "                      \
-                                "UNION ALL " /* enrollments with their consent */                  \
-                                "SELECT en.created_at, 'enrollment', en.id, CAST(u.name AS "       \
-                                "TEXT), "                                                          \
-                                " 'Enrolled in ' || upper(en.program) || ' (' || en.status || "    \
-                                "')' "                                                             \
-                                " || ifnull(', consent ' || en.consent_method || ifnull(' on ' "   \
-                                "|| en.consent_date, ''), ''), "                                   \
-                                " 'Program ' || upper(en.program) || ': ' || en.status || ' from " \
-                                "' || en.start_date "                                              \
-                                " || ifnull(' to ' || en.end_date, '') "                           \
-                                " || ifnull(" NL " || 'Consent: ' || en.consent_method || "        \
-                                "ifnull(' on ' || en.consent_date, ''), '') "                      \
-                                " || ifnull(" NL                                                   \
-                                " || 'Ended: ' || en.end_reason, '') || ifnull(" NL                \
-                                " || en.note, '') "                                                \
-                                "FROM enrollments en LEFT JOIN users u ON u.id = en.created_by "   \
-                                "WHERE en.patient_id = :pid "                                      \
-                                ") WHERE at <= :at AND (at < :at OR kind < :kind OR (kind = "      \
-                                ":kind AND id < :id)) "                                            \
-                                "AND (:kinds IS NULL OR instr(:kinds, ',' || kind || ',') > 0) "   \
-                                "AND (:search IS NULL OR text LIKE :search ESCAPE '\\' OR detail " \
-                                "LIKE :search ESCAPE '\\') "                                       \
-                                "ORDER BY at DESC, kind DESC, id DESC LIMIT :limit"
+    /* tasks created */                                                                            \
+    "UNION ALL SELECT t.created_at, 'task_created', t.id, CAST(ifnull(u.name, 'caredesk') AS "     \
+    "TEXT), 'Task ' || cd_label('task', t.kind) || ifnull(': ' || t.title, '') || ', due ' "       \
+    "|| t.due_date, 'Task ' || cd_label('task', t.kind) || ifnull(': ' || t.title, '') || "        \
+    "char(10) || 'Due: ' || t.due_date || char(10) || 'Status: ' || t.status || "                  \
+    "ifnull(char(10) || 'Assigned to: ' || (SELECT a.name FROM users a WHERE a.id = "              \
+    "t.assignee_id), '') FROM tasks t LEFT JOIN users u ON u.id = t.created_by WHERE "             \
+    "t.patient_id = :pid "                                                                         \
+    /* tasks closed */                                                                             \
+    "UNION ALL SELECT t.closed_at, 'task_closed', t.id, CAST(ifnull(u.name, 'caredesk') AS "       \
+    "TEXT), 'Task ' || CASE t.status WHEN 'done' THEN 'done' ELSE 'cancelled' END || ': ' || "     \
+    "cd_label('task', t.kind) || ifnull(' - ' || t.close_reason, ''), 'Task ' || "                 \
+    "cd_label('task', t.kind) || ifnull(': ' || t.title, '') || char(10) || 'Closed: ' || "        \
+    "t.status || ifnull(char(10) || 'Reason: ' || t.close_reason, '') FROM tasks t LEFT JOIN "     \
+    "users u ON u.id = t.closed_by WHERE t.patient_id = :pid "                                     \
+    /* contact attempts */                                                                         \
+    "UNION ALL SELECT c.at, 'call', c.id, CAST(u.name AS TEXT), CASE c.channel WHEN 'phone' "      \
+    "THEN 'Call' ELSE 'Contact (' || replace(c.channel, '_', ' ') || ')' END || ': ' || "          \
+    "replace(c.outcome, '_', ' ') || ifnull(' - ' || substr(c.note, 1, instr(c.note || "           \
+    "char(10), char(10)) - 1), ''), 'Contact by ' || replace(c.channel, '_', ' ') || ': ' || "     \
+    "replace(c.outcome, '_', ' ') || CASE WHEN c.interactive THEN ' (interactive)' ELSE '' "       \
+    "END || CASE WHEN c.late THEN ' (late)' ELSE '' END || ifnull(char(10) || c.note, '') "        \
+    "FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.patient_id = :pid "             \
+    /* notes */                                                                                    \
+    "UNION ALL SELECT n.at, 'note', n.id, CAST(u.name AS TEXT), substr(n.text, 1, "                \
+    "instr(n.text || char(10), char(10)) - 1), n.text || '' FROM notes n LEFT JOIN users u "       \
+    "ON u.id = n.user_id WHERE n.patient_id = :pid "                                               \
+    /* time entries */                                                                             \
+    "UNION ALL SELECT te.start_at, 'time', te.id, CAST(u.name AS TEXT), (te.seconds / 60) || "     \
+    "':' || substr('0' || (te.seconds % 60), -2) || ' ' || cd_label('activity', te.activity) "     \
+    "|| ' (' || cd_label('program', te.program) || ')' || CASE WHEN te.voided THEN ' "             \
+    "(voided)' ELSE '' END, (te.seconds / 60) || ':' || substr('0' || (te.seconds % 60), -2) "     \
+    "|| ' of ' || cd_label('activity', te.activity) || ' for ' || cd_label('program', "            \
+    "te.program) || ' (' || te.source || ')' || ifnull(char(10) || te.note, '') || CASE WHEN "     \
+    "te.voided THEN char(10) || 'Voided: ' || te.void_reason ELSE '' END FROM time_entries "       \
+    "te LEFT JOIN users u ON u.id = te.user_id WHERE te.patient_id = :pid "                        \
+    /* care plan versions */                                                                       \
+    "UNION ALL SELECT v.created_at, 'careplan', v.version, CAST(u.name AS TEXT), 'Care plan "      \
+    "version ' || v.version || ifnull(': ' || v.summary, ''), 'Care plan version ' || "            \
+    "v.version || ifnull(char(10) || v.summary, '') || ifnull(char(10) || 'Next review: ' || "     \
+    "v.next_review_date, '') FROM care_plans p JOIN care_plan_versions v ON v.care_plan_id = "     \
+    "p.id LEFT JOIN users u ON u.id = v.created_by WHERE p.patient_id = :pid "                     \
+    /* appointments booked */                                                                      \
+    "UNION ALL SELECT a.created_at, 'appointment', a.id, CAST(u.name AS TEXT), 'Booked: ' || "     \
+    "cd_label('appointment', a.kind) || ' with ' || a.provider || ' on ' || "                      \
+    "replace(a.start_local, 'T', ' '), 'Booked: ' || cd_label('appointment', a.kind) || ' "        \
+    "with ' || a.provider || char(10) || 'When: ' || replace(a.start_local, 'T', ' ') || ' "       \
+    "(' || a.duration_min || ' min)' || ifnull(char(10) || 'Where: ' || a.location, '') || "       \
+    "ifnull(char(10) || a.note, '') FROM appointments a LEFT JOIN users u ON u.id = "              \
+    "a.created_by WHERE a.patient_id = :pid "                                                      \
+    /* appointments moved, cancelled, kept or missed: the latest change */                         \
+    "UNION ALL SELECT a.updated_at, 'appointment_update', a.id, CAST(NULL AS TEXT), CASE "         \
+    "a.status WHEN 'cancelled' THEN 'Cancelled' WHEN 'kept' THEN 'Kept' WHEN 'no_show' THEN "      \
+    "'Missed' ELSE 'Moved' END || ': ' || cd_label('appointment', a.kind) || ' with ' || "         \
+    "a.provider || ' on ' || replace(a.start_local, 'T', ' '), 'Appointment ' || "                 \
+    "replace(a.status, '_', ' ') || ': ' || cd_label('appointment', a.kind) || ' with ' || "       \
+    "a.provider || char(10) || 'When: ' || replace(a.start_local, 'T', ' ') || CASE WHEN "         \
+    "a.sequence > 0 THEN char(10) || 'Rescheduled ' || a.sequence || ' time(s)' ELSE '' END "      \
+    "|| ifnull(char(10) || 'Reason: ' || a.cancel_reason, '') FROM appointments a WHERE "          \
+    "a.patient_id = :pid AND (a.status <> 'booked' OR a.sequence > 0) "                            \
+    /* referrals sent */                                                                           \
+    "UNION ALL SELECT r.sent_at, 'referral', r.id, CAST(u.name AS TEXT), 'Referral sent to ' "     \
+    "|| r.to_provider || ifnull(' (' || r.specialty || ')', '') || ifnull(': ' || r.reason, "      \
+    "''), 'Referral to ' || r.to_provider || ifnull(' (' || r.specialty || ')', '') || "           \
+    "ifnull(char(10) || 'Reason: ' || r.reason, '') || char(10) || 'Status: ' || r.status || "     \
+    "ifnull(char(10) || r.note, '') FROM referrals r LEFT JOIN users u ON u.id = "                 \
+    "r.created_by WHERE r.patient_id = :pid "                                                      \
+    /* referrals closed */                                                                         \
+    "UNION ALL SELECT r.closed_at, 'referral_closed', r.id, CAST(NULL AS TEXT), 'Referral ' "      \
+    "|| r.status || ': ' || r.to_provider, 'Referral to ' || r.to_provider || ' ' || "             \
+    "r.status || ifnull(char(10) || r.note, '') FROM referrals r WHERE r.patient_id = :pid "       \
+    /* enrollments with their consent */                                                           \
+    "UNION ALL SELECT en.created_at, 'enrollment', en.id, CAST(u.name AS TEXT), 'Enrolled in "     \
+    "' || cd_label('program', en.program) || ' (' || en.status || ')' || ifnull(', consent ' "     \
+    "|| en.consent_method || ifnull(' on ' || en.consent_date, ''), ''), 'Program ' || "           \
+    "cd_label('program', en.program) || ': ' || en.status || ' from ' || en.start_date || "        \
+    "ifnull(' to ' || en.end_date, '') || ifnull(char(10) || 'Consent: ' || "                      \
+    "en.consent_method || ifnull(' on ' || en.consent_date, ''), '') || ifnull(char(10) || "       \
+    "'Ended: ' || en.end_reason, '') || ifnull(char(10) || en.note, '') FROM enrollments en "      \
+    "LEFT JOIN users u ON u.id = en.created_by WHERE en.patient_id = :pid "                        \
+    /* the page: keyset after (:at, :kind, :id), newest first */                                   \
+    ") WHERE at <= :at AND (at < :at OR kind < :kind OR (kind = :kind AND id < :id)) AND "         \
+    "(:kinds IS NULL OR instr(:kinds, ',' || kind || ',') > 0) AND (:search IS NULL OR text "      \
+    "LIKE :search ESCAPE '\\' OR detail LIKE :search ESCAPE '\\') ORDER BY at DESC, kind "         \
+    "DESC, id DESC LIMIT :limit"
+// clang-format on
 
 static const char SQL_PAGE[] = TIMELINE_SQL;
 static const char SQL_EXPLAIN[] = "EXPLAIN QUERY PLAN " TIMELINE_SQL;

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/strbuf.h"
+#include "core/task.h"
 
 #define CCM_PROGRAMS "('ccm', 'ccm_complex', 'pcm')"
 /* The business days left in the month that make a shortfall urgent. */
@@ -206,22 +207,6 @@ static const char *program_label(const char *program)
     return "CCM";
 }
 
-static const char *kind_label(const char *kind)
-{
-    static const struct {
-        const char *kind, *label;
-    } labels[] = {
-        {"tcm_contact", "TCM contact"},   {"tcm_visit", "TCM visit"},
-        {"ccm_outreach", "CCM outreach"}, {"careplan_review", "care plan review"},
-        {"callback", "call back"},        {"followup", "follow-up"},
-        {"referral", "referral"},         {"other", "task"},
-    };
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (is(kind, labels[i].kind))
-            return labels[i].label;
-    return kind ? kind : "task";
-}
-
 /* The reason of the kind alone (groups other than CCM_SHORT). */
 static void kind_reason(const struct cd_worklist_item *it, const struct cd_worklist_clock *clk,
                         struct cd_strbuf *sb)
@@ -259,7 +244,7 @@ static void kind_reason(const struct cd_worklist_item *it, const struct cd_workl
         else
             cd_strbuf_addf(sb, "no %s contact yet this month", program_label(it->program));
     } else {
-        cd_strbuf_add(sb, it->title && *it->title ? it->title : kind_label(it->kind));
+        cd_strbuf_add(sb, it->title && *it->title ? it->title : cd_task_kind_label(it->kind));
         if (overdue)
             cd_strbuf_addf(sb, ", due %s", short_date(it->due_day, d, sizeof d));
     }

@@ -158,7 +158,7 @@ cd_run --db "$DB" --now 2026-12-16T08:00 careplan generate-reviews
 is "idempotent" "$OUT" "created 0 careplan_review tasks"
 cd_run --db "$DB" --now 2026-12-16T08:00 timeline 1001 --kind task_created
 is "the task is on the timeline" "$OUT" "day	time	kind	who	text
-2026-12-15	08:00	task_created	alice	Task careplan review: Care plan review due 2026-12-15, due 2026-12-15"
+2026-12-15	08:00	task_created	alice	Task care plan review: Care plan review due 2026-12-15, due 2026-12-15"
 
 run careplan frobnicate 1001
 is_rc "unknown action" 2

@@ -12,6 +12,11 @@ static const char SQL_BOTH[] = "SELECT :id AS id, :text AS text";
 static const char SQL_NONE[] = "SELECT 'one' AS one";
 static const char SQL_USER[] = "SELECT login, role FROM users WHERE id = :id";
 static const char SQL_BAD[] = "SELECT nothing FROM nowhere";
+static const char SQL_LABELS[] =
+    "SELECT cd_label('program', 'ccm_complex') AS program, cd_label('activity', 'call') AS "
+    "activity, cd_label('task', 'careplan_review') AS task, cd_label('appointment', 'tcm_visit') "
+    "AS appointment, cd_label('program', 'xyz') AS unknown_key, cd_label('colour', 'ccm') AS "
+    "unknown_domain, cd_label('program', NULL) AS no_key";
 
 int main(void)
 {
@@ -84,6 +89,18 @@ int main(void)
     is_str(cd_page_str(&audit, 0, "action"), "kept", "the committed one");
     cd_page_free(&audit);
     is_int(cd_store_finish(store, 0, &err), CD_EINVAL, "finish outside a transaction is refused");
+
+    /* cd_label(): stored keys as people say them, for text built in SQL (core/labels.c) */
+    page = (struct cd_page)CD_PAGE_INIT;
+    is_int(cd_db_query_page(store, SQL_LABELS, NULL, 0, NULL, NULL, &page, &err), 0, "cd_label");
+    is_str(cd_page_str(&page, 0, "program"), "Complex CCM", "a program");
+    is_str(cd_page_str(&page, 0, "activity"), "Call with patient or caregiver", "an activity");
+    is_str(cd_page_str(&page, 0, "task"), "care plan review", "a task kind");
+    is_str(cd_page_str(&page, 0, "appointment"), "TCM face-to-face visit", "an appointment kind");
+    is_str(cd_page_str(&page, 0, "unknown_key"), "xyz", "an unknown key reads as itself");
+    is_str(cd_page_str(&page, 0, "unknown_domain"), "ccm", "so does an unknown domain's");
+    ok(cd_page_get(&page, 0, 6) == NULL, "NULL stays NULL");
+    cd_page_free(&page);
 
     cd_store_close(store);
     return done_testing();

@@ -92,26 +92,28 @@ int main(void)
         cd_strbuf_addf(&sb, "%s %s %s|%s|%s\n", cd_page_str(&pg, r, "day"),
                        cd_page_str(&pg, r, "time"), cd_page_str(&pg, r, "kind"),
                        cd_page_str(&pg, r, "who"), cd_page_str(&pg, r, "text"));
-    is_str(cd_strbuf_str(&sb),
-           "2026-11-02 09:00 note|Maria Rivera|Daughter called\n"
-           "2026-11-02 09:00 careplan|Maria Rivera|Care plan version 1: added problem-1\n"
-           "2026-10-31 10:00 referral_closed||Referral completed: Heart Clinic\n"
-           "2026-10-30 11:00 appointment_update||Kept tcm visit with Dr Patel on 2026-10-30 10:00\n"
-           "2026-10-27 10:00 referral|Maria Rivera|Referral sent to Heart Clinic (cardiology): HF "
-           "follow-up\n"
-           "2026-10-26 11:20 appointment|Maria Rivera|Booked tcm visit with Dr Patel on 2026-10-30 "
-           "10:00\n"
-           "2026-10-26 11:00 time|Maria Rivera|12:30 call (ccm)\n"
-           "2026-10-26 11:00 task_closed|Maria Rivera|Task done: tcm contact - reached\n"
-           "2026-10-26 11:00 call|Maria Rivera|Call: reached - Feeling better\n"
-           "2026-10-25 16:00 task_created|caredesk|Task tcm contact: Call after discharge, due "
-           "2026-10-27\n"
-           "2026-10-25 15:00 discharge|Mercy|Discharged from Mercy to home (01)\n"
-           "2026-10-20 09:00 admission|Mercy|Admitted to Mercy (inpatient)\n"
-           "2026-10-01 10:00 enrollment|Maria Rivera|Enrolled in CCM (active), consent verbal on "
-           "2026-10-01\n"
-           "2026-09-01 02:00 ed_visit|Mercy ED|ED visit at Mercy ED, home\n",
-           "every source, newest first");
+    is_str(
+        cd_strbuf_str(&sb),
+        "2026-11-02 09:00 note|Maria Rivera|Daughter called\n"
+        "2026-11-02 09:00 careplan|Maria Rivera|Care plan version 1: added problem-1\n"
+        "2026-10-31 10:00 referral_closed||Referral completed: Heart Clinic\n"
+        "2026-10-30 11:00 appointment_update||Kept: TCM face-to-face visit with Dr Patel on "
+        "2026-10-30 10:00\n"
+        "2026-10-27 10:00 referral|Maria Rivera|Referral sent to Heart Clinic (cardiology): HF "
+        "follow-up\n"
+        "2026-10-26 11:20 appointment|Maria Rivera|Booked: TCM face-to-face visit with Dr Patel on "
+        "2026-10-30 10:00\n"
+        "2026-10-26 11:00 time|Maria Rivera|12:30 Call with patient or caregiver (CCM)\n"
+        "2026-10-26 11:00 task_closed|Maria Rivera|Task done: TCM contact - reached\n"
+        "2026-10-26 11:00 call|Maria Rivera|Call: reached - Feeling better\n"
+        "2026-10-25 16:00 task_created|caredesk|Task TCM contact: Call after discharge, due "
+        "2026-10-27\n"
+        "2026-10-25 15:00 discharge|Mercy|Discharged from Mercy to home (01)\n"
+        "2026-10-20 09:00 admission|Mercy|Admitted to Mercy (inpatient)\n"
+        "2026-10-01 10:00 enrollment|Maria Rivera|Enrolled in CCM (active), consent verbal on "
+        "2026-10-01\n"
+        "2026-09-01 02:00 ed_visit|Mercy ED|ED visit at Mercy ED, home\n",
+        "every source, newest first");
     cd_strbuf_free(&sb);
     is_str(cd_page_str(&pg, 0, "detail"), "Daughter called\nasks for a ride", "note detail");
     is_str(cd_page_str(&pg, 8, "detail"),
@@ -137,7 +139,8 @@ int main(void)
     q = (struct cd_timeline_query){.limit = 2};
     is_int(cd_timeline_cursor_at_date(&q.after, "2026-10-26", &err), 0, "jump to a date");
     page(store, &q, &pg);
-    is_str(cd_page_str(&pg, 0, "text"), "Booked tcm visit with Dr Patel on 2026-10-30 10:00",
+    is_str(cd_page_str(&pg, 0, "text"),
+           "Booked: TCM face-to-face visit with Dr Patel on 2026-10-30 10:00",
            "starts with the last entry of that local day");
     is_int(cd_timeline_cursor_at_date(&q.after, "2026-13-01", &err), CD_EINVAL, "bad date");
     q = (struct cd_timeline_query){.limit = 1001};
