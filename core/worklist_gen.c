@@ -153,14 +153,15 @@ static int run(struct cd_store *store, const char *sql, const struct gen_ctx *g,
     return rc;
 }
 
-static int last_task(struct cd_store *store, int64_t *id, struct cd_error *err)
+/* The integer SQL (no parameters) answers into *OUT. */
+static int query_int(struct cd_store *store, const char *sql, int64_t *out, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LAST_TASK, err);
+    sqlite3_stmt *st = cd_db_stmt(store, sql, err);
     if (!st)
         return err ? err->code : CD_EIO;
     int rc = cd_db_step(store, st, err);
     if (rc == 1)
-        *id = sqlite3_column_int64(st, 0);
+        *out = sqlite3_column_int64(st, 0);
     cd_db_done(st);
     return rc < 0 ? rc : 0;
 }
@@ -170,7 +171,7 @@ static int insert_audited(struct cd_store *store, const char *sql, const struct 
                           const char *due, int *n, struct cd_error *err)
 {
     int64_t after = 0;
-    int rc = last_task(store, &after, err);
+    int rc = query_int(store, SQL_LAST_TASK, &after, err);
     if (!rc)
         rc = run(store, sql, g, due, n, err);
     if (rc || *n == 0)
@@ -332,18 +333,6 @@ static int mark_done(struct cd_store *store, const struct gen_ctx *g, struct cd_
     return rc;
 }
 
-static int last_patient(struct cd_store *store, int64_t *id, struct cd_error *err)
-{
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LAST_PATIENT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = cd_db_step(store, st, err);
-    if (rc == 1)
-        *id = sqlite3_column_int64(st, 0);
-    cd_db_done(st);
-    return rc < 0 ? rc : 0;
-}
-
 /* Begin a write transaction; *DONE when (not FORCE) another coordinator finished today's
  * generation while this one waited for the write lock (then nothing is left open). */
 static int begin_unless_done(struct cd_store *store, const struct gen_ctx *g, bool force,
@@ -378,7 +367,7 @@ int cd_worklist_generate(struct cd_store *store, bool force, struct cd_worklist_
     cd_worklist_clock_at(&cal, cd_clock_now(), &clk);
     cd_calendar_free(&cal);
     int64_t last = 0;
-    if ((rc = last_patient(store, &last, err)))
+    if ((rc = query_int(store, SQL_LAST_PATIENT, &last, err)))
         return rc;
     /* Reviews first, then the patients in batches, each its own short transaction: the write
      * lock is never held long, so a coordinator saving a call waits a batch at most. The keys
