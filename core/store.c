@@ -28,6 +28,7 @@ static const struct {
     const char *file;
 } migrations[] = {
     {1, "schema/001_init.sql"},
+    {2, "schema/002_generation_indexes.sql"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

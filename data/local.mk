@@ -2,7 +2,8 @@
 # and installed to pkgdatadir for reading. List every file by name.
 dataschemadir = $(pkgdatadir)/schema
 dist_dataschema_DATA = \
-	data/schema/001_init.sql
+	data/schema/001_init.sql \
+	data/schema/002_generation_indexes.sql
 dist_pkgdata_DATA = \
 	data/keys.default \
 	data/dispositions.tsv

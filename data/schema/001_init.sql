@@ -111,7 +111,7 @@ CREATE TABLE enrollments (
     created_by     INTEGER REFERENCES users(id),
     CHECK (end_date IS NULL OR end_date >= start_date)
 ) STRICT;
-CREATE INDEX enrollments_patient ON enrollments(patient_id, program, status, start_date);  -- covering: generation's batch
+CREATE INDEX enrollments_patient ON enrollments(patient_id, program, status);
 CREATE INDEX enrollments_program ON enrollments(program, status);
 CREATE INDEX enrollments_patient_created ON enrollments(patient_id, created_at);  -- timeline
 CREATE UNIQUE INDEX enrollments_tcm_encounter ON enrollments(encounter_id) WHERE encounter_id IS NOT NULL;
@@ -169,8 +169,7 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_open_due ON tasks(due_date, kind) WHERE status = 'open';
 CREATE INDEX tasks_open_assignee ON tasks(assignee_id, due_date) WHERE status = 'open';
 CREATE INDEX tasks_open_claimed ON tasks(claimed_by) WHERE status = 'open';  -- "my list": claimed by me
-CREATE INDEX tasks_patient ON tasks(patient_id, status, kind);
-CREATE INDEX tasks_open_outreach ON tasks(patient_id, due_date) WHERE status = 'open' AND kind = 'ccm_outreach';  -- the stale cancel
+CREATE INDEX tasks_patient ON tasks(patient_id, status);
 CREATE INDEX tasks_encounter ON tasks(encounter_id) WHERE encounter_id IS NOT NULL;
 CREATE INDEX tasks_patient_created ON tasks(patient_id, created_at);  -- timeline
 CREATE INDEX tasks_patient_closed ON tasks(patient_id, closed_at);    -- timeline
@@ -187,7 +186,7 @@ CREATE TABLE contacts (
     late        INTEGER NOT NULL DEFAULT 0 CHECK ((late = 0 OR late = 1)),
     note        TEXT
 ) STRICT;
-CREATE INDEX contacts_patient ON contacts(patient_id, at, interactive);
+CREATE INDEX contacts_patient ON contacts(patient_id, at);
 CREATE INDEX contacts_task ON contacts(task_id) WHERE task_id IS NOT NULL;
 
 CREATE TABLE time_entries (
@@ -212,7 +211,7 @@ CREATE TABLE time_entries (
     CHECK (end_at >= start_at),
     CHECK (voided = 0 OR void_reason IS NOT NULL)
 ) STRICT;
-CREATE INDEX time_entries_month ON time_entries(month, patient_id, program, seconds, voided) WHERE voided = 0;  -- covering: the month's minutes per patient
+CREATE INDEX time_entries_month ON time_entries(month, patient_id, program) WHERE voided = 0;
 CREATE INDEX time_entries_patient ON time_entries(patient_id, start_at);
 
 -- The running CCM timer of each user, written the moment it starts so nothing is lost.
@@ -249,7 +248,6 @@ CREATE TABLE care_plan_versions (
     UNIQUE (care_plan_id, version)
 ) STRICT;
 CREATE INDEX care_plan_versions_created ON care_plan_versions(care_plan_id, created_at);  -- timeline
-CREATE INDEX care_plan_versions_review ON care_plan_versions(care_plan_id, version, next_review_date);  -- covering: the reviews due
 
 CREATE TABLE care_plan_items (
     id            INTEGER PRIMARY KEY,

@@ -7,11 +7,11 @@ run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
 
 run init --clinic "North Clinic" --timezone America/New_York
 is_rc "init succeeds" 0
-is "init output" "$OUT" "initialised $DB (schema 1, time zone America/New_York); 'alice' is its admin"
+is "init output" "$OUT" "initialised $DB (schema 2, time zone America/New_York); 'alice' is its admin"
 like "database file is 0600" "$(stat -c %a "$DB")" '^600$'
 
 run init
-is "init again is idempotent" "$OUT" "$DB is up to date (schema 1, time zone America/New_York)"
+is "init again is idempotent" "$OUT" "$DB is up to date (schema 2, time zone America/New_York)"
 
 run settings
 is "settings list" "$OUT" "key	value

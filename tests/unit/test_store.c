@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "core/audit.h"
+#include "core/builtin.h"
 #include "core/db.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
@@ -99,6 +100,34 @@ int main(void)
     char wal[420];
     snprintf(wal, sizeof wal, "%s-wal", dir);
     ok(access(wal, F_OK) != 0, "no WAL file created for the refused database");
+
+    /* a version 1 database, as the first release wrote it, is brought up to date in place:
+       its rows kept, the generation's indexes widened */
+    snprintf(dir, sizeof dir, "%s/v1.db", testdb_dir);
+    sqlite3_open(dir, &db);
+    is_int(sqlite3_exec(db, cd_builtin_get("schema/001_init.sql"), NULL, NULL, NULL), SQLITE_OK,
+           "v1 script runs on its own");
+    sqlite3_exec(db,
+                 "PRAGMA user_version = 1;"
+                 "UPDATE settings SET value = 'Old Clinic' WHERE key = 'clinic_name'",
+                 NULL, NULL, NULL);
+    sqlite3_close(db);
+    is_int(cd_store_open(dir, 0, &store, &err), 0, "v1 database opens");
+    is_int(cd_store_schema_version(store), 2, "v1 migrated to 2");
+    is_int(scalar(store, "SELECT count(*) FROM settings WHERE value = 'Old Clinic'"), 1,
+           "v1 rows kept");
+    is_int(scalar(store, "SELECT count(*) FROM pragma_index_info('enrollments_patient')"), 4,
+           "enrollments_patient covers start_date");
+    is_int(scalar(store, "SELECT count(*) FROM pragma_index_info('tasks_patient')"), 3,
+           "tasks_patient covers kind");
+    is_int(scalar(store, "SELECT count(*) FROM pragma_index_info('contacts_patient')"), 3,
+           "contacts_patient covers interactive");
+    is_int(scalar(store, "SELECT count(*) FROM pragma_index_info('time_entries_month')"), 5,
+           "time_entries_month covers seconds");
+    is_int(scalar(store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                         "('tasks_open_outreach', 'care_plan_versions_review')"),
+           2, "the two new indexes exist");
+    cd_store_close(store);
 
     /* another program's SQLite file and a text file are refused, never altered */
     snprintf(dir, sizeof dir, "%s/other.db", testdb_dir);
