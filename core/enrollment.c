@@ -13,13 +13,14 @@
 #include "core/patient.h"
 #include "core/text.h"
 
+/* label heads a field ("Complex CCM"); phrase sits inside a sentence ("No complex CCM contact"). */
 static const struct {
-    const char *key, *label;
+    const char *key, *label, *phrase;
     bool enrollable;
 } programs[] = {
-    {"ccm", "CCM", true},   {"ccm_complex", "Complex CCM", true},
-    {"pcm", "PCM", true},   {"tcm", "TCM", false},
-    {"apcm", "APCM", true}, {"coordination", "Coordination", true},
+    {"ccm", "CCM", "CCM", true},    {"ccm_complex", "Complex CCM", "complex CCM", true},
+    {"pcm", "PCM", "PCM", true},    {"tcm", "TCM", "TCM", false},
+    {"apcm", "APCM", "APCM", true}, {"coordination", "Coordination", "coordination", true},
 };
 #define N_PROGRAMS (sizeof programs / sizeof programs[0])
 
@@ -65,6 +66,14 @@ const char *cd_program_label(const char *program)
     for (size_t i = 0; program && i < N_PROGRAMS; i++)
         if (strcmp(programs[i].key, program) == 0)
             return programs[i].label;
+    return "";
+}
+
+const char *cd_program_phrase(const char *program)
+{
+    for (size_t i = 0; program && i < N_PROGRAMS; i++)
+        if (strcmp(programs[i].key, program) == 0)
+            return programs[i].phrase;
     return "";
 }
 

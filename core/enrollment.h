@@ -17,6 +17,8 @@ bool cd_program_enrollable(const char *program);
 /* The short label for the status bar and headers ("CCM", "Complex CCM" ...); static, "" if
  * unknown. */
 const char *cd_program_label(const char *program);
+/* The program as it reads inside a sentence ("complex CCM", "PCM"); static, "" if unknown. */
+const char *cd_program_phrase(const char *program);
 
 struct cd_enroll_in {
     const char *mrn;

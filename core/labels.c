@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The SQL function cd_label(DOMAIN, KEY): what a person calls a stored key, from the same tables
- * the C code uses (programs, time activities, task kinds, appointment kinds), so text built in
- * SQL (the timeline) reads like the screens do. KEY itself when the table has no entry. */
+ * the C code uses (programs as a field and inside a sentence, time activities, task kinds,
+ * appointment kinds), so text built in SQL (the timeline) reads like the screens do. KEY itself
+ * when the table has no entry. */
 #include "config.h"
 
 #include <string.h>
@@ -17,6 +18,8 @@ static const char *label_of(const char *domain, const char *key)
     const char *label = NULL;
     if (strcmp(domain, "program") == 0)
         label = cd_program_label(key);
+    else if (strcmp(domain, "program_phrase") == 0)
+        label = cd_program_phrase(key);
     else if (strcmp(domain, "activity") == 0)
         label = cd_activity_name(key);
     else if (strcmp(domain, "task") == 0)

@@ -10,6 +10,7 @@
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/enrollment.h"
 #include "core/strbuf.h"
 #include "core/task.h"
 
@@ -198,13 +199,11 @@ static const char *short_time(time_t t, int today, char *buf, size_t size)
     return buf;
 }
 
+/* The CCM program in a reason ("complex CCM"); plain CCM when the row names none. */
 static const char *program_label(const char *program)
 {
-    if (is(program, "ccm_complex"))
-        return "complex CCM";
-    if (is(program, "pcm"))
-        return "PCM";
-    return "CCM";
+    const char *phrase = cd_program_phrase(program);
+    return *phrase ? phrase : "CCM";
 }
 
 /* The reason of the kind alone (groups other than CCM_SHORT). */

@@ -15,8 +15,6 @@
 #define CCM_PROGRAMS "('ccm', 'ccm_complex', 'pcm')"
 /* The business days left in the month that make a shortfall urgent (as the ordering rule). */
 #define SHORT_DAYS 5
-/* A program's label as the reasons write it ("complex CCM", "PCM", "CCM"): CASE <program> ... */
-#define LABEL_CASES " WHEN 'ccm_complex' THEN 'complex CCM' WHEN 'pcm' THEN 'PCM' ELSE 'CCM' END"
 
 static const char SQL_MARK_GET[] = "SELECT value FROM settings WHERE key = 'worklist_generated'";
 static const char SQL_MARK_SET[] =
@@ -48,7 +46,7 @@ static const char SQL_CANCEL_STALE[] =
 static const char SQL_OUTREACH[] =
     "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, assignee_id, team, gen_key, "
     "created_at, created_by) "
-    "SELECT e.patient_id, 'ccm_outreach', 'No ' || CASE min(e.program)" LABEL_CASES " || "
+    "SELECT e.patient_id, 'ccm_outreach', 'No ' || cd_label('program_phrase', min(e.program)) || "
     "' contact yet this month', :due_at, :today, p.coordinator_id, "
     "CASE WHEN p.coordinator_id IS NULL THEN 'ccm' END, "
     "'ccm_outreach:' || e.patient_id || ':' || :month, :at, :user "
@@ -65,8 +63,8 @@ static const char SQL_OUTREACH[] =
 static const char SQL_MINUTES[] =
     "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, assignee_id, team, gen_key, "
     "created_at, created_by) "
-    "SELECT c.patient_id, 'ccm_outreach', CASE c.program" LABEL_CASES
-    " || ' minutes short this month', "
+    "SELECT c.patient_id, 'ccm_outreach', "
+    "cd_label('program_phrase', c.program) || ' minutes short this month', "
     ":due_at, :today, c.coordinator_id, CASE WHEN c.coordinator_id IS NULL THEN 'ccm' END, "
     "'ccm_minutes:' || c.patient_id || ':' || :month, :at, :user FROM ("
     "  SELECT e.patient_id, p.coordinator_id, CASE max(CASE e.program WHEN 'ccm_complex' THEN 3 "

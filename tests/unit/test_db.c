@@ -5,6 +5,7 @@
 
 #include "core/audit.h"
 #include "core/db.h"
+#include "core/enrollment.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -16,7 +17,9 @@ static const char SQL_LABELS[] =
     "SELECT cd_label('program', 'ccm_complex') AS program, cd_label('activity', 'call') AS "
     "activity, cd_label('task', 'careplan_review') AS task, cd_label('appointment', 'tcm_visit') "
     "AS appointment, cd_label('program', 'xyz') AS unknown_key, cd_label('colour', 'ccm') AS "
-    "unknown_domain, cd_label('program', NULL) AS no_key";
+    "unknown_domain, cd_label('program', NULL) AS no_key, cd_label('program_phrase', "
+    "'ccm_complex') "
+    "AS phrase";
 
 int main(void)
 {
@@ -100,6 +103,9 @@ int main(void)
     is_str(cd_page_str(&page, 0, "unknown_key"), "xyz", "an unknown key reads as itself");
     is_str(cd_page_str(&page, 0, "unknown_domain"), "ccm", "so does an unknown domain's");
     ok(cd_page_get(&page, 0, 6) == NULL, "NULL stays NULL");
+    is_str(cd_page_str(&page, 0, "phrase"), "complex CCM", "a program inside a sentence");
+    is_str(cd_program_phrase("pcm"), "PCM", "PCM keeps its capitals in a sentence");
+    is_str(cd_program_phrase("nope"), "", "an unknown program has no phrase");
     cd_page_free(&page);
 
     cd_store_close(store);
