@@ -132,25 +132,31 @@ size_t list_columns_fit(size_t n, const int *min, const int *weight, int sep, in
     int used = 0, wsum = 0;
     for (size_t i = 0; i < n; i++)
         widths[i] = 0;
-    for (size_t i = 0; i < n; i++) {
-        int need = min[i] + (shown ? sep : 0);
+    bool any = false;
+    for (; shown < n; shown++) {
+        size_t i = shown;
+        if (min[i] <= 0)
+            continue;
+        int need = min[i] + (any ? sep : 0);
         if (used + need > width)
             break;
         used += need;
         widths[i] = min[i];
         wsum += weight[i];
-        shown++;
+        any = true;
     }
     int spare = width - used;
     if (spare > 0 && wsum > 0) {
         int given = 0;
         for (size_t i = 0; i < shown; i++) {
+            if (!widths[i])
+                continue;
             int add = spare * weight[i] / wsum;
             widths[i] += add;
             given += add;
         }
         for (size_t i = 0; i < shown && given < spare; i++)
-            if (weight[i]) {
+            if (weight[i] && widths[i]) {
                 widths[i]++;
                 given++;
             }

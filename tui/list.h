@@ -42,9 +42,11 @@ void list_window_set(struct list *l, size_t first, size_t n);
 long list_window_index(const struct list *l, size_t row);
 
 /* Column layout: N columns with minimum widths MIN[i] and growth weights WEIGHT[i] (0: fixed),
- * separated by SEP columns, share WIDTH columns. Columns left of the first one that does not
- * fit at its minimum are kept; WIDTHS[i] gets each width (0 = hidden). Spare columns go to the
- * weighted columns in proportion, the remainder to the first ones. Returns columns shown. */
+ * separated by SEP columns, share WIDTH columns. A column of MIN 0 is left out (width 0, no
+ * separator). Columns left of the first one that does not fit at its minimum are kept; WIDTHS[i]
+ * gets each width (0 = hidden). Spare columns go to the weighted columns in proportion, the
+ * remainder to the first ones. Returns the columns laid out: those before the first that did not
+ * fit (some of them may be left out, width 0). */
 size_t list_columns_fit(size_t n, const int *min, const int *weight, int sep, int width,
                         int *widths);
 

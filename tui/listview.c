@@ -19,8 +19,9 @@ void list_draw(struct view *v, const struct canvas *c, const struct list_column 
     if (n > LIST_MAX_COLUMNS)
         n = LIST_MAX_COLUMNS;
     for (size_t i = 0; i < n; i++) {
-        min[i] = columns[i].min;
-        weight[i] = columns[i].weight;
+        bool room = !columns[i].wide || c->cols >= columns[i].wide;
+        min[i] = room ? columns[i].min : 0;
+        weight[i] = room ? columns[i].weight : 0;
     }
     /* one column of margin on each side */
     size_t shown = list_columns_fit(n, min, weight, COLUMN_GAP, c->cols - 2, widths);
@@ -29,6 +30,8 @@ void list_draw(struct view *v, const struct canvas *c, const struct list_column 
         canvas_fill(c, 0, ROLE_HEADER);
         int x = 1;
         for (size_t i = 0; i < shown; i++) {
+            if (!widths[i])
+                continue;
             canvas_text(c, 0, x, widths[i], ROLE_HEADER, columns[i].flags, columns[i].title);
             x += widths[i] + COLUMN_GAP;
         }
@@ -61,11 +64,12 @@ void list_draw(struct view *v, const struct canvas *c, const struct list_column 
 
 void list_row_cell(const struct list_row *row, size_t col, enum role role, const char *text)
 {
-    if (col >= row->ncolumns || !text)
+    if (col >= row->ncolumns || !text || !row->widths[col])
         return;
     int x = 1;
     for (size_t i = 0; i < col; i++)
-        x += row->widths[i] + COLUMN_GAP;
+        if (row->widths[i])
+            x += row->widths[i] + COLUMN_GAP;
     canvas_text(&row->c, 0, x, row->widths[col], row->selected ? ROLE_SELECTED : role,
                 row->columns[col].flags, text);
 }

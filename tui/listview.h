@@ -17,6 +17,7 @@ struct list_column {
     int min;        /* columns at 80 wide */
     int weight;     /* share of the spare columns on wider terminals; 0 = fixed */
     unsigned flags; /* CANVAS_RIGHT for numbers */
+    int wide;       /* shown only on lists this many columns wide or wider; 0 = always */
 };
 
 /* Draw V's list into C: the header of the N COLUMNS in ROLE_HEADER on the first row (none when

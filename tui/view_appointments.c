@@ -184,14 +184,14 @@ static void appts_close(struct view *v)
 
 /* The columns: the time alone for a day, date and time for a patient. */
 static const struct list_column day_columns[] = {
-    {"Time", 5, 0, 0},           {"Patient", 16, 3, 0},  {"Kind", 12, 2, 0},
-    {"Provider", 14, 3, 0},      {"Location", 10, 3, 0}, {"Status", 9, 0, 0},
-    {"Seq", 3, 0, CANVAS_RIGHT},
+    {"Time", 5, 0, 0, 0},           {"Patient", 16, 3, 0, 0},  {"Kind", 12, 2, 0, 0},
+    {"Provider", 14, 3, 0, 0},      {"Location", 10, 3, 0, 0}, {"Status", 9, 0, 0, 0},
+    {"Seq", 3, 0, CANVAS_RIGHT, 0},
 };
 static const struct list_column patient_columns[] = {
-    {"Date and time", 16, 0, 0}, {"Patient", 8, 1, 0},   {"Kind", 12, 2, 0},
-    {"Provider", 14, 3, 0},      {"Location", 10, 3, 0}, {"Status", 9, 0, 0},
-    {"Seq", 3, 0, CANVAS_RIGHT},
+    {"Date and time", 16, 0, 0, 0}, {"Patient", 8, 1, 0, 0},   {"Kind", 12, 2, 0, 0},
+    {"Provider", 14, 3, 0, 0},      {"Location", 10, 3, 0, 0}, {"Status", 9, 0, 0, 0},
+    {"Seq", 3, 0, CANVAS_RIGHT, 0},
 };
 #define N_COLUMNS (sizeof day_columns / sizeof day_columns[0])
 

@@ -23,9 +23,9 @@ struct chart {
 
 enum { CC_WHEN, CC_WHO, CC_OUTCOME, CC_CHANNEL, CC_LATE, CC_NOTE, CC_COUNT };
 static const struct list_column contact_columns[CC_COUNT] = {
-    [CC_WHEN] = {"When", 16, 0, 0},       [CC_WHO] = {"Who", 8, 1, 0},
-    [CC_OUTCOME] = {"Outcome", 12, 0, 0}, [CC_CHANNEL] = {"Channel", 9, 0, 0},
-    [CC_LATE] = {"Late", 4, 0, 0},        [CC_NOTE] = {"Note", 20, 6, 0},
+    [CC_WHEN] = {"When", 16, 0, 0, 0},       [CC_WHO] = {"Who", 8, 1, 0, 0},
+    [CC_OUTCOME] = {"Outcome", 12, 0, 0, 0}, [CC_CHANNEL] = {"Channel", 9, 0, 0, 0},
+    [CC_LATE] = {"Late", 4, 0, 0, 0},        [CC_NOTE] = {"Note", 20, 6, 0, 0},
 };
 
 static int chart_open(struct view *v, const struct view_args *args, struct cd_error *err)

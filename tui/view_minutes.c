@@ -31,15 +31,15 @@ struct minutes {
 
 enum { C_MRN, C_PATIENT, C_PROGRAM, C_ROLE, C_MINUTES, C_CODES, C_NEXT, C_REASON, C_BAR };
 static const struct list_column columns[] = {
-    [C_MRN] = {"MRN", 8, 0, 0},
-    [C_PATIENT] = {"Patient", 14, 1, 0},
-    [C_PROGRAM] = {"Program", 11, 0, 0},
-    [C_ROLE] = {"Role", 5, 1, 0},
-    [C_MINUTES] = {"Min", 4, 0, CANVAS_RIGHT},
-    [C_CODES] = {"Codes", 13, 0, 0},
-    [C_NEXT] = {"Next", 4, 0, CANVAS_RIGHT},
-    [C_REASON] = {"Reason", 10, 6, 0},
-    [C_BAR] = {"Toward the threshold", 20, 0, 0},
+    [C_MRN] = {"MRN", 8, 0, 0, 0},
+    [C_PATIENT] = {"Patient", 14, 1, 0, 0},
+    [C_PROGRAM] = {"Program", 11, 0, 0, 0},
+    [C_ROLE] = {"Role", 5, 1, 0, 0},
+    [C_MINUTES] = {"Min", 4, 0, CANVAS_RIGHT, 0},
+    [C_CODES] = {"Codes", 13, 0, 0, 0},
+    [C_NEXT] = {"Next", 4, 0, CANVAS_RIGHT, 0},
+    [C_REASON] = {"Reason", 10, 6, 0, 0},
+    [C_BAR] = {"Toward the threshold", 20, 0, 0, 0},
 };
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 

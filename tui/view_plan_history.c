@@ -112,10 +112,10 @@ static int show_diff(struct view *v, struct cd_error *err)
 }
 
 static const struct list_column columns[] = {
-    {"Ver", 4, 0, CANVAS_RIGHT},
-    {"Saved", 16, 0, 0},
-    {"By", 14, 1, 0},
-    {"Changes", 20, 6, 0},
+    {"Ver", 4, 0, CANVAS_RIGHT, 0},
+    {"Saved", 16, 0, 0, 0},
+    {"By", 14, 1, 0, 0},
+    {"Changes", 20, 6, 0, 0},
 };
 
 static void history_draw_row(struct view *v, const struct list_row *row)

@@ -139,15 +139,17 @@ static void time_close(struct view *v)
 }
 
 enum { TC_DATE, TC_TIME, TC_MIN, TC_ACTIVITY, TC_PROGRAM, TC_ROLE, TC_WHO, TC_NOTE, TC_COUNT };
+/* At 80 columns the activity and program read whole ("Care plan review", "Complex CCM") and the
+ * role gives way; the detail line under the list names it. */
 static const struct list_column time_columns[TC_COUNT] = {
-    [TC_DATE] = {"Date", 10, 0, 0},
-    [TC_TIME] = {"Time", 11, 0, 0},
-    [TC_MIN] = {"Min", 5, 0, CANVAS_RIGHT},
-    [TC_ACTIVITY] = {"Activity", 10, 3, 0},
-    [TC_PROGRAM] = {"Program", 7, 1, 0},
-    [TC_ROLE] = {"Role", 6, 1, 0},
-    [TC_WHO] = {"Who", 6, 1, 0},
-    [TC_NOTE] = {"Note", 6, 5, 0},
+    [TC_DATE] = {"Date", 10, 0, 0, 0},
+    [TC_TIME] = {"Time", 11, 0, 0, 0},
+    [TC_MIN] = {"Min", 5, 0, CANVAS_RIGHT, 0},
+    [TC_ACTIVITY] = {"Activity", 20, 3, 0, 0},
+    [TC_PROGRAM] = {"Program", 11, 0, 0, 0},
+    [TC_ROLE] = {"Role", 14, 0, 0, 100},
+    [TC_WHO] = {"Who", 7, 1, 0, 0},
+    [TC_NOTE] = {"Note", 6, 4, 0, 0},
 };
 
 static void time_draw_row(struct view *v, const struct list_row *row)
@@ -206,10 +208,12 @@ static void time_draw(struct view *v, const struct canvas *c)
         size_t r = v->list.cursor;
         const char *replaces = cell(v, r, "replaces_id");
         const char *note = cell(v, r, "note");
-        canvas_printf(c, c->rows - 1, 1, c->cols - 2, ROLE_DIM, 0, "#%s  %s  %s by %s%s%s%s%.*s",
-                      cell(v, r, "id"), cd_activity_name(cell(v, r, "activity")),
-                      cell(v, r, "source"), cell(v, r, "user"), *replaces ? "  replaces #" : "",
-                      replaces, *note ? "  " : "", (int)strcspn(note, "\n"), note);
+        canvas_printf(c, c->rows - 1, 1, c->cols - 2, ROLE_DIM, 0,
+                      "#%s  %s  %s, %s  %s by %s%s%s%s%.*s", cell(v, r, "id"),
+                      cd_activity_name(cell(v, r, "activity")), program_text(cell(v, r, "program")),
+                      role_text(cell(v, r, "role")), cell(v, r, "source"), cell(v, r, "user"),
+                      *replaces ? "  replaces #" : "", replaces, *note ? "  " : "",
+                      (int)strcspn(note, "\n"), note);
     }
 }
 

@@ -163,8 +163,8 @@ static void timeline_layout(struct view *v, int rows, int cols)
 }
 
 static const struct list_column columns[] = {
-    {"Date", 10, 0, 0}, {"Time", 5, 0, 0},  {"Kind", 11, 0, 0},
-    {"Who", 14, 1, 0},  {"What", 20, 6, 0},
+    {"Date", 10, 0, 0, 0}, {"Time", 5, 0, 0, 0},  {"Kind", 11, 0, 0, 0},
+    {"Who", 14, 1, 0, 0},  {"What", 20, 6, 0, 0},
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 

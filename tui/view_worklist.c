@@ -51,16 +51,16 @@ enum {
     NCOLS
 };
 static const struct list_column columns[NCOLS] = {
-    [COL_RANK] = {"#", 3, 0, CANVAS_RIGHT},
-    [COL_PATIENT] = {"Patient", 14, 2, 0},
-    [COL_REASON] = {"Reason", 30, 12, 0},
-    [COL_RISK] = {"Risk", 4, 0, 0},
-    [COL_TRIES] = {"Try", 3, 0, CANVAS_RIGHT},
-    [COL_PHONE] = {"Phone", 12, 0, 0},
-    [COL_CLAIM] = {"Claim", 6, 1, 0},
-    [COL_MRN] = {"MRN", 8, 1, 0},
-    [COL_DUE] = {"Due", 10, 0, 0},
-    [COL_ASSIGNEE] = {"Assignee", 10, 1, 0},
+    [COL_RANK] = {"#", 3, 0, CANVAS_RIGHT, 0},
+    [COL_PATIENT] = {"Patient", 14, 2, 0, 0},
+    [COL_REASON] = {"Reason", 30, 12, 0, 0},
+    [COL_RISK] = {"Risk", 4, 0, 0, 0},
+    [COL_TRIES] = {"Try", 3, 0, CANVAS_RIGHT, 0},
+    [COL_PHONE] = {"Phone", 12, 0, 0, 0},
+    [COL_CLAIM] = {"Claim", 6, 1, 0, 0},
+    [COL_MRN] = {"MRN", 8, 1, 0, 0},
+    [COL_DUE] = {"Due", 10, 0, 0, 0},
+    [COL_ASSIGNEE] = {"Assignee", 10, 1, 0, 0},
 };
 
 static const char *cell(const struct worklist *w, size_t row, const char *name)

@@ -26,11 +26,13 @@ fixture() {
 
 TABS='^  Contacts \(0\)   Timeline   Care plan   Appointments   Time *$'
 # one entry row: date, start-end, mm:ss, activity, program, role, who (mrivera), note; the
-# activity, program and role are cut to their columns at 80 wide
-row() { printf '^ %s %s %s %s %s %s mrivera *%s *$' "$1" "$2" "$3" "$4" "$5" "$6" "$(cut "$7")"; }
-# a note as the Note column shows it: 10 wide at 80 columns, 34 at 132, cut with "…"
+# activity and note are cut to their columns; the role shows only 100 columns wide or more
+row() {
+    printf '^ %s %s %s %s %s %smrivera *%s *$' "$1" "$2" "$3" "$4" "$5" "${6:+$6 }" "$(cut "$7")"
+}
+# a note as the Note column shows it: 7 wide at 80 columns, 25 at 132, cut with "…"
 cut() {
-    local w=$((COLS == 80 ? 10 : 34))
+    local w=$((COLS == 80 ? 7 : 25))
     if [ ${#1} -gt $w ]; then printf "%.$((w - 1))s…" "$1"; else printf %s "$1"; fi
 }
 
@@ -38,12 +40,12 @@ scenario() {
     local cols=$1 rows=$2 s="time$1"
     COLS=$cols
     if [ "$cols" = 80 ]; then
-        MED='Medication r…' CALL='Call with pa…' PLAN='Care plan re…' DOC='Documentation'
-        CCX='Complex…' STAFF='clinic…' PRACT='practi…'
+        MED='Medication reconcili…' CALL='Call with patient or…' PLAN='Care plan review +'
+        DOC='Documentation +' CCX='Complex CCM' STAFF='' PRACT=''
     else
-        MED='Medication reconciliation +' CALL='Call with patient or careg…'
-        PLAN='Care plan review +' DOC='Documentation +' CCX='Complex CCM +'
-        STAFF='clinical st…' PRACT='practitioner'
+        MED='Medication reconciliation +' CALL='Call with patient or caregiver +'
+        PLAN='Care plan review +' DOC='Documentation +' CCX='Complex CCM'
+        STAFF='clinical staff' PRACT='practitioner +'
     fi
     DB="$T_TMP/clinic$cols.db"
     fixture "$cols"
@@ -62,6 +64,8 @@ scenario() {
         "$STAFF" 'Pill box sorted with the daughter')"
     tui_ok "$cols: the second entry" "$s" "$(row 2026-11-21 '15:50–16:00' 10:00 "$CALL" "$CCX" \
         "$PRACT" '')"
+    tui_ok "$cols: the detail line names what the columns cut or leave out" "$s" \
+        '^ #1  Medication reconciliation  Complex CCM, clinical staff  manual by mrivera'
     [ "$cols" = 80 ] && tui_ok "80: the key bar" "$s" \
         '^\? Help  Tab Next tab  a Add  e Edit  v Void  \[ Prev month  \] Next month  q Back$'
     tui_keys "$s" '?'

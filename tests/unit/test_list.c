@@ -112,6 +112,11 @@ static void columns(void)
     is_int(list_columns_fit(3, min, weight, 1, 30, w), 2, "narrow: the last column hides");
     is_int(w[2], 0, "hidden");
     is_int(w[1], 21, "spare to the weighted");
+    int opt[] = {8, 0, 10};
+    is_int(list_columns_fit(3, opt, weight, 1, 40, w), 3, "a column of min 0 is left out");
+    is_int(w[1], 0, "its width is 0");
+    is_int(w[0] + w[2] + 1, 40, "the others share the width with one separator");
+    is_int(w[2], 31, "the spare goes to the weighted one left");
 }
 
 int main(void)
