@@ -100,6 +100,17 @@ static int check_status(int section, const char *s, struct cd_error *err)
                                                     : "planned, in_progress, done or cancelled");
 }
 
+const char *cd_careplan_status_label(const char *status)
+{
+    if (!status)
+        return "";
+    if (strcmp(status, "not_met") == 0)
+        return "not met";
+    if (strcmp(status, "in_progress") == 0)
+        return "in progress";
+    return status;
+}
+
 /* An ICD-10 code: a letter, two digits or letters, then an optional dot and 1-4 more. */
 static int icd10_valid(const char *s)
 {

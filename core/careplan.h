@@ -95,6 +95,9 @@ int cd_careplan_delete(struct cd_careplan *plan, const char *key, struct cd_erro
 /* Set the status of a goal or an intervention (checked against the section's statuses). */
 int cd_careplan_set_status(struct cd_careplan *plan, const char *key, const char *status,
                            struct cd_error *err);
+/* A status as the care team reads it ("not met", "in progress"; the others as stored); static,
+ * "" for NULL. The patient's copy uses plainer words (cd_careplan_text). */
+const char *cd_careplan_status_label(const char *status);
 /* Set (YYYY-MM-DD) or clear (NULL or "") the next review date. */
 int cd_careplan_set_review(struct cd_careplan *plan, const char *date, struct cd_error *err);
 

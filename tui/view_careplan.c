@@ -20,9 +20,13 @@
 #include "tui/edit.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
+#include "tui/uwidth.h"
 #include "tui/views.h"
 
-#define KEY_W 16
+/* The key column fits the plan's longest key, up to 16 columns at 80 wide and 28 when wider. */
+#define KEY_W_MIN 8
+#define KEY_W_NARROW 16
+#define KEY_W_WIDE 28
 
 struct row {
     int section;
@@ -218,6 +222,17 @@ static void item_line(const struct cd_careplan_item *it, struct cd_strbuf *sb)
         cd_strbuf_addf(sb, "; reconciled %s", it->reconciled_on);
 }
 
+static int key_width(const struct cd_careplan *plan, int cols)
+{
+    int w = KEY_W_MIN, most = cols >= 100 ? KEY_W_WIDE : KEY_W_NARROW;
+    for (size_t i = 0; i < plan->nitems && w < most; i++) {
+        int kw = uw_width(plan->items[i].key) + 2;
+        if (kw > w)
+            w = kw < most ? kw : most;
+    }
+    return w;
+}
+
 static void draw_row(struct view *v, const struct canvas *c, int y, size_t r)
 {
     struct careplan *p = v->state;
@@ -238,13 +253,13 @@ static void draw_row(struct view *v, const struct canvas *c, int y, size_t r)
     const struct cd_careplan_item *it = &p->plan->items[row->item];
     struct cd_strbuf sb = CD_STRBUF_INIT;
     item_line(it, &sb);
-    int sw = it->status ? 12 : 0;
-    canvas_text(&line, 0, 3, KEY_W - 1, sel ? ROLE_SELECTED : ROLE_DIM, 0, it->key);
-    canvas_text(&line, 0, 3 + KEY_W, line.cols - 4 - KEY_W - sw, sel ? ROLE_SELECTED : ROLE_DEFAULT,
-                0, cd_strbuf_str(&sb));
+    int sw = it->status ? 12 : 0, kw = key_width(p->plan, c->cols);
+    canvas_text(&line, 0, 3, kw - 1, sel ? ROLE_SELECTED : ROLE_DIM, 0, it->key);
+    canvas_text(&line, 0, 3 + kw, line.cols - 4 - kw - sw, sel ? ROLE_SELECTED : ROLE_DEFAULT, 0,
+                cd_strbuf_str(&sb));
     if (it->status)
         canvas_text(&line, 0, line.cols - sw - 1, sw, sel ? ROLE_SELECTED : status_role(it->status),
-                    CANVAS_RIGHT, it->status);
+                    CANVAS_RIGHT, cd_careplan_status_label(it->status));
     cd_strbuf_free(&sb);
 }
 
@@ -448,7 +463,8 @@ static void status_done(struct view *v, int key, void *ctx)
         if (cd_careplan_set_status(p->plan, sc->key, s, &err)) {
             app_error(v->app, &err);
         } else {
-            app_message(v->app, "%s is %s now (not saved yet: S saves)", sc->key, s);
+            app_message(v->app, "%s is %s now (not saved yet: S saves)", sc->key,
+                        cd_careplan_status_label(s));
             edited(v, sc->key);
         }
         break;
@@ -477,7 +493,7 @@ static void status_open(struct view *v, const struct cd_careplan_item *it)
     snprintf(sc->key, sizeof sc->key, "%s", it->key);
     char title[128];
     snprintf(title, sizeof title, "Status of %s (now %s)", it->key,
-             it->status ? it->status : "not set");
+             it->status ? cd_careplan_status_label(it->status) : "not set");
     bool g = it->section == CD_CAREPLAN_GOAL;
     if (prompt_choice(v, title, g ? goal : intervention,
                       g ? sizeof goal / sizeof goal[0]

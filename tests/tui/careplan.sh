@@ -74,8 +74,13 @@ scenario() {
     # unsaved edits: Esc asks
     tui_keys "$s" s
     tui_ok "$cols: s offers the goal statuses" "$s" 'p proposed +a active +m met +n not met +c cancelled'
+    tui_keys "$s" n
+    tui_ok "$cols: not met, in words" "$s" '^   goal-1 .* not met$'
+    tui_ok "$cols: the message says it in words" "$s" 'goal-1 is not met now \(not saved yet: S saves\)'
+    tui_keys "$s" s
+    tui_ok "$cols: the prompt names the status in words" "$s" 'Status of goal-1 \(now not met\)'
     tui_keys "$s" m
-    tui_ok "$cols: status met" "$s" '^   goal-1 .* met$'
+    tui_ok "$cols: status met" "$s" '^   goal-1 .* [^t] met$'
     tui_keys "$s" Escape
     tui_ok "$cols: Esc asks" "$s" 'Discard your unsaved changes to the care plan\?'
     tui_keys "$s" n

@@ -97,6 +97,10 @@ int main(void)
     is_str(err.msg,
            "status: 'done' is not a goal status (proposed, active, met, not_met or cancelled)",
            "status message");
+    is_str(cd_careplan_status_label("not_met"), "not met", "status label: not met");
+    is_str(cd_careplan_status_label("in_progress"), "in progress", "status label: in progress");
+    is_str(cd_careplan_status_label("active"), "active", "status label: as stored");
+    is_str(cd_careplan_status_label(NULL), "", "status label: none");
     is_int(cd_careplan_set_status(p, "goal-9", "met", &err), CD_ENOTFOUND, "unknown key");
     is_str(err.msg, "the care plan has no item 'goal-9'", "unknown key message");
     f = (struct cd_careplan_fields){.text = "Bad\x01"};
