@@ -214,7 +214,7 @@ static void kind_reason(const struct cd_worklist_item *it, const struct cd_workl
     bool overdue = it->due_day < clk->today;
     if (is(it->kind, "tcm_contact")) {
         if (overdue)
-            cd_strbuf_addf(sb, "TCM contact overdue, due %s", short_date(it->due_day, d, sizeof d));
+            cd_strbuf_addf(sb, "TCM contact overdue (%s)", short_date(it->due_day, d, sizeof d));
         else if (it->due_day == clk->today)
             cd_strbuf_add(sb, "TCM contact due today");
         else
@@ -229,11 +229,11 @@ static void kind_reason(const struct cd_worklist_item *it, const struct cd_workl
         if (it->title && *it->title)
             cd_strbuf_addf(sb, ": %s", it->title);
     } else if (is(it->kind, "tcm_visit")) {
-        cd_strbuf_addf(sb, overdue ? "TCM visit overdue, due %s" : "TCM visit to book by %s",
+        cd_strbuf_addf(sb, overdue ? "TCM visit overdue (%s)" : "TCM visit to book by %s",
                        short_date(it->due_day, d, sizeof d));
     } else if (is(it->kind, "careplan_review")) {
         if (overdue)
-            cd_strbuf_addf(sb, "care plan review overdue, due %s",
+            cd_strbuf_addf(sb, "care plan review overdue (%s)",
                            short_date(it->due_day, d, sizeof d));
         else
             cd_strbuf_add(sb, "care plan review due today");

@@ -142,13 +142,13 @@ static void test_rule(void)
         }
     static const int order[] = {7, 8, 6, 5, 12, 4, 11, 3, 2, 10, 1, 9};
     static const char *const reasons[] = {
-        "TCM contact overdue, due Nov 21",
+        "TCM contact overdue (Nov 21)",
         "TCM contact due today, discharged Nov 20",
         "TCM contact due today, discharged Nov 20, attempts satisfied",
         "call back due 08:30: after lunch",
         "TCM contact due by Nov 24, discharged Nov 23",
         "TCM visit to book by Nov 27",
-        "PCM 10 of 30 min, 5 business days left; care plan review overdue, due Nov 22",
+        "PCM 10 of 30 min, 5 business days left; care plan review overdue (Nov 22)",
         "CCM 11 of 20 min, 5 business days left",
         "care plan review due today",
         "care plan review due today",
@@ -161,6 +161,14 @@ static void test_rule(void)
         is_str(cd_worklist_reason(&it[i], &clk, buf, sizeof buf), reasons[i], "rank %d reason",
                i + 1);
     }
+    /* an overdue visit names the day it was due */
+    struct cd_worklist_item late_visit = {.kind = "tcm_visit",
+                                          .due_at = eod - 3 * 86400,
+                                          .due_day = today - 3,
+                                          .risk = CD_RISK_HIGH,
+                                          .discharge_day = -1};
+    is_str(cd_worklist_reason(&late_visit, &clk, buf, sizeof buf), "TCM visit overdue (Nov 20)",
+           "an overdue visit's reason");
     /* within a group: the higher tier first even when due later */
     struct cd_worklist_item lo = it[8], hi = it[9];
     lo.due_at -= 3600;
@@ -305,7 +313,7 @@ static void test_list(void)
     cd_worklist_list(store, &q, &page, &err);
     is_int(page.ncols, 16, "screen columns");
     is_str(cd_page_name(&page, 11), "assignee", "assignee column");
-    is_str(cd_page_str(&page, 0, "reason"), "TCM contact overdue, due Nov 20", "row 1 reason");
+    is_str(cd_page_str(&page, 0, "reason"), "TCM contact overdue (Nov 20)", "row 1 reason");
     is_str(cd_page_str(&page, 5, "reason"),
            "CCM 12 of 20 min, 5 business days left; call back at 15:00",
            "voided time does not count");
