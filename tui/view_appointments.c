@@ -182,14 +182,15 @@ static void appts_close(struct view *v)
     cd_page_free(&st->page);
 }
 
-/* The columns: the time alone for a day, date and time for a patient. */
+/* The columns: the time alone for a day; date and time for a patient, without the Patient column
+ * (min 0 leaves it out: the chart header names them). */
 static const struct list_column day_columns[] = {
     {"Time", 5, 0, 0, 0},           {"Patient", 16, 3, 0, 0},  {"Kind", 12, 2, 0, 0},
     {"Provider", 14, 3, 0, 0},      {"Location", 10, 3, 0, 0}, {"Status", 9, 0, 0, 0},
     {"Seq", 3, 0, CANVAS_RIGHT, 0},
 };
 static const struct list_column patient_columns[] = {
-    {"Date and time", 16, 0, 0, 0}, {"Patient", 8, 1, 0, 0},   {"Kind", 12, 2, 0, 0},
+    {"Date and time", 16, 0, 0, 0}, {"Patient", 0, 0, 0, 0},   {"Kind", 12, 2, 0, 0},
     {"Provider", 14, 3, 0, 0},      {"Location", 10, 3, 0, 0}, {"Status", 9, 0, 0, 0},
     {"Seq", 3, 0, CANVAS_RIGHT, 0},
 };
@@ -216,22 +217,13 @@ static void appts_draw_row(struct view *v, const struct list_row *row)
                      : strcmp(status, "kept") == 0    ? ROLE_OK
                                                       : ROLE_DEFAULT;
     const char *start = cell(v, r, C_START);
-    char when[20], who[16];
+    char when[20];
     if (st->patient_id)
         wall_text(start, when);
     else
         snprintf(when, sizeof when, "%.5s", strlen(start) >= 16 ? start + 11 : start);
+    /* a long name is cut like every other list's ("Sørensen-Pal…"): initials name nobody */
     const char *patient = cell(v, r, C_PATIENT);
-    int pw = row->ncolumns > 1 ? row->widths[1] : 0;
-    if (uw_width(patient) > pw) {
-        /* "Family, Given" -> initials when the name does not fit */
-        const char *comma = strstr(patient, ", ");
-        char family[128];
-        snprintf(family, sizeof family, "%.*s",
-                 comma ? (int)(comma - patient) : (int)strlen(patient), patient);
-        make_initials(comma ? comma + 2 : "", family, who, sizeof who);
-        patient = who;
-    }
     const char *cells[N_COLUMNS] = {
         when,
         patient,
