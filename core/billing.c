@@ -312,7 +312,7 @@ static void settle(const struct cd_billing_rules *r, struct cd_billing_line *lin
         if (by) {
             excluded[i] = true;
             snprintf(lines[i].reason, sizeof lines[i].reason, "excluded by %s (%s)", by->code,
-                     prog);
+                     cd_program_phrase(prog));
         }
     }
     for (size_t i = 0; i < n; i++) {
@@ -328,8 +328,9 @@ static void settle(const struct cd_billing_rules *r, struct cd_billing_line *lin
             else if (strcmp(l->program, "coordination") == 0)
                 snprintf(l->reason, sizeof l->reason, "coordination time is not billed");
             else
-                snprintf(l->reason, sizeof l->reason, "no code for %s time in %s", l->role,
-                         l->program);
+                snprintf(l->reason, sizeof l->reason, "no code for %s time in %s",
+                         strcmp(l->role, "clinical_staff") == 0 ? "clinical staff" : l->role,
+                         cd_program_phrase(l->program));
         } else if (bundled) {
             snprintf(l->reason, sizeof l->reason, "APCM this month bundles CCM, PCM and TCM");
         } else if (excluded[i]) {
@@ -340,7 +341,8 @@ static void settle(const struct cd_billing_rules *r, struct cd_billing_line *lin
                      : l->before_consent ? "before consent date"
                                          : "not enrolled");
             if (strcmp(l->reason, "not enrolled") == 0)
-                snprintf(l->reason, sizeof l->reason, "not enrolled in %s", l->program);
+                snprintf(l->reason, sizeof l->reason, "not enrolled in %s",
+                         cd_program_phrase(l->program));
         } else {
             if (l->earned.next_threshold)
                 l->next_in_minutes = (l->earned.next_in + 59) / 60;

@@ -13,6 +13,7 @@
 #include "core/enrollment.h"
 #include "core/page.h"
 #include "core/patient.h"
+#include "core/strbuf.h"
 #include "core/timeentry.h"
 #include "tui/app.h"
 #include "tui/listview.h"
@@ -123,8 +124,28 @@ static void minutes_draw(struct view *v, const struct canvas *c)
     if (m->close)
         snprintf(filter, sizeof filter, "; only rows within %d min of a threshold", CLOSE_WITHIN);
     canvas_printf(c, 1, 1, -1, ROLE_DIM, 0, "Sorted by %s%s", sort_names[m->sort], filter);
-    struct canvas list = canvas_sub(c, 2, 0, c->rows - 2, c->cols);
+    struct canvas list = canvas_sub(c, 2, 0, c->rows - 4, c->cols);
     list_draw(v, &list, columns, N_COLUMNS);
+    /* the selected row in full: what the columns cut */
+    if (v->list.count && v->list.cursor < m->page.nrows) {
+        const struct cd_page *p = &m->page;
+        size_t r = v->list.cursor;
+        const char *role = cd_page_str(p, r, "role"), *codes = cd_page_str(p, r, "codes");
+        const char *next = cd_page_get(p, r, 6), *reason = cd_page_str(p, r, "reason");
+        struct cd_strbuf sb = CD_STRBUF_INIT;
+        cd_strbuf_addf(&sb, "%s  %s, %s  %s min", cd_page_str(p, r, "patient"),
+                       cd_program_label(cd_page_str(p, r, "program")),
+                       strcmp(role, "clinical_staff") == 0 ? "clinical staff" : role,
+                       cd_page_str(p, r, "minutes"));
+        if (*codes)
+            cd_strbuf_addf(&sb, "  %s", codes);
+        if (*reason)
+            cd_strbuf_addf(&sb, "  %s", reason);
+        if (next)
+            cd_strbuf_addf(&sb, "%snext code in %s min", *reason ? ", " : "  ", next);
+        canvas_text(c, c->rows - 1, 1, c->cols - 2, ROLE_DIM, 0, cd_strbuf_str(&sb));
+        cd_strbuf_free(&sb);
+    }
 }
 
 /* Move the month by DELTA months. */

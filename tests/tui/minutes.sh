@@ -50,6 +50,8 @@ $R1002P
 $R1003
 $R1004
 $R1005"
+tui_ok "80: the selected row in full" $s \
+    '^ Núñez, Zoë  CCM, clinical staff  14 min  below threshold, next code in 6 min$'
 tui_ok "80: key bar" $s '^s Sort  c Close  \[ Prev month  \] Next month  \? Help  q Back'
 tui_keys $s s
 tui_ok "80: by patient" $s '^ Sorted by patient$'
@@ -116,6 +118,11 @@ is "132: exact rows with the bars" "$(rows $s 4 10)" " MRN      Patient         
  1005     Diaz, Rosa          Coordinati… staff       10                    coordination time is not billed"
 like "132: 25 of 40 minutes: 6 of 10 cells in bar.fill, 4 in bar.empty" "$(tui_screen_attr $s | sed -n 6p | tr -d '\033')" \
     '\[30m\[42m {6}\[2m\[39m\[49m····\[0m\[39m\[49m 25/40 min'
+tui_keys $s Down Down
+tui_ok "132: the practitioner row in full" $s \
+    '^ Okafor, Chidi  CCM, practitioner  20 min  below threshold, next code in 10 min$'
+tui_keys $s Up
+tui_ok "132: a row with a code" $s '^ Okafor, Chidi  CCM, clinical staff  25 min  99490  next code in 15 min$'
 tui_keys $s q q
 tui_leave $s
 is "132: q" "$(tui_wait_exit $s)" 0

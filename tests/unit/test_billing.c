@@ -181,7 +181,7 @@ static void month(void)
     add(s, c, "2026-11-05", 30, "ccm", "clinical_staff");
     line_is(s, c, "ccm", "clinical_staff", "", "no consent", -1, "consent none");
     add(s, c, "2026-11-05", 30, "pcm", "clinical_staff");
-    line_is(s, c, "pcm", "clinical_staff", "", "not enrolled in pcm", -1, "not enrolled");
+    line_is(s, c, "pcm", "clinical_staff", "", "not enrolled in PCM", -1, "not enrolled");
 
     /* D: complex CCM excludes 99490/99439 */
     enroll(s, "D4", "ccm", "verbal", "2026-10-01");
@@ -189,7 +189,7 @@ static void month(void)
     add(s, d, "2026-11-05", 25, "ccm", "clinical_staff");
     add(s, d, "2026-11-06", 60, "ccm_complex", "clinical_staff");
     line_is(s, d, "ccm_complex", "clinical_staff", "99487", "", 30, "complex earns");
-    line_is(s, d, "ccm", "clinical_staff", "", "excluded by 99487 (ccm_complex)", -1,
+    line_is(s, d, "ccm", "clinical_staff", "", "excluded by 99487 (complex CCM)", -1,
             "complex excludes 99490");
 
     /* E: PCM excludes CCM; practitioner CCM too */
@@ -199,8 +199,13 @@ static void month(void)
     add(s, e, "2026-11-05", 30, "ccm", "practitioner");
     add(s, e, "2026-11-06", 30, "pcm", "clinical_staff");
     line_is(s, e, "pcm", "clinical_staff", "99426", "", 30, "pcm earns");
-    line_is(s, e, "ccm", "clinical_staff", "", "excluded by 99426 (pcm)", -1, "pcm excludes ccm");
-    line_is(s, e, "ccm", "practitioner", "", "excluded by 99426 (pcm)", -1, "pcm excludes 99491");
+    line_is(s, e, "ccm", "clinical_staff", "", "excluded by 99426 (PCM)", -1, "pcm excludes ccm");
+    line_is(s, e, "ccm", "practitioner", "", "excluded by 99426 (PCM)", -1, "pcm excludes 99491");
+
+    /* practitioner time in complex CCM earns no code (99487/99489 are clinical staff codes) */
+    add(s, d, "2026-11-07", 30, "ccm_complex", "practitioner");
+    line_is(s, d, "ccm_complex", "practitioner", "", "no code for practitioner time in complex CCM",
+            -1, "no practitioner complex code");
 
     /* F: APCM bundles CCM; TCM minutes are their own line */
     enroll(s, "F6", "ccm", "verbal", "2026-10-01");
@@ -230,7 +235,7 @@ static void month(void)
     struct cd_page page = CD_PAGE_INIT;
     struct cd_billing_query q = {.month = "2026-11"};
     is_int(cd_billing_list(s, &q, &page, &err), 0, "month list");
-    is_int(page.nrows, 13, "one row per patient, program and role");
+    is_int(page.nrows, 14, "one row per patient, program and role");
     is_str(cd_page_str(&page, 0, "mrn"), "A1", "MRN order");
     is_str(cd_page_str(&page, 0, "codes"), "99490", "A1 codes");
     is_str(cd_page_str(&page, 0, "minutes"), "20", "A1 minutes (voided left out)");
