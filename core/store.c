@@ -47,6 +47,7 @@ struct cd_store {
     const char *begin_file;
     int begin_line;
     int64_t actor;
+    int opened_version; /* the schema the file had before this open migrated it */
 };
 
 const char *cd_builtin_get(const char *name)
@@ -301,6 +302,11 @@ static int pragma_int(struct cd_store *store, const char *sql, int64_t *out, str
     return rc == SQLITE_OK ? 0 : cd_db_error(store, rc, store->path, err);
 }
 
+int cd_store_schema_opened(const struct cd_store *store)
+{
+    return store->opened_version;
+}
+
 int cd_store_schema_version(struct cd_store *store)
 {
     int64_t v = 0;
@@ -539,8 +545,10 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     }
     if (!ret)
         ret = cd_db_exec_script(store, "PRAGMA foreign_keys = ON", err);
+    if (!ret)
+        store->opened_version = cd_store_schema_version(store);
     if (!ret && !(flags & CD_STORE_READONLY))
-        ret = migrate(store, cd_store_schema_version(store), err);
+        ret = migrate(store, store->opened_version, err);
     if (!ret && cd_store_schema_version(store) == 0)
         ret = cd_error_set(err, CD_ENOTFOUND, "%s has no caredesk schema (run 'caredesk init')",
                            path);

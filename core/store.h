@@ -36,6 +36,8 @@ const char *cd_store_path(const struct cd_store *store);
 int cd_store_schema_latest(void);
 /* The schema version of the open database. */
 int cd_store_schema_version(struct cd_store *store);
+/* The schema version the file had when STORE opened it, before any migration (0: new file). */
+int cd_store_schema_opened(const struct cd_store *store);
 
 /* Begin a (possibly nested) write transaction; the outermost is BEGIN IMMEDIATE. */
 int cd_store_begin_at(struct cd_store *store, const char *file, int line, struct cd_error *err);

@@ -58,6 +58,10 @@ int cli_init(struct cli *c)
             return cli_fail(&err);
         printf("initialised %s (schema %d, time zone %s); '%s' is its admin\n", c->db_path,
                cd_store_schema_version(c->store), cd_clock_zone(), c->login);
+    } else if (cd_store_schema_opened(c->store) != cd_store_schema_version(c->store)) {
+        printf("migrated %s from schema %d to %d (time zone %s)\n", c->db_path,
+               cd_store_schema_opened(c->store), cd_store_schema_version(c->store),
+               cd_clock_zone());
     } else {
         printf("%s is up to date (schema %d, time zone %s)\n", c->db_path,
                cd_store_schema_version(c->store), cd_clock_zone());

@@ -80,6 +80,7 @@ int main(void)
     /* reopening is idempotent */
     is_int(cd_store_open(path, 0, &store, &err), 0, "reopen");
     is_int(cd_store_schema_version(store), cd_store_schema_latest(), "same schema");
+    is_int(cd_store_schema_opened(store), cd_store_schema_latest(), "nothing to migrate");
     cd_store_close(store);
 
     /* a database from a newer schema is refused and left untouched */
@@ -114,6 +115,7 @@ int main(void)
     sqlite3_close(db);
     is_int(cd_store_open(dir, 0, &store, &err), 0, "v1 database opens");
     is_int(cd_store_schema_version(store), 2, "v1 migrated to 2");
+    is_int(cd_store_schema_opened(store), 1, "the store says it found schema 1");
     is_int(scalar(store, "SELECT count(*) FROM settings WHERE value = 'Old Clinic'"), 1,
            "v1 rows kept");
     is_int(scalar(store, "SELECT count(*) FROM pragma_index_info('enrollments_patient')"), 4,
