@@ -441,6 +441,24 @@ static void help_scope(struct help *h, const struct keymap *km, enum scope scope
     }
 }
 
+/* The keys' column of the section holding line R: as wide as its widest keys (at most MOST), so
+ * a view's one-letter keys leave the room to their descriptions. */
+static int help_keys_width(const struct help *h, size_t r, int most)
+{
+    size_t first = r, end = r + 1;
+    while (first > 0 && cd_page_get(&h->lines, first, 0)[0] != 's')
+        first--;
+    while (end < h->lines.nrows && cd_page_get(&h->lines, end, 0)[0] != 's')
+        end++;
+    int kw = 1;
+    for (size_t i = first; i < end; i++)
+        if (cd_page_get(&h->lines, i, 0)[0] == 'k') {
+            int w = uw_width(cd_page_get(&h->lines, i, 1));
+            kw = w > kw ? w : kw;
+        }
+    return kw < most ? kw : most;
+}
+
 static void help_draw(void *obj, const struct canvas *screen)
 {
     struct help *h = obj;
@@ -462,8 +480,9 @@ static void help_draw(void *obj, const struct canvas *screen)
         else if (kind[0] == 'g')
             canvas_text(&in, (int)i, 1, -1, ROLE_HELP_GROUP, 0, text);
         else {
-            canvas_text(&in, (int)i, 3, 24, ROLE_HELP_KEY, 0, keys);
-            canvas_text(&in, (int)i, 28, -1, ROLE_HELP, 0, text);
+            int kw = help_keys_width(h, r, in.cols / 3);
+            canvas_text(&in, (int)i, 3, kw, ROLE_HELP_KEY, 0, keys);
+            canvas_text(&in, (int)i, 5 + kw, -1, ROLE_HELP, 0, text);
         }
     }
 }

@@ -90,6 +90,9 @@ scenario() {
     tui_keys "$a" '?'
     tui_ok "$cols: help lists the worklist keys" "$a" 'c +Log a call outcome'
     tui_ok "$cols: g is go-to-patient here" "$a" 'g +Go to any patient by name or MRN'
+    tui_ok "$cols: the view's one-letter keys sit close to their text, whole" "$a" \
+        '│    c  Log a call outcome \(then an optional note\) +│'
+    [ "$cols" = 132 ] && tui_ok "132: the moving keys get the room they need" "$a" '│    <Up> k  +Previous row +│'
     tui_keys "$a" Escape q
     is "$cols: q leaves" "$(tui_wait_exit "$a")" 0
 }
