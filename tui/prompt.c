@@ -29,37 +29,51 @@ struct prompt {
     void *ctx;
 };
 
+/* The box's choices, "k label" each, three spaces apart; a line breaks between two choices,
+ * never inside one ("c clear filters" stays whole), unless one alone is wider than WIDTH. */
+#define CHOICE_LINES 16
+static size_t layout_choices(struct prompt *p, int width, struct cd_strbuf lines[CHOICE_LINES])
+{
+    size_t nl = 1, n = p->kind == CONFIRM ? 2 : p->n + 1;
+    for (size_t i = 0; i < n; i++) {
+        char piece[160], k[32];
+        if (p->kind == CONFIRM)
+            snprintf(piece, sizeof piece, "%s", i ? "n no" : "y yes");
+        else if (i < p->n)
+            snprintf(piece, sizeof piece, "%s %s", key_label(p->choices[i].key, k, sizeof k),
+                     p->choices[i].label);
+        else
+            snprintf(piece, sizeof piece, "Esc cancel");
+        struct cd_strbuf *l = &lines[nl - 1];
+        if (l->len && uw_width(cd_strbuf_str(l)) + 3 + uw_width(piece) > width && nl < CHOICE_LINES)
+            l = &lines[nl++];
+        cd_strbuf_addf(l, "%s%s", l->len ? "   " : "", piece);
+    }
+    return nl;
+}
+
 static void draw_box(struct prompt *p, const struct canvas *screen)
 {
-    struct cd_strbuf line = CD_STRBUF_INIT;
-    if (p->kind == CONFIRM) {
-        cd_strbuf_add(&line, "y yes   n no");
-    } else {
-        for (size_t i = 0; i < p->n; i++) {
-            char k[32];
-            cd_strbuf_addf(&line, "%s%s %s", i ? "   " : "",
-                           key_label(p->choices[i].key, k, sizeof k), p->choices[i].label);
-        }
-        cd_strbuf_add(&line, "   Esc cancel");
-    }
-    int w = uw_width(cd_strbuf_str(&line));
+    struct cd_strbuf lines[CHOICE_LINES];
+    for (size_t i = 0; i < CHOICE_LINES; i++)
+        lines[i] = (struct cd_strbuf)CD_STRBUF_INIT;
+    /* the width all choices need on one line, within the screen */
+    layout_choices(p, 1 << 20, lines);
+    int w = uw_width(cd_strbuf_str(&lines[0]));
+    cd_strbuf_free(&lines[0]);
+    lines[0] = (struct cd_strbuf)CD_STRBUF_INIT;
     int tw = uw_width(p->title);
     int width = (w > tw ? w : tw) + 6;
     if (width > screen->cols - 4)
         width = screen->cols - 4;
-    /* choices wrap onto several lines when the terminal is narrow */
-    size_t starts[16];
-    size_t nl = edit_wrap(cd_strbuf_str(&line), line.len, width - 4, starts, 16);
+    size_t nl = layout_choices(p, width - 4, lines);
     struct canvas box = canvas_centered(screen, (int)nl + 4, width);
     struct canvas in = canvas_box(&box, ROLE_BORDER, NULL);
     canvas_text(&in, 0, 0, -1, ROLE_TITLE, 0, p->title);
     for (size_t i = 0; i < nl; i++) {
-        size_t end = i + 1 < nl ? starts[i + 1] : line.len;
-        char buf[256];
-        snprintf(buf, sizeof buf, "%.*s", (int)(end - starts[i]), cd_strbuf_str(&line) + starts[i]);
-        canvas_text(&in, 2 + (int)i, 0, -1, ROLE_DEFAULT, 0, buf);
+        canvas_text(&in, 2 + (int)i, 0, -1, ROLE_DEFAULT, 0, cd_strbuf_str(&lines[i]));
+        cd_strbuf_free(&lines[i]);
     }
-    cd_strbuf_free(&line);
 }
 
 static void draw_text(struct prompt *p, const struct canvas *screen)

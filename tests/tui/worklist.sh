@@ -49,6 +49,10 @@ scenario() {
     tui_start "$b" "$cols" "$rows" --db "$DB" --now $N --user bob
     tui_ok "$cols: bob's list" "$b" '^ My list: 1 to do'
     tui_keys "$b" f
+    if [ "$cols" = 80 ]; then
+        tui_ok "80: choices wrap between choices, never inside one" "$b" \
+            '│ c clear filters   Esc cancel +│'
+    fi
     tui_keys "$b" t
     tui_ok "$cols: bob sees the team" "$b" '^ Team north: 5 to do'
     tui_keys "$b" Home
