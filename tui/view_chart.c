@@ -13,6 +13,7 @@
 #include "core/contact.h"
 #include "tui/app.h"
 #include "tui/chart_frame.h"
+#include "tui/edit.h"
 #include "tui/listview.h"
 #include "tui/views.h"
 
@@ -52,9 +53,37 @@ static int chart_reload(struct view *v, struct cd_error *err)
     return 0;
 }
 
+/* Under the list: the selected attempt's whole note, wrapped, on up to NOTE_LINES lines. */
+#define NOTE_LINES 3
+
 static void chart_draw(struct view *v, const struct canvas *c)
 {
-    list_draw(v, c, contact_columns, CC_COUNT);
+    const struct chart *ch = v->state;
+    if (c->rows < NOTE_LINES + 6) { /* too short for the note: the list alone */
+        list_draw(v, c, contact_columns, CC_COUNT);
+        return;
+    }
+    struct canvas lc = canvas_sub(c, 0, 0, c->rows - NOTE_LINES - 1, c->cols);
+    list_draw(v, &lc, contact_columns, CC_COUNT);
+    if (!v->list.count || v->list.cursor >= ch->rows.nrows)
+        return;
+    const char *note = cd_page_str(&ch->rows, v->list.cursor, "note");
+    int y = c->rows - NOTE_LINES;
+    if (!*note) {
+        canvas_text(c, y, 1, c->cols - 2, ROLE_DIM, 0, "No note on this attempt");
+        return;
+    }
+    size_t starts[NOTE_LINES + 1], len = strlen(note);
+    size_t nl = edit_wrap(note, len, c->cols - 2, starts, NOTE_LINES + 1);
+    for (size_t i = 0; i < nl && i < NOTE_LINES; i++) {
+        size_t end = i + 1 < nl ? starts[i + 1] : len;
+        while (end > starts[i] && (note[end - 1] == '\n' || note[end - 1] == ' '))
+            end--;
+        char line[512];
+        snprintf(line, sizeof line, "%.*s%s", (int)(end - starts[i]), note + starts[i],
+                 i + 1 == NOTE_LINES && nl > NOTE_LINES ? " …" : "");
+        canvas_text(c, y + (int)i, 1, c->cols - 2, ROLE_DIM, 0, line);
+    }
 }
 
 static void chart_draw_row(struct view *v, const struct list_row *row)

@@ -26,6 +26,11 @@ asks for a ride on Tuesday"
     is_rc "fixture for $1 columns" 0
 }
 
+LONG="Spoke with the daughter about the new water pill; she will bring the pill box to the visit \
+on Tuesday and call if the swelling gets worse or he is short of breath at night. She also asked \
+whether the home nurse can come on Thursday instead of Friday, and whether the pharmacy can deliver \
+the refill before the weekend because she works late on Fridays."
+
 # the tab row, exactly
 TABS='^  Contacts \(%s\)   Timeline   Care plan   Appointments   Time *$'
 tabs() { printf "$TABS" "$1"; }
@@ -48,6 +53,7 @@ scenario() {
     tui_ok "$cols: phones" "$s" '^ Phone 555-0100'
     tui_ok "$cols: the tab row" "$s" "$(tabs 1)"
     tui_ok "$cols: the contact" "$s" '^ 2026-11-22 15:00 mrivera +voicemail +phone +Left a message'
+    tui_ok "$cols: its note in full under the list" "$s" '^ Left a message$'
     [ "$cols" = 80 ] && tui_ok "80: the key bar: tab keys, then the contacts'" "$s" \
         '^\? Help  Tab Next tab  c Call  t Timer  L Timeline  P Plan  / Find  q Back$'
 
@@ -139,6 +145,22 @@ scenario() {
     tui_ok "$cols: Shift-Tab: back to the care plan" "$s" '^ Version 3 of 3, saved'
     tui_keys "$s" 1
     tui_ok "$cols: 1: the contacts, both calls" "$s" '^ 2026-11-23 10:02 mrivera +no answer +phone'
+    tui_ok "$cols: the newest has no note" "$s" '^ No note on this attempt$'
+    # a long note wraps under the list, three lines at most
+    nurse 2026-11-23T10:03 log-call 1001 --outcome voicemail --note "$LONG"
+    tui_ok "$cols: the long note's call arrives" "$s" "$(tabs 3)" 3
+    tui_keys "$s" Home
+    if [ "$cols" = 80 ]; then
+        tui_ok "80: wrapped, first line" "$s" \
+            '^ Spoke with the daughter about the new water pill; she will bring the pill box$'
+        tui_ok "80: second line" "$s" \
+            '^ to the visit on Tuesday and call if the swelling gets worse or he is short of$'
+        tui_ok "80: third line, cut with …" "$s" '^ breath at night\. She also asked whether the home nurse can come on Thursday …$'
+    else
+        tui_ok "132: the whole note on three lines" "$s" \
+            '^ gets worse or he is short of breath at night\. She also asked whether the home nurse can come on Thursday instead of Friday, and$'
+        tui_ok "132: ending uncut" "$s" '^ whether the pharmacy can deliver the refill before the weekend because she works late on Fridays\.$'
+    fi
     tui_keys "$s" L
     tui_ok "$cols: L: the timeline tab" "$s" '^ Date +Time +Kind +Who +What'
     tui_keys "$s" P
@@ -152,7 +174,7 @@ scenario() {
     tui_keys "$s" L
     tui_ok "$cols: L on the list opens the chart's timeline" "$s" '^ Date +Time +Kind +Who +What'
     tui_ok "$cols: with the header" "$s" "$HEAD"
-    tui_ok "$cols: and the tab row" "$s" "$(tabs 2)"
+    tui_ok "$cols: and the tab row" "$s" "$(tabs 3)"
     tui_keys "$s" Escape
     tui_ok "$cols: Esc: back on the worklist" "$s" '^ My list: '
     tui_keys "$s" q
