@@ -62,14 +62,20 @@ void list_draw(struct view *v, const struct canvas *c, const struct list_column 
     }
 }
 
+int list_row_x(const struct list_row *row, size_t col)
+{
+    int x = 1;
+    for (size_t i = 0; i < col && i < row->ncolumns; i++)
+        if (row->widths[i])
+            x += row->widths[i] + COLUMN_GAP;
+    return x;
+}
+
 void list_row_cell(const struct list_row *row, size_t col, enum role role, const char *text)
 {
     if (col >= row->ncolumns || !text || !row->widths[col])
         return;
-    int x = 1;
-    for (size_t i = 0; i < col; i++)
-        if (row->widths[i])
-            x += row->widths[i] + COLUMN_GAP;
+    int x = list_row_x(row, col);
     canvas_text(&row->c, 0, x, row->widths[col], row->selected ? ROLE_SELECTED : role,
                 row->columns[col].flags, text);
 }

@@ -31,5 +31,7 @@ int list_draw_rows(const struct canvas *c, bool header);
 void list_row_cells(const struct list_row *row, enum role role, const char *const *cells);
 /* Draw one cell, column COL of ROW, in ROLE (the selected role wins on the cursor row). */
 void list_row_cell(const struct list_row *row, size_t col, enum role role, const char *text);
+/* The x of column COL within ROW's canvas (left-out columns take no room). */
+int list_row_x(const struct list_row *row, size_t col);
 
 #endif

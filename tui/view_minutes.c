@@ -98,9 +98,7 @@ static void minutes_draw_row(struct view *v, const struct list_row *row)
     list_row_cells(row, base, cells);
     /* no bar for time that earns nothing (no consent, not billed); a full one when all is met */
     if (row->ncolumns > C_BAR && (next || *cells[C_CODES])) {
-        int x = 1;
-        for (size_t i = 0; i < C_BAR; i++)
-            x += row->widths[i] + 1;
+        int x = list_row_x(row, C_BAR);
         int minutes = (int)cd_page_int(p, r, "minutes");
         int threshold = next ? minutes + (int)cd_page_int(p, r, "next_threshold_in") : 0;
         minutes_bar_draw_in(&row->c, 0, x, row->widths[C_BAR], minutes, threshold,
