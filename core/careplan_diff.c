@@ -4,6 +4,7 @@
 #include "config.h"
 #include "core/careplan.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,9 +100,27 @@ static const char *or_none(const char *s)
     return s && *s ? s : "(none)";
 }
 
+/* A field's name as a person reads it: "target date", not "target_date". */
+static const char *words(const char *field, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", field);
+    for (char *p = buf; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    return buf;
+}
+
+/* A field's value for the diff: statuses in words ("not met"), the rest as stored. */
+static const char *value_text(const char *field, const char *value)
+{
+    return strcmp(field, "status") == 0 && value && *value ? cd_careplan_status_label(value)
+                                                           : or_none(value);
+}
+
 int cd_careplan_diff_text(const struct cd_careplan_diff *diff, struct cd_strbuf *out)
 {
     static const char *const verbs[] = {"+ added", "~ changed", "- removed"};
+    char w[64];
     for (size_t i = 0; i < diff->n; i++) {
         const struct cd_careplan_diff_entry *e = &diff->entries[i];
         if (!e->item) {
@@ -113,16 +132,17 @@ int cd_careplan_diff_text(const struct cd_careplan_diff *diff, struct cd_strbuf 
         if (e->change == CD_CAREPLAN_ADDED) {
             for (size_t f = 1; f < CAREPLAN_NFIELDS; f++)
                 if (careplan_item_cfield(e->item, f))
-                    cd_strbuf_addf(out, "    %s: %s\n", careplan_fields[f].name,
-                                   careplan_item_cfield(e->item, f));
+                    cd_strbuf_addf(
+                        out, "    %s: %s\n", words(careplan_fields[f].name, w, sizeof w),
+                        value_text(careplan_fields[f].name, careplan_item_cfield(e->item, f)));
         }
         for (size_t f = 0; f < e->nfields; f++) {
             const struct cd_careplan_field_change *c = &e->fields[f];
             if (strcmp(c->field, "position") == 0)
                 cd_strbuf_addf(out, "    %s in the list\n", c->after);
             else
-                cd_strbuf_addf(out, "    %s: %s -> %s\n", c->field, or_none(c->before),
-                               or_none(c->after));
+                cd_strbuf_addf(out, "    %s: %s -> %s\n", words(c->field, w, sizeof w),
+                               value_text(c->field, c->before), value_text(c->field, c->after));
         }
     }
     return out->oom ? CD_ENOMEM : 0;
@@ -131,6 +151,7 @@ int cd_careplan_diff_text(const struct cd_careplan_diff *diff, struct cd_strbuf 
 int cd_careplan_diff_summary(const struct cd_careplan_diff *diff, struct cd_strbuf *out)
 {
     static const char *const verbs[] = {"added", "changed", "removed"};
+    char w[64];
     size_t start = out->len;
     for (int change = CD_CAREPLAN_ADDED; change <= CD_CAREPLAN_REMOVED; change++) {
         size_t count = 0;
@@ -152,7 +173,8 @@ int cd_careplan_diff_summary(const struct cd_careplan_diff *diff, struct cd_strb
             if (change == CD_CAREPLAN_CHANGED) {
                 cd_strbuf_add(out, " (");
                 for (size_t f = 0; f < e->nfields; f++)
-                    cd_strbuf_addf(out, "%s%s", f ? ", " : "", e->fields[f].field);
+                    cd_strbuf_addf(out, "%s%s", f ? ", " : "",
+                                   words(e->fields[f].field, w, sizeof w));
                 cd_strbuf_add(out, ")");
             }
         }

@@ -97,7 +97,7 @@ is "diff with the current version" "$OUT" "version 5 -> version 9
     status: active -> met
 ~ changed intervention-1: Phone check-in twice a week
     text: Weekly phone check-in -> Phone check-in twice a week
-    status: planned -> in_progress
+    status: planned -> in progress
 - removed barrier-1: Lives alone
 ~ next review date: (none) -> 2026-12-15"
 run careplan diff 1001 9 9

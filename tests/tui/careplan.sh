@@ -67,7 +67,7 @@ scenario() {
     tui_ok "$cols: diff field" "$s" '^     text: Keep weight steady -> Keep weight steady at home$'
     tui_keys "$s" Escape Down Enter
     tui_ok "$cols: version 2's diff" "$s" '^ \+ added goal-1: Keep weight steady$'
-    tui_ok "$cols: its fields" "$s" '^     target_date: 2026-12-31$'
+    tui_ok "$cols: its fields, in words" "$s" '^     target date: 2026-12-31$'
     tui_keys "$s" Escape Escape
     tui_ok "$cols: back in the editor" "$s" '^ Version 3 of 3'
 

@@ -165,6 +165,26 @@ int main(void)
     t = diff_text(v2, v2);
     is_str(t, "", "no difference with itself");
     free(t);
+    /* field names and statuses in words */
+    struct cd_careplan *v3 = load(store, pid, 2);
+    f = (struct cd_careplan_fields){.target_date = "2027-01-31"};
+    cd_careplan_edit(v3, "goal-1", &f, &err);
+    cd_careplan_set_status(v3, "goal-1", "not_met", &err);
+    t = diff_text(v2, v3);
+    is_str(t,
+           "~ changed goal-1: Weight steady\n"
+           "    target date: 2026-12-31 -> 2027-01-31\n"
+           "    status: met -> not met\n",
+           "diff text in words");
+    free(t);
+    struct cd_careplan_diff d3;
+    struct cd_strbuf sb3 = CD_STRBUF_INIT;
+    cd_careplan_diff(v2, v3, &d3, NULL);
+    cd_careplan_diff_summary(&d3, &sb3);
+    is_str(cd_strbuf_str(&sb3), "changed goal-1 (target date, status)", "summary in words");
+    cd_strbuf_free(&sb3);
+    cd_careplan_diff_free(&d3);
+    cd_careplan_free(v3);
     is_str(v1->saved_by, "Maria Rivera", "saved by");
     is_str(v1->saved_at, "2026-11-02T14:00:00Z", "saved at");
     is_int(v2->current, 2, "current version known");
