@@ -212,6 +212,17 @@ int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p
     int review = c < 15   ? g->today - demo_range(r, 1, 30)
                  : c < 25 ? g->today + demo_range(r, 0, 7)
                           : g->today + demo_range(r, 8, 180);
+    /* A plan is kept current: its last version falls 6 to 12 months before the review it sets
+     * (and before today). Shifted forward only, so the first version still follows enrollment;
+     * the jitter comes from the id, not the generator, so the rest of the demo stays the same. */
+    if (p->deceased_day < 0) {
+        int last = review - 180 - (int)(p->id % 180);
+        if (last >= g->today)
+            last = g->today - 1;
+        int shift = last - days[nver - 1];
+        for (int i = 0; shift > 0 && i < nver; i++)
+            days[i] += shift;
+    }
     time_t at[3];
     for (int i = 0; i < nver; i++) {
         at[i] = cd_local_to_instant(days[i], demo_range(r, 9, 16), demo_below(r, 60), 0);

@@ -208,6 +208,13 @@ int main(void)
        "some care plans were revised");
     is_int(q_int(a, "SELECT count(DISTINCT section) FROM care_plan_items"), 11,
            "care plans cover every section");
+    /* plans are kept current: an active plan's last version is 6-12 months before the review
+       it sets (13 at most for an overdue one), never after today */
+    is_int(q_int(a, "SELECT count(*) FROM care_plans p JOIN care_plan_versions v ON "
+                    "v.care_plan_id = p.id AND v.version = p.current_version WHERE p.status = "
+                    "'active' AND (julianday(v.next_review_date) - julianday(v.created_at) > 360 "
+                    "OR v.created_at < '2025-10-01' OR v.created_at > '2026-11-02T14:00:00Z')"),
+           0, "active plans were saved within the year before their review");
 
     is_int(cd_demo_generate(a, &opts, &st, &err), CD_EEXIST, "a second run is refused");
     is_str(err.msg, "DB already holds 400 patients; demo fills only an empty database",
