@@ -329,8 +329,7 @@ static void settle(const struct cd_billing_rules *r, struct cd_billing_line *lin
                 snprintf(l->reason, sizeof l->reason, "coordination time is not billed");
             else
                 snprintf(l->reason, sizeof l->reason, "no code for %s time in %s",
-                         strcmp(l->role, "clinical_staff") == 0 ? "clinical staff" : l->role,
-                         cd_program_phrase(l->program));
+                         cd_role_label(l->role), cd_program_phrase(l->program));
         } else if (bundled) {
             snprintf(l->reason, sizeof l->reason, "APCM this month bundles CCM, PCM and TCM");
         } else if (excluded[i]) {

@@ -69,6 +69,13 @@ bool cd_role_valid(const char *role)
     return role && (strcmp(role, "clinical_staff") == 0 || strcmp(role, "practitioner") == 0);
 }
 
+const char *cd_role_label(const char *role)
+{
+    if (!role)
+        return "";
+    return strcmp(role, "clinical_staff") == 0 ? "clinical staff" : role;
+}
+
 char *cd_month_of(time_t t, char *out)
 {
     struct tm tm;

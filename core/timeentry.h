@@ -25,6 +25,9 @@ bool cd_activity_valid(const char *key);
 const char *cd_activity_name(const char *key);
 /* True for clinical_staff or practitioner. */
 bool cd_role_valid(const char *role);
+/* The role as people say it ("clinical staff", "practitioner"); ROLE itself when unknown, "" for
+ * NULL. */
+const char *cd_role_label(const char *role);
 
 /* "YYYY-MM" plus NUL */
 #define CD_MONTH_LEN 8

@@ -132,8 +132,7 @@ static void minutes_draw(struct view *v, const struct canvas *c)
         const char *next = cd_page_get(p, r, 6), *reason = cd_page_str(p, r, "reason");
         struct cd_strbuf sb = CD_STRBUF_INIT;
         cd_strbuf_addf(&sb, "%s  %s, %s  %s min", cd_page_str(p, r, "patient"),
-                       cd_program_label(cd_page_str(p, r, "program")),
-                       strcmp(role, "clinical_staff") == 0 ? "clinical staff" : role,
+                       cd_program_label(cd_page_str(p, r, "program")), cd_role_label(role),
                        cd_page_str(p, r, "minutes"));
         if (*codes)
             cd_strbuf_addf(&sb, "  %s", codes);

@@ -37,10 +37,7 @@ struct timetab {
 /* The programs and roles a form offers, in order (core/enrollment.h, core/timeentry.h). */
 static const char *const programs[] = {"ccm", "ccm_complex", "pcm", "tcm", "apcm", "coordination"};
 #define N_PROGRAMS (sizeof programs / sizeof programs[0])
-static const char *const roles[][2] = {
-    {"clinical_staff", "clinical staff"},
-    {"practitioner", "practitioner"},
-};
+static const char *const roles[] = {"clinical_staff", "practitioner"};
 #define N_ROLES (sizeof roles / sizeof roles[0])
 
 static const char *const month_names[] = {"January",   "February", "March",    "April",
@@ -51,14 +48,6 @@ static const char *cell(const struct view *v, size_t row, const char *name)
 {
     const struct timetab *st = v->state;
     return row < st->rows.nrows ? cd_page_str(&st->rows, row, name) : "";
-}
-
-static const char *role_text(const char *role)
-{
-    for (size_t i = 0; i < N_ROLES; i++)
-        if (strcmp(role, roles[i][0]) == 0)
-            return roles[i][1];
-    return role;
 }
 
 static const char *program_text(const char *program)
@@ -172,7 +161,7 @@ static void time_draw_row(struct view *v, const struct list_row *row)
         [TC_MIN] = cell(v, r, "duration"),
         [TC_ACTIVITY] = cd_activity_name(cell(v, r, "activity")),
         [TC_PROGRAM] = program_text(cell(v, r, "program")),
-        [TC_ROLE] = role_text(cell(v, r, "role")),
+        [TC_ROLE] = cd_role_label(cell(v, r, "role")),
         [TC_WHO] = cell(v, r, "user"),
         [TC_NOTE] = note,
     };
@@ -211,7 +200,7 @@ static void time_draw(struct view *v, const struct canvas *c)
         canvas_printf(c, c->rows - 1, 1, c->cols - 2, ROLE_DIM, 0,
                       "#%s  %s  %s, %s  %s by %s%s%s%s%.*s", cell(v, r, "id"),
                       cd_activity_name(cell(v, r, "activity")), program_text(cell(v, r, "program")),
-                      role_text(cell(v, r, "role")), cell(v, r, "source"), cell(v, r, "user"),
+                      cd_role_label(cell(v, r, "role")), cell(v, r, "source"), cell(v, r, "user"),
                       *replaces ? "  replaces #" : "", replaces, *note ? "  " : "",
                       (int)strcspn(note, "\n"), note);
     }
@@ -286,8 +275,8 @@ static const char *program_key(const char *label)
 static const char *role_key(const char *label)
 {
     for (size_t i = 0; i < N_ROLES; i++)
-        if (strcmp(roles[i][1], label) == 0)
-            return roles[i][0];
+        if (strcmp(cd_role_label(roles[i]), label) == 0)
+            return roles[i];
     return label;
 }
 
@@ -322,8 +311,8 @@ static void entry_form(struct view *v, const char *title, const char *minutes, c
             ip = i;
     }
     for (size_t i = 0; i < N_ROLES; i++) {
-        role_labels[i] = roles[i][1];
-        if (role && strcmp(roles[i][0], role) == 0)
+        role_labels[i] = cd_role_label(roles[i]);
+        if (role && strcmp(roles[i], role) == 0)
             ir = i;
     }
     char today[CD_DATE_LEN];

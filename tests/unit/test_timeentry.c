@@ -19,6 +19,9 @@ int main(void)
     cd_patient_add(s, &p, &pid, &err);
 
     is_str(cd_activity_name("med_reconciliation"), "Medication reconciliation", "activity name");
+    is_str(cd_role_label("clinical_staff"), "clinical staff", "role label: clinical staff");
+    is_str(cd_role_label("practitioner"), "practitioner", "role label: practitioner");
+    is_str(cd_role_label(NULL), "", "role label: none");
     ok(cd_activity_valid("community_resources") && !cd_activity_valid("chat"), "activity_valid");
     size_t n = 0;
     while (cd_activities[n].key)
