@@ -56,7 +56,7 @@ int cli_init(struct cli *c)
     if (nusers == 0) {
         if (cd_user_add(c->store, c->login, c->login, "admin", NULL, NULL, &err))
             return cli_fail(&err);
-        printf("initialised %s (schema %d, time zone %s); '%s' is its admin\n", c->db_path,
+        printf("initialized %s (schema %d, time zone %s); '%s' is its admin\n", c->db_path,
                cd_store_schema_version(c->store), cd_clock_zone(), c->login);
     } else if (cd_store_schema_opened(c->store) != cd_store_schema_version(c->store)) {
         printf("migrated %s from schema %d to %d (time zone %s)\n", c->db_path,

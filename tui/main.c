@@ -46,7 +46,7 @@ static void help(FILE *f)
           "  --now TIME       start the clock at YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM] (clinic time\n"
           "                   without a zone); it runs on from there\n"
           "  --demo           open the workstation on a demo database (created on first use)\n"
-          "  --theme NAME     colour theme: default, light, high-contrast or mono\n"
+          "  --theme NAME     color theme: default, light, high-contrast or mono\n"
           "  --no-color       monochrome, as with NO_COLOR\n"
           "  --help, -h       this help\n"
           "  --version, -V    the version\n"

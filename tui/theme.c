@@ -64,12 +64,12 @@ static int colour(const char *s, short *out, struct cd_error *err)
             v = v * 10 + (*p - '0');
         }
         if (v > 255)
-            return cd_error_set(err, CD_EINVAL, "colour '%s' is not 0-255", s);
+            return cd_error_set(err, CD_EINVAL, "color '%s' is not 0-255", s);
         return *out = (short)v, 0;
     }
 bad:
     return cd_error_set(err, CD_EINVAL,
-                        "unknown colour '%s' (default, black, red, green, yellow, blue, magenta, "
+                        "unknown color '%s' (default, black, red, green, yellow, blue, magenta, "
                         "cyan, white or 0-255)",
                         s);
 }

@@ -84,7 +84,7 @@ static void home_draw(struct view *v, const struct canvas *c)
     if (colw > 48)
         colw = 48;
     canvas_text(c, 3, 2, colw, ROLE_HEADER, CANVAS_PAD, "Work");
-    canvas_text(c, 3, 4 + colw, colw, ROLE_HEADER, CANVAS_PAD, "Transitions and programmes");
+    canvas_text(c, 3, 4 + colw, colw, ROLE_HEADER, CANVAS_PAD, "Transitions and programs");
     for (size_t i = 0; i < sizeof left / sizeof left[0]; i++) {
         figure(c, 5 + (int)i, 2, colw, left[i].label, left[i].value, left[i].role);
         figure(c, 5 + (int)i, 4 + colw, colw, right[i].label, right[i].value, right[i].role);

@@ -7,7 +7,7 @@ run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
 
 run init --clinic "North Clinic" --timezone America/New_York
 is_rc "init succeeds" 0
-is "init output" "$OUT" "initialised $DB (schema 2, time zone America/New_York); 'alice' is its admin"
+is "init output" "$OUT" "initialized $DB (schema 2, time zone America/New_York); 'alice' is its admin"
 like "database file is 0600" "$(stat -c %a "$DB")" '^600$'
 
 run init

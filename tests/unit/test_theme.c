@@ -55,10 +55,10 @@ static void errors(void)
     error_is("color nowhere.overdue red default\n",
              "themes/x.theme:1: unknown role 'nowhere.overdue'", "unknown view");
     error_is("color overdue pink default\n",
-             "themes/x.theme:1: unknown colour 'pink' (default, black, red, green, yellow, blue, "
+             "themes/x.theme:1: unknown color 'pink' (default, black, red, green, yellow, blue, "
              "magenta, cyan, white or 0-255)",
              "unknown colour");
-    error_is("color overdue 256 default\n", "themes/x.theme:1: colour '256' is not 0-255",
+    error_is("color overdue 256 default\n", "themes/x.theme:1: color '256' is not 0-255",
              "colour out of range");
     error_is("color overdue red default blink\n",
              "themes/x.theme:1: unknown attribute 'blink' (normal, bold, dim, reverse, underline, "
