@@ -29,21 +29,36 @@ struct prompt {
     void *ctx;
 };
 
-/* The box's choices, "k label" each, three spaces apart; a line breaks between two choices,
- * never inside one ("c clear filters" stays whole), unless one alone is wider than WIDTH. */
-#define CHOICE_LINES 16
-static size_t layout_choices(struct prompt *p, int width, struct cd_strbuf lines[CHOICE_LINES])
+/* The box's choices: each choice's "k label" and "Esc cancel" last, or "y yes" and "n no". */
+static size_t choice_pieces(const struct prompt *p)
 {
-    size_t nl = 1, n = p->kind == CONFIRM ? 2 : p->n + 1;
-    for (size_t i = 0; i < n; i++) {
-        char piece[160], k[32];
-        if (p->kind == CONFIRM)
-            snprintf(piece, sizeof piece, "%s", i ? "n no" : "y yes");
-        else if (i < p->n)
-            snprintf(piece, sizeof piece, "%s %s", key_label(p->choices[i].key, k, sizeof k),
-                     p->choices[i].label);
-        else
-            snprintf(piece, sizeof piece, "Esc cancel");
+    return p->kind == CONFIRM ? 2 : p->n + 1;
+}
+
+/* Choice I into PIECE (SIZE bytes); returns PIECE. */
+static const char *choice_piece(const struct prompt *p, size_t i, char *piece, size_t size)
+{
+    char k[32];
+    if (p->kind == CONFIRM)
+        snprintf(piece, size, "%s", i ? "n no" : "y yes");
+    else if (i < p->n)
+        snprintf(piece, size, "%s %s", key_label(p->choices[i].key, k, sizeof k),
+                 p->choices[i].label);
+    else
+        snprintf(piece, size, "Esc cancel");
+    return piece;
+}
+
+/* The choices three spaces apart, a line breaking between two choices, never inside one ("c
+ * clear filters" stays whole), unless one alone is wider than WIDTH. Returns the lines. */
+#define CHOICE_LINES 16
+static size_t layout_choices(const struct prompt *p, int width,
+                             struct cd_strbuf lines[CHOICE_LINES])
+{
+    size_t nl = 1;
+    for (size_t i = 0; i < choice_pieces(p); i++) {
+        char piece[160];
+        choice_piece(p, i, piece, sizeof piece);
         struct cd_strbuf *l = &lines[nl - 1];
         if (l->len && uw_width(cd_strbuf_str(l)) + 3 + uw_width(piece) > width && nl < CHOICE_LINES)
             l = &lines[nl++];
@@ -54,18 +69,19 @@ static size_t layout_choices(struct prompt *p, int width, struct cd_strbuf lines
 
 static void draw_box(struct prompt *p, const struct canvas *screen)
 {
-    struct cd_strbuf lines[CHOICE_LINES];
-    for (size_t i = 0; i < CHOICE_LINES; i++)
-        lines[i] = (struct cd_strbuf)CD_STRBUF_INIT;
     /* the width all choices need on one line, within the screen */
-    layout_choices(p, 1 << 20, lines);
-    int w = uw_width(cd_strbuf_str(&lines[0]));
-    cd_strbuf_free(&lines[0]);
-    lines[0] = (struct cd_strbuf)CD_STRBUF_INIT;
+    int w = 0;
+    for (size_t i = 0; i < choice_pieces(p); i++) {
+        char piece[160];
+        w += (i ? 3 : 0) + uw_width(choice_piece(p, i, piece, sizeof piece));
+    }
     int tw = uw_width(p->title);
     int width = (w > tw ? w : tw) + 6;
     if (width > screen->cols - 4)
         width = screen->cols - 4;
+    struct cd_strbuf lines[CHOICE_LINES];
+    for (size_t i = 0; i < CHOICE_LINES; i++)
+        lines[i] = (struct cd_strbuf)CD_STRBUF_INIT;
     size_t nl = layout_choices(p, width - 4, lines);
     struct canvas box = canvas_centered(screen, (int)nl + 4, width);
     struct canvas in = canvas_box(&box, ROLE_BORDER, NULL);
