@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tui/edit.h"
 #include "tui/provide_curses.h"
 
 #include "tui/term.h"
@@ -166,4 +167,25 @@ struct canvas canvas_box(const struct canvas *c, enum role role, const char *tit
 void canvas_cursor(const struct canvas *c, int y, int x)
 {
     term_cursor(c->y + y, c->x + x);
+}
+
+int canvas_wrapped(const struct canvas *c, int y, int x, int width, int max, enum role role,
+                   const char *s)
+{
+    size_t starts[CANVAS_WRAP_MAX + 1], len = strlen(s);
+    if (max > CANVAS_WRAP_MAX)
+        max = CANVAS_WRAP_MAX;
+    if (max <= 0 || width <= 0)
+        return 0;
+    size_t nl = edit_wrap(s, len, width, starts, (size_t)max + 1);
+    int drawn = 0;
+    for (size_t i = 0; i < nl && drawn < max; i++, drawn++) {
+        size_t end = i + 1 < nl ? starts[i + 1] : len;
+        while (end > starts[i] && (s[end - 1] == '\n' || s[end - 1] == ' '))
+            end--;
+        bool cut = drawn + 1 == max && nl > (size_t)max;
+        canvas_printf(c, y + drawn, x, width, role, 0, "%.*s%s", (int)(end - starts[i]),
+                      s + starts[i], cut ? " …" : "");
+    }
+    return drawn;
 }

@@ -39,6 +39,12 @@ int canvas_text(const struct canvas *c, int y, int x, int width, enum role role,
 /* canvas_text with printf formatting. */
 int canvas_printf(const struct canvas *c, int y, int x, int width, enum role role, unsigned flags,
                   const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* S word-wrapped at WIDTH columns (edit_wrap), drawn from row Y at X in ROLE on at most MAX lines
+ * (MAX <= CANVAS_WRAP_MAX); each line without its trailing spaces and line break, and the last
+ * one ending in " …" when S needs more. Returns the lines drawn. */
+#define CANVAS_WRAP_MAX 64
+int canvas_wrapped(const struct canvas *c, int y, int x, int width, int max, enum role role,
+                   const char *s);
 /* A frame around C in ROLE with TITLE (may be NULL) in its top edge; returns the inside. */
 struct canvas canvas_box(const struct canvas *c, enum role role, const char *title);
 /* Show the text cursor at Y, X of C after drawing (for input fields). */

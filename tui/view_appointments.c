@@ -311,11 +311,7 @@ static void notice_draw(void *obj, const struct canvas *screen)
     struct canvas box = canvas_centered(screen, (int)nl + 5, width);
     struct canvas in = canvas_box(&box, ROLE_BORDER, n->title);
     canvas_clear(&in, ROLE_DEFAULT);
-    for (size_t i = 0; i < nl; i++) {
-        size_t end = i + 1 < nl ? starts[i + 1] : strlen(n->text);
-        canvas_printf(&in, 1 + (int)i, 1, in.cols - 1, n->role, 0, "%.*s", (int)(end - starts[i]),
-                      n->text + starts[i]);
-    }
+    canvas_wrapped(&in, 1, 1, width - 5, (int)nl, n->role, n->text);
     canvas_text(&in, (int)nl + 2, 1, -1, ROLE_DIM, 0, "Enter or Esc closes");
 }
 

@@ -17,7 +17,6 @@
 #include "core/strbuf.h"
 #include "tui/app.h"
 #include "tui/chart_frame.h"
-#include "tui/edit.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
 #include "tui/uwidth.h"
@@ -233,7 +232,8 @@ static int key_width(const struct cd_careplan *plan, int cols)
     return w;
 }
 
-static void draw_row(struct view *v, const struct canvas *c, int y, size_t r)
+/* Row R at Y; KW is the key column's width (key_width, once a draw). */
+static void draw_row(struct view *v, const struct canvas *c, int y, size_t r, int kw)
 {
     struct careplan *p = v->state;
     const struct row *row = &p->rows[r];
@@ -253,7 +253,7 @@ static void draw_row(struct view *v, const struct canvas *c, int y, size_t r)
     const struct cd_careplan_item *it = &p->plan->items[row->item];
     struct cd_strbuf sb = CD_STRBUF_INIT;
     item_line(it, &sb);
-    int sw = it->status ? 12 : 0, kw = key_width(p->plan, c->cols);
+    int sw = it->status ? 12 : 0;
     canvas_text(&line, 0, 3, kw - 1, sel ? ROLE_SELECTED : ROLE_DIM, 0, it->key);
     canvas_text(&line, 0, 3 + kw, line.cols - 4 - kw - sw, sel ? ROLE_SELECTED : ROLE_DEFAULT, 0,
                 cd_strbuf_str(&sb));
@@ -287,14 +287,7 @@ static void careplan_draw(struct view *v, const struct canvas *c)
     int head = y + 2;
     if (p->conflict[0]) {
         /* the refusal in full, wrapped: it says what happened and what to do */
-        size_t starts[4], len = strlen(p->conflict);
-        size_t n = edit_wrap(p->conflict, len, c->cols - 2, starts, 4);
-        for (size_t i = 0; i < n && i < 3; i++) {
-            size_t end = i + 1 < n ? starts[i + 1] : len;
-            canvas_printf(c, y + 1 + (int)i, 1, c->cols - 2, ROLE_ERROR, 0, "%.*s",
-                          (int)(end - starts[i]), p->conflict + starts[i]);
-        }
-        head = y + 1 + (int)(n < 3 ? n : 3);
+        head = y + 1 + canvas_wrapped(c, y + 1, 1, c->cols - 2, 3, ROLE_ERROR, p->conflict);
     } else if (p->newer)
         canvas_printf(c, y + 1, 1, c->cols - 2, ROLE_WARNING, 0,
                       "Version %d was saved meanwhile: your edits are kept; h compares, S merges",
@@ -306,8 +299,9 @@ static void careplan_draw(struct view *v, const struct canvas *c)
     struct list *l = &v->list;
     l->rows = body.rows > 0 ? (size_t)body.rows : 1;
     list_ensure_visible(l);
+    int kw = key_width(plan, body.cols);
     for (size_t i = 0; i < list_visible(l); i++)
-        draw_row(v, &body, (int)i, l->top + i);
+        draw_row(v, &body, (int)i, l->top + i, kw);
 }
 
 static size_t section_fields(int section, struct field_def *out)

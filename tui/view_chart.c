@@ -13,7 +13,6 @@
 #include "core/contact.h"
 #include "tui/app.h"
 #include "tui/chart_frame.h"
-#include "tui/edit.h"
 #include "tui/listview.h"
 #include "tui/views.h"
 
@@ -73,17 +72,7 @@ static void chart_draw(struct view *v, const struct canvas *c)
         canvas_text(c, y, 1, c->cols - 2, ROLE_DIM, 0, "No note on this attempt");
         return;
     }
-    size_t starts[NOTE_LINES + 1], len = strlen(note);
-    size_t nl = edit_wrap(note, len, c->cols - 2, starts, NOTE_LINES + 1);
-    for (size_t i = 0; i < nl && i < NOTE_LINES; i++) {
-        size_t end = i + 1 < nl ? starts[i + 1] : len;
-        while (end > starts[i] && (note[end - 1] == '\n' || note[end - 1] == ' '))
-            end--;
-        char line[512];
-        snprintf(line, sizeof line, "%.*s%s", (int)(end - starts[i]), note + starts[i],
-                 i + 1 == NOTE_LINES && nl > NOTE_LINES ? " …" : "");
-        canvas_text(c, y + (int)i, 1, c->cols - 2, ROLE_DIM, 0, line);
-    }
+    canvas_wrapped(c, y, 1, c->cols - 2, NOTE_LINES, ROLE_DIM, note);
 }
 
 static void chart_draw_row(struct view *v, const struct list_row *row)
