@@ -5,7 +5,8 @@ src=$1; cc=$2; flags=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bad=0
-for h in "$src"/core/*.h "$src"/tui/*.h; do
+for h in $(cd "$src" && find core tui -name "*.h" | sort); do
+    h="$src/$h"
     rel=${h#"$src"/}
     printf '#include "config.h"\n#include "%s"\n' "$rel" >"$tmp/t.c"
     # shellcheck disable=SC2086

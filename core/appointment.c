@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/audit.h"
+#include "core/base/clock.h"
+#include "core/base/text.h"
+#include "core/base/uuid.h"
 #include "core/calendar.h"
-#include "core/clock.h"
-#include "core/db.h"
 #include "core/patient.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 #include "core/task.h"
-#include "core/text.h"
-#include "core/uuid.h"
 
 const char *const cd_appointment_kinds[] = {"tcm_visit",  "primary_care", "specialist", "lab",
                                             "telehealth", "other",        NULL};

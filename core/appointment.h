@@ -6,9 +6,9 @@
 
 #include <stdint.h>
 
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
 
 /* The kinds, NULL-terminated (static): tcm_visit primary_care specialist lab telehealth other. */
 extern const char *const cd_appointment_kinds[];

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/builtin.h"
-#include "core/clock.h"
-#include "core/db.h"
+#include "core/base/builtin.h"
+#include "core/base/clock.h"
 #include "core/enrollment.h"
+#include "core/store/db.h"
 
 /* Per entry: 3 = enrolled with consent on or before its day, 2 = consent given later,
  * 1 = enrolled with consent 'none', 0 = not enrolled that day. The day is the clinic-zone date

@@ -5,8 +5,8 @@
 
 #include <stdlib.h>
 
-#include "core/clock.h"
-#include "core/settings.h"
+#include "core/base/clock.h"
+#include "core/store/settings.h"
 
 /* The Nth (1-based) WEEKDAY (0 = Sunday) of month M in year Y; N = -1 is the last one. */
 static int nth_weekday(int y, int m, int weekday, int n)

@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/error.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/store/store.h"
 
 /* The clinic's calendar: the extra holidays it observes (sorted, owned). */
 struct cd_calendar {

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/clock.h"
+#include "core/base/text.h"
 #include "core/careplan_impl.h"
-#include "core/clock.h"
-#include "core/text.h"
 
 static const char *const section_names[CD_CAREPLAN_NSECTIONS] = {
     "problem",    "prognosis",   "goal",      "symptom",  "intervention", "medication",

@@ -7,10 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
-#include "core/strbuf.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/base/strbuf.h"
+#include "core/store/store.h"
 
 /* The CMS elements, in the order the plan shows them. */
 enum cd_careplan_section {

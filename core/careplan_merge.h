@@ -5,9 +5,9 @@
 #ifndef CD_CORE_CAREPLAN_MERGE_H
 #define CD_CORE_CAREPLAN_MERGE_H
 
+#include "core/base/error.h"
 #include "core/careplan.h"
-#include "core/error.h"
-#include "core/store.h"
+#include "core/store/store.h"
 
 /* Replace PLAN (edited from BASE_VERSION; 0 = from no plan) by the current version with PLAN's
  * changes applied on top: added items are added (they may get new keys), changed fields and moves

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/clock.h"
 #include "core/careplan_impl.h"
-#include "core/clock.h"
 #include "core/patient.h"
-#include "core/settings.h"
+#include "core/store/settings.h"
 
 #define WIDTH 72
 

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/audit.h"
+#include "core/base/clock.h"
 #include "core/careplan_impl.h"
-#include "core/clock.h"
-#include "core/db.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 #include "core/user.h"
 
 static const char SQL_PLAN[] = "SELECT id, current_version FROM care_plans WHERE patient_id = :pid";

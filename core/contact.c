@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/audit.h"
-#include "core/clock.h"
-#include "core/db.h"
+#include "core/base/clock.h"
+#include "core/base/text.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 #include "core/task.h"
-#include "core/text.h"
 
 static const char SQL_INSERT[] =
     "INSERT INTO contacts(patient_id, task_id, user_id, at, channel, outcome, interactive, late, "

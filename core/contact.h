@@ -19,9 +19,9 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
 
 /* A contact attempt (borrowed strings). */
 struct cd_contact_in {

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-#include "core/clock.h"
-#include "core/db.h"
+#include "core/base/clock.h"
+#include "core/store/db.h"
 
 static const char SQL_COUNTS[] =
     "SELECT (SELECT count(*) FROM patients),"

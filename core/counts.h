@@ -5,8 +5,8 @@
 
 #include <stdint.h>
 
-#include "core/error.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/store/store.h"
 
 struct cd_counts {
     int64_t patients;

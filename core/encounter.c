@@ -10,14 +10,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/audit.h"
-#include "core/builtin.h"
-#include "core/clock.h"
-#include "core/db.h"
+#include "core/base/builtin.h"
+#include "core/base/clock.h"
+#include "core/base/strbuf.h"
+#include "core/base/text.h"
 #include "core/patient.h"
-#include "core/strbuf.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 #include "core/task.h"
-#include "core/text.h"
 
 static const char SQL_FIND[] =
     "SELECT id, patient_id FROM encounters WHERE source = :source AND external_id = :ext";

@@ -9,9 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/base/error.h"
 #include "core/calendar.h"
-#include "core/error.h"
-#include "core/store.h"
+#include "core/store/store.h"
 
 /* A discharge as typed or imported (borrowed strings; NULL or "" = not given). Field names in
  * error messages are the CSV column names. */

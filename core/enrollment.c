@@ -7,11 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/audit.h"
-#include "core/clock.h"
-#include "core/db.h"
+#include "core/base/clock.h"
+#include "core/base/text.h"
 #include "core/patient.h"
-#include "core/text.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 
 /* label heads a field ("Complex CCM"); phrase sits inside a sentence ("No complex CCM contact"). */
 static const struct {

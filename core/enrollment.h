@@ -6,9 +6,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
 
 /* True for a program the schema knows: ccm ccm_complex pcm tcm apcm coordination. */
 bool cd_program_valid(const char *program);

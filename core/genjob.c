@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store.h"
+#include "core/store/store.h"
 
 struct cd_genjob {
     pthread_t thread;

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/audit.h"
-#include "core/clock.h"
-#include "core/db.h"
-#include "core/strbuf.h"
-#include "core/text.h"
+#include "core/base/clock.h"
+#include "core/base/strbuf.h"
+#include "core/base/text.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 
 static const char SQL_INSERT[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES "
                                  "(:pid, :user, :at, 'note', :text)";

@@ -5,8 +5,8 @@
 
 #include <stdint.h>
 
-#include "core/error.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/store/store.h"
 
 /* The longest note, in bytes. */
 #define CD_NOTE_MAX 20000

@@ -5,9 +5,9 @@
 
 #include <stdint.h>
 
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
 
 /* The fields of a patient as typed or imported (all borrowed strings; NULL or "" = not given). */
 struct cd_patient_in {

@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/audit.h"
-#include "core/clock.h"
-#include "core/db.h"
-#include "core/text.h"
+#include "core/base/clock.h"
+#include "core/base/text.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 #include "core/user.h"
 
 const char *cd_task_kind_label(const char *kind)

@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
 
 /* What a person calls a task of KIND, mid-sentence ("TCM contact", "care plan review"); static;
  * KIND itself when unknown, "task" when NULL. */

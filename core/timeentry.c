@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/audit.h"
-#include "core/clock.h"
-#include "core/db.h"
+#include "core/base/clock.h"
+#include "core/base/text.h"
 #include "core/enrollment.h"
-#include "core/text.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 
 const struct cd_activity cd_activities[] = {
     {"careplan_review", "Care plan review"},

@@ -8,9 +8,9 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
 
 /* An activity: the key stored in the database and the name the screens show. */
 struct cd_activity {

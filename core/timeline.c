@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db.h"
-#include "core/strbuf.h"
+#include "core/base/strbuf.h"
+#include "core/store/db.h"
 
 /* Every arm's columns must have the same affinity or SQLite will not flatten the UNION ALL
  * (and would then sort every row): WHO is always CAST to TEXT, TEXT and DETAIL are expressions.

@@ -6,10 +6,10 @@
 
 #include <stdint.h>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
 
 /* The kinds of entries, one per event source. */
 #define CD_TIMELINE_KINDS(X)                                                                       \

@@ -8,12 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/audit.h"
+#include "core/base/clock.h"
 #include "core/billing.h"
-#include "core/clock.h"
-#include "core/db.h"
 #include "core/enrollment.h"
-#include "core/settings.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
+#include "core/store/settings.h"
 #include "core/timeentry.h"
 
 static const char SQL_GET[] =

@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "core/error.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/store/store.h"
 
 /* Key presses are written at most this often (seconds): cd_timer_touch. */
 #define CD_TIMER_TOUCH_INTERVAL 30

@@ -9,10 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/audit.h"
-#include "core/clock.h"
-#include "core/db.h"
-#include "core/text.h"
+#include "core/base/clock.h"
+#include "core/base/text.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 
 static const char SQL_ADD[] = "INSERT INTO users(login, name, role, team, created_at) "
                               "VALUES (:login, :name, :role, :team, :at)";

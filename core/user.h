@@ -6,9 +6,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
 
 struct cd_user {
     int64_t id;

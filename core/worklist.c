@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/clock.h"
+#include "core/base/strbuf.h"
 #include "core/calendar.h"
-#include "core/clock.h"
-#include "core/db.h"
 #include "core/enrollment.h"
-#include "core/strbuf.h"
+#include "core/store/db.h"
 #include "core/task.h"
 
 #define CCM_PROGRAMS "('ccm', 'ccm_complex', 'pcm')"

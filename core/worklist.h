@@ -22,9 +22,9 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "core/error.h"
-#include "core/page.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
 
 enum cd_worklist_group {
     CD_WORKLIST_TCM_OVERDUE = 1,

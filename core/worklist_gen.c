@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/clock.h"
+#include "core/base/strbuf.h"
 #include "core/calendar.h"
-#include "core/clock.h"
-#include "core/db.h"
-#include "core/strbuf.h"
+#include "core/store/db.h"
 
 #define CCM_PROGRAMS "('ccm', 'ccm_complex', 'pcm')"
 /* The business days left in the month that make a shortfall urgent (as the ordering rule). */

@@ -118,12 +118,12 @@ tui_unit_tests = \
 	tests/unit/test_theme \
 	tests/unit/test_keymap \
 	tests/unit/test_edit
-tests_unit_test_list_SOURCES = tests/unit/test_list.c tests/lib/tap.h tui/list.c tui/list.h
+tests_unit_test_list_SOURCES = tests/unit/test_list.c tests/lib/tap.h tui/screen/list.c tui/screen/list.h
 tests_unit_test_theme_SOURCES = tests/unit/test_theme.c tests/lib/tap.h \
-	tui/theme.c tui/conf.c tui/scope.c
+	tui/screen/theme.c tui/keys/conf.c tui/keys/scope.c
 tests_unit_test_keymap_SOURCES = tests/unit/test_keymap.c tests/lib/tap.h \
-	tui/keymap.c tui/conf.c tui/scope.c
-tests_unit_test_edit_SOURCES = tests/unit/test_edit.c tests/lib/tap.h tui/edit.c tui/uwidth.c
+	tui/keys/keymap.c tui/keys/conf.c tui/keys/scope.c
+tests_unit_test_edit_SOURCES = tests/unit/test_edit.c tests/lib/tap.h tui/screen/edit.c tui/screen/uwidth.c
 check_PROGRAMS += $(tui_unit_tests)
 TESTS += $(tui_unit_tests)
 cli_tests += tests/cli/keys.sh

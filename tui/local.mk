@@ -1,34 +1,52 @@
-# tui/: the caredesk binary: command line (no curses) and the workstation screens.
+# tui/: the caredesk binary. main.c and the session both front ends share; cli/ the sub-commands
+# (no curses); keys/ the key bindings both read; screen/ the workstation (curses only in term.c
+# and canvas.c).
 caredesk_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
-caredesk_SOURCES = \
-	tui/main.c \
-	tui/cli.c tui/cli.h tui/commands.def \
-	tui/cli_admin.c \
-	tui/cli_careplan.c \
-	tui/cli_tcm.c \
-	tui/cli_demo.c \
-	tui/cli_care.c \
-	tui/cli_time.c \
-	tui/app.c tui/app.h
 caredesk_LDADD = $(CORE_LIBS) $(NCURSES_LIBS)
-caredesk_SOURCES += tui/cli_appointment.c
+caredesk_SOURCES = \
+	tui/main.c
 caredesk_SOURCES += \
-	tui/provide_curses.h tui/roles.def tui/views.def tui/actions.def \
-	tui/scope.c tui/scope.h tui/conf.c tui/conf.h \
-	tui/keymap.c tui/keymap.h tui/theme.c tui/theme.h \
-	tui/uwidth.c tui/uwidth.h tui/list.c tui/list.h tui/edit.c tui/edit.h \
-	tui/term.c tui/term.h tui/canvas.c tui/canvas.h \
-	tui/view.h tui/views.h tui/listview.c tui/listview.h \
-	tui/prompt.c tui/prompt.h tui/form.c tui/form.h \
-	tui/view_home.c tui/cli_keys.c
-caredesk_SOURCES += tui/view_appointments.c
-caredesk_SOURCES += tui/timer_ui.c tui/timer_ui.h tui/minutes_bar.c tui/minutes_bar.h \
-	tui/view_minutes.c
-caredesk_SOURCES += tui/intake.c tui/intake.h
-caredesk_SOURCES += tui/patient_open.c tui/view_timeline.c tui/view_careplan.c \
-	tui/view_plan_history.c
-caredesk_SOURCES += tui/cli_worklist.c
-caredesk_SOURCES += tui/view_worklist.c tui/view_chart.c
-caredesk_SOURCES += tui/chart_frame.c tui/chart_frame.h
-caredesk_SOURCES += tui/wlgen.c tui/wlgen.h
-caredesk_SOURCES += tui/view_time.c
+	tui/cli/cli.c tui/cli/cli.h tui/cli/commands.def \
+	tui/cli/appointment.c \
+	tui/cli/careplan.c \
+	tui/cli/demo.c \
+	tui/cli/import.c \
+	tui/cli/init.c \
+	tui/cli/keys.c \
+	tui/cli/time.c \
+	tui/cli/timer.c \
+	tui/cli/worklist.c
+caredesk_SOURCES += \
+	tui/keys/actions.def tui/keys/scopes.def \
+	tui/keys/conf.c tui/keys/conf.h \
+	tui/keys/keymap.c tui/keys/keymap.h \
+	tui/keys/scope.c tui/keys/scope.h
+caredesk_SOURCES += \
+	tui/screen/provide_curses.h tui/screen/roles.def \
+	tui/screen/term.c tui/screen/term.h \
+	tui/screen/canvas.c tui/screen/canvas.h \
+	tui/screen/uwidth.c tui/screen/uwidth.h \
+	tui/screen/theme.c tui/screen/theme.h \
+	tui/screen/app.c tui/screen/app.h \
+	tui/screen/view.h tui/screen/views.h \
+	tui/screen/list.c tui/screen/list.h \
+	tui/screen/listview.c tui/screen/listview.h \
+	tui/screen/edit.c tui/screen/edit.h \
+	tui/screen/form.c tui/screen/form.h \
+	tui/screen/prompt.c tui/screen/prompt.h \
+	tui/screen/chart_frame.c tui/screen/chart_frame.h \
+	tui/screen/intake.c tui/screen/intake.h \
+	tui/screen/minutes_bar.c tui/screen/minutes_bar.h \
+	tui/screen/patient_open.c \
+	tui/screen/timer_ui.c tui/screen/timer_ui.h \
+	tui/screen/wlgen.c tui/screen/wlgen.h
+caredesk_SOURCES += \
+	tui/screen/views/view_appointments.c \
+	tui/screen/views/view_careplan.c \
+	tui/screen/views/view_chart.c \
+	tui/screen/views/view_home.c \
+	tui/screen/views/view_minutes.c \
+	tui/screen/views/view_plan_history.c \
+	tui/screen/views/view_time.c \
+	tui/screen/views/view_timeline.c \
+	tui/screen/views/view_worklist.c

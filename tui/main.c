@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/clock.h"
-#include "core/store.h"
-#include "core/strbuf.h"
-#include "tui/app.h"
-#include "tui/cli.h"
+#include "core/base/clock.h"
+#include "core/base/strbuf.h"
+#include "core/store/store.h"
+#include "tui/cli/cli.h"
+#include "tui/screen/app.h"
 
 struct command {
     const char *name;
@@ -27,7 +27,7 @@ struct command {
 
 static const struct command commands[] = {
 #define CLI_COMMAND(name, fn, flags, usage, summary) {name, fn, flags, usage, summary},
-#include "tui/commands.def"
+#include "tui/cli/commands.def"
 #undef CLI_COMMAND
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

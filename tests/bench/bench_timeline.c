@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "core/patient.h"
-#include "core/store.h"
+#include "core/store/store.h"
 #include "core/timeline.h"
 
 static double ms_since(const struct timespec *a)

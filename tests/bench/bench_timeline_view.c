@@ -11,7 +11,7 @@
 
 #include "core/contact.h"
 #include "core/patient.h"
-#include "core/store.h"
+#include "core/store/store.h"
 #include "core/timeline.h"
 #include "core/worklist.h"
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "core/store.h"
+#include "core/store/store.h"
 #include "core/user.h"
 #include "core/worklist.h"
 

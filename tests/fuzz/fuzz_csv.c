@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "core/clock.h"
-#include "core/importer.h"
-#include "core/store.h"
+#include "core/base/clock.h"
+#include "core/io/importer.h"
+#include "core/store/store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "core/clock.h"
-#include "core/hl7.h"
-#include "core/importer.h"
-#include "core/store.h"
+#include "core/base/clock.h"
+#include "core/io/hl7.h"
+#include "core/io/importer.h"
+#include "core/store/store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/clock.h"
-#include "core/settings.h"
-#include "core/store.h"
+#include "core/base/clock.h"
+#include "core/store/settings.h"
+#include "core/store/store.h"
 #include "core/user.h"
 
 static char testdb_dir[256];

@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include "core/appointment.h"
-#include "core/audit.h"
-#include "core/db.h"
+#include "core/base/uuid.h"
 #include "core/patient.h"
-#include "core/uuid.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 

@@ -3,8 +3,8 @@
  * extra holidays and the TCM deadlines (domain.md examples). */
 #include "config.h"
 
+#include "core/base/clock.h"
 #include "core/calendar.h"
-#include "core/clock.h"
 #include "tests/lib/tap.h"
 
 static int D(const char *s)

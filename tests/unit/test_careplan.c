@@ -6,9 +6,9 @@
 #include <stdlib.h>
 
 #include "core/careplan.h"
-#include "core/db.h"
 #include "core/patient.h"
-#include "core/settings.h"
+#include "core/store/db.h"
+#include "core/store/settings.h"
 #include "core/user.h"
 #include "core/worklist.h"
 #include "tests/lib/tap.h"

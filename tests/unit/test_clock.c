@@ -2,7 +2,7 @@
 /* Unit tests of core/clock: day numbers, parsing, zones, the running clock. */
 #include "config.h"
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "tests/lib/tap.h"
 
 static void test_days(void)

@@ -3,7 +3,7 @@
  * attempts on separate days satisfy it, late contacts are marked. */
 #include "config.h"
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "core/contact.h"
 #include "core/encounter.h"
 #include "core/task.h"

@@ -3,9 +3,9 @@
  * read by an id, and cd_store_finish, the end of every write. */
 #include "config.h"
 
-#include "core/audit.h"
-#include "core/db.h"
 #include "core/enrollment.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 

@@ -5,10 +5,10 @@
 
 #include <sqlite3.h>
 
+#include "core/base/clock.h"
 #include "core/calendar.h"
-#include "core/clock.h"
-#include "core/db.h"
-#include "core/demo.h"
+#include "core/demo/demo.h"
+#include "core/store/db.h"
 #include "core/user.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"

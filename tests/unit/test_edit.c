@@ -6,9 +6,9 @@
 #include <locale.h>
 
 #include "tests/lib/tap.h"
-#include "tui/edit.h"
-#include "tui/keymap.h"
-#include "tui/uwidth.h"
+#include "tui/keys/keymap.h"
+#include "tui/screen/edit.h"
+#include "tui/screen/uwidth.h"
 
 static void type(struct edit *e, const char *s)
 {

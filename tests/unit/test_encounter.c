@@ -2,10 +2,10 @@
 /* Unit tests of core/encounter: dispositions, eligibility, validation, what a discharge creates. */
 #include "config.h"
 
-#include "core/db.h"
+#include "core/base/page.h"
 #include "core/encounter.h"
-#include "core/page.h"
 #include "core/patient.h"
+#include "core/store/db.h"
 #include "core/task.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"

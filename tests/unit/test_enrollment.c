@@ -3,9 +3,9 @@
  * enrollment per program, disenroll, the default program for a timer. */
 #include "config.h"
 
-#include "core/audit.h"
 #include "core/enrollment.h"
 #include "core/patient.h"
+#include "core/store/audit.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 

@@ -8,7 +8,7 @@
 #include <jansson.h>
 
 #include "core/careplan.h"
-#include "core/fhir.h"
+#include "core/io/fhir.h"
 #include "core/patient.h"
 #include "core/user.h"
 #include "tests/lib/tap.h"

@@ -7,11 +7,11 @@
 #include <libical/ical.h>
 
 #include "core/appointment.h"
-#include "core/ical.h"
+#include "core/base/strbuf.h"
+#include "core/base/text.h"
+#include "core/io/ical.h"
 #include "core/patient.h"
-#include "core/settings.h"
-#include "core/strbuf.h"
-#include "core/text.h"
+#include "core/store/settings.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 

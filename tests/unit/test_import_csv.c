@@ -3,7 +3,7 @@
  * all-or-nothing, re-import, the summary line. */
 #include "config.h"
 
-#include "core/importer.h"
+#include "core/io/importer.h"
 #include "core/patient.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"

@@ -3,9 +3,9 @@
  * core/import_hl7 (A03, A13, A08, skipped types, duplicates, errors). */
 #include "config.h"
 
-#include "core/clock.h"
-#include "core/hl7.h"
-#include "core/importer.h"
+#include "core/base/clock.h"
+#include "core/io/hl7.h"
+#include "core/io/importer.h"
 #include "core/patient.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"

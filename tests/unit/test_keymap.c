@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "tests/lib/tap.h"
-#include "tui/keymap.h"
+#include "tui/keys/keymap.h"
 
 static void names(void)
 {

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "tests/lib/tap.h"
-#include "tui/list.h"
+#include "tui/screen/list.h"
 
 static void moves(void)
 {

@@ -2,9 +2,9 @@
 /* Unit tests of core/note: multi-line UTF-8 notes, refused input, one audited transaction. */
 #include "config.h"
 
-#include "core/audit.h"
 #include "core/note.h"
 #include "core/patient.h"
+#include "core/store/audit.h"
 #include "core/timeline.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"

@@ -2,9 +2,9 @@
 /* Unit tests of core/page and core/strbuf: cells, NULLs, TSV and JSON writers. */
 #include "config.h"
 
-#include "core/page.h"
-#include "core/strbuf.h"
-#include "core/text.h"
+#include "core/base/page.h"
+#include "core/base/strbuf.h"
+#include "core/base/text.h"
 #include "tests/lib/tap.h"
 
 int main(void)

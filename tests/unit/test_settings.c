@@ -2,7 +2,7 @@
 /* Unit tests of core/settings: each key's validation and normalisation. */
 #include "config.h"
 
-#include "core/settings.h"
+#include "core/store/settings.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 

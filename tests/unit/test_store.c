@@ -5,9 +5,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include "core/audit.h"
-#include "core/builtin.h"
-#include "core/db.h"
+#include "core/base/builtin.h"
+#include "core/store/audit.h"
+#include "core/store/db.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 

@@ -2,9 +2,9 @@
 /* Unit tests of core/task: create (idempotent by key), complete, attempts, cancel by encounter. */
 #include "config.h"
 
-#include "core/clock.h"
-#include "core/db.h"
+#include "core/base/clock.h"
 #include "core/patient.h"
+#include "core/store/db.h"
 #include "core/task.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"

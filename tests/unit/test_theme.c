@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "tests/lib/tap.h"
-#include "tui/theme.h"
+#include "tui/screen/theme.h"
 
 static void good(void)
 {

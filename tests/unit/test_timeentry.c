@@ -3,8 +3,8 @@
  * void-and-replace, void with a reason, the audit trail. */
 #include "config.h"
 
-#include "core/audit.h"
 #include "core/patient.h"
+#include "core/store/audit.h"
 #include "core/timeentry.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"

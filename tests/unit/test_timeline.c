@@ -6,9 +6,9 @@
 #include <stdlib.h>
 
 #include "core/careplan.h"
-#include "core/db.h"
 #include "core/note.h"
 #include "core/patient.h"
+#include "core/store/db.h"
 #include "core/timeline.h"
 #include "core/user.h"
 #include "tests/lib/tap.h"

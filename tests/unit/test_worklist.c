@@ -5,11 +5,11 @@
 
 #include <string.h>
 
+#include "core/base/clock.h"
 #include "core/calendar.h"
-#include "core/clock.h"
 #include "core/contact.h"
-#include "core/db.h"
 #include "core/patient.h"
+#include "core/store/db.h"
 #include "core/task.h"
 #include "core/worklist.h"
 #include "tests/lib/tap.h"

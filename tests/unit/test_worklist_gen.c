@@ -7,11 +7,11 @@
 
 #include <string.h>
 
+#include "core/base/clock.h"
 #include "core/careplan.h"
-#include "core/clock.h"
-#include "core/db.h"
 #include "core/genjob.h"
 #include "core/patient.h"
+#include "core/store/db.h"
 #include "core/worklist.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/* A page of query results: rows of nullable strings in one arena, with column names.
+ * Every list a view or a sub-command shows comes back as one of these. */
+#ifndef CD_CORE_BASE_PAGE_H
+#define CD_CORE_BASE_PAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/base/strbuf.h"
+
+struct cd_page {
+    size_t nrows, ncols;
+    size_t rowcap;
+    size_t *cells;          /* nrows * ncols offsets into arena; CD_PAGE_NULL for NULL */
+    size_t *names;          /* ncols offsets into arena */
+    struct cd_strbuf arena; /* owned */
+};
+
+#define CD_PAGE_NULL ((size_t)-1)
+#define CD_PAGE_INIT                                                                               \
+    {                                                                                              \
+        0, 0, 0, NULL, NULL, CD_STRBUF_INIT                                                        \
+    }
+
+/* Set the column names (only on an empty page). Returns 0 or CD_ENOMEM. */
+int cd_page_set_columns(struct cd_page *page, size_t ncols, const char *const *names);
+/* Append a row of NCOLS values (NULL entries allowed). */
+int cd_page_add_row(struct cd_page *page, const char *const *values);
+/* Cell ROW, COL (borrowed; NULL for SQL NULL or out of range). */
+const char *cd_page_get(const struct cd_page *page, size_t row, size_t col);
+/* Cell by column name, "" when NULL or missing (borrowed). */
+const char *cd_page_str(const struct cd_page *page, size_t row, const char *name);
+/* Cell by column name as an integer (0 when NULL or missing). */
+int64_t cd_page_int(const struct cd_page *page, size_t row, const char *name);
+/* Index of column NAME, or -1. */
+int cd_page_col(const struct cd_page *page, const char *name);
+/* Name of column COL (borrowed). */
+const char *cd_page_name(const struct cd_page *page, size_t col);
+/* Write the page as TSV (header line, then rows) or as a JSON array of objects. Integer-looking
+ * cells stay strings in JSON unless listed in NUMERIC (comma-separated column names, may be NULL).
+ */
+int cd_page_write_tsv(const struct cd_page *page, struct cd_strbuf *out);
+int cd_page_write_json(const struct cd_page *page, const char *numeric, struct cd_strbuf *out);
+/* Drop all rows and columns, keep memory. */
+void cd_page_reset(struct cd_page *page);
+/* Free the memory (the struct itself is the caller's). */
+void cd_page_free(struct cd_page *page);
+
+#endif

@@ -1,0 +1,578 @@
+/* SPDX-License-Identifier: MIT */
+/* The SQLite store: opening with checks, forward-only migrations, the statement cache,
+ * nested transactions guarded by a commit hook, and SQLite-to-caredesk error mapping. */
+#include "config.h"
+#include "core/store/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "core/base/builtin.h"
+#include "core/base/clock.h"
+#include "core/base/strbuf.h"
+#include "core/store/db.h"
+
+#define CD_APPLICATION_ID 1130457419 /* 'CDSK' */
+
+/* Migrations in order; each is data/schema/NNN_name.sql compiled in. */
+static const struct {
+    int version;
+    const char *file;
+} migrations[] = {
+    {1, "schema/001_init.sql"},
+    {2, "schema/002_generation_indexes.sql"},
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+struct stmt_slot {
+    const char *key;
+    sqlite3_stmt *stmt;
+};
+
+struct cd_store {
+    sqlite3 *db;
+    char *path;
+    struct stmt_slot *stmts;
+    size_t nstmts, capstmts;
+    int depth;        /* transaction nesting */
+    int allow_commit; /* set only while cd_store_commit or a migration commits */
+    const char *begin_file;
+    int begin_line;
+    int64_t actor;
+    int opened_version; /* the schema the file had before this open migrated it */
+};
+
+const char *cd_builtin_get(const char *name)
+{
+    for (const struct cd_builtin *b = cd_builtins; b->name; b++)
+        if (strcmp(b->name, name) == 0)
+            return b->text;
+    return NULL;
+}
+
+int cd_store_schema_latest(void)
+{
+    return migrations[N_MIGRATIONS - 1].version;
+}
+
+sqlite3 *cd_db(struct cd_store *store)
+{
+    return store->db;
+}
+
+const char *cd_store_path(const struct cd_store *store)
+{
+    return store->path;
+}
+
+void cd_store_set_actor(struct cd_store *store, int64_t user_id)
+{
+    store->actor = user_id;
+}
+
+int64_t cd_store_actor(const struct cd_store *store)
+{
+    return store->actor;
+}
+
+void cd_store_interrupt(struct cd_store *store)
+{
+    sqlite3_interrupt(store->db);
+}
+
+char *cd_store_default_path(void)
+{
+    struct cd_strbuf sb = CD_STRBUF_INIT;
+    const char *env = getenv("CAREDESK_DB");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (env && *env)
+        cd_strbuf_add(&sb, env);
+    else if (xdg && *xdg == '/')
+        cd_strbuf_addf(&sb, "%s/caredesk/caredesk.db", xdg);
+    else
+        cd_strbuf_addf(&sb, "%s/.local/share/caredesk/caredesk.db", home && *home ? home : ".");
+    return cd_strbuf_take(&sb);
+}
+
+static int commit_hook(void *arg)
+{
+    struct cd_store *store = arg;
+    return !store->allow_commit; /* non-zero turns the COMMIT into a ROLLBACK */
+}
+
+int cd_db_error(struct cd_store *store, int rc, const char *what, struct cd_error *err)
+{
+    int prim = rc & 0xff;
+    const char *msg = store ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
+    switch (prim) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return cd_error_set(err, CD_EBUSY,
+                            "%s: the database is busy (another session is writing); try again",
+                            what);
+    case SQLITE_CONSTRAINT:
+        if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
+            return cd_error_set(err, CD_EIO, "%s: write outside a transaction was refused", what);
+        if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return cd_error_set(err, CD_EEXIST, "%s: already exists", what);
+        return cd_error_set(err, CD_EINVAL, "%s: %s", what, msg);
+    case SQLITE_NOMEM: return cd_error_set(err, CD_ENOMEM, "%s: out of memory", what);
+    case SQLITE_NOTADB: return cd_error_set(err, CD_EFOREIGN, "%s: not a caredesk database", what);
+    case SQLITE_READONLY: return cd_error_set(err, CD_EPERM, "%s: the database is read-only", what);
+    case SQLITE_FULL: return cd_error_set(err, CD_EIO, "%s: the disk is full", what);
+    default: return cd_error_set(err, CD_EIO, "%s: %s", what, msg);
+    }
+}
+
+sqlite3_stmt *cd_db_stmt(struct cd_store *store, const char *sql, struct cd_error *err)
+{
+    for (size_t i = 0; i < store->nstmts; i++)
+        if (store->stmts[i].key == sql)
+            return store->stmts[i].stmt;
+    if (store->nstmts == store->capstmts) {
+        size_t cap = store->capstmts ? store->capstmts * 2 : 64;
+        struct stmt_slot *s = realloc(store->stmts, cap * sizeof *s);
+        if (!s) {
+            cd_error_set(err, CD_ENOMEM, "out of memory");
+            return NULL;
+        }
+        store->stmts = s;
+        store->capstmts = cap;
+    }
+    sqlite3_stmt *stmt = NULL;
+    const char *tail = NULL;
+    int rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+    if (rc != SQLITE_OK) {
+        cd_db_error(store, rc, "preparing a query", err);
+        return NULL;
+    }
+    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
+        tail++;
+    if (tail && *tail) {
+        sqlite3_finalize(stmt);
+        cd_error_set(err, CD_EINVAL, "query has trailing text: %.40s", tail);
+        return NULL;
+    }
+    store->stmts[store->nstmts].key = sql;
+    store->stmts[store->nstmts].stmt = stmt;
+    store->nstmts++;
+    return stmt;
+}
+
+void cd_db_done(sqlite3_stmt *stmt)
+{
+    if (stmt) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+    }
+}
+
+static int param(sqlite3_stmt *stmt, const char *name)
+{
+    int i = sqlite3_bind_parameter_index(stmt, name);
+    return i > 0 ? i : -1;
+}
+
+int cd_db_bind_text(sqlite3_stmt *stmt, const char *name, const char *value)
+{
+    int i = param(stmt, name);
+    if (i < 0)
+        return CD_EINVAL;
+    return sqlite3_bind_text(stmt, i, value, -1, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : CD_ENOMEM;
+}
+
+int cd_db_bind_int(sqlite3_stmt *stmt, const char *name, int64_t value)
+{
+    int i = param(stmt, name);
+    if (i < 0)
+        return CD_EINVAL;
+    return sqlite3_bind_int64(stmt, i, value) == SQLITE_OK ? 0 : CD_EINVAL;
+}
+
+int cd_db_bind_null(sqlite3_stmt *stmt, const char *name)
+{
+    int i = param(stmt, name);
+    if (i < 0)
+        return CD_EINVAL;
+    return sqlite3_bind_null(stmt, i) == SQLITE_OK ? 0 : CD_EINVAL;
+}
+
+int cd_db_bind_opt(sqlite3_stmt *stmt, const char *name, const char *value)
+{
+    return value && *value ? cd_db_bind_text(stmt, name, value) : cd_db_bind_null(stmt, name);
+}
+
+int cd_db_bind_id(sqlite3_stmt *stmt, const char *name, int64_t id)
+{
+    return id ? cd_db_bind_int(stmt, name, id) : cd_db_bind_null(stmt, name);
+}
+
+int cd_db_step(struct cd_store *store, sqlite3_stmt *stmt, struct cd_error *err)
+{
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    int ext = sqlite3_extended_errcode(store->db);
+    return cd_db_error(store, ext ? ext : rc, "database", err);
+}
+
+int cd_db_exec(struct cd_store *store, sqlite3_stmt *stmt, struct cd_error *err)
+{
+    int rc;
+    while ((rc = cd_db_step(store, stmt, err)) == 1)
+        ;
+    return rc;
+}
+
+char *cd_db_col_dup(sqlite3_stmt *stmt, int col)
+{
+    const unsigned char *t = sqlite3_column_text(stmt, col);
+    return t ? cd_strdup((const char *)t) : NULL;
+}
+
+int64_t cd_db_last_id(struct cd_store *store)
+{
+    return sqlite3_last_insert_rowid(store->db);
+}
+
+int cd_db_changes(struct cd_store *store)
+{
+    return sqlite3_changes(store->db);
+}
+
+int cd_db_fill_page(struct cd_store *store, sqlite3_stmt *stmt, struct cd_page *page,
+                    struct cd_error *err)
+{
+    int ncols = sqlite3_column_count(stmt);
+    const char *vals[64];
+    if (ncols > 64)
+        return cd_error_set(err, CD_EINVAL, "query has too many columns");
+    if (page->ncols == 0 && page->nrows == 0) {
+        for (int c = 0; c < ncols; c++)
+            vals[c] = sqlite3_column_name(stmt, c);
+        if (cd_page_set_columns(page, (size_t)ncols, vals))
+            return cd_error_set(err, CD_ENOMEM, "out of memory");
+    } else if ((size_t)ncols != page->ncols) {
+        return cd_error_set(err, CD_EINVAL, "query columns do not match the page");
+    }
+    int rc;
+    while ((rc = cd_db_step(store, stmt, err)) == 1) {
+        for (int c = 0; c < ncols; c++)
+            vals[c] = (const char *)sqlite3_column_text(stmt, c);
+        if (cd_page_add_row(page, vals))
+            return cd_error_set(err, CD_ENOMEM, "out of memory");
+    }
+    return rc;
+}
+
+int cd_db_exec_script(struct cd_store *store, const char *sql, struct cd_error *err)
+{
+    int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return cd_db_error(store, sqlite3_extended_errcode(store->db), "database", err);
+    return 0;
+}
+
+static int pragma_int(struct cd_store *store, const char *sql, int64_t *out, struct cd_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(store->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return cd_db_error(store, rc, store->path, err);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        *out = 0;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? 0 : cd_db_error(store, rc, store->path, err);
+}
+
+int cd_store_schema_opened(const struct cd_store *store)
+{
+    return store->opened_version;
+}
+
+int cd_store_schema_version(struct cd_store *store)
+{
+    int64_t v = 0;
+    pragma_int(store, "PRAGMA user_version", &v, NULL);
+    return (int)v;
+}
+
+int64_t cd_store_data_version(struct cd_store *store)
+{
+    int64_t v = 0;
+    pragma_int(store, "PRAGMA data_version", &v, NULL);
+    return v;
+}
+
+/* Waiting for another session's write lock: try again every 2 ms for up to 5 s. SQLite's own
+ * busy timeout backs off to 100 ms sleeps, so a writer that commits in short batches and begins
+ * the next at once (the day's worklist generation) could starve a nurse's save; polling this
+ * often takes the lock in the gap between two batches (cd_store_yield). */
+#define BUSY_POLL_US 2000
+#define BUSY_LIMIT_US 5000000
+static int busy_wait(void *ctx, int tries)
+{
+    (void)ctx;
+    if ((long)tries * BUSY_POLL_US >= BUSY_LIMIT_US)
+        return 0;
+    struct timespec ts = {0, BUSY_POLL_US * 1000L};
+    nanosleep(&ts, NULL);
+    return 1;
+}
+
+void cd_store_yield(struct cd_store *store)
+{
+    (void)store;
+    struct timespec ts = {0, 3 * BUSY_POLL_US * 1000L};
+    nanosleep(&ts, NULL);
+}
+
+int cd_store_begin_at(struct cd_store *store, const char *file, int line, struct cd_error *err)
+{
+    if (store->depth++ > 0)
+        return 0;
+    store->begin_file = file;
+    store->begin_line = line;
+    int rc = sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        store->depth = 0;
+        return cd_db_error(store, sqlite3_extended_errcode(store->db), "starting a change", err);
+    }
+    return 0;
+}
+
+int cd_store_commit(struct cd_store *store, struct cd_error *err)
+{
+    if (store->depth <= 0)
+        return cd_error_set(err, CD_EINVAL, "commit without a transaction");
+    if (--store->depth > 0)
+        return 0;
+    store->allow_commit = 1;
+    int rc = sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+    store->allow_commit = 0;
+    if (rc != SQLITE_OK) {
+        int ext = sqlite3_extended_errcode(store->db);
+        if (!sqlite3_get_autocommit(store->db))
+            sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+        return cd_db_error(store, ext, "saving the change", err);
+    }
+    return 0;
+}
+
+void cd_store_rollback(struct cd_store *store)
+{
+    store->depth = 0;
+    if (!sqlite3_get_autocommit(store->db))
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int cd_store_finish(struct cd_store *store, int rc, struct cd_error *err)
+{
+    if (!rc)
+        rc = cd_store_commit(store, err);
+    if (rc)
+        cd_store_rollback(store);
+    return rc;
+}
+
+bool cd_store_in_transaction(const struct cd_store *store)
+{
+    return store->depth > 0;
+}
+
+int cd_mkdir_parents(const char *path, struct cd_error *err)
+{
+    char *dir = cd_strdup(path);
+    if (!dir)
+        return cd_error_set(err, CD_ENOMEM, "out of memory");
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+            int e = errno;
+            cd_error_set(err, CD_EIO, "cannot create directory %s: %s", dir, strerror(e));
+            free(dir);
+            return CD_EIO;
+        }
+        *p = '/';
+    }
+    free(dir);
+    return 0;
+}
+
+static int migrate(struct cd_store *store, int from, struct cd_error *err)
+{
+    for (int i = 0; i < N_MIGRATIONS; i++) {
+        if (migrations[i].version <= from)
+            continue;
+        const char *sql = cd_builtin_get(migrations[i].file);
+        if (!sql)
+            return cd_error_set(err, CD_EIO, "migration %s is missing from this build",
+                                migrations[i].file);
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", migrations[i].version);
+        int rc = sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(store->db, pragma, NULL, NULL, NULL);
+        if (rc == SQLITE_OK) {
+            store->allow_commit = 1;
+            rc = sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+            store->allow_commit = 0;
+        }
+        if (rc != SQLITE_OK) {
+            const char *name = strrchr(migrations[i].file, '/') + 1;
+            cd_error_set(err, CD_EIO, "migration %s failed: %s", name, sqlite3_errmsg(store->db));
+            if (!sqlite3_get_autocommit(store->db))
+                sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+            return CD_EIO;
+        }
+    }
+    return 0;
+}
+
+static int check_identity(struct cd_store *store, struct cd_error *err)
+{
+    int64_t app = 0, ver = 0, tables = 0;
+    int rc = pragma_int(store, "PRAGMA application_id", &app, err);
+    if (rc == CD_EFOREIGN || rc == CD_EIO)
+        return cd_error_set(err, CD_EFOREIGN, "%s is not a caredesk database; refusing to touch it",
+                            store->path);
+    if (rc)
+        return rc;
+    if (pragma_int(store, "PRAGMA user_version", &ver, err))
+        return err ? err->code : CD_EIO;
+    if (pragma_int(store, "SELECT count(*) FROM sqlite_schema", &tables, err))
+        return err ? err->code : CD_EIO;
+    if (app != CD_APPLICATION_ID && (app != 0 || tables > 0 || ver != 0))
+        return cd_error_set(err, CD_EFOREIGN, "%s is not a caredesk database; refusing to touch it",
+                            store->path);
+    if (ver > cd_store_schema_latest())
+        return cd_error_set(
+            err, CD_ESCHEMA,
+            "%s was written by a newer caredesk (schema %lld, this build knows %d); "
+            "left untouched: upgrade caredesk",
+            store->path, (long long)ver, cd_store_schema_latest());
+    return 0;
+}
+
+static int load_zone(struct cd_store *store, struct cd_error *err)
+{
+    sqlite3_stmt *st = cd_db_stmt(store, "SELECT value FROM settings WHERE key = 'timezone'", err);
+    if (!st)
+        return err ? err->code : CD_EIO;
+    int rc = cd_db_step(store, st, err);
+    int ret = 0;
+    if (rc == 1) {
+        const char *zone = (const char *)sqlite3_column_text(st, 0);
+        ret = cd_clock_set_zone(zone ? zone : "UTC", err);
+    } else if (rc < 0) {
+        ret = rc;
+    }
+    cd_db_done(st);
+    return ret;
+}
+
+int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struct cd_error *err)
+{
+    *out = NULL;
+    struct stat stbuf;
+    bool exists = stat(path, &stbuf) == 0;
+    if (!exists && !(flags & CD_STORE_CREATE))
+        return cd_error_set(
+            err, CD_ENOTFOUND,
+            "no database at %s (create one with 'caredesk init' or 'caredesk demo')", path);
+    if (exists && !S_ISREG(stbuf.st_mode))
+        return cd_error_set(err, CD_EFOREIGN, "%s is not a regular file", path);
+    if (!exists) {
+        if (cd_mkdir_parents(path, err))
+            return CD_EIO;
+        int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            return cd_error_set(err, CD_EIO, "cannot create %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+    }
+
+    struct cd_store *store = calloc(1, sizeof *store);
+    if (!store || !(store->path = cd_strdup(path))) {
+        free(store);
+        return cd_error_set(err, CD_ENOMEM, "out of memory");
+    }
+    int oflags = (flags & CD_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    int rc = sqlite3_open_v2(path, &store->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        cd_error_set(err, CD_EIO, "cannot open %s: %s", path,
+                     store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
+        cd_store_close(store);
+        return CD_EIO;
+    }
+    sqlite3_extended_result_codes(store->db, 1);
+    sqlite3_busy_handler(store->db, busy_wait, NULL);
+    sqlite3_commit_hook(store->db, commit_hook, store);
+    if (cd_db_register_labels(store->db) != SQLITE_OK) {
+        cd_error_set(err, CD_EIO, "cannot open %s: %s", path, sqlite3_errmsg(store->db));
+        cd_store_close(store);
+        return CD_EIO;
+    }
+
+    int ret = check_identity(store, err);
+    if (!ret && !(flags & CD_STORE_READONLY)) {
+        store->allow_commit = 1; /* switching to WAL commits on its own */
+        if (cd_db_exec_script(store, "PRAGMA journal_mode = WAL", err) ||
+            cd_db_exec_script(store, "PRAGMA synchronous = FULL", err))
+            ret = err ? err->code : CD_EIO;
+        store->allow_commit = 0;
+    }
+    if (!ret)
+        ret = cd_db_exec_script(store, "PRAGMA foreign_keys = ON", err);
+    if (!ret)
+        store->opened_version = cd_store_schema_version(store);
+    if (!ret && !(flags & CD_STORE_READONLY))
+        ret = migrate(store, store->opened_version, err);
+    if (!ret && cd_store_schema_version(store) == 0)
+        ret = cd_error_set(err, CD_ENOTFOUND, "%s has no caredesk schema (run 'caredesk init')",
+                           path);
+    if (!ret)
+        ret = load_zone(store, err);
+    if (ret) {
+        cd_store_close(store);
+        return ret;
+    }
+    *out = store;
+    return 0;
+}
+
+void cd_store_close(struct cd_store *store)
+{
+    if (!store)
+        return;
+    if (store->db && !sqlite3_get_autocommit(store->db))
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+    for (size_t i = 0; i < store->nstmts; i++)
+        sqlite3_finalize(store->stmts[i].stmt);
+    free(store->stmts);
+    if (store->db)
+        sqlite3_close(store->db);
+    free(store->path);
+    free(store);
+}

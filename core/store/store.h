@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/* The SQLite store: open, migrate, transactions, change polling. No SQLite type here:
+ * core modules reach the connection through core/db.h. */
+#ifndef CD_CORE_STORE_STORE_H
+#define CD_CORE_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/base/error.h"
+
+struct cd_store;
+
+enum cd_store_flags {
+    CD_STORE_CREATE = 1,   /* create the file (mode 0600) and its directory when missing */
+    CD_STORE_READONLY = 2, /* open read-only, never migrate */
+};
+
+/* Open the database at PATH (caller owns *OUT; close with cd_store_close). Refuses a file that is
+ * not a caredesk database (CD_EFOREIGN) or was written by a newer schema (CD_ESCHEMA), without
+ * writing to it; applies pending migrations, each in one transaction. Sets the process clock
+ * zone from the stored setting. */
+int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struct cd_error *err);
+/* Close and free (NULL is a no-op). */
+void cd_store_close(struct cd_store *store);
+
+/* Default database path: $CAREDESK_DB, else $XDG_DATA_HOME/caredesk/caredesk.db, else
+ * ~/.local/share/caredesk/caredesk.db. Caller frees. */
+char *cd_store_default_path(void);
+/* Create the directories above PATH that do not exist yet (mode 0700): for the database and for
+ * files the workstation writes, such as calendar exports. CD_EIO with the directory named. */
+int cd_mkdir_parents(const char *path, struct cd_error *err);
+/* The path the store was opened with (borrowed). */
+const char *cd_store_path(const struct cd_store *store);
+/* The schema version this build knows. */
+int cd_store_schema_latest(void);
+/* The schema version of the open database. */
+int cd_store_schema_version(struct cd_store *store);
+/* The schema version the file had when STORE opened it, before any migration (0: new file). */
+int cd_store_schema_opened(const struct cd_store *store);
+
+/* Begin a (possibly nested) write transaction; the outermost is BEGIN IMMEDIATE. */
+int cd_store_begin_at(struct cd_store *store, const char *file, int line, struct cd_error *err);
+#define cd_store_begin(store, err) cd_store_begin_at((store), __FILE__, __LINE__, (err))
+/* Commit the innermost level; the outermost really commits. */
+int cd_store_commit(struct cd_store *store, struct cd_error *err);
+/* Roll back the whole transaction (all levels). */
+void cd_store_rollback(struct cd_store *store);
+/* End a level begun with cd_store_begin: commit when RC is 0, else roll back. Returns RC, or the
+ * commit's error. */
+int cd_store_finish(struct cd_store *store, int rc, struct cd_error *err);
+/* Between two short write transactions of a long job: give sessions waiting for the write lock
+ * (they poll every 2 ms, for up to 5 s) the time to take it. */
+void cd_store_yield(struct cd_store *store);
+/* True inside cd_store_begin. */
+bool cd_store_in_transaction(const struct cd_store *store);
+
+/* The connection's view of others' commits: changes when another connection commits. */
+int64_t cd_store_data_version(struct cd_store *store);
+
+/* The acting user for audit and "who" columns (0 = none). */
+void cd_store_set_actor(struct cd_store *store, int64_t user_id);
+int64_t cd_store_actor(const struct cd_store *store);
+/* Make the statement running on STORE stop with an error as soon as it can (its transaction rolls
+ * back). The one store function safe to call from a thread other than the one using STORE. */
+void cd_store_interrupt(struct cd_store *store);
+
+#endif

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/* Helpers shared by the sub-commands: errors, option parsing, output formats. */
+#include "config.h"
+#include "tui/cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/base/clock.h"
+#include "core/base/strbuf.h"
+
+int cli_fail(const struct cd_error *err)
+{
+    fprintf(stderr, "caredesk: %s\n",
+            err && err->msg[0] ? err->msg : cd_strerror(err ? err->code : CD_EIO));
+    return CLI_FAIL;
+}
+
+/* "caredesk: FMT..." and a newline on stderr. */
+__attribute__((format(printf, 1, 0))) static void say(const char *fmt, va_list ap)
+{
+    fputs("caredesk: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+int cli_failf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say(fmt, ap);
+    va_end(ap);
+    return CLI_FAIL;
+}
+
+int cli_usage(const struct cli *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say(fmt, ap);
+    va_end(ap);
+    if (c && c->usage)
+        fprintf(stderr, "usage: caredesk %s\n", c->usage);
+    return CLI_USAGE;
+}
+
+int cli_getopt(const struct cli *c, int argc, char **argv, const struct option *opts,
+               const char **arg)
+{
+    static char **last;
+    if (argv != last) {
+        optind = 0; /* glibc: full re-initialisation for a new argument vector */
+        last = argv;
+    }
+    opterr = 0;
+    int v = getopt_long(argc, argv, ":", opts, NULL);
+    *arg = optarg;
+    if (v == '?' || v == ':') {
+        const char *opt = argv[optind - 1];
+        last = NULL;
+        if (v == ':')
+            cli_usage(c, "option %s needs a value", opt);
+        else if (optopt && optopt < 256)
+            cli_usage(c, "unknown option for '%s': -%c", argv[0], optopt);
+        else
+            cli_usage(c, "unknown option for '%s': %s", argv[0], opt);
+        return '?';
+    }
+    if (v == -1)
+        last = NULL;
+    return v;
+}
+
+int cli_optind(void)
+{
+    return optind;
+}
+
+int cli_format(const struct cli *c, const char *value, bool *json)
+{
+    if (strcmp(value, "tsv") == 0)
+        *json = false;
+    else if (strcmp(value, "json") == 0)
+        *json = true;
+    else
+        return cli_usage(c, "--format must be tsv or json, not '%s'", value);
+    return 0;
+}
+
+int cli_format_only(const struct cli *c, int argc, char **argv, bool *json, bool *given)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *arg;
+    int v;
+    while ((v = cli_getopt(c, argc, argv, opts, &arg)) != -1) {
+        if (v == '?' || cli_format(c, arg, json))
+            return CLI_USAGE;
+        if (given)
+            *given = true;
+    }
+    return 0;
+}
+
+int cli_print_page(const struct cd_page *page, bool json, const char *numeric)
+{
+    struct cd_strbuf out = CD_STRBUF_INIT;
+    int rc = json ? cd_page_write_json(page, numeric, &out) : cd_page_write_tsv(page, &out);
+    if (!rc)
+        fwrite(cd_strbuf_str(&out), 1, out.len, stdout);
+    cd_strbuf_free(&out);
+    if (rc)
+        return cli_failf("out of memory");
+    return fflush(stdout) == 0 ? CLI_OK : cli_failf("cannot write the output");
+}
+
+int cli_apply_now(struct cli *c)
+{
+    if (!c->now)
+        return 0;
+    struct cd_error err = {0};
+    time_t t;
+    if (cd_instant_parse(c->now, &t, &err)) {
+        cd_error_prefix(&err, "--now: ");
+        cli_fail(&err);
+        return CLI_USAGE;
+    }
+    cd_clock_set(t);
+    return 0;
+}
+
+int cli_require_role(const struct cli *c, const char *roles, const char *what)
+{
+    size_t n = strlen(c->user.role);
+    for (const char *p = roles; n && *p;) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == n && strncmp(p, c->user.role, n) == 0)
+            return 0;
+        p = e ? e + 1 : p + len;
+    }
+    return cli_failf("%s needs the role %s; '%s' is a %s", what, roles, c->login,
+                     c->user.role[0] ? c->user.role : "non-user");
+}

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/* The command-line side of caredesk: shared context and helpers for the sub-commands.
+ * No curses here; every sub-command calls the same core functions as the screens. */
+#ifndef CD_TUI_CLI_CLI_H
+#define CD_TUI_CLI_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/base/error.h"
+#include "core/base/page.h"
+#include "core/store/store.h"
+#include "core/user.h"
+
+enum cli_flags {
+    CLI_CREATE = 1,   /* create the database file when missing */
+    CLI_NO_STORE = 2, /* runs without a database */
+    CLI_ANY_USER = 4, /* the invoking login need not be a user yet */
+};
+
+enum cli_exit { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+struct cli {
+    const char *db_path;    /* --db, $CAREDESK_DB or the default */
+    const char *login;      /* --user or the OS login */
+    const char *now;        /* --now as given, or NULL */
+    struct cd_store *store; /* open unless CLI_NO_STORE */
+    struct cd_user user;    /* the acting user (id 0 when not yet a user) */
+    int argc;               /* the sub-command's arguments, argv[0] = its name */
+    char **argv;
+    const char *usage; /* the sub-command's usage line */
+};
+
+/* Print "caredesk: MSG" to stderr; returns CLI_FAIL. */
+int cli_fail(const struct cd_error *err);
+/* Print "caredesk: FMT..." to stderr; returns CLI_FAIL. */
+int cli_failf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "caredesk: FMT..." and the usage line to stderr; returns CLI_USAGE. */
+int cli_usage(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Parse options of ARGV (ARGV[0] is the (sub-)command name; options and operands may mix).
+ * Returns the option's value, -1 at the end, or '?' after printing a usage error. */
+int cli_getopt(const struct cli *c, int argc, char **argv, const struct option *opts,
+               const char **arg);
+/* After cli_getopt returned -1: the index in ARGV of the first operand. */
+int cli_optind(void);
+/* Parse --format: "tsv" (default) or "json"; returns 0, or CLI_USAGE after an error. */
+int cli_format(const struct cli *c, const char *value, bool *json);
+/* Parse the options of ARGV (as cli_getopt) when --format is the only one: *JSON from it, *GIVEN
+ * (may be NULL) set when it was given. Returns 0, or CLI_USAGE after a usage error; cli_optind()
+ * then gives the first operand. */
+int cli_format_only(const struct cli *c, int argc, char **argv, bool *json, bool *given);
+/* Write PAGE to stdout as TSV or JSON (NUMERIC: comma-separated numeric column names). */
+int cli_print_page(const struct cd_page *page, bool json, const char *numeric);
+/* Apply --now (again) in the current clinic zone: after a zone change. */
+int cli_apply_now(struct cli *c);
+/* Require the acting user to have one of the comma-separated ROLES. */
+int cli_require_role(const struct cli *c, const char *roles, const char *what);
+
+/* The sub-commands (tui/commands.def). */
+#define CLI_COMMAND(name, fn, flags, usage, summary) int fn(struct cli *c);
+#include "tui/cli/commands.def"
+#undef CLI_COMMAND
+
+#endif

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/* 'caredesk keys': the bindings in force (defaults plus the user's key file), from the same
+ * keymap the workstation uses; the TSV feeds the manual's key table. No curses. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/base/page.h"
+#include "tui/cli/cli.h"
+#include "tui/keys/keymap.h"
+
+int cli_keys(struct cli *c)
+{
+    bool json = false, formatted = false;
+    if (cli_format_only(c, c->argc, c->argv, &json, &formatted))
+        return CLI_USAGE;
+    if (cli_optind() < c->argc)
+        return cli_usage(c, "unexpected argument '%s'", c->argv[cli_optind()]);
+    struct cd_error err = {0};
+    struct keymap km = KEYMAP_INIT;
+    if (keymap_load(&km, &err)) {
+        keymap_free(&km);
+        return cli_fail(&err);
+    }
+    static const char *const cols[] = {"scope", "key", "action", "help"};
+    struct cd_page page = CD_PAGE_INIT;
+    int rc = cd_page_set_columns(&page, 4, cols);
+    for (int s = 0; !rc && s < SCOPE_COUNT; s++) {
+        for (const struct action_info *a = action_table; !rc && a->help; a++) {
+            if (!a->name)
+                continue;
+            int keys[16];
+            size_t n = keymap_keys(&km, (enum scope)s, a->action, keys, 16);
+            for (size_t i = 0; !rc && i < n; i++) {
+                char name[32];
+                const char *row[] = {scope_name((enum scope)s),
+                                     key_format(keys[i], name, sizeof name), a->name, a->help};
+                rc = cd_page_add_row(&page, row);
+            }
+        }
+    }
+    keymap_free(&km);
+    if (rc) {
+        cd_page_free(&page);
+        return cli_failf("out of memory");
+    }
+    if (formatted) {
+        rc = cli_print_page(&page, json, NULL);
+        cd_page_free(&page);
+        return rc;
+    }
+    const char *scope = "";
+    for (size_t r = 0; r < page.nrows; r++) {
+        const char *s = cd_page_get(&page, r, 0);
+        if (strcmp(s, scope) != 0)
+            printf("%s%s\n", r ? "\n" : "", scope = s);
+        printf("  %-12s %-14s %s\n", cd_page_get(&page, r, 1), cd_page_get(&page, r, 2),
+               cd_page_get(&page, r, 3));
+    }
+    cd_page_free(&page);
+    return fflush(stdout) == 0 ? CLI_OK : cli_failf("cannot write the output");
+}
