@@ -17,12 +17,6 @@
 #include "core/store/db.h"
 #include "core/task.h"
 
-const char *const cd_appointment_kinds[] = {"tcm_visit",  "primary_care", "specialist", "lab",
-                                            "telehealth", "other",        NULL};
-static const char *const kind_labels[] = {"TCM face-to-face visit", "Primary care visit",
-                                          "Specialist visit",       "Lab appointment",
-                                          "Telehealth visit",       "Appointment"};
-
 static const char SQL_INSERT[] =
     "INSERT INTO appointments(uid, sequence, patient_id, kind, status, start_at, start_local, "
     "duration_min, tzid, provider, location, encounter_id, note, created_at, created_by, "
@@ -73,14 +67,6 @@ static const char SQL_GET[] =
 static int field_err(struct cd_error *err, const char *field, const char *value, const char *why)
 {
     return cd_error_set(err, CD_EINVAL, "%s: '%.60s' %s", field, value ? value : "", why);
-}
-
-const char *cd_appointment_kind_label(const char *kind)
-{
-    for (size_t i = 0; kind && cd_appointment_kinds[i]; i++)
-        if (strcmp(kind, cd_appointment_kinds[i]) == 0)
-            return kind_labels[i];
-    return NULL;
 }
 
 /* A parsed clinic wall time and its instant. */

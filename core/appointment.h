@@ -8,12 +8,8 @@
 
 #include "core/base/error.h"
 #include "core/base/page.h"
+#include "core/base/vocab.h"
 #include "core/store/store.h"
-
-/* The kinds, NULL-terminated (static): tcm_visit primary_care specialist lab telehealth other. */
-extern const char *const cd_appointment_kinds[];
-/* The words for KIND ("TCM face-to-face visit"), or NULL for an unknown kind (static). */
-const char *cd_appointment_kind_label(const char *kind);
 
 /* A booking as typed (borrowed strings; NULL or "" = not given). */
 struct cd_appointment_in {

@@ -13,17 +13,6 @@
 #include "core/store/audit.h"
 #include "core/store/db.h"
 
-/* label heads a field ("Complex CCM"); phrase sits inside a sentence ("No complex CCM contact"). */
-static const struct {
-    const char *key, *label, *phrase;
-    bool enrollable;
-} programs[] = {
-    {"ccm", "CCM", "CCM", true},    {"ccm_complex", "Complex CCM", "complex CCM", true},
-    {"pcm", "PCM", "PCM", true},    {"tcm", "TCM", "TCM", false},
-    {"apcm", "APCM", "APCM", true}, {"coordination", "Coordination", "coordination", true},
-};
-#define N_PROGRAMS (sizeof programs / sizeof programs[0])
-
 static const char SQL_ACTIVE[] =
     "SELECT id, consent_method, start_date FROM enrollments "
     "WHERE patient_id = :pid AND program = :program AND status = 'active'";
@@ -44,38 +33,6 @@ static const char SQL_LIST[] =
     "u.login AS consent_by, e.note, e.end_reason FROM enrollments e "
     "LEFT JOIN users u ON u.id = e.consent_by WHERE e.patient_id = :pid "
     "ORDER BY e.start_date DESC, e.id DESC";
-
-bool cd_program_valid(const char *program)
-{
-    for (size_t i = 0; program && i < N_PROGRAMS; i++)
-        if (strcmp(programs[i].key, program) == 0)
-            return true;
-    return false;
-}
-
-bool cd_program_enrollable(const char *program)
-{
-    for (size_t i = 0; program && i < N_PROGRAMS; i++)
-        if (strcmp(programs[i].key, program) == 0)
-            return programs[i].enrollable;
-    return false;
-}
-
-const char *cd_program_label(const char *program)
-{
-    for (size_t i = 0; program && i < N_PROGRAMS; i++)
-        if (strcmp(programs[i].key, program) == 0)
-            return programs[i].label;
-    return "";
-}
-
-const char *cd_program_phrase(const char *program)
-{
-    for (size_t i = 0; program && i < N_PROGRAMS; i++)
-        if (strcmp(programs[i].key, program) == 0)
-            return programs[i].phrase;
-    return "";
-}
 
 /* A date given by the user, or today; never in the future. */
 static int check_date(const char *field, const char *date, int *day, struct cd_error *err)

@@ -8,17 +8,8 @@
 
 #include "core/base/error.h"
 #include "core/base/page.h"
+#include "core/base/vocab.h"
 #include "core/store/store.h"
-
-/* True for a program the schema knows: ccm ccm_complex pcm tcm apcm coordination. */
-bool cd_program_valid(const char *program);
-/* True for a program a person enrolls in by hand (all but tcm, which a discharge opens). */
-bool cd_program_enrollable(const char *program);
-/* The short label for the status bar and headers ("CCM", "Complex CCM" ...); static, "" if
- * unknown. */
-const char *cd_program_label(const char *program);
-/* The program as it reads inside a sentence ("complex CCM", "PCM"); static, "" if unknown. */
-const char *cd_program_phrase(const char *program);
 
 struct cd_enroll_in {
     const char *mrn;

@@ -9,7 +9,8 @@ core_libcaredesk_a_SOURCES = \
 	core/base/page.c core/base/page.h \
 	core/base/strbuf.c core/base/strbuf.h \
 	core/base/text.c core/base/text.h \
-	core/base/uuid.c core/base/uuid.h
+	core/base/uuid.c core/base/uuid.h \
+	core/base/vocab.c core/base/vocab.h
 core_libcaredesk_a_SOURCES += \
 	core/store/audit.c core/store/audit.h \
 	core/store/db.c core/store/db.h \

@@ -12,22 +12,6 @@
 #include "core/store/db.h"
 #include "core/user.h"
 
-const char *cd_task_kind_label(const char *kind)
-{
-    static const struct {
-        const char *kind, *label;
-    } labels[] = {
-        {"tcm_contact", "TCM contact"},   {"tcm_visit", "TCM visit"},
-        {"ccm_outreach", "CCM outreach"}, {"careplan_review", "care plan review"},
-        {"callback", "call back"},        {"followup", "follow-up"},
-        {"referral", "referral"},         {"other", "task"},
-    };
-    for (size_t i = 0; kind && i < sizeof labels / sizeof labels[0]; i++)
-        if (strcmp(kind, labels[i].kind) == 0)
-            return labels[i].label;
-    return kind ? kind : "task";
-}
-
 static const char SQL_INSERT[] =
     "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, priority, assignee_id, team, "
     "encounter_id, gen_key, created_at, created_by) VALUES (:patient, :kind, :title, :due_at, "

@@ -8,11 +8,8 @@
 
 #include "core/base/error.h"
 #include "core/base/page.h"
+#include "core/base/vocab.h"
 #include "core/store/store.h"
-
-/* What a person calls a task of KIND, mid-sentence ("TCM contact", "care plan review"); static;
- * KIND itself when unknown, "task" when NULL. */
-const char *cd_task_kind_label(const char *kind);
 
 /* A new task (borrowed strings). */
 struct cd_task_in {

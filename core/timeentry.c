@@ -14,17 +14,6 @@
 #include "core/store/audit.h"
 #include "core/store/db.h"
 
-const struct cd_activity cd_activities[] = {
-    {"careplan_review", "Care plan review"},
-    {"med_reconciliation", "Medication reconciliation"},
-    {"call", "Call with patient or caregiver"},
-    {"coordination", "Coordination with a provider"},
-    {"community_resources", "Community resources"},
-    {"documentation", "Documentation"},
-    {"other", "Other"},
-    {NULL, NULL},
-};
-
 #define MAX_SECONDS (12 * 3600)
 
 static const char SQL_INSERT[] =
@@ -47,34 +36,6 @@ static const char SQL_LIST[] =
     "(SELECT login FROM users WHERE users.id = time_entries.user_id) AS user, note "
     "FROM time_entries WHERE patient_id = :pid AND (:month IS NULL OR month = :month) ORDER BY "
     "start_at, id";
-
-bool cd_activity_valid(const char *key)
-{
-    for (const struct cd_activity *a = cd_activities; key && a->key; a++)
-        if (strcmp(a->key, key) == 0)
-            return true;
-    return false;
-}
-
-const char *cd_activity_name(const char *key)
-{
-    for (const struct cd_activity *a = cd_activities; key && a->key; a++)
-        if (strcmp(a->key, key) == 0)
-            return a->name;
-    return "";
-}
-
-bool cd_role_valid(const char *role)
-{
-    return role && (strcmp(role, "clinical_staff") == 0 || strcmp(role, "practitioner") == 0);
-}
-
-const char *cd_role_label(const char *role)
-{
-    if (!role)
-        return "";
-    return strcmp(role, "clinical_staff") == 0 ? "clinical staff" : role;
-}
 
 char *cd_month_of(time_t t, char *out)
 {

@@ -10,24 +10,8 @@
 
 #include "core/base/error.h"
 #include "core/base/page.h"
+#include "core/base/vocab.h"
 #include "core/store/store.h"
-
-/* An activity: the key stored in the database and the name the screens show. */
-struct cd_activity {
-    const char *key;
-    const char *name;
-};
-/* The activities in display order; the list ends with {NULL, NULL}. */
-extern const struct cd_activity cd_activities[];
-/* True for a known activity key. */
-bool cd_activity_valid(const char *key);
-/* The display name of KEY ("Medication reconciliation"); static, "" if unknown. */
-const char *cd_activity_name(const char *key);
-/* True for clinical_staff or practitioner. */
-bool cd_role_valid(const char *role);
-/* The role as people say it ("clinical staff", "practitioner"); ROLE itself when unknown, "" for
- * NULL. */
-const char *cd_role_label(const char *role);
 
 /* "YYYY-MM" plus NUL */
 #define CD_MONTH_LEN 8

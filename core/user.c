@@ -23,15 +23,6 @@ static const char SQL_GET[] =
 static const char SQL_COUNT[] = "SELECT count(*) FROM users";
 static const char SQL_LIST[] = "SELECT id, login, name, role, team FROM users ORDER BY login";
 
-bool cd_user_role_valid(const char *role)
-{
-    static const char *const roles[] = {"coordinator", "scheduler", "supervisor", "admin"};
-    for (size_t i = 0; role && i < sizeof roles / sizeof roles[0]; i++)
-        if (strcmp(role, roles[i]) == 0)
-            return true;
-    return false;
-}
-
 static int login_ok(const char *login)
 {
     if (!login || !*login || strlen(login) > 64)

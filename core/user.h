@@ -8,6 +8,7 @@
 
 #include "core/base/error.h"
 #include "core/base/page.h"
+#include "core/base/vocab.h"
 #include "core/store/store.h"
 
 struct cd_user {
@@ -18,8 +19,6 @@ struct cd_user {
     char team[65];
 };
 
-/* True for coordinator, scheduler, supervisor or admin. */
-bool cd_user_role_valid(const char *role);
 /* Add a staff member (audited). *ID (may be NULL) gets the new id. CD_EEXIST when LOGIN is taken.
  */
 int cd_user_add(struct cd_store *store, const char *login, const char *name, const char *role,

@@ -7,11 +7,8 @@
 
 #include <string.h>
 
-#include "core/appointment.h"
-#include "core/enrollment.h"
+#include "core/base/vocab.h"
 #include "core/store/db.h"
-#include "core/task.h"
-#include "core/timeentry.h"
 
 static const char *label_of(const char *domain, const char *key)
 {
