@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* The clock, the clinic zone (the process TZ, checked against libical), and day numbers. */
+/* The clock, the clinic zone (the process TZ, checked against the system's tzdata), and day
+ * numbers. */
 #include "config.h"
 #include "core/base/clock.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
-
-#include <libical/ical.h>
 
 static time_t clock_offset;          /* the instant the clock was set to */
 static struct timespec clock_anchor; /* the real time it was set at */
@@ -23,7 +24,20 @@ bool cd_clock_zone_valid(const char *iana)
         return false;
     if (strcmp(iana, "UTC") == 0)
         return true;
-    return icaltimezone_get_builtin_timezone(iana) != NULL;
+    if (iana[0] == '/' || iana[0] == '.')
+        return false;
+    /* the system's tzdata, which libical reads too: a TZif file named by the zone */
+    const char *dir = getenv("TZDIR");
+    char path[512], magic[4];
+    snprintf(path, sizeof path, "%s/%s", dir && *dir == '/' ? dir : "/usr/share/zoneinfo", iana);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && read(fd, magic, 4) == 4 &&
+              memcmp(magic, "TZif", 4) == 0;
+    close(fd);
+    return ok;
 }
 
 int cd_clock_set_zone(const char *iana, struct cd_error *err)
