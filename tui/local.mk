@@ -4,17 +4,29 @@
 caredesk_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 caredesk_LDADD = $(CORE_LIBS) $(NCURSES_LIBS)
 caredesk_SOURCES = \
-	tui/main.c
+	tui/main.c \
+	tui/session.c tui/session.h
 caredesk_SOURCES += \
 	tui/cli/cli.c tui/cli/cli.h tui/cli/commands.def \
 	tui/cli/appointment.c \
+	tui/cli/billing.c \
 	tui/cli/careplan.c \
 	tui/cli/demo.c \
+	tui/cli/enroll.c \
 	tui/cli/import.c \
 	tui/cli/init.c \
 	tui/cli/keys.c \
+	tui/cli/log_call.c \
+	tui/cli/note.c \
+	tui/cli/patient.c \
+	tui/cli/settings.c \
+	tui/cli/status.c \
+	tui/cli/task.c \
+	tui/cli/tcm_due.c \
 	tui/cli/time.c \
+	tui/cli/timeline.c \
 	tui/cli/timer.c \
+	tui/cli/user.c \
 	tui/cli/worklist.c
 caredesk_SOURCES += \
 	tui/keys/actions.def tui/keys/scopes.def \

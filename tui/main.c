@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/base/clock.h"
 #include "core/base/strbuf.h"
 #include "core/store/store.h"
 #include "tui/cli/cli.h"
 #include "tui/screen/app.h"
+#include "tui/session.h"
 
 struct command {
     const char *name;
@@ -60,27 +60,21 @@ static void help(FILE *f)
           f);
 }
 
-static int open_store(struct cli *c, unsigned flags)
+/* Open the store, start the clock and find the user for a sub-command of FLAGS (CLI_*); an exit
+ * status. */
+static int start(struct session *s, unsigned flags)
 {
     struct cd_error err = {0};
-    if (cd_store_open(c->db_path, flags, &c->store, &err))
+    bool store = !(flags & CLI_NO_STORE);
+    if (store && session_open(s, (flags & CLI_CREATE) ? CD_STORE_CREATE : 0, &err))
         return cli_fail(&err);
-    return 0;
-}
-
-/* Resolve the acting user; CLI_ANY_USER commands may run before the login is a user. */
-static int identify(struct cli *c, unsigned flags)
-{
-    struct cd_error err = {0};
-    int rc = cd_user_find(c->store, c->login, &c->user, &err);
-    if (rc == CD_ENOTFOUND && (flags & CLI_ANY_USER)) {
-        memset(&c->user, 0, sizeof c->user);
-        return 0;
+    if (session_apply_now(s, &err)) {
+        cli_fail(&err);
+        return CLI_USAGE;
     }
-    if (rc)
+    if (store && session_identify(s, flags & CLI_ANY_USER, &err))
         return cli_fail(&err);
-    cd_store_set_actor(c->store, c->user.id);
-    return 0;
+    return CLI_OK;
 }
 
 static char *demo_path(void)
@@ -113,16 +107,17 @@ int main(int argc, char **argv)
      * default trim then shrinks and regrows the heap each time (6x slower imports). */
     mallopt(M_TRIM_THRESHOLD, 4 << 20);
 #endif
-    struct cli c = {0};
+    struct session s = {0};
+    struct cli c = {.s = &s};
     struct app_options ao = {0};
     char *path_owned = NULL;
     int v, demo = 0;
     opterr = 0;
     while ((v = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
         switch (v) {
-        case 'd': c.db_path = optarg; break;
-        case 'u': c.login = optarg; break;
-        case 'n': c.now = optarg; break;
+        case 'd': s.db_path = optarg; break;
+        case 'u': s.login = optarg; break;
+        case 'n': s.now = optarg; break;
         case 'D': demo = 1; break;
         case 't': ao.theme = optarg; break;
         case 'C': ao.no_color = 1; break;
@@ -137,11 +132,11 @@ int main(int argc, char **argv)
             return CLI_USAGE;
         }
     }
-    if (!c.login)
-        c.login = cd_user_os_login();
-    if (!c.db_path)
-        c.db_path = path_owned = demo ? demo_path() : cd_store_default_path();
-    if (!c.db_path) {
+    if (!s.login)
+        s.login = cd_user_os_login();
+    if (!s.db_path)
+        s.db_path = path_owned = demo ? demo_path() : cd_store_default_path();
+    if (!s.db_path) {
         fputs("caredesk: out of memory\n", stderr);
         return CLI_FAIL;
     }
@@ -167,23 +162,17 @@ int main(int argc, char **argv)
             free(path_owned);
             return CLI_OK;
         }
-        rc = 0;
-        if (!(cmd->flags & CLI_NO_STORE)) {
-            rc = open_store(&c, (cmd->flags & CLI_CREATE) ? CD_STORE_CREATE : 0);
-            if (!rc)
-                rc = cli_apply_now(&c);
-            if (!rc)
-                rc = identify(&c, cmd->flags);
-        } else {
-            rc = cli_apply_now(&c);
-        }
+        rc = start(&s, cmd->flags);
         if (!rc)
             rc = cmd->run(&c);
     } else {
+        struct cd_error err = {0};
         ao.demo = demo;
-        rc = app_main(&c, &ao);
+        rc = app_main(&s, &ao, &err);
+        if (rc && err.msg[0])
+            fprintf(stderr, "caredesk: %s\n", err.msg);
     }
-    cd_store_close(c.store);
+    session_close(&s);
     free(path_owned);
     return rc;
 }

@@ -83,7 +83,7 @@ run appointment add NOPE --at 2026-03-10T09:30 --duration 30 --with X
 is "unknown MRN" "$ERR" "caredesk: no patient with MRN 'NOPE'"
 run appointment add M1 --at 2026-03-10T09:30 --duration 0 --with X
 is_rc "bad duration is a usage error" 2
-like "bad duration message" "$ERR" "^caredesk: --duration must be a whole number from 1 to 1440, not '0'"
+like "bad duration message" "$ERR" "^caredesk: --duration: '0' is not a whole number from 1 to 1440"
 run appointment add M1 --at 2026-03-10T09:30
 is_rc "missing options" 2
 like "missing options message" "$ERR" "^caredesk: appointment add needs --at, --duration and --with"

@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Sub-commands for follow-up appointments (add, move, cancel, kept, no-show, list) and the
- * iCalendar export. */
+/* caredesk appointment (add, move, cancel, kept, no-show, list) and caredesk export-ics: follow-up
+ * appointments and their iCalendar export. */
 #include "config.h"
 
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/appointment.h"
@@ -14,27 +12,13 @@
 #include "core/io/ical.h"
 #include "tui/cli/cli.h"
 
-/* A whole number from MIN to MAX for option NAME; returns 0 or CLI_USAGE after a message. */
-static int number(const struct cli *c, const char *name, const char *value, long min, long max,
-                  long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(value, &end, 10);
-    if (!*value || *end || errno || v < min || v > max)
-        return cli_usage(c, "%s must be a whole number from %ld to %ld, not '%s'", name, min, max,
-                         value);
-    *out = v;
-    return 0;
-}
-
 static int appointment_id(const struct cli *c, int argc, char **argv, int64_t *id)
 {
     int first = cli_optind();
     if (argc - first != 1)
         return cli_usage(c, "appointment %s needs exactly one appointment ID", argv[0]);
-    long v;
-    if (number(c, "the appointment ID", argv[first], 1, LONG_MAX, &v))
+    long long v;
+    if (cli_number(c, "the appointment ID", argv[first], 1, LONG_MAX, &v))
         return CLI_USAGE;
     *id = v;
     return 0;
@@ -61,7 +45,7 @@ static int appointment_add(struct cli *c, int argc, char **argv)
     };
     struct cd_appointment_in in = {0};
     const char *arg, *duration = NULL;
-    long v;
+    long long v;
     int o;
     while ((o = cli_getopt(c, argc, argv, opts, &arg)) != -1) {
         switch (o) {
@@ -71,7 +55,7 @@ static int appointment_add(struct cli *c, int argc, char **argv)
         case 'l': in.location = arg; break;
         case 'k': in.kind = arg; break;
         case 'e':
-            if (number(c, "--encounter", arg, 1, LONG_MAX, &v))
+            if (cli_number(c, "--encounter", arg, 1, LONG_MAX, &v))
                 return CLI_USAGE;
             in.encounter_id = v;
             break;
@@ -84,13 +68,13 @@ static int appointment_add(struct cli *c, int argc, char **argv)
         return cli_usage(c, "appointment add needs exactly one MRN");
     if (!in.at || !duration || !in.provider)
         return cli_usage(c, "appointment add needs --at, --duration and --with");
-    if (number(c, "--duration", duration, 1, 1440, &v))
+    if (cli_number(c, "--duration", duration, 1, 1440, &v))
         return CLI_USAGE;
     in.duration_min = (int)v;
     in.mrn = argv[first];
     struct cd_error err = {0};
     struct cd_appointment_result res;
-    if (cd_appointment_book(c->store, &in, &res, &err))
+    if (cd_appointment_book(c->s->store, &in, &res, &err))
         return cli_fail(&err);
     printf("booked appointment %lld: %s for %s at %s %s, %d min, with %s\n", (long long)res.id,
            in.kind && *in.kind ? in.kind : "other", in.mrn, in.at, cd_clock_zone(), in.duration_min,
@@ -110,13 +94,13 @@ static int appointment_move(struct cli *c, int argc, char **argv)
     };
     struct cd_appointment_change ch = {0};
     const char *arg;
-    long v;
+    long long v;
     int o;
     while ((o = cli_getopt(c, argc, argv, opts, &arg)) != -1) {
         switch (o) {
         case 'a': ch.at = arg; break;
         case 'd':
-            if (number(c, "--duration", arg, 1, 1440, &v))
+            if (cli_number(c, "--duration", arg, 1, 1440, &v))
                 return CLI_USAGE;
             ch.duration_min = (int)v;
             break;
@@ -132,7 +116,7 @@ static int appointment_move(struct cli *c, int argc, char **argv)
         return cli_usage(c, "appointment move needs --at, --duration, --with or --location");
     struct cd_error err = {0};
     struct cd_appointment_result res;
-    if (cd_appointment_move(c->store, id, &ch, &res, &err))
+    if (cd_appointment_move(c->s->store, id, &ch, &res, &err))
         return cli_fail(&err);
     if (res.changed)
         printf("moved appointment %lld (sequence %d)\n", (long long)id, res.sequence);
@@ -165,13 +149,13 @@ static int appointment_status(struct cli *c, int argc, char **argv)
     int rc;
     const char *done;
     if (cancel) {
-        rc = cd_appointment_cancel(c->store, id, reason, &res, &err);
+        rc = cd_appointment_cancel(c->s->store, id, reason, &res, &err);
         done = "cancelled";
     } else if (strcmp(argv[0], "kept") == 0) {
-        rc = cd_appointment_kept(c->store, id, &res, &err);
+        rc = cd_appointment_kept(c->s->store, id, &res, &err);
         done = "kept";
     } else {
-        rc = cd_appointment_no_show(c->store, id, &res, &err);
+        rc = cd_appointment_no_show(c->s->store, id, &res, &err);
         done = "a no-show";
     }
     if (rc)
@@ -225,7 +209,7 @@ static int appointment_list(struct cli *c, int argc, char **argv)
         return cli_usage(c, "appointment list takes no operand ('%s')", argv[cli_optind()]);
     struct cd_error err = {0};
     struct cd_page page = CD_PAGE_INIT;
-    int rc = cd_appointment_list(c->store, &f, &page, &err)
+    int rc = cd_appointment_list(c->s->store, &f, &page, &err)
                  ? cli_fail(&err)
                  : cli_print_page(&page, json, "id,duration,sequence");
     cd_page_free(&page);
@@ -261,7 +245,7 @@ int cli_export_ics(struct cli *c)
     };
     struct cd_ical_options o = {0};
     const char *arg, *path = NULL;
-    long v;
+    long long v;
     int opt;
     /* -o is the short form of --output */
     for (int i = 1; i < c->argc; i++)
@@ -273,7 +257,7 @@ int cli_export_ics(struct cli *c)
         switch (opt) {
         case 'N': o.full_names = true; break;
         case 'A':
-            if (number(c, "--alarm", arg, 1, 10080, &v))
+            if (cli_number(c, "--alarm", arg, 1, 10080, &v))
                 return CLI_USAGE;
             o.alarm_minutes = (int)v;
             break;
@@ -286,12 +270,12 @@ int cli_export_ics(struct cli *c)
     struct cd_error err = {0};
     size_t n = 0;
     if (path && strcmp(path, "-") != 0) {
-        if (cd_ical_export_file(c->store, &o, path, &n, &err))
+        if (cd_ical_export_file(c->s->store, &o, path, &n, &err))
             return cli_fail(&err);
         printf("wrote %zu appointment%s to %s\n", n, n == 1 ? "" : "s", path);
         return CLI_OK;
     }
-    if (cd_ical_write(c->store, &o, stdout, &n, &err))
+    if (cd_ical_write(c->s->store, &o, stdout, &n, &err))
         return cli_fail(&err);
     return CLI_OK;
 }

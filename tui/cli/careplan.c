@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Sub-commands for the chart: careplan (show, history, diff, export, scriptable edits, review
- * tasks), timeline and note. */
+/* caredesk careplan: show, compare, edit and export care plans; make review tasks. */
 #include "config.h"
 
 #include <errno.h>
@@ -8,11 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/clock.h"
-#include "core/base/strbuf.h"
 #include "core/careplan.h"
 #include "core/io/fhir.h"
-#include "core/note.h"
 #include "core/patient.h"
 #include "core/timeline.h"
 #include "core/worklist.h"
@@ -46,8 +42,8 @@ static int load(struct cli *c, const char *mrn, int version, struct cd_careplan 
 {
     struct cd_error err = {0};
     int64_t pid;
-    if (cd_patient_find_mrn(c->store, mrn, &pid, &err) ||
-        cd_careplan_load(c->store, pid, version, plan, &err))
+    if (cd_patient_find_mrn(c->s->store, mrn, &pid, &err) ||
+        cd_careplan_load(c->s->store, pid, version, plan, &err))
         return cli_fail(&err);
     return 0;
 }
@@ -70,8 +66,8 @@ static int cp_show(struct cli *c, int argc, char **argv)
         return CLI_FAIL;
     struct cd_error err = {0};
     struct cd_strbuf out = CD_STRBUF_INIT;
-    int rc = cd_careplan_format(c->store, plan, &out, &err) ? cli_fail(&err)
-                                                            : emit(out.buf, out.len, NULL);
+    int rc = cd_careplan_format(c->s->store, plan, &out, &err) ? cli_fail(&err)
+                                                               : emit(out.buf, out.len, NULL);
     cd_strbuf_free(&out);
     cd_careplan_free(plan);
     return rc;
@@ -112,13 +108,13 @@ static int cp_export(struct cli *c, int argc, char **argv)
     int rc;
     if (strcmp(format, "json") == 0) {
         char *json = NULL;
-        rc = cd_fhir_careplan(c->store, plan, &json, &err) ? cli_fail(&err)
-                                                           : emit(json, strlen(json), file);
+        rc = cd_fhir_careplan(c->s->store, plan, &json, &err) ? cli_fail(&err)
+                                                              : emit(json, strlen(json), file);
         free(json);
     } else {
         struct cd_strbuf out = CD_STRBUF_INIT;
-        rc = cd_careplan_export_text(c->store, plan, &out, &err) ? cli_fail(&err)
-                                                                 : emit(out.buf, out.len, file);
+        rc = cd_careplan_export_text(c->s->store, plan, &out, &err) ? cli_fail(&err)
+                                                                    : emit(out.buf, out.len, file);
         cd_strbuf_free(&out);
     }
     cd_careplan_free(plan);
@@ -135,8 +131,8 @@ static int cp_history(struct cli *c, int argc, char **argv)
     struct cd_error err = {0};
     struct cd_page page = CD_PAGE_INIT;
     int64_t pid;
-    int rc = cd_patient_find_mrn(c->store, argv[cli_optind()], &pid, &err) ||
-                     cd_careplan_history(c->store, pid, &page, &err)
+    int rc = cd_patient_find_mrn(c->s->store, argv[cli_optind()], &pid, &err) ||
+                     cd_careplan_history(c->s->store, pid, &page, &err)
                  ? cli_fail(&err)
                  : cli_print_page(&page, json, "version,items");
     cd_page_free(&page);
@@ -181,7 +177,7 @@ static int cp_diff(struct cli *c, int argc, char **argv)
 static int save(struct cli *c, struct cd_careplan *plan, const char *mrn, const char *summary)
 {
     struct cd_error err = {0};
-    int rc = cd_careplan_save(c->store, plan, plan->version, summary, &err);
+    int rc = cd_careplan_save(c->s->store, plan, plan->version, summary, &err);
     if (!rc)
         printf("saved care plan version %d of %s: %s\n", plan->version, mrn, plan->summary);
     cd_careplan_free(plan);
@@ -321,92 +317,10 @@ int cli_careplan(struct cli *c)
             return cli_usage(c, "careplan generate-reviews takes no operand");
         struct cd_error err = {0};
         int n = 0;
-        if (cd_worklist_generate_reviews(c->store, cd_clock_today(), &n, &err))
+        if (cd_worklist_generate_reviews(c->s->store, cd_clock_today(), &n, &err))
             return cli_fail(&err);
         printf("created %d careplan_review task%s\n", n, n == 1 ? "" : "s");
         return CLI_OK;
     }
     return cli_usage(c, "unknown careplan action '%s'", a);
-}
-
-int cli_timeline(struct cli *c)
-{
-    static const struct option opts[] = {
-        {"kind", required_argument, NULL, 'k'},   {"before", required_argument, NULL, 'b'},
-        {"search", required_argument, NULL, 's'}, {"limit", required_argument, NULL, 'l'},
-        {"format", required_argument, NULL, 'f'}, {NULL, 0, NULL, 0},
-    };
-    struct cd_timeline_query q = {.limit = 40};
-    struct cd_error err = {0};
-    const char *arg, *before = NULL;
-    bool json = false;
-    int v;
-    while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
-        switch (v) {
-        case 'k':
-            if (cd_timeline_kinds_parse(arg, &q.kinds, &err))
-                return cli_usage(c, "--%s", err.msg);
-            break;
-        case 'b': before = arg; break;
-        case 's': q.search = arg; break;
-        case 'l': {
-            char *end;
-            long n = strtol(arg, &end, 10);
-            if (!*arg || *end || n < 1 || n > 1000)
-                return cli_usage(c, "--limit must be a number from 1 to 1000, not '%s'", arg);
-            q.limit = (int)n;
-            break;
-        }
-        case 'f':
-            if (cli_format(c, arg, &json))
-                return CLI_USAGE;
-            break;
-        default: return CLI_USAGE;
-        }
-    }
-    if (c->argc - cli_optind() != 1)
-        return cli_usage(c, "timeline needs exactly one MRN");
-    if (before && cd_timeline_cursor_at_date(&q.after, before, &err))
-        return cli_usage(c, "--before: '%s' is not a date (YYYY-MM-DD)", before);
-    if (cd_patient_find_mrn(c->store, c->argv[cli_optind()], &q.patient_id, &err))
-        return cli_fail(&err);
-    struct cd_page page = CD_PAGE_INIT;
-    int rc = cd_timeline_page(c->store, &q, &page, &err);
-    if (rc) {
-        cd_page_free(&page);
-        return cli_fail(&err);
-    }
-    if (!json) {
-        /* one line per entry; the whole entry is in the JSON */
-        struct cd_page brief = CD_PAGE_INIT;
-        static const char *const cols[] = {"day", "time", "kind", "who", "text"};
-        rc = cd_page_set_columns(&brief, 5, cols);
-        for (size_t r = 0; !rc && r < page.nrows; r++) {
-            const char *row[5];
-            for (size_t k = 0; k < 5; k++)
-                row[k] = cd_page_get(&page, r, (size_t)cd_page_col(&page, cols[k]));
-            rc = cd_page_add_row(&brief, row);
-        }
-        rc = rc ? cli_failf("out of memory") : cli_print_page(&brief, false, NULL);
-        cd_page_free(&brief);
-    } else {
-        rc = cli_print_page(&page, true, "id");
-    }
-    cd_page_free(&page);
-    return rc;
-}
-
-int cli_note(struct cli *c)
-{
-    if (c->argc < 2 || strcmp(c->argv[1], "add") != 0)
-        return cli_usage(c, "note needs 'add'");
-    if (c->argc != 4)
-        return cli_usage(c, "note add needs an MRN and the text");
-    struct cd_error err = {0};
-    int64_t pid, id;
-    if (cd_patient_find_mrn(c->store, c->argv[2], &pid, &err) ||
-        cd_note_add(c->store, pid, c->argv[3], &id, &err))
-        return cli_fail(&err);
-    printf("added note %lld to %s\n", (long long)id, c->argv[2]);
-    return CLI_OK;
 }

@@ -3,12 +3,14 @@
 #include "config.h"
 #include "tui/cli/cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "core/base/clock.h"
 #include "core/base/strbuf.h"
+#include "core/patient.h"
 
 int cli_fail(const struct cd_error *err)
 {
@@ -77,6 +79,19 @@ int cli_optind(void)
     return optind;
 }
 
+int cli_number(const struct cli *c, const char *name, const char *value, long long min,
+               long long max, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(value, &end, 10);
+    if (errno || end == value || *end || v < min || v > max)
+        return cli_usage(c, "%s: '%s' is not a whole number from %lld to %lld", name, value, min,
+                         max);
+    *out = v;
+    return 0;
+}
+
 int cli_format(const struct cli *c, const char *value, bool *json)
 {
     if (strcmp(value, "tsv") == 0)
@@ -119,29 +134,39 @@ int cli_print_page(const struct cd_page *page, bool json, const char *numeric)
 
 int cli_apply_now(struct cli *c)
 {
-    if (!c->now)
-        return 0;
     struct cd_error err = {0};
-    time_t t;
-    if (cd_instant_parse(c->now, &t, &err)) {
-        cd_error_prefix(&err, "--now: ");
+    if (session_apply_now(c->s, &err)) {
         cli_fail(&err);
         return CLI_USAGE;
     }
-    cd_clock_set(t);
     return 0;
 }
 
 int cli_require_role(const struct cli *c, const char *roles, const char *what)
 {
-    size_t n = strlen(c->user.role);
+    size_t n = strlen(c->s->user.role);
     for (const char *p = roles; n && *p;) {
         const char *e = strchr(p, ',');
         size_t len = e ? (size_t)(e - p) : strlen(p);
-        if (len == n && strncmp(p, c->user.role, n) == 0)
+        if (len == n && strncmp(p, c->s->user.role, n) == 0)
             return 0;
         p = e ? e + 1 : p + len;
     }
-    return cli_failf("%s needs the role %s; '%s' is a %s", what, roles, c->login,
-                     c->user.role[0] ? c->user.role : "non-user");
+    return cli_failf("%s needs the role %s; '%s' is a %s", what, roles, c->s->login,
+                     c->s->user.role[0] ? c->s->user.role : "non-user");
+}
+
+int cli_patient_named(struct cli *c, const char *mrn, int64_t *id, char *name, size_t size)
+{
+    struct cd_error err = {0};
+    struct cd_page page = CD_PAGE_INIT;
+    if (cd_patient_find_mrn(c->s->store, mrn, id, &err) ||
+        cd_patient_header(c->s->store, *id, &page, &err)) {
+        cd_page_free(&page);
+        return cli_fail(&err);
+    }
+    snprintf(name, size, "%s, %s", cd_page_str(&page, 0, "family_name"),
+             cd_page_str(&page, 0, "given_name"));
+    cd_page_free(&page);
+    return 0;
 }

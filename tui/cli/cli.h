@@ -12,6 +12,7 @@
 #include "core/base/page.h"
 #include "core/store/store.h"
 #include "core/user.h"
+#include "tui/session.h"
 
 enum cli_flags {
     CLI_CREATE = 1,   /* create the database file when missing */
@@ -22,12 +23,8 @@ enum cli_flags {
 enum cli_exit { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
 struct cli {
-    const char *db_path;    /* --db, $CAREDESK_DB or the default */
-    const char *login;      /* --user or the OS login */
-    const char *now;        /* --now as given, or NULL */
-    struct cd_store *store; /* open unless CLI_NO_STORE */
-    struct cd_user user;    /* the acting user (id 0 when not yet a user) */
-    int argc;               /* the sub-command's arguments, argv[0] = its name */
+    struct session *s; /* the store, the acting user and the clock (tui/session.h) */
+    int argc;          /* the sub-command's arguments, argv[0] = its name */
     char **argv;
     const char *usage; /* the sub-command's usage line */
 };
@@ -44,6 +41,10 @@ int cli_getopt(const struct cli *c, int argc, char **argv, const struct option *
                const char **arg);
 /* After cli_getopt returned -1: the index in ARGV of the first operand. */
 int cli_optind(void);
+/* Parse VALUE, given for NAME, as a whole number from MIN to MAX into *OUT; returns 0, or
+ * CLI_USAGE after "NAME: 'VALUE' is not a whole number from MIN to MAX". */
+int cli_number(const struct cli *c, const char *name, const char *value, long long min,
+               long long max, long long *out);
 /* Parse --format: "tsv" (default) or "json"; returns 0, or CLI_USAGE after an error. */
 int cli_format(const struct cli *c, const char *value, bool *json);
 /* Parse the options of ARGV (as cli_getopt) when --format is the only one: *JSON from it, *GIVEN
@@ -52,8 +53,11 @@ int cli_format(const struct cli *c, const char *value, bool *json);
 int cli_format_only(const struct cli *c, int argc, char **argv, bool *json, bool *given);
 /* Write PAGE to stdout as TSV or JSON (NUMERIC: comma-separated numeric column names). */
 int cli_print_page(const struct cd_page *page, bool json, const char *numeric);
-/* Apply --now (again) in the current clinic zone: after a zone change. */
+/* Apply --now (again) in the current clinic zone, after a zone change; CLI_USAGE after a
+ * message when --now is bad. */
 int cli_apply_now(struct cli *c);
+/* The patient with MRN: *ID and "Family, Given" in NAME (SIZE bytes); CLI_FAIL after a message. */
+int cli_patient_named(struct cli *c, const char *mrn, int64_t *id, char *name, size_t size);
 /* Require the acting user to have one of the comma-separated ROLES. */
 int cli_require_role(const struct cli *c, const char *roles, const char *what);
 

@@ -1,30 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* The demo sub-command: fill an empty database with realistic, deterministic synthetic data. */
+/* caredesk demo: fill an empty database with realistic, deterministic synthetic data. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "core/base/clock.h"
 #include "core/demo/demo.h"
 #include "core/store/settings.h"
-#include "core/user.h"
 #include "tui/cli/cli.h"
-
-/* A whole decimal number in LO..HI, or -1 after a usage error naming OPTION. */
-static long long number(const struct cli *c, const char *option, const char *s, long long lo,
-                        long long hi)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi) {
-        cli_usage(c, "%s: '%s' is not a whole number from %lld to %lld", option, s, lo, hi);
-        return -1;
-    }
-    return v;
-}
 
 int cli_demo(struct cli *c)
 {
@@ -41,11 +24,11 @@ int cli_demo(struct cli *c)
         if (opt == '?')
             return CLI_USAGE;
         if (opt == 'p') {
-            if ((v = number(c, "--patients", arg, 1, 1000000)) < 0)
+            if (cli_number(c, "--patients", arg, 1, 1000000, &v))
                 return CLI_USAGE;
             o.patients = (int)v;
         } else {
-            if ((v = number(c, "--seed", arg, 0, 4294967295LL)) < 0)
+            if (cli_number(c, "--seed", arg, 0, 4294967295LL, &v))
                 return CLI_USAGE;
             o.seed = (unsigned)v;
         }
@@ -54,19 +37,19 @@ int cli_demo(struct cli *c)
         return cli_usage(c, "demo takes no operand ('%s')", c->argv[cli_optind()]);
     struct cd_error err = {0};
     int64_t nusers = 0;
-    if (cd_user_count(c->store, &nusers, &err))
+    if (cd_user_count(c->s->store, &nusers, &err))
         return cli_fail(&err);
     /* a brand-new database (no 'caredesk init') gets the demo clinic's zone */
     if (nusers == 0) {
-        if (cd_settings_set(c->store, "timezone", "America/New_York", &err))
+        if (cd_settings_set(c->s->store, "timezone", "America/New_York", &err))
             return cli_fail(&err);
         if (cli_apply_now(c))
             return CLI_USAGE;
     }
-    if (!c->user.id)
-        o.supervisor = c->login;
+    if (!c->s->user.id)
+        o.supervisor = c->s->login;
     struct cd_demo_stats st;
-    if (cd_demo_generate(c->store, &o, &st, &err))
+    if (cd_demo_generate(c->s->store, &o, &st, &err))
         return cli_fail(&err);
     char today[CD_DATE_LEN];
     printf("demo: %lld patients, %lld staff, %lld encounters, %lld tasks, %lld contacts, "

@@ -1,44 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Sub-commands for transitional care: tcm-due, import, log-call. */
+/* caredesk import: take in discharges from CSV or HL7 v2 ADT files (all-or-nothing per file). */
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "core/base/clock.h"
-#include "core/base/strbuf.h"
-#include "core/calendar.h"
-#include "core/contact.h"
 #include "core/io/importer.h"
-#include "core/patient.h"
 #include "tui/cli/cli.h"
-
-int cli_tcm_due(struct cli *c)
-{
-    static const struct option opts[] = {{NULL, 0, NULL, 0}};
-    const char *arg;
-    int v;
-    while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1)
-        return CLI_USAGE;
-    if (c->argc - cli_optind() != 1)
-        return cli_usage(c, "tcm-due needs exactly one discharge DATE");
-    struct cd_error err = {0};
-    time_t t;
-    if (cd_instant_parse(c->argv[cli_optind()], &t, &err))
-        return cli_failf("DATE: %s", err.msg);
-    struct cd_calendar cal = CD_CALENDAR_INIT;
-    if (cd_calendar_load(c->store, &cal, &err))
-        return cli_fail(&err);
-    struct cd_tcm_due due;
-    cd_tcm_deadlines(&cal, cd_instant_local_day(t), &due);
-    cd_calendar_free(&cal);
-    char a[CD_DATE_LEN], b[CD_DATE_LEN], d[CD_DATE_LEN], e[CD_DATE_LEN];
-    printf("%s\t%s\t%s\t%s\n", cd_date_format(due.contact_due, a),
-           cd_date_format(due.visit_due_7, b), cd_date_format(due.visit_due_14, d),
-           cd_date_format(due.period_end, e));
-    return CLI_OK;
-}
 
 int cli_import(struct cli *c)
 {
@@ -61,7 +28,7 @@ int cli_import(struct cli *c)
     int rc = CLI_OK;
     for (int i = cli_optind(); i < c->argc; i++) {
         struct cd_import_summary sum;
-        if (cd_import_file(c->store, c->argv[i], format, &sum, &err)) {
+        if (cd_import_file(c->s->store, c->argv[i], format, &sum, &err)) {
             rc = cli_fail(&err);
             continue;
         }
@@ -71,79 +38,4 @@ int cli_import(struct cli *c)
         cd_strbuf_free(&line);
     }
     return rc;
-}
-
-static void print_outcome(const struct cd_contact_result *r)
-{
-    char due[CD_DATE_LEN];
-    if (r->task_id && strcmp(r->task_kind, "tcm_contact") != 0)
-        printf("%s task %lld %s\n", r->task_kind, (long long)r->task_id,
-               r->task_completed ? "done" : "stays open");
-    if (r->others_completed)
-        printf("also done: %d open outreach or call back task%s\n", r->others_completed,
-               r->others_completed == 1 ? "" : "s");
-    if (!r->task_id || strcmp(r->task_kind, "tcm_contact") != 0)
-        return;
-    cd_date_format(r->task_due_day, due);
-    if (r->interactive) {
-        if (r->late)
-            printf("TCM contact done, late: it was due by the end of %s\n", due);
-        else
-            printf("TCM contact done (due by the end of %s)\n", due);
-    } else if (r->late) {
-        printf("TCM contact was due by the end of %s: this late attempt does not count toward "
-               "the two; keep trying until reached\n",
-               due);
-    } else if (r->attempts_satisfied) {
-        printf("TCM contact due %s: attempts satisfied (%d unsuccessful attempts on separate "
-               "days); it stays on the list until the patient is reached\n",
-               due, r->attempts);
-    } else {
-        printf("TCM contact due %s: %d of 2 unsuccessful attempts on separate days; keep trying\n",
-               due, r->attempts);
-    }
-}
-
-int cli_log_call(struct cli *c)
-{
-    static const struct option opts[] = {
-        {"outcome", required_argument, NULL, 'o'},
-        {"channel", required_argument, NULL, 'c'},
-        {"note", required_argument, NULL, 'n'},
-        {"task", required_argument, NULL, 't'},
-        {NULL, 0, NULL, 0},
-    };
-    struct cd_contact_in in = {0};
-    char *end;
-    const char *arg;
-    int v;
-    while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
-        switch (v) {
-        case 'o': in.outcome = arg; break;
-        case 'c': in.channel = arg; break;
-        case 'n': in.note = arg; break;
-        case 't':
-            in.task_id = strtoll(arg, &end, 10);
-            if (!*arg || *end || in.task_id <= 0)
-                return cli_usage(c, "--task: '%s' is not a task number", arg);
-            break;
-        default: return CLI_USAGE;
-        }
-    }
-    if (c->argc - cli_optind() != 1)
-        return cli_usage(c, "log-call needs exactly one MRN");
-    if (!in.outcome)
-        return cli_usage(c, "log-call needs --outcome");
-    const char *mrn = c->argv[cli_optind()];
-    struct cd_error err = {0};
-    if (cd_patient_find_mrn(c->store, mrn, &in.patient_id, &err))
-        return cli_fail(&err);
-    struct cd_contact_result res;
-    if (cd_contact_log(c->store, &in, &res, &err))
-        return cli_fail(&err);
-    char when[17];
-    printf("logged %s (%s) for %s at %s by %s\n", in.outcome, in.channel ? in.channel : "phone",
-           mrn, cd_instant_format_local(cd_clock_now(), when), c->login);
-    print_outcome(&res);
-    return CLI_OK;
 }

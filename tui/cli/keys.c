@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* 'caredesk keys': the bindings in force (defaults plus the user's key file), from the same
- * keymap the workstation uses; the TSV feeds the manual's key table. No curses. */
+/* caredesk keys: the bindings in force (defaults plus the user's key file), from the same
+ * keymap the workstation uses; the TSV feeds the manual's key table. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "core/base/page.h"
 #include "tui/cli/cli.h"
 #include "tui/keys/keymap.h"
 

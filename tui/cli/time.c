@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Sub-commands for logged minutes and what they earn: time add|edit|void|list, billing. */
+/* caredesk time: add, correct, void or list time entries. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/clock.h"
-#include "core/billing.h"
 #include "core/patient.h"
 #include "core/timeentry.h"
 #include "tui/cli/cli.h"
@@ -38,8 +36,8 @@ static int describe(struct cli *c, int64_t id, char *out, size_t size)
     struct cd_error err = {0};
     struct cd_page page = CD_PAGE_INIT;
     int64_t pid;
-    if (cd_time_patient(c->store, id, &pid, &err) ||
-        cd_time_list(c->store, pid, NULL, &page, &err)) {
+    if (cd_time_patient(c->s->store, id, &pid, &err) ||
+        cd_time_list(c->s->store, pid, NULL, &page, &err)) {
         cd_page_free(&page);
         return cli_fail(&err);
     }
@@ -116,8 +114,8 @@ static int time_add(struct cli *c, int argc, char **argv)
         return cli_usage(c, "%s", err.msg);
     int64_t pid, id;
     char what[200];
-    if (cd_patient_find_mrn(c->store, argv[a.first], &pid, &err) ||
-        cd_time_add(c->store, pid, &a.f, &id, &err))
+    if (cd_patient_find_mrn(c->s->store, argv[a.first], &pid, &err) ||
+        cd_time_add(c->s->store, pid, &a.f, &id, &err))
         return cli_fail(&err);
     if (describe(c, id, what, sizeof what))
         return CLI_FAIL;
@@ -139,7 +137,7 @@ static int time_edit(struct cli *c, int argc, char **argv)
                             "--program, --role, --note");
     struct cd_error err = {0};
     char what[200];
-    if (cd_time_edit(c->store, id, f, &nid, &err))
+    if (cd_time_edit(c->s->store, id, f, &nid, &err))
         return cli_fail(&err);
     if (describe(c, nid, what, sizeof what))
         return CLI_FAIL;
@@ -158,7 +156,7 @@ static int time_void(struct cli *c, int argc, char **argv)
         return cli_usage(c, "time void needs --reason");
     struct cd_error err = {0};
     char what[200];
-    if (cd_time_void(c->store, id, a.reason, &err))
+    if (cd_time_void(c->s->store, id, a.reason, &err))
         return cli_fail(&err);
     if (describe(c, id, what, sizeof what))
         return CLI_FAIL;
@@ -176,8 +174,8 @@ static int time_list(struct cli *c, int argc, char **argv)
     struct cd_error err = {0};
     struct cd_page page = CD_PAGE_INIT;
     int64_t pid;
-    int rc = cd_patient_find_mrn(c->store, argv[a.first], &pid, &err) ||
-                     cd_time_list(c->store, pid, a.month, &page, &err)
+    int rc = cd_patient_find_mrn(c->s->store, argv[a.first], &pid, &err) ||
+                     cd_time_list(c->s->store, pid, a.month, &page, &err)
                  ? cli_fail(&err)
                  : cli_print_page(&page, a.json, "id,voided,replaces_id");
     cd_page_free(&page);
@@ -198,58 +196,4 @@ int cli_time(struct cli *c)
     if (strcmp(a, "list") == 0)
         return time_list(c, c->argc - 1, c->argv + 1);
     return cli_usage(c, "unknown time action '%s'", a);
-}
-
-int cli_billing(struct cli *c)
-{
-    static const struct option opts[] = {
-        {"month", required_argument, NULL, 'm'}, {"format", required_argument, NULL, 'f'},
-        {"sort", required_argument, NULL, 's'},  {"desc", no_argument, NULL, 'd'},
-        {"close", required_argument, NULL, 'c'}, {NULL, 0, NULL, 0},
-    };
-    static const char *const sorts[] = {"mrn", "patient", "minutes", "next"};
-    struct cd_billing_query q = {0};
-    const char *arg;
-    bool json = false;
-    int v;
-    while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
-        switch (v) {
-        case 'm': q.month = arg; break;
-        case 'f':
-            if (cli_format(c, arg, &json))
-                return CLI_USAGE;
-            break;
-        case 's': {
-            size_t i = 0;
-            while (i < 4 && strcmp(sorts[i], arg))
-                i++;
-            if (i == 4)
-                return cli_usage(c, "--sort must be mrn, patient, minutes or next, not '%s'", arg);
-            q.sort = (enum cd_billing_sort)i;
-            break;
-        }
-        case 'd': q.descending = true; break;
-        case 'c': {
-            char *end;
-            long n = strtol(arg, &end, 10);
-            if (!*arg || *end || n < 1 || n > 600)
-                return cli_usage(c, "--close must be a number of minutes from 1 to 600, not '%s'",
-                                 arg);
-            q.close_within = (int)n;
-            break;
-        }
-        default: return CLI_USAGE;
-        }
-    }
-    if (cli_optind() < c->argc)
-        return cli_usage(c, "billing takes no operand ('%s')", c->argv[cli_optind()]);
-    struct cd_error err = {0};
-    if (q.month && cd_month_parse(q.month, NULL, NULL, &err))
-        return cli_usage(c, "--%s", err.msg);
-    struct cd_page page = CD_PAGE_INIT;
-    int rc = cd_billing_list(c->store, &q, &page, &err)
-                 ? cli_fail(&err)
-                 : cli_print_page(&page, json, "minutes,next_threshold_in");
-    cd_page_free(&page);
-    return rc;
 }

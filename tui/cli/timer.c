@@ -1,114 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* Sub-commands for care management time: enroll, disenroll, timer, time, billing. */
+/* caredesk timer: the care management minute timer of the current user. */
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/base/clock.h"
-#include "core/billing.h"
-#include "core/enrollment.h"
-#include "core/patient.h"
 #include "core/timeentry.h"
 #include "core/timer.h"
 #include "tui/cli/cli.h"
-
-/* The patient with MRN: *ID and "Family, Given" in NAME (SIZE bytes). */
-static int patient_named(const char *mrn, struct cli *c, int64_t *id, char *name, size_t size)
-{
-    struct cd_error err = {0};
-    struct cd_page page = CD_PAGE_INIT;
-    if (cd_patient_find_mrn(c->store, mrn, id, &err) ||
-        cd_patient_header(c->store, *id, &page, &err)) {
-        cd_page_free(&page);
-        return cli_fail(&err);
-    }
-    snprintf(name, size, "%s, %s", cd_page_str(&page, 0, "family_name"),
-             cd_page_str(&page, 0, "given_name"));
-    cd_page_free(&page);
-    return 0;
-}
-
-int cli_enroll(struct cli *c)
-{
-    static const struct option opts[] = {
-        {"program", required_argument, NULL, 'p'},
-        {"consent", required_argument, NULL, 'c'},
-        {"date", required_argument, NULL, 'd'},
-        {"note", required_argument, NULL, 'n'},
-        {NULL, 0, NULL, 0},
-    };
-    struct cd_enroll_in in = {0};
-    const char *arg;
-    int v;
-    while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
-        switch (v) {
-        case 'p': in.program = arg; break;
-        case 'c': in.consent = arg; break;
-        case 'd': in.date = arg; break;
-        case 'n': in.note = arg; break;
-        default: return CLI_USAGE;
-        }
-    }
-    if (c->argc - cli_optind() != 1)
-        return cli_usage(c, "enroll needs exactly one MRN");
-    if (!in.program || !in.consent)
-        return cli_usage(c, "enroll needs --program and --consent");
-    in.mrn = c->argv[cli_optind()];
-    char name[210], day[CD_DATE_LEN];
-    int64_t pid, id;
-    int added = 0;
-    if (patient_named(in.mrn, c, &pid, name, sizeof name))
-        return CLI_FAIL;
-    struct cd_error err = {0};
-    if (cd_enrollment_enroll(c->store, &in, &id, &added, &err))
-        return cli_fail(&err);
-    const char *date = in.date ? in.date : cd_date_format(cd_clock_today(), day);
-    if (added)
-        printf("recorded %s consent for %s (%s) in %s on %s, taken by %s\n", in.consent, in.mrn,
-               name, in.program, date, c->login);
-    else if (strcmp(in.consent, "none") == 0)
-        printf("enrolled %s (%s) in %s from %s; no consent yet: its minutes are not billable "
-               "until consent is recorded\n",
-               in.mrn, name, in.program, date);
-    else
-        printf("enrolled %s (%s) in %s from %s; %s consent taken by %s\n", in.mrn, name, in.program,
-               date, in.consent, c->login);
-    return CLI_OK;
-}
-
-int cli_disenroll(struct cli *c)
-{
-    static const struct option opts[] = {
-        {"program", required_argument, NULL, 'p'},
-        {"reason", required_argument, NULL, 'r'},
-        {"date", required_argument, NULL, 'd'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *program = NULL, *reason = NULL, *date = NULL, *arg;
-    int v;
-    while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
-        switch (v) {
-        case 'p': program = arg; break;
-        case 'r': reason = arg; break;
-        case 'd': date = arg; break;
-        default: return CLI_USAGE;
-        }
-    }
-    if (c->argc - cli_optind() != 1)
-        return cli_usage(c, "disenroll needs exactly one MRN");
-    if (!program)
-        return cli_usage(c, "disenroll needs --program");
-    const char *mrn = c->argv[cli_optind()];
-    struct cd_error err = {0};
-    char day[CD_DATE_LEN];
-    if (cd_enrollment_end(c->store, mrn, program, date, reason, &err))
-        return cli_fail(&err);
-    printf("ended %s's %s enrollment on %s\n", mrn, program,
-           date ? date : cd_date_format(cd_clock_today(), day));
-    return CLI_OK;
-}
 
 /* "1001 (Núñez, Zoë)" of the user's timer into OUT, for messages. */
 static void timer_who(const struct cd_timer_view *tv, char *out, size_t size)
@@ -154,11 +54,11 @@ static int timer_start(struct cli *c, int argc, char **argv)
     const char *mrn = argv[cli_optind()];
     char name[210], who[300], at[17];
     int64_t pid;
-    if (patient_named(mrn, c, &pid, name, sizeof name))
+    if (cli_patient_named(c, mrn, &pid, name, sizeof name))
         return CLI_FAIL;
     struct cd_error err = {0};
     struct cd_timer_view old;
-    int had = cd_timer_status(c->store, c->user.id, &old, &err) == 0;
+    int had = cd_timer_status(c->s->store, c->s->user.id, &old, &err) == 0;
     if (had && !sw) {
         timer_who(&old, who, sizeof who);
         return cli_failf("a timer is already running on %s since %s; stop it first ('caredesk "
@@ -166,14 +66,14 @@ static int timer_start(struct cli *c, int argc, char **argv)
                          who, cd_instant_format_local(old.timer.started_at, at) + 11, mrn);
     }
     struct cd_timer_result res = {0};
-    if (cd_timer_switch(c->store, c->user.id, pid, program, activity, role, &res, &err))
+    if (cd_timer_switch(c->s->store, c->s->user.id, pid, program, activity, role, &res, &err))
         return cli_fail(&err);
     if (had) {
         timer_who(&old, who, sizeof who);
         print_written("stopped", who, &res);
     }
     struct cd_timer_view tv;
-    if (cd_timer_status(c->store, c->user.id, &tv, &err))
+    if (cd_timer_status(c->s->store, c->s->user.id, &tv, &err))
         return cli_fail(&err);
     printf("timer started on %s (%s): %s, %s, %s\n", mrn, name, tv.timer.program, tv.timer.activity,
            tv.timer.role);
@@ -189,7 +89,7 @@ static int timer_status(struct cli *c, int argc, char **argv)
         return cli_usage(c, "timer status takes no operand");
     struct cd_error err = {0};
     struct cd_timer_view tv;
-    int rc = cd_timer_status(c->store, c->user.id, &tv, &err);
+    int rc = cd_timer_status(c->s->store, c->s->user.id, &tv, &err);
     if (rc == CD_ENOTFOUND) {
         fputs(json ? "[]\n" : "no timer is running\n", stdout);
         return CLI_OK;
@@ -247,22 +147,23 @@ static int timer_simple(struct cli *c, int argc, char **argv)
     struct cd_timer_view tv;
     struct cd_timer_result res = {0};
     char who[300], mmss[24];
-    if (cd_timer_status(c->store, c->user.id, &tv, &err))
+    if (cd_timer_status(c->s->store, c->s->user.id, &tv, &err))
         return cli_fail(&err);
     timer_who(&tv, who, sizeof who);
     int rc;
     if (strcmp(what, "pause") == 0)
-        rc = cd_timer_pause(c->store, c->user.id, &err);
+        rc = cd_timer_pause(c->s->store, c->s->user.id, &err);
     else if (strcmp(what, "resume") == 0 && (count || drop))
-        rc = cd_timer_idle_resolve(c->store, c->user.id, count, &err);
+        rc = cd_timer_idle_resolve(c->s->store, c->s->user.id, count, &err);
     else if (strcmp(what, "resume") == 0)
-        rc = cd_timer_resume(c->store, c->user.id, &err);
+        rc = cd_timer_resume(c->s->store, c->s->user.id, &err);
     else if (strcmp(what, "discard") == 0)
-        rc = cd_timer_recover(c->store, c->user.id, CD_TIMER_DISCARD, &res, &err);
+        rc = cd_timer_recover(c->s->store, c->s->user.id, CD_TIMER_DISCARD, &res, &err);
     else if (last)
-        rc = cd_timer_recover(c->store, c->user.id, CD_TIMER_KEEP_TO_LAST_ACTIVITY, &res, &err);
+        rc = cd_timer_recover(c->s->store, c->s->user.id, CD_TIMER_KEEP_TO_LAST_ACTIVITY, &res,
+                              &err);
     else
-        rc = cd_timer_stop(c->store, c->user.id, &res, &err);
+        rc = cd_timer_stop(c->s->store, c->s->user.id, &res, &err);
     if (rc == CD_EINVAL && strcmp(what, "resume") == 0 && strcmp(tv.state, "idle") == 0)
         return cli_failf("the timer paused itself while idle: resume with --count-idle to count "
                          "the idle minutes or --drop-idle to leave them out");
@@ -273,7 +174,7 @@ static int timer_simple(struct cli *c, int argc, char **argv)
     else if (strcmp(what, "discard") == 0)
         printf("discarded the timer on %s: %s not written\n", who,
                cd_time_format_mmss(tv.elapsed, mmss));
-    else if (cd_timer_status(c->store, c->user.id, &tv, &err))
+    else if (cd_timer_status(c->s->store, c->s->user.id, &tv, &err))
         return cli_fail(&err);
     else
         printf("timer %s on %s at %s\n", strcmp(what, "pause") == 0 ? "paused" : "resumed", who,

@@ -27,6 +27,10 @@
 #include "tui/screen/views.h"
 #include "tui/screen/wlgen.h"
 
+/* Exit statuses when the workstation cannot start (as the sub-commands' 1 and 2). */
+#define EXIT_FAIL 1
+#define EXIT_USAGE 2
+
 #define MIN_ROWS 24
 #define MIN_COLS 80
 #define MAX_MODALS 8
@@ -39,7 +43,7 @@ struct modal {
 };
 
 struct app {
-    struct cli *cli;
+    struct session *ses;
     struct cd_store *store;
     struct keymap keys;
     char *clinic;
@@ -82,7 +86,7 @@ struct cd_store *app_store(struct app *app)
 
 const struct cd_user *app_user(struct app *app)
 {
-    return &app->cli->user;
+    return &app->ses->user;
 }
 
 const struct keymap *app_keymap(struct app *app)
@@ -284,7 +288,7 @@ static void draw_status(struct app *app, const struct canvas *scr)
     int tw = timer[0] ? uw_width(timer) : 0;
     int left = scr->cols - cw - 3 - (tw ? tw + 2 : 0);
     const char *clinic = app->clinic && *app->clinic ? app->clinic : "caredesk";
-    const struct cd_user *u = &app->cli->user;
+    const struct cd_user *u = &app->ses->user;
     char who[96];
     snprintf(who, sizeof who, "| %s (%s)", u->login, u->role);
     int short_name = uw_width(clinic) < 12 ? uw_width(clinic) : 12;
@@ -703,7 +707,7 @@ static int tick_ms(void)
 static int run(struct app *app)
 {
     if (app_push(app, &view_worklist_ops, NULL))
-        return CLI_FAIL;
+        return EXIT_FAIL;
     app->data_version = cd_store_data_version(app->store);
     timer_ui_start(app);
     while (!app->quit) {
@@ -757,70 +761,62 @@ static bool want_mono(const struct app_options *opts)
 
 /* --demo: on first use, fill the new database with 2,000 demo patients around today, in the
  * demo clinic's zone; then act as the demo coordinator. */
-static int demo_prepare(struct cli *c, struct cd_error *err)
+static int demo_prepare(struct session *s, struct cd_error *err)
 {
     int64_t nusers = 0;
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-        return cli_failf(
-            "the workstation needs a terminal on stdin and stdout; for scripts use the "
-            "sub-commands (caredesk --help)");
-    if (cd_user_count(c->store, &nusers, err))
-        return cli_fail(err);
-    if (nusers == 0) {
-        struct cd_demo_opts o = {.patients = 2000, .seed = 1, .supervisor = c->login};
+    int rc = cd_user_count(s->store, &nusers, err);
+    if (!rc && nusers == 0) {
+        struct cd_demo_opts o = {.patients = 2000, .seed = 1, .supervisor = s->login};
         fprintf(stderr, "caredesk: creating the demo database %s (2,000 patients)...\n",
-                c->db_path);
-        if (cd_settings_set(c->store, "timezone", "America/New_York", err) ||
-            cd_settings_set(c->store, "clinic_name", "Riverside Family Clinic (demo)", err))
-            return cli_fail(err);
-        if (cli_apply_now(c))
-            return CLI_USAGE;
-        if (cd_demo_generate(c->store, &o, NULL, err))
-            return cli_fail(err);
+                s->db_path);
+        if ((rc = cd_settings_set(s->store, "timezone", "America/New_York", err)) ||
+            (rc = cd_settings_set(s->store, "clinic_name", "Riverside Family Clinic (demo)", err)))
+            return rc;
+        if (session_apply_now(s, err))
+            return EXIT_USAGE;
+        rc = cd_demo_generate(s->store, &o, NULL, err);
     }
-    c->login = CD_DEMO_COORDINATOR;
-    return 0;
+    if (!rc)
+        s->login = CD_DEMO_COORDINATOR;
+    return rc ? EXIT_FAIL : 0;
 }
 
-int app_main(struct cli *c, const struct app_options *opts)
+static bool have_terminal(struct cd_error *err)
 {
-    struct cd_error err = {0};
-    struct app app = {.cli = c};
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+        return true;
+    cd_error_set(err, CD_EINVAL,
+                 "the workstation needs a terminal on stdin and stdout; for scripts use the "
+                 "sub-commands (caredesk --help)");
+    return false;
+}
+
+int app_main(struct session *s, const struct app_options *opts, struct cd_error *err)
+{
+    struct app app = {.ses = s};
     struct theme *theme = malloc(sizeof *theme);
-    int rc = CLI_FAIL;
-    if (!theme)
-        return cli_failf("out of memory");
-    if (theme_load(theme, opts->theme, &err) || keymap_load(&app.keys, &err)) {
-        rc = cli_fail(&err);
+    int rc = EXIT_FAIL;
+    if (!theme) {
+        cd_error_set(err, CD_ENOMEM, "out of memory");
+        return EXIT_FAIL;
+    }
+    if (theme_load(theme, opts->theme, err) || keymap_load(&app.keys, err) ||
+        (opts->demo && !have_terminal(err)) ||
+        session_open(s, opts->demo ? CD_STORE_CREATE : 0, err))
+        goto out;
+    if (session_apply_now(s, err)) {
+        rc = EXIT_USAGE;
         goto out;
     }
-    if (cd_store_open(c->db_path, opts->demo ? CD_STORE_CREATE : 0, &c->store, &err)) {
-        rc = cli_fail(&err);
+    if (opts->demo && (rc = demo_prepare(s, err)))
         goto out;
-    }
-    if ((rc = cli_apply_now(c)))
+    rc = EXIT_FAIL;
+    if (session_identify(s, false, err) || !have_terminal(err) ||
+        cd_settings_get(s->store, "clinic_name", &app.clinic, err))
         goto out;
-    if (opts->demo && (rc = demo_prepare(c, &err)))
+    app.store = s->store;
+    if (term_start(theme, want_mono(opts), err))
         goto out;
-    if (cd_user_find(c->store, c->login, &c->user, &err)) {
-        rc = cli_fail(&err);
-        goto out;
-    }
-    cd_store_set_actor(c->store, c->user.id);
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        rc = cli_failf("the workstation needs a terminal on stdin and stdout; for scripts use the "
-                       "sub-commands (caredesk --help)");
-        goto out;
-    }
-    if (cd_settings_get(c->store, "clinic_name", &app.clinic, &err)) {
-        rc = cli_fail(&err);
-        goto out;
-    }
-    app.store = c->store;
-    if (term_start(theme, want_mono(opts), &err)) {
-        rc = cli_fail(&err);
-        goto out;
-    }
     rc = run(&app);
     app_free(&app);
     term_stop();

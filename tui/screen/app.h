@@ -11,7 +11,7 @@
 #include "core/base/error.h"
 #include "core/store/store.h"
 #include "core/user.h"
-#include "tui/cli/cli.h"
+#include "tui/session.h"
 
 struct app;
 struct canvas;
@@ -26,9 +26,10 @@ struct app_options {
     const char *theme; /* --theme NAME, or NULL for the default */
 };
 
-/* Run the workstation for C's database and login; returns the exit status (0 after q, 130 after
- * Ctrl-C, 128 + N after SIGTERM/SIGHUP, 1 with a one-line error on stderr when it cannot start). */
-int app_main(struct cli *c, const struct app_options *opts);
+/* Run the workstation on the session S (store not yet open); returns the exit status (0 after q,
+ * 130 after Ctrl-C, 128 + N after SIGTERM/SIGHUP; 1, or 2 for a bad --now, with ERR set when it
+ * cannot start). */
+int app_main(struct session *s, const struct app_options *opts, struct cd_error *err);
 
 /* The open store (borrowed). */
 struct cd_store *app_store(struct app *app);

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/* caredesk patient: add a patient by hand, or look patients up by name or MRN. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/patient.h"
+#include "tui/cli/cli.h"
+
+static int patient_add(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"mrn", required_argument, NULL, 'm'},         {"family", required_argument, NULL, 'f'},
+        {"given", required_argument, NULL, 'g'},       {"birth-date", required_argument, NULL, 'b'},
+        {"sex", required_argument, NULL, 's'},         {"phone", required_argument, NULL, 'p'},
+        {"phone-alt", required_argument, NULL, 'P'},   {"language", required_argument, NULL, 'l'},
+        {"coordinator", required_argument, NULL, 'c'}, {NULL, 0, NULL, 0},
+    };
+    struct cd_patient_in in = {0};
+    const char *arg;
+    int v;
+    while ((v = cli_getopt(c, argc, argv, opts, &arg)) != -1) {
+        switch (v) {
+        case 'm': in.mrn = arg; break;
+        case 'f': in.family = arg; break;
+        case 'g': in.given = arg; break;
+        case 'b': in.birth_date = arg; break;
+        case 's': in.sex = arg; break;
+        case 'p': in.phone = arg; break;
+        case 'P': in.phone_alt = arg; break;
+        case 'l': in.language = arg; break;
+        case 'c': in.coordinator = arg; break;
+        default: return CLI_USAGE;
+        }
+    }
+    if (cli_optind() < argc)
+        return cli_usage(c, "patient add takes no operand ('%s')", argv[cli_optind()]);
+    if (!in.mrn || !in.family || !in.given || !in.birth_date)
+        return cli_usage(c, "patient add needs --mrn, --family, --given and --birth-date");
+    struct cd_error err = {0};
+    int64_t id;
+    if (cd_patient_add(c->s->store, &in, &id, &err))
+        return cli_fail(&err);
+    printf("added patient %s (%s, %s)\n", in.mrn, in.family, in.given);
+    return CLI_OK;
+}
+
+int cli_patient(struct cli *c)
+{
+    if (c->argc < 2)
+        return cli_usage(c, "patient needs 'add' or 'find'");
+    if (strcmp(c->argv[1], "add") == 0)
+        return patient_add(c, c->argc - 1, c->argv + 1);
+    if (strcmp(c->argv[1], "find") == 0) {
+        bool json = false;
+        if (cli_format_only(c, c->argc - 1, c->argv + 1, &json, NULL))
+            return CLI_USAGE;
+        int first = cli_optind() + 1;
+        if (c->argc - first != 1)
+            return cli_usage(c, "patient find needs one name or MRN");
+        struct cd_error err = {0};
+        struct cd_page page = CD_PAGE_INIT;
+        int rc = cd_patient_search(c->s->store, c->argv[first], 50, &page, &err)
+                     ? cli_fail(&err)
+                     : cli_print_page(&page, json, "id");
+        cd_page_free(&page);
+        return rc;
+    }
+    return cli_usage(c, "unknown patient action '%s'", c->argv[1]);
+}

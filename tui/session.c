@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/* The session both front ends share: open the store, start the clock, find the acting user. */
+#include "config.h"
+#include "tui/session.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "core/base/clock.h"
+
+int session_apply_now(struct session *s, struct cd_error *err)
+{
+    if (!s->now)
+        return 0;
+    time_t t;
+    int rc = cd_instant_parse(s->now, &t, err);
+    if (rc) {
+        cd_error_prefix(err, "--now: ");
+        return rc;
+    }
+    cd_clock_set(t);
+    return 0;
+}
+
+int session_open(struct session *s, unsigned flags, struct cd_error *err)
+{
+    return cd_store_open(s->db_path, flags, &s->store, err);
+}
+
+int session_identify(struct session *s, bool any_user, struct cd_error *err)
+{
+    int rc = cd_user_find(s->store, s->login, &s->user, err);
+    if (rc == CD_ENOTFOUND && any_user) {
+        memset(&s->user, 0, sizeof s->user);
+        cd_error_clear(err);
+        return 0;
+    }
+    if (rc)
+        return rc;
+    cd_store_set_actor(s->store, s->user.id);
+    return 0;
+}
+
+void session_close(struct session *s)
+{
+    cd_store_close(s->store);
+    s->store = NULL;
+}

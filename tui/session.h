@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: MIT */
+/* What the workstation and the sub-commands share: the open store, the acting user and the
+ * clock. main.c fills it from the global options; neither front end prints from here. */
+#ifndef CD_TUI_SESSION_H
+#define CD_TUI_SESSION_H
+
+#include <stdbool.h>
+
+#include "core/base/error.h"
+#include "core/store/store.h"
+#include "core/user.h"
+
+struct session {
+    const char *db_path;    /* --db, $CAREDESK_DB or the default */
+    const char *login;      /* the acting login: the OS login, or --user */
+    const char *now;        /* --now as given, or NULL */
+    struct cd_store *store; /* open after session_open */
+    struct cd_user user;    /* the acting user (id 0 when not yet a user) */
+};
+
+/* Open the store at S->db_path with FLAGS (CD_STORE_*); the clinic's zone becomes the process's. */
+int session_open(struct session *s, unsigned flags, struct cd_error *err);
+/* Start the clock at --now in the current clinic zone (again after a zone change); CD_EINVAL
+ * with "--now: ..." when it is not a time. */
+int session_apply_now(struct session *s, struct cd_error *err);
+/* Find the acting user for S->login and make it the store's actor. With ANY_USER a login that is
+ * not yet a user leaves S->user zeroed instead of failing (init, demo). */
+int session_identify(struct session *s, bool any_user, struct cd_error *err);
+/* Close the store (the session's strings are the caller's). */
+void session_close(struct session *s);
+
+#endif
