@@ -1,31 +1,54 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# check-layers.sh SRCDIR: core has no curses and no terminal output; tui issues no SQL.
+# check-layers.sh SRCDIR: the rooms' dependencies point one way (HACKING.md):
+#   tui/cli, tui/screen -> core -> core/store -> core/base
+# core/io and core/demo sit beside core's nouns; tui/keys serves both front ends.
 cd "$1" || exit 2
 bad=0
-core=$(find core -name '*.[ch]')
-tui=$(find tui -name '*.[ch]')
+fail() { echo "check-layers: $*" >&2; bad=1; }
+# includes FILES... : the project headers the files include, as "file:line:header"
+incs() { grep -nHoE '#include *"(core|tui)/[a-z_/]+\.(h|def)"' "$@" 2>/dev/null | sed -E 's/#include *"(.*)"/\1/'; }
+# deny WHAT PATTERN FILES...: no file of FILES includes a header matching PATTERN
+deny() {
+    what=$1 pat=$2
+    shift 2
+    hits=$(incs "$@" | grep -E ":($pat)\$")
+    [ -n "$hits" ] && { echo "$hits"; fail "$what"; }
+}
+core_all=$(find core -name '*.[ch]' | sort)
+base=$(find core/base -name '*.[ch]' | sort)
+store=$(find core/store -name '*.[ch]' | sort)
+nouns=$(find core -maxdepth 1 -name '*.[ch]' | sort)
+io=$(find core/io -name '*.[ch]' | sort)
+cli=$(find tui/cli -name '*.[ch]' | sort)
+keys=$(find tui/keys -name '*.[ch]' | sort)
+screen=$(find tui/screen -name '*.[ch]' | sort)
 # shellcheck disable=SC2086
-if grep -nE '#include *[<"](n?curses|ncursesw/[a-z]+|panel|form|menu)\.h' $core; then
-    echo "check-layers: core/ includes curses" >&2; bad=1
-fi
-# shellcheck disable=SC2086
-if grep -nE '\b(printf|puts|exit|abort)\(|\bstd(out|err)\b' $core | grep -v 'snprintf\|vsnprintf'; then
-    echo "check-layers: core/ prints to the terminal or exits" >&2; bad=1
-fi
-# shellcheck disable=SC2086
-if grep -nE 'sqlite3_|<sqlite3\.h>|core/store/db\.h' $tui; then
-    echo "check-layers: tui/ reaches SQLite directly" >&2; bad=1
-fi
-# shellcheck disable=SC2086
-if grep -nE '"(SELECT|INSERT|UPDATE|DELETE) ' $tui; then
-    echo "check-layers: tui/ holds SQL" >&2; bad=1
-fi
-for f in tui/main.c tui/cli/*.c; do
-    [ -f "$f" ] || continue
-    if grep -nE '#include *[<"](n?curses|tui/screen/provide_curses)\.h' "$f"; then
-        echo "check-layers: $f includes curses" >&2; bad=1
-    fi
-done
+{
+deny "core/ includes tui/" 'tui/.*' $core_all
+deny "core/base includes the rest of core" 'core/(store|io|demo)/.*|core/[a-z_]+\.h' $base
+deny "core/store includes the domain" 'core/(io|demo)/.*|core/[a-z_]+\.h' $store
+deny "core's nouns include core/io or core/demo" 'core/(io|demo)/.*' $nouns
+deny "core/io includes core/demo" 'core/demo/.*' $io
+deny "tui/cli includes tui/screen" 'tui/screen/.*' $cli tui/session.c tui/session.h
+deny "tui/screen includes tui/cli" 'tui/cli/.*' $screen
+deny "tui/keys includes a front end" 'tui/(cli|screen)/.*' $keys
+}
+# curses: only the terminal module of tui/screen (term.c, canvas.c through provide_curses.h)
+hits=$(grep -rnlE --include='*.[ch]' '#include *[<"](n?curses|ncursesw/[a-z]+|panel|form|menu)\.h|tui/screen/provide_curses\.h' core tui |
+    grep -vE '^tui/screen/(term\.c|canvas\.c|provide_curses\.h)$')
+[ -n "$hits" ] && { echo "$hits"; fail "curses outside tui/screen's terminal module"; }
+# SQLite: only core/store
+hits=$(grep -rnE '<sqlite3\.h>' core tui | grep -v '^core/store/')
+[ -n "$hits" ] && { echo "$hits"; fail "<sqlite3.h> outside core/store"; }
+# libical and jansson: only core/io
+hits=$(grep -rnE '<(libical/ical|jansson)\.h>' core tui | grep -v '^core/io/')
+[ -n "$hits" ] && { echo "$hits"; fail "libical or jansson outside core/io"; }
+# core never prints or ends the process
+hits=$(grep -rnE '\b(printf|puts|exit|abort)\(|\bstd(out|err)\b' core | grep -v 'snprintf\|vsnprintf')
+[ -n "$hits" ] && { echo "$hits"; fail "core/ prints to the terminal or exits"; }
+# tui issues no SQL and reaches no connection
+hits=$(grep -rnE '"(SELECT|INSERT|UPDATE|DELETE) |core/store/db\.h' tui)
+[ -n "$hits" ] && { echo "$hits"; fail "tui/ holds SQL or reaches the connection"; }
 [ $bad = 0 ] && echo "check-layers: ok"
 exit $bad
