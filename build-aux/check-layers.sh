@@ -39,16 +39,18 @@ hits=$(grep -rnlE --include='*.[ch]' '#include *[<"](n?curses|ncursesw/[a-z]+|pa
     grep -vE '^tui/screen/(term\.c|canvas\.c|provide_curses\.h)$')
 [ -n "$hits" ] && { echo "$hits"; fail "curses outside tui/screen's terminal module"; }
 # SQLite: only core/store
-hits=$(grep -rnE '<sqlite3\.h>' core tui | grep -v '^core/store/')
+hits=$(grep -rnE --include='*.[ch]' '<sqlite3\.h>' core tui | grep -v '^core/store/')
 [ -n "$hits" ] && { echo "$hits"; fail "<sqlite3.h> outside core/store"; }
+hits=$(grep -rnE --include='*.[ch]' '\bsqlite3_[a-z0-9_]+\(' core tui | grep -v '^core/store/')
+[ -n "$hits" ] && { echo "$hits" | head -20; fail "the SQLite API outside core/store: read rows through core/store/db.h"; }
 # libical and jansson: only core/io
-hits=$(grep -rnE '<(libical/ical|jansson)\.h>' core tui | grep -v '^core/io/')
+hits=$(grep -rnE --include='*.[ch]' '<(libical/ical|jansson)\.h>' core tui | grep -v '^core/io/')
 [ -n "$hits" ] && { echo "$hits"; fail "libical or jansson outside core/io"; }
 # core never prints or ends the process
-hits=$(grep -rnE '\b(printf|puts|exit|abort)\(|\bstd(out|err)\b' core | grep -v 'snprintf\|vsnprintf')
+hits=$(grep -rnE --include='*.[ch]' '\b(printf|puts|exit|abort)\(|\bstd(out|err)\b' core | grep -v 'snprintf\|vsnprintf')
 [ -n "$hits" ] && { echo "$hits"; fail "core/ prints to the terminal or exits"; }
 # tui issues no SQL and reaches no connection
-hits=$(grep -rnE '"(SELECT|INSERT|UPDATE|DELETE) |core/store/db\.h' tui)
+hits=$(grep -rnE --include='*.[ch]' '"(SELECT|INSERT|UPDATE|DELETE) |core/store/db\.h' tui)
 [ -n "$hits" ] && { echo "$hits"; fail "tui/ holds SQL or reaches the connection"; }
 [ $bad = 0 ] && echo "check-layers: ok"
 exit $bad

@@ -199,23 +199,23 @@ static void appt_free(struct appt *a)
 
 static int load(struct cd_store *store, int64_t id, struct appt *a, struct cd_error *err)
 {
+    int rc;
     memset(a, 0, sizeof *a);
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LOAD, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_LOAD, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        a->patient_id = sqlite3_column_int64(st, 0);
-        snprintf(a->kind, sizeof a->kind, "%s", (const char *)sqlite3_column_text(st, 1));
-        snprintf(a->status, sizeof a->status, "%s", (const char *)sqlite3_column_text(st, 2));
-        snprintf(a->start_local, sizeof a->start_local, "%s",
-                 (const char *)sqlite3_column_text(st, 3));
-        a->duration = sqlite3_column_int(st, 4);
+        a->patient_id = cd_db_col_int(st, 0);
+        snprintf(a->kind, sizeof a->kind, "%s", cd_db_col_text(st, 1));
+        snprintf(a->status, sizeof a->status, "%s", cd_db_col_text(st, 2));
+        snprintf(a->start_local, sizeof a->start_local, "%s", cd_db_col_text(st, 3));
+        a->duration = cd_db_col_int(st, 4);
         a->provider = cd_db_col_dup(st, 5);
         a->location = cd_db_col_dup(st, 6);
-        a->encounter_id = sqlite3_column_int64(st, 7);
-        a->sequence = sqlite3_column_int(st, 8);
+        a->encounter_id = cd_db_col_int(st, 7);
+        a->sequence = cd_db_col_int(st, 8);
         rc = 0;
     } else if (rc == 0) {
         rc = cd_error_set(err, CD_ENOTFOUND, "no appointment with id %lld", (long long)id);
@@ -227,18 +227,16 @@ static int load(struct cd_store *store, int64_t id, struct appt *a, struct cd_er
 static int64_t query_id(struct cd_store *store, const char *sql, const char *name, int64_t v,
                         const char *name2, const char *v2, int *rc, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, sql, err);
-    if (!st) {
-        *rc = err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((*rc = cd_db_stmt(store, sql, &st, err)))
         return 0;
-    }
     cd_db_bind_int(st, name, v);
     if (name2)
         cd_db_bind_text(st, name2, v2);
     int64_t out = 0;
     *rc = cd_db_step(store, st, err);
     if (*rc == 1) {
-        out = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 0);
+        out = cd_db_col_null(st, 0) ? 0 : cd_db_col_int(st, 0);
         *rc = 0;
         if (!out)
             out = -1; /* a row whose value is NULL or 0 */
@@ -267,14 +265,14 @@ static int tcm_sync(struct cd_store *store, int64_t id, struct cd_appointment_re
     char disch_s[CD_DATE_LEN] = "", due_s[CD_DATE_LEN] = "";
     int high = 0;
     if (a.encounter_id) {
-        sqlite3_stmt *st = cd_db_stmt(store, SQL_ENCOUNTER_DUE, err);
-        if (!st)
-            return err ? err->code : CD_EIO;
+        struct cd_stmt *st;
+        if ((rc = cd_db_stmt(store, SQL_ENCOUNTER_DUE, &st, err)))
+            return rc;
         cd_db_bind_int(st, ":id", a.encounter_id);
         rc = cd_db_step(store, st, err);
-        if (rc == 1 && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-            snprintf(disch_s, sizeof disch_s, "%s", (const char *)sqlite3_column_text(st, 0));
-            high = strcmp((const char *)sqlite3_column_text(st, 1), "high") == 0;
+        if (rc == 1 && !cd_db_col_null(st, 0)) {
+            snprintf(disch_s, sizeof disch_s, "%s", cd_db_col_text(st, 0));
+            high = strcmp(cd_db_col_text(st, 1), "high") == 0;
         }
         cd_db_done(st);
         if (rc < 0)
@@ -291,9 +289,9 @@ static int tcm_sync(struct cd_store *store, int64_t id, struct cd_appointment_re
     }
 
     /* the task: the one this appointment closed, else an open one for its discharge */
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_VISIT_TASK, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_VISIT_TASK, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":patient", a.patient_id);
     cd_db_bind_int(st, ":appt", id);
     cd_db_bind_id(st, ":enc", a.encounter_id);
@@ -301,12 +299,11 @@ static int tcm_sync(struct cd_store *store, int64_t id, struct cd_appointment_re
     int open = 0, ours = 0;
     rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        task = sqlite3_column_int64(st, 0);
-        open = strcmp((const char *)sqlite3_column_text(st, 1), "open") == 0;
-        closed_by_appt = sqlite3_column_int64(st, 2);
-        ours =
-            closed_by_appt == id && strncmp((const char *)sqlite3_column_text(st, 3),
-                                            CLOSE_REASON_PREFIX, strlen(CLOSE_REASON_PREFIX)) == 0;
+        task = cd_db_col_int(st, 0);
+        open = strcmp(cd_db_col_text(st, 1), "open") == 0;
+        closed_by_appt = cd_db_col_int(st, 2);
+        ours = closed_by_appt == id && strncmp(cd_db_col_text(st, 3), CLOSE_REASON_PREFIX,
+                                               strlen(CLOSE_REASON_PREFIX)) == 0;
         rc = 0;
     }
     cd_db_done(st);
@@ -423,8 +420,8 @@ int cd_appointment_book(struct cd_store *store, const struct cd_appointment_in *
             enc = 0;
     }
     int64_t id = 0;
-    sqlite3_stmt *st = rc ? NULL : cd_db_stmt(store, SQL_INSERT, err);
-    if (st) {
+    struct cd_stmt *st;
+    if (!rc && !(rc = cd_db_stmt(store, SQL_INSERT, &st, err))) {
         char at[CD_INSTANT_LEN], start[CD_INSTANT_LEN];
         cd_db_bind_text(st, ":uid", uid);
         cd_db_bind_int(st, ":patient", patient);
@@ -442,8 +439,6 @@ int cd_appointment_book(struct cd_store *store, const struct cd_appointment_in *
         rc = cd_db_exec(store, st, err);
         cd_db_done(st);
         id = rc ? 0 : cd_db_last_id(store);
-    } else if (!rc) {
-        rc = err ? err->code : CD_EIO;
     }
     if (!rc) {
         char detail[200];
@@ -505,8 +500,8 @@ int cd_appointment_move(struct cd_store *store, int64_t id, const struct cd_appo
         res->changed = 0;
         return rc;
     }
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_MOVE, err);
-    if (st) {
+    struct cd_stmt *st;
+    if (!(rc = cd_db_stmt(store, SQL_MOVE, &st, err))) {
         char now[CD_INSTANT_LEN], start[CD_INSTANT_LEN];
         cd_db_bind_text(st, ":start_at", cd_instant_format(w.at, start));
         cd_db_bind_text(st, ":start_local", w.local);
@@ -518,8 +513,6 @@ int cd_appointment_move(struct cd_store *store, int64_t id, const struct cd_appo
         cd_db_bind_int(st, ":id", id);
         rc = cd_db_exec(store, st, err);
         cd_db_done(st);
-    } else {
-        rc = err ? err->code : CD_EIO;
     }
     if (!rc) {
         char detail[300];
@@ -575,8 +568,8 @@ static int set_status(struct cd_store *store, int64_t id, const char *status, co
     res->changed = 1;
     if ((rc = cd_store_begin(store, err)))
         return rc;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_STATUS, err);
-    if (st) {
+    struct cd_stmt *st;
+    if (!(rc = cd_db_stmt(store, SQL_STATUS, &st, err))) {
         char now[CD_INSTANT_LEN];
         cd_db_bind_text(st, ":status", status);
         cd_db_bind_opt(st, ":reason", reason);
@@ -584,8 +577,6 @@ static int set_status(struct cd_store *store, int64_t id, const char *status, co
         cd_db_bind_int(st, ":id", id);
         rc = cd_db_exec(store, st, err);
         cd_db_done(st);
-    } else {
-        rc = err ? err->code : CD_EIO;
     }
     if (!rc)
         rc = cd_audit_log(store, "appointment", id,
@@ -651,9 +642,9 @@ int cd_appointment_list(struct cd_store *store, const struct cd_appointment_filt
     int rc = cd_appointment_filter_bounds(store, f, from, to, &patient, err);
     if (rc)
         return rc;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_LIST, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":from", from);
     cd_db_bind_text(st, ":to", to);
     cd_db_bind_int(st, ":patient", patient);

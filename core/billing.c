@@ -5,6 +5,7 @@
 #include "config.h"
 #include "core/billing.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,25 +174,26 @@ int cd_billing_rules_parse(const char *name, const char *text, struct cd_billing
     return 0;
 }
 
-const struct cd_billing_rules *cd_billing_rules_builtin(struct cd_error *err)
+static struct cd_billing_rules builtin_rules;
+static struct cd_error builtin_error;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void builtin_load(void)
 {
-    static struct cd_billing_rules rules;
-    static int loaded; /* 1 = parsed, -1 = failed */
-    static struct cd_error saved;
-    if (!loaded) {
-        const char *text = cd_builtin_get("billing/codes.tsv");
-        if (!text)
-            loaded = -1,
-            cd_error_set(&saved, CD_EIO, "billing/codes.tsv is missing from this build");
-        else
-            loaded = cd_billing_rules_parse("billing/codes.tsv", text, &rules, &saved) ? -1 : 1;
-    }
-    if (loaded < 0) {
-        if (err)
-            *err = saved;
-        return NULL;
-    }
-    return &rules;
+    const char *text = cd_builtin_get("billing/codes.tsv");
+    if (!text)
+        cd_error_set(&builtin_error, CD_EIO, "billing/codes.tsv is missing from this build");
+    else
+        cd_billing_rules_parse("billing/codes.tsv", text, &builtin_rules, &builtin_error);
+}
+
+int cd_billing_rules_builtin(const struct cd_billing_rules **out, struct cd_error *err)
+{
+    pthread_once(&builtin_once, builtin_load); /* the worklist generation's thread reads it too */
+    *out = builtin_error.code ? NULL : &builtin_rules;
+    if (builtin_error.code && err)
+        *err = builtin_error;
+    return builtin_error.code;
 }
 
 static const struct cd_billing_code *find_code(const struct cd_billing_rules *r,
@@ -355,21 +357,21 @@ static void settle(const struct cd_billing_rules *r, struct cd_billing_line *lin
     }
 }
 
-static void fill_line(sqlite3_stmt *st, struct cd_billing_line *l)
+static void fill_line(struct cd_stmt *st, struct cd_billing_line *l)
 {
     memset(l, 0, sizeof *l);
-    snprintf(l->program, sizeof l->program, "%s", sqlite3_column_text(st, C_PROGRAM));
-    snprintf(l->role, sizeof l->role, "%s", sqlite3_column_text(st, C_ROLE));
-    l->seconds = sqlite3_column_int64(st, C_SECONDS);
-    l->billable = sqlite3_column_int64(st, C_BILLABLE);
-    l->before_consent = sqlite3_column_int64(st, C_BEFORE);
-    l->no_consent = sqlite3_column_int64(st, C_NONE);
+    snprintf(l->program, sizeof l->program, "%s", cd_db_col_text(st, C_PROGRAM));
+    snprintf(l->role, sizeof l->role, "%s", cd_db_col_text(st, C_ROLE));
+    l->seconds = cd_db_col_int(st, C_SECONDS);
+    l->billable = cd_db_col_int(st, C_BILLABLE);
+    l->before_consent = cd_db_col_int(st, C_BEFORE);
+    l->no_consent = cd_db_col_int(st, C_NONE);
     l->not_enrolled = l->seconds - l->billable - l->before_consent - l->no_consent;
-    l->apcm = sqlite3_column_int(st, C_APCM) != 0;
+    l->apcm = cd_db_col_int(st, C_APCM) != 0;
 }
 
 /* Bind the month and its first and last days. */
-static int bind_month(sqlite3_stmt *st, const char *month, struct cd_error *err)
+static int bind_month(struct cd_stmt *st, const char *month, struct cd_error *err)
 {
     int first, last;
     char a[CD_DATE_LEN], b[CD_DATE_LEN];
@@ -384,18 +386,19 @@ static int bind_month(sqlite3_stmt *st, const char *month, struct cd_error *err)
 int cd_billing_patient(struct cd_store *store, int64_t patient_id, const char *month,
                        struct cd_billing_month *out, struct cd_error *err)
 {
+    int rc;
     memset(out, 0, sizeof *out);
-    const struct cd_billing_rules *r = cd_billing_rules_builtin(err);
-    if (!r)
-        return err ? err->code : CD_EIO;
+    const struct cd_billing_rules *r;
+    if ((rc = cd_billing_rules_builtin(&r, err)))
+        return rc;
     if (month)
         snprintf(out->month, sizeof out->month, "%s", month);
     else
         cd_month_of(cd_clock_now(), out->month);
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_PATIENT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = bind_month(st, out->month, err);
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_PATIENT, &st, err)))
+        return rc;
+    rc = bind_month(st, out->month, err);
     if (rc) {
         cd_db_done(st);
         return rc;
@@ -506,18 +509,19 @@ static int arrange(const struct cd_page *src, const struct cd_billing_query *q, 
 int cd_billing_list(struct cd_store *store, const struct cd_billing_query *q, struct cd_page *page,
                     struct cd_error *err)
 {
-    const struct cd_billing_rules *r = cd_billing_rules_builtin(err);
-    if (!r)
-        return err ? err->code : CD_EIO;
+    int rc;
+    const struct cd_billing_rules *r;
+    if ((rc = cd_billing_rules_builtin(&r, err)))
+        return rc;
     char month[CD_MONTH_LEN];
     if (q->month)
         snprintf(month, sizeof month, "%s", q->month);
     else
         cd_month_of(cd_clock_now(), month);
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_MONTH, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = bind_month(st, q->month ? q->month : month, err);
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_MONTH, &st, err)))
+        return rc;
+    rc = bind_month(st, q->month ? q->month : month, err);
     if (rc) {
         cd_db_done(st);
         return rc;
@@ -532,7 +536,7 @@ int cd_billing_list(struct cd_store *store, const struct cd_billing_query *q, st
     if (cd_page_set_columns(out, 8, list_cols))
         rc = CD_ENOMEM;
     while (!rc && (rc = cd_db_step(store, st, err)) == 1) {
-        const char *m = (const char *)sqlite3_column_text(st, C_MRN);
+        const char *m = cd_db_col_text(st, C_MRN);
         rc = 0;
         if (n && strcmp(m, mrn) != 0) {
             settle(r, lines, n);
@@ -541,7 +545,7 @@ int cd_billing_list(struct cd_store *store, const struct cd_billing_query *q, st
         }
         if (!n) {
             snprintf(mrn, sizeof mrn, "%s", m);
-            snprintf(patient, sizeof patient, "%s", sqlite3_column_text(st, C_PATIENT));
+            snprintf(patient, sizeof patient, "%s", cd_db_col_text(st, C_PATIENT));
         }
         if (n < CD_BILLING_MAX_LINES)
             fill_line(st, &lines[n++]);

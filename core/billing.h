@@ -34,8 +34,9 @@ struct cd_billing_rules {
  * '#' comments). Errors name NAME:LINE: field. */
 int cd_billing_rules_parse(const char *name, const char *text, struct cd_billing_rules *out,
                            struct cd_error *err);
-/* The built-in table, parsed once on first use (borrowed, static). NULL with ERR on failure. */
-const struct cd_billing_rules *cd_billing_rules_builtin(struct cd_error *err);
+/* The built-in table (data/billing/codes.tsv), parsed once on first use, in *OUT (borrowed,
+ * static; safe from any thread). CD_EIO naming the file's line when it does not parse. */
+int cd_billing_rules_builtin(const struct cd_billing_rules **out, struct cd_error *err);
 
 /* What SECONDS of one program and role earn, before exclusions. */
 struct cd_billing_earned {

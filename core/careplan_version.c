@@ -48,11 +48,12 @@ static const char SQL_HISTORY[] =
 static int load_items(struct cd_store *store, struct cd_careplan *plan, int64_t vid,
                       struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_ITEMS, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":vid", vid);
     int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_ITEMS, &st, err)))
+        return rc;
+    cd_db_bind_int(st, ":vid", vid);
+
     while ((rc = cd_db_step(store, st, err)) == 1) {
         struct cd_careplan_item *it = careplan_insert_slot(plan, plan->nitems);
         if (!it) {
@@ -60,7 +61,7 @@ static int load_items(struct cd_store *store, struct cd_careplan *plan, int64_t 
             break;
         }
         it->key = cd_db_col_dup(st, 0);
-        it->section = cd_careplan_section_parse((const char *)sqlite3_column_text(st, 1));
+        it->section = cd_careplan_section_parse(cd_db_col_text(st, 1));
         for (size_t f = 0; f < CAREPLAN_NFIELDS; f++)
             *careplan_item_field(it, f) = cd_db_col_dup(st, (int)f + 2);
         if (!it->key || !it->text) {
@@ -74,13 +75,14 @@ static int load_items(struct cd_store *store, struct cd_careplan *plan, int64_t 
 
 static int load_keys(struct cd_store *store, struct cd_careplan *plan, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_KEYS, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    cd_db_bind_int(st, ":plan", plan->plan_id);
     int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_KEYS, &st, err)))
+        return rc;
+    cd_db_bind_int(st, ":plan", plan->plan_id);
+
     while ((rc = cd_db_step(store, st, err)) == 1)
-        careplan_note_key(plan, (const char *)sqlite3_column_text(st, 0));
+        careplan_note_key(plan, cd_db_col_text(st, 0));
     cd_db_done(st);
     return rc;
 }
@@ -89,16 +91,17 @@ static int load_keys(struct cd_store *store, struct cd_careplan *plan, struct cd
 static int plan_row(struct cd_store *store, int64_t patient_id, int64_t *plan_id, int *current,
                     struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_PLAN, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_PLAN, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":pid", patient_id);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     *plan_id = 0;
     *current = 0;
     if (rc == 1) {
-        *plan_id = sqlite3_column_int64(st, 0);
-        *current = sqlite3_column_int(st, 1);
+        *plan_id = cd_db_col_int(st, 0);
+        *current = cd_db_col_int(st, 1);
         rc = 0;
     }
     cd_db_done(st);
@@ -109,14 +112,15 @@ static int plan_row(struct cd_store *store, int64_t patient_id, int64_t *plan_id
 static int version_row(struct cd_store *store, struct cd_careplan *plan, int version, int64_t *vid,
                        struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_VERSION, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_VERSION, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":plan", plan->plan_id);
     cd_db_bind_int(st, ":version", version);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        *vid = sqlite3_column_int64(st, 0);
+        *vid = cd_db_col_int(st, 0);
         plan->saved_at = cd_db_col_dup(st, 1);
         plan->saved_by = cd_db_col_dup(st, 2);
         plan->summary = cd_db_col_dup(st, 3);
@@ -191,11 +195,12 @@ static int conflict(struct cd_store *store, struct cd_careplan *plan, int curren
 static int insert_items(struct cd_store *store, const struct cd_careplan *plan, int64_t vid,
                         struct cd_error *err)
 {
+    int rc;
     for (size_t i = 0; i < plan->nitems; i++) {
         const struct cd_careplan_item *it = &plan->items[i];
-        sqlite3_stmt *st = cd_db_stmt(store, SQL_NEW_ITEM, err);
-        if (!st)
-            return err ? err->code : CD_EIO;
+        struct cd_stmt *st;
+        if ((rc = cd_db_stmt(store, SQL_NEW_ITEM, &st, err)))
+            return rc;
         static const char *const names[CAREPLAN_NFIELDS] = {
             ":text",        ":code", ":target", ":target_date", ":status",
             ":responsible", ":dose", ":route",  ":rec"};
@@ -205,7 +210,7 @@ static int insert_items(struct cd_store *store, const struct cd_careplan *plan, 
         cd_db_bind_int(st, ":pos", (int64_t)i);
         for (size_t f = 0; f < CAREPLAN_NFIELDS; f++)
             cd_db_bind_opt(st, names[f], careplan_item_cfield(it, f));
-        int rc = cd_db_exec(store, st, err);
+        rc = cd_db_exec(store, st, err);
         cd_db_done(st);
         if (rc)
             return rc;
@@ -245,11 +250,9 @@ static int save_tx(struct cd_store *store, struct cd_careplan *plan, int base, c
         rc = cd_error_set(err, CD_ENOMEM, "out of memory");
     char at[CD_INSTANT_LEN];
     cd_instant_format(cd_clock_now(), at);
-    sqlite3_stmt *st;
+    struct cd_stmt *st;
     if (!rc && !plan_id) {
-        if (!(st = cd_db_stmt(store, SQL_NEW_PLAN, err)))
-            rc = err ? err->code : CD_EIO;
-        if (!rc) {
+        if (!(rc = cd_db_stmt(store, SQL_NEW_PLAN, &st, err))) {
             cd_db_bind_int(st, ":pid", plan->patient_id);
             cd_db_bind_text(st, ":at", at);
             rc = cd_db_exec(store, st, err);
@@ -259,9 +262,7 @@ static int save_tx(struct cd_store *store, struct cd_careplan *plan, int base, c
     }
     int64_t vid = 0;
     if (!rc) {
-        if (!(st = cd_db_stmt(store, SQL_NEW_VERSION, err)))
-            rc = err ? err->code : CD_EIO;
-        if (!rc) {
+        if (!(rc = cd_db_stmt(store, SQL_NEW_VERSION, &st, err))) {
             cd_db_bind_int(st, ":plan", plan_id);
             cd_db_bind_int(st, ":version", base + 1);
             cd_db_bind_text(st, ":at", at);
@@ -276,9 +277,7 @@ static int save_tx(struct cd_store *store, struct cd_careplan *plan, int base, c
     if (!rc)
         rc = insert_items(store, plan, vid, err);
     if (!rc) {
-        if (!(st = cd_db_stmt(store, SQL_SET_CURRENT, err)))
-            rc = err ? err->code : CD_EIO;
-        if (!rc) {
+        if (!(rc = cd_db_stmt(store, SQL_SET_CURRENT, &st, err))) {
             cd_db_bind_int(st, ":plan", plan_id);
             cd_db_bind_int(st, ":version", base + 1);
             cd_db_bind_int(st, ":base", base);

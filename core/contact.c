@@ -50,15 +50,16 @@ bool cd_contact_interactive(const char *outcome, bool *known)
 /* Distinct clinic-local days among the task's timely unsuccessful attempts. */
 static int attempt_days(struct cd_store *store, int64_t task_id, int *n, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_ATTEMPTS, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_ATTEMPTS, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":task", task_id);
-    int rc, last = -1000000;
+    int last = -1000000;
     *n = 0;
     while ((rc = cd_db_step(store, st, err)) == 1) {
         time_t t;
-        if (cd_instant_parse((const char *)sqlite3_column_text(st, 0), &t, NULL))
+        if (cd_instant_parse(cd_db_col_text(st, 0), &t, NULL))
             continue;
         int day = cd_instant_local_day(t);
         if (day != last)
@@ -78,15 +79,15 @@ static int complete_answered(struct cd_store *store, int64_t patient_id, int64_t
     char today[CD_DATE_LEN];
     cd_date_format(cd_clock_today(), today);
     do {
-        sqlite3_stmt *st = cd_db_stmt(store, SQL_ANSWERED, err);
-        if (!st)
-            return err ? err->code : CD_EIO;
+        struct cd_stmt *st;
+        if ((rc = cd_db_stmt(store, SQL_ANSWERED, &st, err)))
+            return rc;
         cd_db_bind_int(st, ":patient", patient_id);
         cd_db_bind_int(st, ":task", task_id);
         cd_db_bind_text(st, ":today", today);
         count = 0;
         while ((rc = cd_db_step(store, st, err)) == 1 && count < 16)
-            ids[count++] = sqlite3_column_int64(st, 0);
+            ids[count++] = cd_db_col_int(st, 0);
         cd_db_done(st);
         if (rc < 0)
             return rc;
@@ -146,9 +147,9 @@ static int record(struct cd_store *store, const struct cd_contact_in *in, time_t
     } else if (rc != CD_ENOTFOUND || in->task_id) {
         return rc;
     }
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_INSERT, &st, err)))
+        return rc;
     char when[CD_INSTANT_LEN];
     cd_db_bind_int(st, ":patient", in->patient_id);
     cd_db_bind_id(st, ":task", res->task_id);
@@ -238,14 +239,15 @@ int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *
 int cd_contact_count(struct cd_store *store, int64_t patient_id, int64_t *count,
                      struct cd_error *err)
 {
+    int rc;
     *count = 0;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_COUNT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_COUNT, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":patient", patient_id);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        *count = sqlite3_column_int64(st, 0);
+        *count = cd_db_col_int(st, 0);
         rc = 0;
     }
     cd_db_done(st);

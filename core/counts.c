@@ -28,10 +28,11 @@ static const char SQL_COUNTS[] =
 int cd_counts_today(struct cd_store *store, int64_t user_id, struct cd_counts *out,
                     struct cd_error *err)
 {
+    int rc;
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_COUNTS, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_COUNTS, &st, err)))
+        return rc;
     int today = cd_clock_today();
     char d[CD_DATE_LEN], ago[CD_DATE_LEN], s0[CD_INSTANT_LEN], s1[CD_INSTANT_LEN];
     cd_db_bind_text(st, ":today", cd_date_format(today, d));
@@ -39,14 +40,14 @@ int cd_counts_today(struct cd_store *store, int64_t user_id, struct cd_counts *o
     cd_db_bind_int(st, ":user", user_id);
     cd_db_bind_text(st, ":day_start", cd_instant_format(cd_local_to_instant(today, 0, 0, 0), s0));
     cd_db_bind_text(st, ":day_end", cd_instant_format(cd_local_to_instant(today + 1, 0, 0, 0), s1));
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
         int64_t *f[] = {&out->patients,          &out->tasks_open,       &out->tasks_due_today,
                         &out->tasks_overdue,     &out->tcm_contacts_due, &out->tcm_visits_open,
                         &out->discharges_30d,    &out->ccm_enrolled,     &out->my_tasks_due,
                         &out->appointments_today};
         for (int i = 0; i < (int)(sizeof f / sizeof f[0]); i++)
-            *f[i] = sqlite3_column_int64(st, i);
+            *f[i] = cd_db_col_int(st, i);
         rc = 0;
     }
     cd_db_done(st);

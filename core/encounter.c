@@ -377,14 +377,15 @@ const struct cd_disposition *cd_disposition_get(size_t i)
 int cd_encounter_find(struct cd_store *store, const char *source, const char *external_id,
                       int64_t *id, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_FIND, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_FIND, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":source", source);
     cd_db_bind_text(st, ":ext", external_id);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        *id = sqlite3_column_int64(st, 0);
+        *id = cd_db_col_int(st, 0);
         rc = 0;
     } else if (rc == 0) {
         rc = cd_error_set(err, CD_ENOTFOUND, "no %s encounter '%s'", source, external_id);
@@ -395,13 +396,14 @@ int cd_encounter_find(struct cd_store *store, const char *source, const char *ex
 
 static int64_t patient_coordinator(struct cd_store *store, int64_t patient_id)
 {
+    int rc;
     int64_t id = 0;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_COORDINATOR, NULL);
-    if (!st)
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_COORDINATOR, &st, NULL)))
         return 0;
     cd_db_bind_int(st, ":id", patient_id);
     if (cd_db_step(store, st, NULL) == 1)
-        id = sqlite3_column_int64(st, 0);
+        id = cd_db_col_int(st, 0);
     cd_db_done(st);
     return id;
 }
@@ -410,9 +412,10 @@ static int insert_encounter(struct cd_store *store, const struct cd_discharge_in
                             const char *ext, time_t dis, const char *dx,
                             struct cd_discharge_result *res, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_INSERT, &st, err)))
+        return rc;
     const struct cd_disposition *disp = cd_disposition_find(in->disposition);
     char admit[CD_INSTANT_LEN], discharge[CD_INSTANT_LEN], date[CD_DATE_LEN], at[CD_INSTANT_LEN];
     time_t adm;
@@ -438,7 +441,7 @@ static int insert_encounter(struct cd_store *store, const struct cd_discharge_in
     cd_db_bind_text(st, ":ext", ext);
     cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
     cd_db_bind_id(st, ":by", cd_store_actor(store));
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (rc)
         return rc;
@@ -449,9 +452,10 @@ static int insert_encounter(struct cd_store *store, const struct cd_discharge_in
 
 static int enroll(struct cd_store *store, struct cd_discharge_result *res, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_ENROLL, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_ENROLL, &st, err)))
+        return rc;
     char start[CD_DATE_LEN], end[CD_DATE_LEN], at[CD_INSTANT_LEN];
     cd_db_bind_int(st, ":patient", res->patient_id);
     cd_db_bind_text(st, ":start", cd_date_format(res->discharge_day, start));
@@ -459,7 +463,7 @@ static int enroll(struct cd_store *store, struct cd_discharge_result *res, struc
     cd_db_bind_int(st, ":encounter", res->encounter_id);
     cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
     cd_db_bind_id(st, ":by", cd_store_actor(store));
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (!rc)
         rc = cd_audit_log(store, "enrollment", cd_db_last_id(store), "add", "tcm", err);
@@ -565,9 +569,8 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
                                dx.len ? cd_strbuf_str(&dx) : NULL, res, err)))
         goto out;
     if (in->deceased) {
-        sqlite3_stmt *st = cd_db_stmt(store, SQL_DECEASED, err);
-        if (!st) {
-            rc = err ? err->code : CD_EIO;
+        struct cd_stmt *st;
+        if ((rc = cd_db_stmt(store, SQL_DECEASED, &st, err))) {
             goto out;
         }
         char at[CD_INSTANT_LEN];
@@ -589,14 +592,15 @@ out:
 int cd_encounter_cancel(struct cd_store *store, int64_t id, const char *reason, int *tasks,
                         int *changed, struct cd_error *err)
 {
+    int rc;
     if (tasks)
         *tasks = 0;
     *changed = 0;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_CANCEL, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_CANCEL, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (rc || cd_db_changes(store) == 0)
         return rc;
@@ -605,8 +609,8 @@ int cd_encounter_cancel(struct cd_store *store, int64_t id, const char *reason, 
         return rc;
     if ((rc = cd_task_cancel_for_encounter(store, id, reason, tasks, err)))
         return rc;
-    if (!(st = cd_db_stmt(store, SQL_END_ENROLL, err)))
-        return err ? err->code : CD_EIO;
+    if ((rc = cd_db_stmt(store, SQL_END_ENROLL, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":reason", reason);
     cd_db_bind_int(st, ":id", id);
     rc = cd_db_exec(store, st, err);

@@ -53,17 +53,18 @@ static int check_date(const char *field, const char *date, int *day, struct cd_e
 static int find_active(struct cd_store *store, int64_t pid, const char *program, int64_t *id,
                        char *method, char *start, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_ACTIVE, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_ACTIVE, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":pid", pid);
     cd_db_bind_text(st, ":program", program);
     *id = 0;
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        *id = sqlite3_column_int64(st, 0);
-        const char *m = (const char *)sqlite3_column_text(st, 1);
-        const char *s = (const char *)sqlite3_column_text(st, 2);
+        *id = cd_db_col_int(st, 0);
+        const char *m = cd_db_col_text(st, 1);
+        const char *s = cd_db_col_text(st, 2);
         snprintf(method, 16, "%s", m ? m : "none");
         snprintf(start, CD_DATE_LEN, "%s", s ? s : "");
         rc = 0;
@@ -91,14 +92,15 @@ static int validate(const struct cd_enroll_in *in, int *day, struct cd_error *er
 static int record_consent(struct cd_store *store, int64_t id, const char *consent, const char *date,
                           struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_CONSENT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_CONSENT, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":date", date);
     cd_db_bind_text(st, ":consent", consent);
     cd_db_bind_id(st, ":by", cd_store_actor(store));
     cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (!rc) {
         char detail[64];
@@ -111,9 +113,10 @@ static int record_consent(struct cd_store *store, int64_t id, const char *consen
 static int insert(struct cd_store *store, int64_t pid, const struct cd_enroll_in *in,
                   const char *date, int64_t *id, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_INSERT, &st, err)))
+        return rc;
     bool consented = strcmp(in->consent, "none") != 0;
     char at[CD_INSTANT_LEN];
     cd_db_bind_int(st, ":pid", pid);
@@ -124,7 +127,7 @@ static int insert(struct cd_store *store, int64_t pid, const struct cd_enroll_in
     cd_db_bind_id(st, ":by", cd_store_actor(store));
     cd_db_bind_opt(st, ":note", in->note);
     cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (!rc) {
         *id = cd_db_last_id(store);
@@ -198,9 +201,9 @@ int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *progr
     if (!rc && strcmp(end, start) < 0)
         rc = cd_error_set(err, CD_EINVAL, "date: '%s' is before the enrollment began (%s)", end,
                           start);
-    sqlite3_stmt *st = NULL;
-    if (!rc && !(st = cd_db_stmt(store, SQL_END, err)))
-        rc = err ? err->code : CD_EIO;
+    struct cd_stmt *st = NULL;
+    if (!rc)
+        rc = cd_db_stmt(store, SQL_END, &st, err);
     if (!rc) {
         cd_db_bind_text(st, ":date", end);
         cd_db_bind_opt(st, ":reason", reason);
@@ -220,15 +223,16 @@ int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *progr
 int cd_enrollment_default_program(struct cd_store *store, int64_t patient_id, char *out,
                                   struct cd_error *err)
 {
+    int rc;
     static const char *const order[] = {"ccm_complex", "pcm", "ccm", "apcm", "tcm"};
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_PROGRAMS, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_PROGRAMS, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":pid", patient_id);
     size_t best = sizeof order / sizeof order[0];
-    int rc;
+
     while ((rc = cd_db_step(store, st, err)) == 1) {
-        const char *p = (const char *)sqlite3_column_text(st, 0);
+        const char *p = cd_db_col_text(st, 0);
         for (size_t i = 0; p && i < best; i++)
             if (strcmp(order[i], p) == 0)
                 best = i;

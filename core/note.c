@@ -70,12 +70,10 @@ int cd_note_add(struct cd_store *store, int64_t patient_id, const char *text, in
         free(clean);
         return rc;
     }
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
+    struct cd_stmt *st;
     char at[CD_INSTANT_LEN];
     int64_t nid = 0;
-    if (!st) {
-        rc = err ? err->code : CD_EIO;
-    } else {
+    if (!(rc = cd_db_stmt(store, SQL_INSERT, &st, err))) {
         cd_db_bind_int(st, ":pid", patient_id);
         cd_db_bind_id(st, ":user", cd_store_actor(store));
         cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));

@@ -97,13 +97,14 @@ static int coordinator_id(struct cd_store *store, const char *login, int64_t *id
 
 int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_FIND, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_FIND, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":mrn", mrn);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        *id = sqlite3_column_int64(st, 0);
+        *id = cd_db_col_int(st, 0);
         rc = 0;
     } else if (rc == 0) {
         rc = cd_error_set(err, CD_ENOTFOUND, "no patient with MRN '%s'", mrn);
@@ -113,7 +114,7 @@ int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id, st
 }
 
 /* The details an insert and an update both write, and now as :at. */
-static void bind_details(sqlite3_stmt *st, const struct cd_patient_in *in, int64_t coord)
+static void bind_details(struct cd_stmt *st, const struct cd_patient_in *in, int64_t coord)
 {
     char at[CD_INSTANT_LEN];
     cd_db_bind_opt(st, ":birth", in->birth_date);
@@ -128,9 +129,10 @@ static void bind_details(sqlite3_stmt *st, const struct cd_patient_in *in, int64
 static int insert(struct cd_store *store, const struct cd_patient_in *in, int64_t coord,
                   int64_t *id, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_INSERT, &st, err)))
+        return rc;
     struct cd_strbuf key = CD_STRBUF_INIT;
     cd_strbuf_addf(&key, "%s %s", in->family, in->given);
     char *lower = cd_text_lower(cd_strbuf_str(&key));
@@ -139,7 +141,7 @@ static int insert(struct cd_store *store, const struct cd_patient_in *in, int64_
     cd_db_bind_text(st, ":given", in->given);
     bind_details(st, in, coord);
     cd_db_bind_text(st, ":key", lower ? lower : "");
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     free(lower);
     cd_strbuf_free(&key);
@@ -172,11 +174,11 @@ int cd_patient_add(struct cd_store *store, const struct cd_patient_in *in, int64
     return 0;
 }
 
-static int differs(sqlite3_stmt *st, int col, const char *value)
+static int differs(struct cd_stmt *st, int col, const char *value)
 {
     if (!value || !*value)
         return 0;
-    const char *cur = (const char *)sqlite3_column_text(st, col);
+    const char *cur = cd_db_col_text(st, col);
     return !cur || strcmp(cur, value) != 0;
 }
 
@@ -200,24 +202,23 @@ int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, in
     if (rc)
         return cd_error_set(err, rc, "looking up MRN '%s' failed", in->mrn);
     *id = pid;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_CURRENT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_CURRENT, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":id", pid);
     rc = cd_db_step(store, st, err);
     if (rc == 1) {
         *changed = differs(st, 0, in->family) || differs(st, 1, in->given) ||
                    differs(st, 2, in->birth_date) || differs(st, 3, in->sex) ||
                    differs(st, 4, in->phone) || differs(st, 5, in->phone_alt) ||
-                   differs(st, 6, in->language) || (coord && sqlite3_column_int64(st, 7) != coord);
+                   differs(st, 6, in->language) || (coord && cd_db_col_int(st, 7) != coord);
         rc = 0;
     }
     cd_db_done(st);
     if (rc || !*changed)
         return rc;
-    st = cd_db_stmt(store, SQL_UPDATE, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    if ((rc = cd_db_stmt(store, SQL_UPDATE, &st, err)))
+        return rc;
     cd_db_bind_opt(st, ":family", in->family);
     cd_db_bind_opt(st, ":given", in->given);
     bind_details(st, in, coord);
@@ -225,9 +226,8 @@ int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, in
     rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (!rc) {
-        st = cd_db_stmt(store, SQL_FIX_KEY, err);
-        if (!st)
-            return err ? err->code : CD_EIO;
+        if ((rc = cd_db_stmt(store, SQL_FIX_KEY, &st, err)))
+            return rc;
         cd_db_bind_int(st, ":id", pid);
         rc = cd_db_exec(store, st, err);
         cd_db_done(st);
@@ -254,9 +254,10 @@ static char *like_pattern(const char *s, const char *pre, const char *post)
 int cd_patient_search(struct cd_store *store, const char *query, int limit, struct cd_page *page,
                       struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_SEARCH, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_SEARCH, &st, err)))
+        return rc;
     /* "Doe, Jane" and "doe jane" both match the key "doe jane" */
     struct cd_strbuf q = CD_STRBUF_INIT;
     for (const char *p = query; *p; p++)
@@ -268,7 +269,7 @@ int cd_patient_search(struct cd_store *store, const char *query, int limit, stru
     cd_db_bind_text(st, ":prefix", prefix ? prefix : "");
     cd_db_bind_text(st, ":like", like ? like : "");
     cd_db_bind_int(st, ":limit", limit > 0 ? limit : 50);
-    int rc = cd_db_fill_page(store, st, page, err);
+    rc = cd_db_fill_page(store, st, page, err);
     cd_db_done(st);
     free(prefix);
     free(like);

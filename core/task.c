@@ -71,22 +71,22 @@ static const char SQL_LIST_PATIENT[] =
 int cd_task_create(struct cd_store *store, const struct cd_task_in *in, int64_t *id, int *created,
                    struct cd_error *err)
 {
-    sqlite3_stmt *st;
+    struct cd_stmt *st;
     int rc;
     *created = 0;
     if (in->gen_key) {
-        if (!(st = cd_db_stmt(store, SQL_BY_KEY, err)))
-            return err ? err->code : CD_EIO;
+        if ((rc = cd_db_stmt(store, SQL_BY_KEY, &st, err)))
+            return rc;
         cd_db_bind_text(st, ":key", in->gen_key);
         rc = cd_db_step(store, st, err);
         if (rc == 1)
-            *id = sqlite3_column_int64(st, 0);
+            *id = cd_db_col_int(st, 0);
         cd_db_done(st);
         if (rc)
             return rc < 0 ? rc : 0;
     }
-    if (!(st = cd_db_stmt(store, SQL_INSERT, err)))
-        return err ? err->code : CD_EIO;
+    if ((rc = cd_db_stmt(store, SQL_INSERT, &st, err)))
+        return rc;
     char due_at[CD_INSTANT_LEN], due_date[CD_DATE_LEN], at[CD_INSTANT_LEN];
     cd_db_bind_int(st, ":patient", in->patient_id);
     cd_db_bind_text(st, ":kind", in->kind);
@@ -111,22 +111,23 @@ int cd_task_create(struct cd_store *store, const struct cd_task_in *in, int64_t 
 
 int cd_task_get(struct cd_store *store, int64_t id, struct cd_task *out, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_GET, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_GET, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
         memset(out, 0, sizeof *out);
-        out->id = sqlite3_column_int64(st, 0);
-        out->patient_id = sqlite3_column_int64(st, 1);
-        out->encounter_id = sqlite3_column_int64(st, 2);
-        snprintf(out->kind, sizeof out->kind, "%s", (const char *)sqlite3_column_text(st, 3));
-        snprintf(out->status, sizeof out->status, "%s", (const char *)sqlite3_column_text(st, 4));
-        rc = cd_instant_parse((const char *)sqlite3_column_text(st, 5), &out->due_at, err);
+        out->id = cd_db_col_int(st, 0);
+        out->patient_id = cd_db_col_int(st, 1);
+        out->encounter_id = cd_db_col_int(st, 2);
+        snprintf(out->kind, sizeof out->kind, "%s", cd_db_col_text(st, 3));
+        snprintf(out->status, sizeof out->status, "%s", cd_db_col_text(st, 4));
+        rc = cd_instant_parse(cd_db_col_text(st, 5), &out->due_at, err);
         if (!rc)
-            rc = cd_date_parse((const char *)sqlite3_column_text(st, 6), &out->due_day, err);
-        out->attempts_satisfied = sqlite3_column_int(st, 7);
+            rc = cd_date_parse(cd_db_col_text(st, 6), &out->due_day, err);
+        out->attempts_satisfied = cd_db_col_int(st, 7);
     } else if (rc == 0) {
         rc = cd_error_set(err, CD_ENOTFOUND, "no task %lld", (long long)id);
     }
@@ -137,15 +138,16 @@ int cd_task_get(struct cd_store *store, int64_t id, struct cd_task *out, struct 
 int cd_task_find_open(struct cd_store *store, int64_t patient_id, const char *kind,
                       struct cd_task *out, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_FIND_OPEN, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_FIND_OPEN, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":patient", patient_id);
     cd_db_bind_text(st, ":kind", kind);
     int64_t id = 0;
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1)
-        id = sqlite3_column_int64(st, 0);
+        id = cd_db_col_int(st, 0);
     cd_db_done(st);
     if (rc < 0)
         return rc;
@@ -157,16 +159,17 @@ int cd_task_find_open(struct cd_store *store, int64_t patient_id, const char *ki
 static int close_task(struct cd_store *store, int64_t id, const char *status, const char *reason,
                       struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_CLOSE, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_CLOSE, &st, err)))
+        return rc;
     char at[CD_INSTANT_LEN];
     cd_db_bind_text(st, ":status", status);
     cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
     cd_db_bind_id(st, ":by", cd_store_actor(store));
     cd_db_bind_opt(st, ":reason", reason);
     cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (rc)
         return rc;
@@ -183,11 +186,12 @@ int cd_task_complete(struct cd_store *store, int64_t id, const char *reason, str
 
 int cd_task_set_attempts_satisfied(struct cd_store *store, int64_t id, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_SATISFIED, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_SATISFIED, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (!rc && cd_db_changes(store) > 0)
         rc = cd_audit_log(store, "task", id, "attempts_satisfied", NULL, err);
@@ -203,13 +207,13 @@ int cd_task_cancel_for_encounter(struct cd_store *store, int64_t encounter_id, c
         *n = 0;
     /* Collect first: closing while the SELECT is stepping would disturb it. */
     do {
-        sqlite3_stmt *st = cd_db_stmt(store, SQL_OPEN_FOR_ENCOUNTER, err);
-        if (!st)
-            return err ? err->code : CD_EIO;
+        struct cd_stmt *st;
+        if ((rc = cd_db_stmt(store, SQL_OPEN_FOR_ENCOUNTER, &st, err)))
+            return rc;
         cd_db_bind_int(st, ":encounter", encounter_id);
         count = 0;
         while ((rc = cd_db_step(store, st, err)) == 1 && count < 16)
-            ids[count++] = sqlite3_column_int64(st, 0);
+            ids[count++] = cd_db_col_int(st, 0);
         cd_db_done(st);
         if (rc < 0)
             return rc;
@@ -226,17 +230,18 @@ int cd_task_cancel_for_encounter(struct cd_store *store, int64_t encounter_id, c
 int cd_task_list_patient(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                          struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_LIST_PATIENT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_LIST_PATIENT, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":patient", patient_id);
-    int rc = cd_db_fill_page(store, st, page, err);
+    rc = cd_db_fill_page(store, st, page, err);
     cd_db_done(st);
     return rc;
 }
 
 /* Run one UPDATE on task ID with STMT's other parameters bound; *CHANGED gets the row count. */
-static int update(struct cd_store *store, sqlite3_stmt *st, int *changed, struct cd_error *err)
+static int update(struct cd_store *store, struct cd_stmt *st, int *changed, struct cd_error *err)
 {
     int rc = cd_db_exec(store, st, err);
     cd_db_done(st);
@@ -248,21 +253,22 @@ static int update(struct cd_store *store, sqlite3_stmt *st, int *changed, struct
 static int refusal(struct cd_store *store, int64_t id, struct cd_task_claim *holder,
                    struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_HOLDER, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_HOLDER, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 0)
         rc = cd_error_set(err, CD_ENOTFOUND, "no task %lld", (long long)id);
-    else if (rc == 1 && strcmp((const char *)sqlite3_column_text(st, 0), "open") != 0)
+    else if (rc == 1 && strcmp(cd_db_col_text(st, 0), "open") != 0)
         rc = cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
-    else if (rc == 1 && sqlite3_column_int64(st, 1) == 0)
+    else if (rc == 1 && cd_db_col_int(st, 1) == 0)
         rc = 0; /* open and unclaimed: the caller says why */
     else if (rc == 1) {
-        struct cd_task_claim h = {.user_id = sqlite3_column_int64(st, 1)};
-        snprintf(h.login, sizeof h.login, "%s", (const char *)sqlite3_column_text(st, 2));
-        const char *at = (const char *)sqlite3_column_text(st, 3);
+        struct cd_task_claim h = {.user_id = cd_db_col_int(st, 1)};
+        snprintf(h.login, sizeof h.login, "%s", cd_db_col_text(st, 2));
+        const char *at = cd_db_col_text(st, 3);
         if (at)
             cd_instant_parse(at, &h.at, NULL);
         char local[17];
@@ -295,9 +301,9 @@ int cd_task_claim(struct cd_store *store, int64_t id, struct cd_task_claim *hold
     int rc = cd_store_begin(store, err), changed = 0;
     if (rc)
         return rc;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_CLAIM, err);
-    if (!st)
-        return finish(store, err ? err->code : CD_EIO, err);
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_CLAIM, &st, err)))
+        return finish(store, rc, err);
     char at[CD_INSTANT_LEN], start[CD_INSTANT_LEN];
     time_t now = cd_clock_now();
     cd_db_bind_int(st, ":id", id);
@@ -319,9 +325,9 @@ int cd_task_unclaim(struct cd_store *store, int64_t id, struct cd_error *err)
     int rc = cd_store_begin(store, err), changed = 0;
     if (rc)
         return rc;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_UNCLAIM, err);
-    if (!st)
-        return finish(store, err ? err->code : CD_EIO, err);
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_UNCLAIM, &st, err)))
+        return finish(store, rc, err);
     cd_db_bind_int(st, ":id", id);
     cd_db_bind_int(st, ":me", cd_store_actor(store));
     rc = update(store, st, &changed, err);
@@ -341,9 +347,9 @@ int cd_task_assign(struct cd_store *store, int64_t id, const char *login, struct
     if ((rc = cd_store_begin(store, err)))
         return rc;
     int changed = 0;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_ASSIGN, err);
-    if (!st)
-        return finish(store, err ? err->code : CD_EIO, err);
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_ASSIGN, &st, err)))
+        return finish(store, rc, err);
     cd_db_bind_int(st, ":id", id);
     cd_db_bind_id(st, ":assignee", u.id);
     rc = update(store, st, &changed, err);
@@ -378,9 +384,9 @@ int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reas
     if ((rc = cd_store_begin(store, err)))
         return rc;
     int changed = 0;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_SNOOZE, err);
-    if (!st)
-        return finish(store, err ? err->code : CD_EIO, err);
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_SNOOZE, &st, err)))
+        return finish(store, rc, err);
     cd_date_format(day, date);
     cd_db_bind_int(st, ":id", id);
     /* the same time of day (a call back keeps its hour; an end-of-day deadline stays one) */
@@ -394,8 +400,8 @@ int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reas
     rc = update(store, st, &changed, err);
     if (!rc && !changed)
         rc = cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
-    if (!rc && !(st = cd_db_stmt(store, SQL_NOTE, err)))
-        rc = err ? err->code : CD_EIO;
+    if (!rc)
+        rc = cd_db_stmt(store, SQL_NOTE, &st, err);
     if (!rc) {
         char text[300];
         snprintf(text, sizeof text, "Snoozed the %s task to %s: %s", t.kind, date, reason);
@@ -430,12 +436,12 @@ int cd_task_callback(struct cd_store *store, int64_t patient_id, time_t at, cons
     /* the patient's earlier callbacks are replaced: collect first, then close */
     int64_t old[16];
     int n = 0;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_OPEN_CALLBACKS, err);
-    if (!st)
-        return finish(store, err ? err->code : CD_EIO, err);
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_OPEN_CALLBACKS, &st, err)))
+        return finish(store, rc, err);
     cd_db_bind_int(st, ":patient", patient_id);
     while ((rc = cd_db_step(store, st, err)) == 1 && n < 16)
-        old[n++] = sqlite3_column_int64(st, 0);
+        old[n++] = cd_db_col_int(st, 0);
     cd_db_done(st);
     if (rc < 0)
         return finish(store, rc, err);
@@ -463,16 +469,18 @@ int cd_task_callback(struct cd_store *store, int64_t patient_id, time_t at, cons
 int cd_task_complete_by_appointment(struct cd_store *store, int64_t id, int64_t appointment_id,
                                     const char *reason, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_CLOSE_APPT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_CLOSE_APPT, &st, err)))
+        return rc;
     char at[CD_INSTANT_LEN];
     cd_db_bind_int(st, ":id", id);
     cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
     cd_db_bind_id(st, ":by", cd_store_actor(store));
     cd_db_bind_opt(st, ":reason", reason);
     cd_db_bind_int(st, ":appt", appointment_id);
-    int changed = 0, rc = update(store, st, &changed, err);
+    int changed = 0;
+    rc = update(store, st, &changed, err);
     if (!rc && !changed)
         rc = cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
     return rc ? rc : cd_audit_log(store, "task", id, "close", reason, err);
@@ -480,11 +488,13 @@ int cd_task_complete_by_appointment(struct cd_store *store, int64_t id, int64_t 
 
 int cd_task_reopen(struct cd_store *store, int64_t id, const char *detail, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_REOPEN, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_REOPEN, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":id", id);
-    int changed = 0, rc = update(store, st, &changed, err);
+    int changed = 0;
+    rc = update(store, st, &changed, err);
     if (!rc && !changed)
         rc = cd_error_set(err, CD_ECONFLICT, "task %lld is not done", (long long)id);
     return rc ? rc : cd_audit_log(store, "task", id, "reopen", detail, err);

@@ -142,9 +142,9 @@ static int insert(struct cd_store *store, const struct cd_time_span *s, int64_t 
     int rc = check_span(s, err);
     if (rc)
         return rc;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_INSERT, &st, err)))
+        return rc;
     char start[CD_INSTANT_LEN], end[CD_INSTANT_LEN], at[CD_INSTANT_LEN], month[CD_MONTH_LEN];
     cd_db_bind_int(st, ":pid", s->patient_id);
     cd_db_bind_id(st, ":user", cd_store_actor(store));
@@ -244,15 +244,16 @@ int cd_time_add(struct cd_store *store, int64_t patient_id, const struct cd_time
 
 static int void_entry(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_VOID, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_VOID, &st, err)))
+        return rc;
     char at[CD_INSTANT_LEN];
     cd_db_bind_text(st, ":reason", reason);
     cd_db_bind_id(st, ":user", cd_store_actor(store));
     cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
     cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (!rc && cd_db_changes(store) != 1)
         rc = cd_error_set(err, CD_ECONFLICT, "time entry %lld was changed by someone else",
@@ -272,21 +273,22 @@ struct original {
 
 static int load(struct cd_store *store, int64_t id, struct original *o, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_GET, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_GET, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":id", id);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        o->patient_id = sqlite3_column_int64(st, 0);
-        snprintf(o->program, sizeof o->program, "%s", sqlite3_column_text(st, 1));
-        snprintf(o->role, sizeof o->role, "%s", sqlite3_column_text(st, 2));
-        snprintf(o->start, sizeof o->start, "%s", sqlite3_column_text(st, 3));
-        o->seconds = sqlite3_column_int64(st, 4);
-        snprintf(o->activity, sizeof o->activity, "%s", sqlite3_column_text(st, 5));
+        o->patient_id = cd_db_col_int(st, 0);
+        snprintf(o->program, sizeof o->program, "%s", cd_db_col_text(st, 1));
+        snprintf(o->role, sizeof o->role, "%s", cd_db_col_text(st, 2));
+        snprintf(o->start, sizeof o->start, "%s", cd_db_col_text(st, 3));
+        o->seconds = cd_db_col_int(st, 4);
+        snprintf(o->activity, sizeof o->activity, "%s", cd_db_col_text(st, 5));
         o->note = cd_db_col_dup(st, 6);
-        o->voided = sqlite3_column_int(st, 7);
-        const unsigned char *r = sqlite3_column_text(st, 8);
+        o->voided = cd_db_col_int(st, 7);
+        const char *r = cd_db_col_text(st, 8);
         snprintf(o->reason, sizeof o->reason, "%s", r ? (const char *)r : "");
         rc = 0;
     } else if (rc == 0) {

@@ -208,6 +208,7 @@ static char *like_pattern(const char *s)
 int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
                      struct cd_page *page, struct cd_error *err)
 {
+    int rc;
     if (q->limit < 0 || q->limit > 1000)
         return cd_error_set(err, CD_EINVAL, "limit: %d is not between 1 and 1000", q->limit);
     char kinds[400] = ",";
@@ -219,10 +220,10 @@ int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
     char *search = q->search && *q->search ? like_pattern(q->search) : NULL;
     if (q->search && *q->search && !search)
         return cd_error_set(err, CD_ENOMEM, "out of memory");
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_PAGE, err);
-    if (!st) {
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_PAGE, &st, err))) {
         free(search);
-        return err ? err->code : CD_EIO;
+        return rc;
     }
     cd_db_bind_int(st, ":pid", q->patient_id);
     /* no cursor: start after everything ('~' sorts after every digit) */
@@ -236,19 +237,19 @@ int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
     cd_db_bind_opt(st, ":search", search);
     cd_db_bind_int(st, ":limit", q->limit ? q->limit : 40);
     static const char *const cols[] = {"at", "day", "time", "kind", "id", "who", "text", "detail"};
-    int rc = page->ncols ? 0 : cd_page_set_columns(page, 8, cols);
+    rc = page->ncols ? 0 : cd_page_set_columns(page, 8, cols);
     while (!rc && (rc = cd_db_step(store, st, err)) == 1) {
         const char *v[8];
         char local[20] = "";
         time_t t;
-        v[0] = (const char *)sqlite3_column_text(st, 0);
+        v[0] = cd_db_col_text(st, 0);
         if (v[0] && !cd_instant_parse(v[0], &t, NULL))
             cd_instant_format_local(t, local);
         local[10] = '\0';
         v[1] = local;
         v[2] = local + 11;
         for (int c = 1; c < 6; c++)
-            v[c + 2] = (const char *)sqlite3_column_text(st, c);
+            v[c + 2] = cd_db_col_text(st, c);
         rc = cd_page_add_row(page, v) ? CD_ENOMEM : 0;
     }
     cd_db_done(st);

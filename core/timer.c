@@ -47,9 +47,9 @@ int64_t cd_timer_elapsed(const struct cd_timer *t, time_t now)
     return t->accumulated + run;
 }
 
-static time_t instant_col(sqlite3_stmt *st, int col)
+static time_t instant_col(struct cd_stmt *st, int col)
 {
-    const char *s = (const char *)sqlite3_column_text(st, col);
+    const char *s = cd_db_col_text(st, col);
     time_t t = 0;
     if (s && cd_instant_parse(s, &t, NULL))
         t = 0;
@@ -59,22 +59,23 @@ static time_t instant_col(sqlite3_stmt *st, int col)
 int cd_timer_get(struct cd_store *store, int64_t user_id, struct cd_timer *out,
                  struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_GET, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_GET, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":user", user_id);
     memset(out, 0, sizeof *out);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        const unsigned char *reason = sqlite3_column_text(st, 8);
+        const char *reason = cd_db_col_text(st, 8);
         out->user_id = user_id;
-        out->patient_id = sqlite3_column_int64(st, 0);
-        snprintf(out->program, sizeof out->program, "%s", sqlite3_column_text(st, 1));
-        snprintf(out->activity, sizeof out->activity, "%s", sqlite3_column_text(st, 2));
-        snprintf(out->role, sizeof out->role, "%s", sqlite3_column_text(st, 3));
+        out->patient_id = cd_db_col_int(st, 0);
+        snprintf(out->program, sizeof out->program, "%s", cd_db_col_text(st, 1));
+        snprintf(out->activity, sizeof out->activity, "%s", cd_db_col_text(st, 2));
+        snprintf(out->role, sizeof out->role, "%s", cd_db_col_text(st, 3));
         out->started_at = instant_col(st, 4);
         out->segment_started_at = instant_col(st, 5);
-        out->accumulated = sqlite3_column_int64(st, 6);
+        out->accumulated = cd_db_col_int(st, 6);
         out->last_activity_at = instant_col(st, 7);
         snprintf(out->paused_reason, sizeof out->paused_reason, "%s",
                  reason ? (const char *)reason : "");
@@ -90,9 +91,10 @@ int cd_timer_get(struct cd_store *store, int64_t user_id, struct cd_timer *out,
 
 static int save(struct cd_store *store, const struct cd_timer *t, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_SAVE, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_SAVE, &st, err)))
+        return rc;
     char a[CD_INSTANT_LEN], b[CD_INSTANT_LEN], c[CD_INSTANT_LEN];
     cd_db_bind_int(st, ":user", t->user_id);
     cd_db_bind_int(st, ":pid", t->patient_id);
@@ -107,18 +109,19 @@ static int save(struct cd_store *store, const struct cd_timer *t, struct cd_erro
     cd_db_bind_int(st, ":acc", t->accumulated);
     cd_db_bind_text(st, ":last", cd_instant_format(t->last_activity_at, c));
     cd_db_bind_opt(st, ":reason", t->paused_reason);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     return rc;
 }
 
 static int delete_row(struct cd_store *store, int64_t user_id, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_DELETE, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_DELETE, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":user", user_id);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     return rc;
 }
@@ -384,13 +387,14 @@ int cd_timer_resume(struct cd_store *store, int64_t user_id, struct cd_error *er
 
 int cd_timer_touch(struct cd_store *store, int64_t user_id, struct cd_error *err)
 {
+    int rc;
     time_t now = cd_clock_now();
     if (user_id == touch_user && now - touch_at < CD_TIMER_TOUCH_INTERVAL && now >= touch_at)
         return 0;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_TOUCH, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = cd_store_begin(store, err);
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_TOUCH, &st, err)))
+        return rc;
+    rc = cd_store_begin(store, err);
     if (rc) {
         cd_db_done(st);
         return rc;
@@ -511,15 +515,15 @@ int cd_timer_status(struct cd_store *store, int64_t user_id, struct cd_timer_vie
              t->segment_started_at        ? "running"
              : t->paused_reason[0] == 'i' ? "idle"
                                           : "paused");
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_PATIENT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_PATIENT, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":pid", t->patient_id);
     rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        const char *family = (const char *)sqlite3_column_text(st, 1);
-        const char *given = (const char *)sqlite3_column_text(st, 2);
-        snprintf(out->mrn, sizeof out->mrn, "%s", sqlite3_column_text(st, 0));
+        const char *family = cd_db_col_text(st, 1);
+        const char *given = cd_db_col_text(st, 2);
+        snprintf(out->mrn, sizeof out->mrn, "%s", cd_db_col_text(st, 0));
         snprintf(out->patient, sizeof out->patient, "%s, %s", family, given);
         /* initials keep whole UTF-8 characters: the lead byte and its continuation bytes */
         size_t g = 1, f = 1;
@@ -542,10 +546,10 @@ int cd_timer_status(struct cd_store *store, int64_t user_id, struct cd_timer_vie
     out->month_seconds = logged + out->elapsed;
     /* the threshold only means something when the time can count */
     if (!l || l->billable > 0) {
-        const struct cd_billing_rules *r = cd_billing_rules_builtin(err);
+        const struct cd_billing_rules *r;
         struct cd_billing_earned e;
-        if (!r)
-            return err ? err->code : CD_EIO;
+        if ((rc = cd_billing_rules_builtin(&r, err)))
+            return rc;
         cd_billing_earn(r, t->program, t->role, billable + out->elapsed, &e);
         out->next_threshold = e.next_threshold;
     }

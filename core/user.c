@@ -53,10 +53,10 @@ int cd_user_add(struct cd_store *store, const char *login, const char *name, con
     int rc = cd_store_begin(store, err);
     if (rc)
         return rc;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_ADD, err);
-    if (!st) {
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_ADD, &st, err))) {
         cd_store_rollback(store);
-        return err ? err->code : CD_EIO;
+        return rc;
     }
     char at[CD_INSTANT_LEN];
     cd_db_bind_text(st, ":login", login);
@@ -79,16 +79,16 @@ int cd_user_add(struct cd_store *store, const char *login, const char *name, con
     return 0;
 }
 
-static int fetch(struct cd_store *store, sqlite3_stmt *st, struct cd_user *out,
+static int fetch(struct cd_store *store, struct cd_stmt *st, struct cd_user *out,
                  struct cd_error *err)
 {
     int rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        out->id = sqlite3_column_int64(st, 0);
-        snprintf(out->login, sizeof out->login, "%s", (const char *)sqlite3_column_text(st, 1));
-        snprintf(out->name, sizeof out->name, "%s", (const char *)sqlite3_column_text(st, 2));
-        snprintf(out->role, sizeof out->role, "%s", (const char *)sqlite3_column_text(st, 3));
-        snprintf(out->team, sizeof out->team, "%s", (const char *)sqlite3_column_text(st, 4));
+        out->id = cd_db_col_int(st, 0);
+        snprintf(out->login, sizeof out->login, "%s", cd_db_col_text(st, 1));
+        snprintf(out->name, sizeof out->name, "%s", cd_db_col_text(st, 2));
+        snprintf(out->role, sizeof out->role, "%s", cd_db_col_text(st, 3));
+        snprintf(out->team, sizeof out->team, "%s", cd_db_col_text(st, 4));
         rc = 0;
     } else if (rc == 0) {
         rc = CD_ENOTFOUND;
@@ -100,11 +100,12 @@ static int fetch(struct cd_store *store, sqlite3_stmt *st, struct cd_user *out,
 int cd_user_find(struct cd_store *store, const char *login, struct cd_user *out,
                  struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_FIND, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_FIND, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":login", login);
-    int rc = fetch(store, st, out, err);
+    rc = fetch(store, st, out, err);
     if (rc == CD_ENOTFOUND)
         cd_error_set(err, CD_ENOTFOUND,
                      "'%s' is not a caredesk user (an admin can add one with 'caredesk user add "
@@ -115,11 +116,12 @@ int cd_user_find(struct cd_store *store, const char *login, struct cd_user *out,
 
 int cd_user_get(struct cd_store *store, int64_t id, struct cd_user *out, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_GET, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_GET, &st, err)))
+        return rc;
     cd_db_bind_int(st, ":id", id);
-    int rc = fetch(store, st, out, err);
+    rc = fetch(store, st, out, err);
     if (rc == CD_ENOTFOUND)
         cd_error_set(err, CD_ENOTFOUND, "no user with id %lld", (long long)id);
     return rc;
@@ -127,11 +129,12 @@ int cd_user_get(struct cd_store *store, int64_t id, struct cd_user *out, struct 
 
 int cd_user_count(struct cd_store *store, int64_t *n, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_COUNT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = cd_db_step(store, st, err);
-    *n = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_COUNT, &st, err)))
+        return rc;
+    rc = cd_db_step(store, st, err);
+    *n = rc == 1 ? cd_db_col_int(st, 0) : 0;
     cd_db_done(st);
     return rc < 0 ? rc : 0;
 }

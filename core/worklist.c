@@ -364,9 +364,10 @@ static bool wanted(const struct cd_worklist_query *q, const struct cd_page *raw,
 static int fetch_raw(struct cd_store *store, const struct cd_worklist_query *q,
                      const struct cd_worklist_clock *clk, struct cd_page *raw, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, scope_sql(q->scope), err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, scope_sql(q->scope), &st, err)))
+        return rc;
     char today[CD_DATE_LEN], start[CD_INSTANT_LEN];
     cd_date_format(clk->today, today);
     char month[8];
@@ -380,7 +381,7 @@ static int fetch_raw(struct cd_store *store, const struct cd_worklist_query *q,
     } else if (q->scope == CD_WORKLIST_TEAM) {
         cd_db_bind_text(st, ":team", q->team ? q->team : "");
     }
-    int rc = cd_db_fill_page(store, st, raw, err);
+    rc = cd_db_fill_page(store, st, raw, err);
     cd_db_done(st);
     return rc;
 }
@@ -499,33 +500,34 @@ int cd_worklist_plan(struct cd_store *store, enum cd_worklist_scope scope, struc
     cd_strbuf_addf(&sql, "EXPLAIN QUERY PLAN %s", scope_sql(scope));
     if (sql.oom)
         return cd_error_set(err, CD_ENOMEM, "out of memory");
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(cd_db(store), cd_strbuf_str(&sql), -1, &st, NULL);
+    struct cd_stmt *st = NULL;
+    int rc = cd_db_prepare(store, cd_strbuf_str(&sql), &st, err);
     cd_strbuf_free(&sql);
-    if (rc != SQLITE_OK)
-        return cd_db_error(store, rc, "worklist plan", err);
+    if (rc)
+        return rc;
     rc = cd_db_fill_page(store, st, page, err);
-    sqlite3_finalize(st);
+    cd_db_finalize(st);
     return rc;
 }
 
 int cd_worklist_patient_minutes(struct cd_store *store, int64_t patient_id,
                                 struct cd_worklist_minutes *out, struct cd_error *err)
 {
+    int rc;
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_PATIENT_MINUTES, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_PATIENT_MINUTES, &st, err)))
+        return rc;
     char today[CD_DATE_LEN], month[8];
     cd_date_format(cd_clock_today(), today);
     snprintf(month, sizeof month, "%.7s", today);
     cd_db_bind_int(st, ":pid", patient_id);
     cd_db_bind_text(st, ":month", month);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1) {
-        const char *program = (const char *)sqlite3_column_text(st, 0);
+        const char *program = cd_db_col_text(st, 0);
         snprintf(out->program, sizeof out->program, "%s", program ? program : "");
-        out->seconds = (long)sqlite3_column_int64(st, 1);
+        out->seconds = (long)cd_db_col_int(st, 1);
         out->threshold = cd_worklist_threshold_minutes(program);
         rc = 0;
     }

@@ -116,7 +116,7 @@ struct gen_ctx {
     int64_t lo, hi;              /* the batch: patients with ids in [lo, hi] */
 };
 
-static void bind_ctx(sqlite3_stmt *st, const struct gen_ctx *g)
+static void bind_ctx(struct cd_stmt *st, const struct gen_ctx *g)
 {
     /* only the parameters the statement names */
     static const char *const names[] = {":today",          ":month",  ":month_start",
@@ -124,11 +124,11 @@ static void bind_ctx(sqlite3_stmt *st, const struct gen_ctx *g)
     const char *values[] = {g->today_s,        g->month,  g->month_start,
                             g->month_start_at, g->due_at, g->at};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (sqlite3_bind_parameter_index(st, names[i]) > 0)
+        if (cd_db_has_param(st, names[i]))
             cd_db_bind_text(st, names[i], values[i]);
-    if (sqlite3_bind_parameter_index(st, ":user") > 0)
+    if (cd_db_has_param(st, ":user"))
         cd_db_bind_id(st, ":user", g->user);
-    if (sqlite3_bind_parameter_index(st, ":lo") > 0) {
+    if (cd_db_has_param(st, ":lo")) {
         cd_db_bind_int(st, ":lo", g->lo);
         cd_db_bind_int(st, ":hi", g->hi);
     }
@@ -138,13 +138,14 @@ static void bind_ctx(sqlite3_stmt *st, const struct gen_ctx *g)
 static int run(struct cd_store *store, const char *sql, const struct gen_ctx *g, const char *due,
                int *n, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, sql, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, sql, &st, err)))
+        return rc;
     bind_ctx(st, g);
     if (due)
         cd_db_bind_text(st, ":due", due);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     if (!rc && n)
         *n = cd_db_changes(store);
@@ -154,12 +155,13 @@ static int run(struct cd_store *store, const char *sql, const struct gen_ctx *g,
 /* The integer SQL (no parameters) answers into *OUT. */
 static int query_int(struct cd_store *store, const char *sql, int64_t *out, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, sql, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = cd_db_step(store, st, err);
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, sql, &st, err)))
+        return rc;
+    rc = cd_db_step(store, st, err);
     if (rc == 1)
-        *out = sqlite3_column_int64(st, 0);
+        *out = cd_db_col_int(st, 0);
     cd_db_done(st);
     return rc < 0 ? rc : 0;
 }
@@ -174,9 +176,9 @@ static int insert_audited(struct cd_store *store, const char *sql, const struct 
         rc = run(store, sql, g, due, n, err);
     if (rc || *n == 0)
         return rc;
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_AUDIT_CREATED, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_AUDIT_CREATED, &st, err)))
+        return rc;
     bind_ctx(st, g);
     cd_db_bind_int(st, ":after", after);
     rc = cd_db_exec(store, st, err);
@@ -188,18 +190,19 @@ static int insert_audited(struct cd_store *store, const char *sql, const struct 
 static int review_dates(struct cd_store *store, const struct gen_ctx *g, struct cd_strbuf *due,
                         int *ndates, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_REVIEW_DATES, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_REVIEW_DATES, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":today", g->today_s);
-    int rc, day;
+    int day;
     int64_t bad_plan = 0;
     char bad_date[24] = "";
     *ndates = 0;
     cd_strbuf_add(due, "{");
     while ((rc = cd_db_step(store, st, err)) == 1) {
-        const char *date = (const char *)sqlite3_column_text(st, 0);
-        int64_t plan = sqlite3_column_int64(st, 1);
+        const char *date = cd_db_col_text(st, 0);
+        int64_t plan = cd_db_col_int(st, 1);
         if (cd_date_parse(date, &day, NULL)) {
             if (!bad_plan || plan < bad_plan) {
                 bad_plan = plan;
@@ -263,11 +266,12 @@ static void ctx_init(struct cd_store *store, int today, struct gen_ctx *g)
 
 static int generated_on(struct cd_store *store, const char *day, bool *done, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_MARK_GET, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = cd_db_step(store, st, err);
-    const char *mark = rc == 1 ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_MARK_GET, &st, err)))
+        return rc;
+    rc = cd_db_step(store, st, err);
+    const char *mark = rc == 1 ? cd_db_col_text(st, 0) : NULL;
     *done = mark && strcmp(mark, day) == 0;
     cd_db_done(st);
     return rc < 0 ? rc : 0;
@@ -322,11 +326,12 @@ static int generate_batch(struct cd_store *store, const struct gen_ctx *g, int b
 
 static int mark_done(struct cd_store *store, const struct gen_ctx *g, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_MARK_SET, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_MARK_SET, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":day", g->today_s);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     return rc;
 }

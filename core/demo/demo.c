@@ -72,9 +72,10 @@ static int lace_points(const struct demo_visit *v, int charlson, int ed_visits)
 static int insert_patient(struct demo_gen *g, struct demo_rng *r, const struct names *nm, int idx,
                           struct demo_patient *p, int lace, const struct demo_visit *death)
 {
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_PATIENT, g->err);
-    if (!st)
-        return g->err->code;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_PATIENT, &st, g->err)))
+        return rc;
     int female = demo_chance(r, 56);
     const struct lines *gl = female ? &nm->female : &nm->male;
     char family[160], mrn[16], birth[CD_DATE_LEN], phone[24], alt[24], at[CD_INSTANT_LEN],
@@ -113,15 +114,14 @@ static int insert_patient(struct demo_gen *g, struct demo_rng *r, const struct n
                     cd_local_to_instant(death->dis_day, death->dis_h, death->dis_m, 0), died)
               : NULL);
     cd_db_bind_text(st, ":at", cd_instant_format(created, at));
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (rc)
         return rc;
     p->id = cd_db_last_id(g->store);
     g->st->patients++;
-    st = cd_db_stmt(g->store, SQL_CONDITION, g->err);
-    if (!st)
-        return g->err->code;
+    if ((rc = cd_db_stmt(g->store, SQL_CONDITION, &st, g->err)))
+        return rc;
     for (int i = 0; i < p->ncond && !rc; i++) {
         const struct demo_cond *c = &g->conds[p->cond[i]];
         cd_db_bind_int(st, ":pid", p->id);
@@ -254,11 +254,12 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
 
 static int count_patients(struct cd_store *store, int64_t *n, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_PATIENTS, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = cd_db_step(store, st, err);
-    *n = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_PATIENTS, &st, err)))
+        return rc;
+    rc = cd_db_step(store, st, err);
+    *n = rc == 1 ? cd_db_col_int(st, 0) : 0;
     cd_db_done(st);
     return rc < 0 ? rc : 0;
 }

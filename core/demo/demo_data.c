@@ -173,12 +173,13 @@ static void fold_ascii(const char *name, char *out, size_t cap)
 
 static int user_id(struct demo_gen *g, const char *login, int64_t *id)
 {
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_USER_ID, g->err);
-    if (!st)
-        return g->err->code;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_USER_ID, &st, g->err)))
+        return rc;
     cd_db_bind_text(st, ":login", login);
-    int rc = cd_db_step(g->store, st, g->err);
-    *id = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
+    rc = cd_db_step(g->store, st, g->err);
+    *id = rc == 1 ? cd_db_col_int(st, 0) : 0;
     cd_db_done(st);
     return rc < 0 ? rc : 0;
 }
@@ -187,6 +188,7 @@ static int user_id(struct demo_gen *g, const char *login, int64_t *id)
 static int add_user(struct demo_gen *g, const char *login, const char *name, const char *role,
                     const char *team, int unique_login, int64_t *id)
 {
+    int rc;
     char buf[80];
     snprintf(buf, sizeof buf, "%s", login);
     for (int n = 2;; n++) {
@@ -197,16 +199,16 @@ static int add_user(struct demo_gen *g, const char *login, const char *name, con
             return 0;
         snprintf(buf, sizeof buf, "%s%d", login, n);
     }
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_USER, g->err);
-    if (!st)
-        return g->err->code;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_USER, &st, g->err)))
+        return rc;
     char at[CD_INSTANT_LEN];
     cd_db_bind_text(st, ":login", buf);
     cd_db_bind_text(st, ":name", name);
     cd_db_bind_text(st, ":role", role);
     cd_db_bind_opt(st, ":team", team);
     cd_db_bind_text(st, ":at", cd_instant_format(cd_local_to_instant(g->today - 400, 9, 0, 0), at));
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc) {
         *id = cd_db_last_id(g->store);

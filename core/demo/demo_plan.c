@@ -34,9 +34,10 @@ struct item {
 
 static int item(struct demo_gen *g, int64_t version, int position, const struct item *it)
 {
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_ITEM, g->err);
-    if (!st)
-        return g->err->code;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_ITEM, &st, g->err)))
+        return rc;
     char td[CD_DATE_LEN], rd[CD_DATE_LEN];
     cd_db_bind_int(st, ":version", version);
     cd_db_bind_text(st, ":key", it->key);
@@ -52,7 +53,7 @@ static int item(struct demo_gen *g, int64_t version, int position, const struct 
     cd_db_bind_opt(st, ":route", it->route);
     cd_db_bind_opt(st, ":reconciled",
                    it->reconciled_day ? cd_date_format(it->reconciled_day, rd) : NULL);
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc)
         g->st->care_plan_items++;
@@ -198,6 +199,7 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
 
 int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p)
 {
+    int rc;
     int days[3], nver = demo_below(r, 100);
     nver = nver < 55 ? 1 : nver < 88 ? 2 : 3;
     days[0] = p->enroll_day + demo_range(r, 0, 14);
@@ -229,16 +231,16 @@ int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p
         if (at[i] > g->now)
             at[i] = g->now;
     }
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_PLAN, g->err);
-    if (!st)
-        return g->err->code;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_PLAN, &st, g->err)))
+        return rc;
     char a[CD_INSTANT_LEN], u[CD_INSTANT_LEN], rd[CD_DATE_LEN];
     cd_db_bind_int(st, ":pid", p->id);
     cd_db_bind_int(st, ":version", nver);
     cd_db_bind_text(st, ":status", p->deceased_day >= 0 ? "completed" : "active");
     cd_db_bind_text(st, ":at", cd_instant_format(at[0], a));
     cd_db_bind_text(st, ":updated", cd_instant_format(at[nver - 1], u));
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (rc)
         return rc;
@@ -247,9 +249,8 @@ int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p
     int pick[4] = {demo_below(r, 3), demo_below(r, 3), demo_below(r, 3), demo_below(r, 4)};
     for (int v = 1; v <= nver; v++) {
         int rday = v == nver ? review : days[v];
-        st = cd_db_stmt(g->store, SQL_VERSION, g->err);
-        if (!st)
-            return g->err->code;
+        if ((rc = cd_db_stmt(g->store, SQL_VERSION, &st, g->err)))
+            return rc;
         cd_db_bind_int(st, ":plan", plan);
         cd_db_bind_int(st, ":version", v);
         cd_db_bind_text(st, ":at", cd_instant_format(at[v - 1], a));
@@ -355,6 +356,7 @@ static const char *const note_texts[] = {
 
 int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p)
 {
+    int rc;
     if (p->deceased_day >= 0)
         return 0;
     if (demo_chance(r, 12)) {
@@ -377,9 +379,9 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
         snprintf(reason, sizeof reason, "Evaluation: %s",
                  p->ncond ? g->conds[p->cond[demo_below(r, p->ncond)]].desc
                           : "new symptoms, please advise");
-        sqlite3_stmt *st = cd_db_stmt(g->store, SQL_REFERRAL, g->err);
-        if (!st)
-            return g->err->code;
+        struct cd_stmt *st;
+        if ((rc = cd_db_stmt(g->store, SQL_REFERRAL, &st, g->err)))
+            return rc;
         int64_t by = demo_worker(g, r, p);
         int open = s < 55;
         cd_db_bind_int(st, ":pid", p->id);
@@ -390,7 +392,7 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
         cd_db_bind_text(st, ":sent", cd_instant_format(sent, sa));
         cd_db_bind_opt(st, ":closed", open ? NULL : cd_instant_format(closed, ca));
         cd_db_bind_id(st, ":by", by);
-        int rc = cd_db_exec(g->store, st, g->err);
+        rc = cd_db_exec(g->store, st, g->err);
         cd_db_done(st);
         if (rc)
             return rc;
@@ -413,14 +415,14 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
         if (at > g->now)
             at = g->now - 60 * demo_range(r, 1, 120);
         char a[CD_INSTANT_LEN];
-        sqlite3_stmt *st = cd_db_stmt(g->store, SQL_NOTE, g->err);
-        if (!st)
-            return g->err->code;
+        struct cd_stmt *st;
+        if ((rc = cd_db_stmt(g->store, SQL_NOTE, &st, g->err)))
+            return rc;
         cd_db_bind_int(st, ":pid", p->id);
         cd_db_bind_id(st, ":user", demo_worker(g, r, p));
         cd_db_bind_text(st, ":at", cd_instant_format(at, a));
         cd_db_bind_text(st, ":text", note_texts[demo_below(r, 5)]);
-        int rc = cd_db_exec(g->store, st, g->err);
+        rc = cd_db_exec(g->store, st, g->err);
         cd_db_done(st);
         if (rc)
             return rc;

@@ -115,9 +115,10 @@ void demo_plan_visit(struct demo_gen *g, struct demo_rng *r, const struct lines 
 int demo_encounter(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p,
                    const struct demo_visit *v, time_t *created, int64_t *creator, int64_t *id)
 {
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_ENCOUNTER, g->err);
-    if (!st)
-        return g->err->code;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_ENCOUNTER, &st, g->err)))
+        return rc;
     char admit[CD_INSTANT_LEN], dis[CD_INSTANT_LEN], ddate[CD_DATE_LEN], at[CD_INSTANT_LEN];
     char dx[64], ext[32];
     time_t tdis = cd_local_to_instant(v->dis_day, v->dis_h, v->dis_m, 0);
@@ -153,7 +154,7 @@ int demo_encounter(struct demo_gen *g, struct demo_rng *r, const struct demo_pat
     cd_db_bind_text(st, ":ext", ext);
     cd_db_bind_text(st, ":at", cd_instant_format(*created, at));
     cd_db_bind_id(st, ":by", *creator);
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc) {
         *id = cd_db_last_id(g->store);

@@ -102,9 +102,10 @@ int64_t demo_worker(struct demo_gen *g, struct demo_rng *r, const struct demo_pa
 int demo_task(struct demo_gen *g, const struct demo_patient *p, const struct demo_task *t,
               int64_t *id)
 {
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_TASK, g->err);
-    if (!st)
-        return g->err->code;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_TASK, &st, g->err)))
+        return rc;
     char due[CD_INSTANT_LEN], date[CD_DATE_LEN], at[CD_INSTANT_LEN], closed[CD_INSTANT_LEN];
     cd_db_bind_int(st, ":pid", p->id);
     cd_db_bind_text(st, ":kind", t->kind);
@@ -124,7 +125,7 @@ int demo_task(struct demo_gen *g, const struct demo_patient *p, const struct dem
     cd_db_bind_opt(st, ":closed", t->closed ? cd_instant_format(t->closed, closed) : NULL);
     cd_db_bind_id(st, ":closed_by", t->closed ? t->closed_by : 0);
     cd_db_bind_opt(st, ":reason", t->closed ? t->close_reason : NULL);
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc) {
         g->st->tasks++;
@@ -137,9 +138,10 @@ int demo_task(struct demo_gen *g, const struct demo_patient *p, const struct dem
 int demo_contact(struct demo_gen *g, const struct demo_patient *p, int64_t task, int64_t user,
                  time_t at, const char *outcome, int late, const char *note)
 {
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_CONTACT, g->err);
-    if (!st)
-        return g->err->code;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_CONTACT, &st, g->err)))
+        return rc;
     char a[CD_INSTANT_LEN];
     int interactive = strcmp(outcome, "reached") == 0 || strcmp(outcome, "caregiver") == 0;
     cd_db_bind_int(st, ":pid", p->id);
@@ -150,7 +152,7 @@ int demo_contact(struct demo_gen *g, const struct demo_patient *p, int64_t task,
     cd_db_bind_int(st, ":interactive", interactive);
     cd_db_bind_int(st, ":late", late);
     cd_db_bind_opt(st, ":note", note);
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc)
         g->st->contacts++;
@@ -161,9 +163,10 @@ int demo_time_entry(struct demo_gen *g, const struct demo_patient *p, int64_t us
                     const char *program, const char *role, time_t start, int seconds,
                     const char *activity, const char *note)
 {
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_TIME, g->err);
-    if (!st)
-        return g->err->code;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_TIME, &st, g->err)))
+        return rc;
     char s[CD_INSTANT_LEN], e[CD_INSTANT_LEN], month[16];
     int y, m, d;
     cd_date_to_ymd(cd_instant_local_day(start), &y, &m, &d);
@@ -178,7 +181,7 @@ int demo_time_entry(struct demo_gen *g, const struct demo_patient *p, int64_t us
     cd_db_bind_text(st, ":month", month);
     cd_db_bind_text(st, ":activity", activity);
     cd_db_bind_opt(st, ":note", note);
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc)
         g->st->time_entries++;
@@ -188,9 +191,10 @@ int demo_time_entry(struct demo_gen *g, const struct demo_patient *p, int64_t us
 int demo_appointment(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p,
                      const struct demo_appt *a, int64_t *id)
 {
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_APPT, g->err);
-    if (!st)
-        return g->err->code;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_APPT, &st, g->err)))
+        return rc;
     unsigned char b[16];
     uint64_t hi = demo_rng_next(r), lo = demo_rng_next(r);
     for (int i = 0; i < 8; i++) {
@@ -223,7 +227,7 @@ int demo_appointment(struct demo_gen *g, struct demo_rng *r, const struct demo_p
     cd_db_bind_opt(st, ":cancel", a->cancel_reason);
     cd_db_bind_text(st, ":at", cd_instant_format(a->created, at));
     cd_db_bind_id(st, ":by", a->created_by);
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc) {
         g->st->appointments++;
@@ -238,9 +242,10 @@ int demo_enroll(struct demo_gen *g, const struct demo_patient *p, const char *pr
                 int64_t encounter, const char *note, const char *end_reason, time_t created,
                 int64_t created_by)
 {
-    sqlite3_stmt *st = cd_db_stmt(g->store, SQL_ENROLL, g->err);
-    if (!st)
-        return g->err->code;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_ENROLL, &st, g->err)))
+        return rc;
     char s[CD_DATE_LEN], e[CD_DATE_LEN], at[CD_INSTANT_LEN];
     cd_db_bind_int(st, ":pid", p->id);
     cd_db_bind_text(st, ":program", program);
@@ -255,7 +260,7 @@ int demo_enroll(struct demo_gen *g, const struct demo_patient *p, const char *pr
     cd_db_bind_opt(st, ":end_reason", end_reason);
     cd_db_bind_text(st, ":at", cd_instant_format(created, at));
     cd_db_bind_id(st, ":by_user", created_by);
-    int rc = cd_db_exec(g->store, st, g->err);
+    rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc)
         g->st->enrollments++;

@@ -66,7 +66,7 @@ static void put_free(struct ctx *c, char *s)
     free(s);
 }
 
-static void bind_filter(sqlite3_stmt *st, const char *from, const char *to, int64_t patient,
+static void bind_filter(struct cd_stmt *st, const char *from, const char *to, int64_t patient,
                         const char *provider)
 {
     cd_db_bind_text(st, ":from", from);
@@ -84,12 +84,12 @@ static time_t parse_utc(const char *s)
 
 /* One VTIMEZONE per zone, named by its plain IANA name and cut to the rules in force from a day
  * before the first start to a day after the last end. */
-static int write_zones(struct ctx *c, sqlite3_stmt *st, struct cd_store *store,
+static int write_zones(struct ctx *c, struct cd_stmt *st, struct cd_store *store,
                        struct cd_error *err)
 {
     int rc;
     while ((rc = cd_db_step(store, st, err)) == 1) {
-        const char *tzid = (const char *)sqlite3_column_text(st, 0);
+        const char *tzid = cd_db_col_text(st, 0);
         if (c->nzones == MAX_ZONES)
             return cd_error_set(err, CD_EINVAL, "the appointments use more than %d time zones",
                                 MAX_ZONES);
@@ -104,9 +104,8 @@ static int write_zones(struct ctx *c, sqlite3_stmt *st, struct cd_store *store,
             return cd_error_set(err, CD_EINVAL,
                                 "time zone '%s' is not known on this machine (install tzdata)",
                                 tzid);
-        time_t first = parse_utc((const char *)sqlite3_column_text(st, 1)) - 86400;
-        time_t last = parse_utc((const char *)sqlite3_column_text(st, 2)) +
-                      sqlite3_column_int(st, 3) * 60 + 86400;
+        time_t first = parse_utc(cd_db_col_text(st, 1)) - 86400;
+        time_t last = parse_utc(cd_db_col_text(st, 2)) + cd_db_col_int(st, 3) * 60 + 86400;
         icaltimezone *utc = icaltimezone_get_utc_timezone();
         icalcomponent *vtz = icalcomponent_new_clone(icaltimezone_get_component(z->tz));
         if (!vtz)
@@ -276,20 +275,20 @@ static int parse_local(const char *s, int *y, int *mo, int *d, int *h, int *mi)
     return 0;
 }
 
-static int write_event(struct ctx *c, sqlite3_stmt *st, struct cd_error *err)
+static int write_event(struct ctx *c, struct cd_stmt *st, struct cd_error *err)
 {
-    const char *uid = (const char *)sqlite3_column_text(st, 0);
-    int sequence = sqlite3_column_int(st, 1);
-    const char *kind = (const char *)sqlite3_column_text(st, 2);
-    const char *status = (const char *)sqlite3_column_text(st, 3);
-    time_t start = parse_utc((const char *)sqlite3_column_text(st, 4));
-    const char *start_local = (const char *)sqlite3_column_text(st, 5);
-    int duration = sqlite3_column_int(st, 6);
-    const char *tzid = (const char *)sqlite3_column_text(st, 7);
-    const char *provider = (const char *)sqlite3_column_text(st, 8);
-    const char *location = (const char *)sqlite3_column_text(st, 9);
-    const char *given = (const char *)sqlite3_column_text(st, 10);
-    const char *family = (const char *)sqlite3_column_text(st, 11);
+    const char *uid = cd_db_col_text(st, 0);
+    int sequence = cd_db_col_int(st, 1);
+    const char *kind = cd_db_col_text(st, 2);
+    const char *status = cd_db_col_text(st, 3);
+    time_t start = parse_utc(cd_db_col_text(st, 4));
+    const char *start_local = cd_db_col_text(st, 5);
+    int duration = cd_db_col_int(st, 6);
+    const char *tzid = cd_db_col_text(st, 7);
+    const char *provider = cd_db_col_text(st, 8);
+    const char *location = cd_db_col_text(st, 9);
+    const char *given = cd_db_col_text(st, 10);
+    const char *family = cd_db_col_text(st, 11);
     const struct zone *z = find_zone(c, tzid);
     if (!z)
         return cd_error_set(err, CD_EIO, "time zone '%s' changed during the export", tzid);
@@ -400,9 +399,8 @@ int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE 
             "//EN\r\nCALSCALE:GREGORIAN\r\n");
     if (c.organizer) /* RFC 5546: PUBLISH needs an ORGANIZER in every event */
         put(&c, "METHOD:PUBLISH\r\n");
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_ZONES, err);
-    if (!st) {
-        rc = err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_ZONES, &st, err))) {
         goto done;
     }
     bind_filter(st, from, to, patient, o->filter.provider);
@@ -410,11 +408,8 @@ int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE 
     cd_db_done(st);
     if (rc)
         goto done;
-    st = cd_db_stmt(store, SQL_EVENTS, err);
-    if (!st) {
-        rc = err ? err->code : CD_EIO;
+    if ((rc = cd_db_stmt(store, SQL_EVENTS, &st, err)))
         goto done;
-    }
     bind_filter(st, from, to, patient, o->filter.provider);
     while (!c.io_failed && (rc = cd_db_step(store, st, err)) == 1) {
         if ((rc = write_event(&c, st, err)))

@@ -301,11 +301,12 @@ static int core_err(struct msg *g, struct cd_error *err)
 
 static int seen(struct cd_store *store, const char *ctrl, int *yes, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_SEEN, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_SEEN, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":id", ctrl);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     cd_db_done(st);
     *yes = rc == 1;
     return rc < 0 ? rc : 0;
@@ -314,15 +315,16 @@ static int seen(struct cd_store *store, const char *ctrl, int *yes, struct cd_er
 static int remember(struct cd_store *store, struct msg *g, const char *type, int64_t encounter,
                     struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_SEEN_ADD, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_SEEN_ADD, &st, err)))
+        return rc;
     char at[CD_INSTANT_LEN];
     cd_db_bind_text(st, ":id", g->ctrl);
     cd_db_bind_text(st, ":type", type);
     cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
     cd_db_bind_id(st, ":encounter", encounter);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     return rc;
 }

@@ -18,9 +18,10 @@ static const char SQL_LIST[] =
 int cd_audit_log(struct cd_store *store, const char *entity, int64_t entity_id, const char *action,
                  const char *detail, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_INSERT, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_INSERT, &st, err)))
+        return rc;
     char at[CD_INSTANT_LEN];
     cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
     cd_db_bind_id(st, ":user", cd_store_actor(store));
@@ -28,7 +29,7 @@ int cd_audit_log(struct cd_store *store, const char *entity, int64_t entity_id, 
     cd_db_bind_id(st, ":id", entity_id);
     cd_db_bind_text(st, ":action", action);
     cd_db_bind_opt(st, ":detail", detail);
-    int rc = cd_db_exec(store, st, err);
+    rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     return rc;
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/base/vocab.h"
-#include "core/store/db.h"
+#include "core/store/store_impl.h"
 
 static const char *label_of(const char *domain, const char *key)
 {
@@ -38,7 +38,7 @@ static void sql_label(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, label_of(domain, key), -1, SQLITE_TRANSIENT);
 }
 
-int cd_db_register_labels(sqlite3 *db)
+int cd_store_register_labels(sqlite3 *db)
 {
     return sqlite3_create_function_v2(db, "cd_label", 2,
                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,

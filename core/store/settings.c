@@ -37,14 +37,15 @@ static int unknown_key(const char *key, struct cd_error *err)
 
 int cd_settings_get(struct cd_store *store, const char *key, char **out, struct cd_error *err)
 {
+    int rc;
     *out = NULL;
     if (!known(key))
         return unknown_key(key, err);
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_GET, err);
-    if (!st)
-        return err ? err->code : CD_EIO;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(store, SQL_GET, &st, err)))
+        return rc;
     cd_db_bind_text(st, ":key", key);
-    int rc = cd_db_step(store, st, err);
+    rc = cd_db_step(store, st, err);
     if (rc == 1)
         *out = cd_db_col_dup(st, 0);
     cd_db_done(st);
@@ -156,8 +157,9 @@ static int normalise(const char *key, const char *value, struct cd_strbuf *out,
     if (strcmp(key, "extra_holidays") == 0) {
         int *days;
         size_t n;
-        if (parse_days(value, &days, &n, err))
-            return err ? err->code : CD_EINVAL;
+        int rc = parse_days(value, &days, &n, err);
+        if (rc)
+            return rc;
         for (size_t i = 0; i < n; i++) {
             char d[CD_DATE_LEN];
             cd_strbuf_addf(out, "%s%s", i ? "," : "", cd_date_format(days[i], d));
@@ -205,8 +207,8 @@ int cd_settings_set(struct cd_store *store, const char *key, const char *value,
         cd_strbuf_free(&norm);
         return rc;
     }
-    sqlite3_stmt *st = cd_db_stmt(store, SQL_SET, err);
-    rc = st ? 0 : (err ? err->code : CD_EIO);
+    struct cd_stmt *st;
+    rc = cd_db_stmt(store, SQL_SET, &st, err);
     if (!rc) {
         cd_db_bind_text(st, ":key", key);
         cd_db_bind_text(st, ":value", cd_strbuf_str(&norm));

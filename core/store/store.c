@@ -19,6 +19,7 @@
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
 #include "core/store/db.h"
+#include "core/store/store_impl.h"
 
 #define CD_APPLICATION_ID 1130457419 /* 'CDSK' */
 
@@ -31,24 +32,6 @@ static const struct {
     {2, "schema/002_generation_indexes.sql"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
-
-struct stmt_slot {
-    const char *key;
-    sqlite3_stmt *stmt;
-};
-
-struct cd_store {
-    sqlite3 *db;
-    char *path;
-    struct stmt_slot *stmts;
-    size_t nstmts, capstmts;
-    int depth;        /* transaction nesting */
-    int allow_commit; /* set only while cd_store_commit or a migration commits */
-    const char *begin_file;
-    int begin_line;
-    int64_t actor;
-    int opened_version; /* the schema the file had before this open migrated it */
-};
 
 const char *cd_builtin_get(const char *name)
 {
@@ -63,7 +46,7 @@ int cd_store_schema_latest(void)
     return migrations[N_MIGRATIONS - 1].version;
 }
 
-sqlite3 *cd_db(struct cd_store *store)
+sqlite3 *cd_store_sqlite(struct cd_store *store)
 {
     return store->db;
 }
@@ -107,181 +90,6 @@ static int commit_hook(void *arg)
 {
     struct cd_store *store = arg;
     return !store->allow_commit; /* non-zero turns the COMMIT into a ROLLBACK */
-}
-
-int cd_db_error(struct cd_store *store, int rc, const char *what, struct cd_error *err)
-{
-    int prim = rc & 0xff;
-    const char *msg = store ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
-    switch (prim) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return cd_error_set(err, CD_EBUSY,
-                            "%s: the database is busy (another session is writing); try again",
-                            what);
-    case SQLITE_CONSTRAINT:
-        if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
-            return cd_error_set(err, CD_EIO, "%s: write outside a transaction was refused", what);
-        if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-            return cd_error_set(err, CD_EEXIST, "%s: already exists", what);
-        return cd_error_set(err, CD_EINVAL, "%s: %s", what, msg);
-    case SQLITE_NOMEM: return cd_error_set(err, CD_ENOMEM, "%s: out of memory", what);
-    case SQLITE_NOTADB: return cd_error_set(err, CD_EFOREIGN, "%s: not a caredesk database", what);
-    case SQLITE_READONLY: return cd_error_set(err, CD_EPERM, "%s: the database is read-only", what);
-    case SQLITE_FULL: return cd_error_set(err, CD_EIO, "%s: the disk is full", what);
-    default: return cd_error_set(err, CD_EIO, "%s: %s", what, msg);
-    }
-}
-
-sqlite3_stmt *cd_db_stmt(struct cd_store *store, const char *sql, struct cd_error *err)
-{
-    for (size_t i = 0; i < store->nstmts; i++)
-        if (store->stmts[i].key == sql)
-            return store->stmts[i].stmt;
-    if (store->nstmts == store->capstmts) {
-        size_t cap = store->capstmts ? store->capstmts * 2 : 64;
-        struct stmt_slot *s = realloc(store->stmts, cap * sizeof *s);
-        if (!s) {
-            cd_error_set(err, CD_ENOMEM, "out of memory");
-            return NULL;
-        }
-        store->stmts = s;
-        store->capstmts = cap;
-    }
-    sqlite3_stmt *stmt = NULL;
-    const char *tail = NULL;
-    int rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
-    if (rc != SQLITE_OK) {
-        cd_db_error(store, rc, "preparing a query", err);
-        return NULL;
-    }
-    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
-        tail++;
-    if (tail && *tail) {
-        sqlite3_finalize(stmt);
-        cd_error_set(err, CD_EINVAL, "query has trailing text: %.40s", tail);
-        return NULL;
-    }
-    store->stmts[store->nstmts].key = sql;
-    store->stmts[store->nstmts].stmt = stmt;
-    store->nstmts++;
-    return stmt;
-}
-
-void cd_db_done(sqlite3_stmt *stmt)
-{
-    if (stmt) {
-        sqlite3_reset(stmt);
-        sqlite3_clear_bindings(stmt);
-    }
-}
-
-static int param(sqlite3_stmt *stmt, const char *name)
-{
-    int i = sqlite3_bind_parameter_index(stmt, name);
-    return i > 0 ? i : -1;
-}
-
-int cd_db_bind_text(sqlite3_stmt *stmt, const char *name, const char *value)
-{
-    int i = param(stmt, name);
-    if (i < 0)
-        return CD_EINVAL;
-    return sqlite3_bind_text(stmt, i, value, -1, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : CD_ENOMEM;
-}
-
-int cd_db_bind_int(sqlite3_stmt *stmt, const char *name, int64_t value)
-{
-    int i = param(stmt, name);
-    if (i < 0)
-        return CD_EINVAL;
-    return sqlite3_bind_int64(stmt, i, value) == SQLITE_OK ? 0 : CD_EINVAL;
-}
-
-int cd_db_bind_null(sqlite3_stmt *stmt, const char *name)
-{
-    int i = param(stmt, name);
-    if (i < 0)
-        return CD_EINVAL;
-    return sqlite3_bind_null(stmt, i) == SQLITE_OK ? 0 : CD_EINVAL;
-}
-
-int cd_db_bind_opt(sqlite3_stmt *stmt, const char *name, const char *value)
-{
-    return value && *value ? cd_db_bind_text(stmt, name, value) : cd_db_bind_null(stmt, name);
-}
-
-int cd_db_bind_id(sqlite3_stmt *stmt, const char *name, int64_t id)
-{
-    return id ? cd_db_bind_int(stmt, name, id) : cd_db_bind_null(stmt, name);
-}
-
-int cd_db_step(struct cd_store *store, sqlite3_stmt *stmt, struct cd_error *err)
-{
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
-        return 1;
-    if (rc == SQLITE_DONE)
-        return 0;
-    int ext = sqlite3_extended_errcode(store->db);
-    return cd_db_error(store, ext ? ext : rc, "database", err);
-}
-
-int cd_db_exec(struct cd_store *store, sqlite3_stmt *stmt, struct cd_error *err)
-{
-    int rc;
-    while ((rc = cd_db_step(store, stmt, err)) == 1)
-        ;
-    return rc;
-}
-
-char *cd_db_col_dup(sqlite3_stmt *stmt, int col)
-{
-    const unsigned char *t = sqlite3_column_text(stmt, col);
-    return t ? cd_strdup((const char *)t) : NULL;
-}
-
-int64_t cd_db_last_id(struct cd_store *store)
-{
-    return sqlite3_last_insert_rowid(store->db);
-}
-
-int cd_db_changes(struct cd_store *store)
-{
-    return sqlite3_changes(store->db);
-}
-
-int cd_db_fill_page(struct cd_store *store, sqlite3_stmt *stmt, struct cd_page *page,
-                    struct cd_error *err)
-{
-    int ncols = sqlite3_column_count(stmt);
-    const char *vals[64];
-    if (ncols > 64)
-        return cd_error_set(err, CD_EINVAL, "query has too many columns");
-    if (page->ncols == 0 && page->nrows == 0) {
-        for (int c = 0; c < ncols; c++)
-            vals[c] = sqlite3_column_name(stmt, c);
-        if (cd_page_set_columns(page, (size_t)ncols, vals))
-            return cd_error_set(err, CD_ENOMEM, "out of memory");
-    } else if ((size_t)ncols != page->ncols) {
-        return cd_error_set(err, CD_EINVAL, "query columns do not match the page");
-    }
-    int rc;
-    while ((rc = cd_db_step(store, stmt, err)) == 1) {
-        for (int c = 0; c < ncols; c++)
-            vals[c] = (const char *)sqlite3_column_text(stmt, c);
-        if (cd_page_add_row(page, vals))
-            return cd_error_set(err, CD_ENOMEM, "out of memory");
-    }
-    return rc;
-}
-
-int cd_db_exec_script(struct cd_store *store, const char *sql, struct cd_error *err)
-{
-    int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return cd_db_error(store, sqlite3_extended_errcode(store->db), "database", err);
-    return 0;
 }
 
 static int pragma_int(struct cd_store *store, const char *sql, int64_t *out, struct cd_error *err)
@@ -459,10 +267,9 @@ static int check_identity(struct cd_store *store, struct cd_error *err)
                             store->path);
     if (rc)
         return rc;
-    if (pragma_int(store, "PRAGMA user_version", &ver, err))
-        return err ? err->code : CD_EIO;
-    if (pragma_int(store, "SELECT count(*) FROM sqlite_schema", &tables, err))
-        return err ? err->code : CD_EIO;
+    if ((rc = pragma_int(store, "PRAGMA user_version", &ver, err)) ||
+        (rc = pragma_int(store, "SELECT count(*) FROM sqlite_schema", &tables, err)))
+        return rc;
     if (app != CD_APPLICATION_ID && (app != 0 || tables > 0 || ver != 0))
         return cd_error_set(err, CD_EFOREIGN, "%s is not a caredesk database; refusing to touch it",
                             store->path);
@@ -477,13 +284,14 @@ static int check_identity(struct cd_store *store, struct cd_error *err)
 
 static int load_zone(struct cd_store *store, struct cd_error *err)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, "SELECT value FROM settings WHERE key = 'timezone'", err);
-    if (!st)
-        return err ? err->code : CD_EIO;
-    int rc = cd_db_step(store, st, err);
+    struct cd_stmt *st;
+    int rc = cd_db_stmt(store, "SELECT value FROM settings WHERE key = 'timezone'", &st, err);
+    if (rc)
+        return rc;
+    rc = cd_db_step(store, st, err);
     int ret = 0;
     if (rc == 1) {
-        const char *zone = (const char *)sqlite3_column_text(st, 0);
+        const char *zone = cd_db_col_text(st, 0);
         ret = cd_clock_set_zone(zone ? zone : "UTC", err);
     } else if (rc < 0) {
         ret = rc;
@@ -529,7 +337,7 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     sqlite3_extended_result_codes(store->db, 1);
     sqlite3_busy_handler(store->db, busy_wait, NULL);
     sqlite3_commit_hook(store->db, commit_hook, store);
-    if (cd_db_register_labels(store->db) != SQLITE_OK) {
+    if (cd_store_register_labels(store->db) != SQLITE_OK) {
         cd_error_set(err, CD_EIO, "cannot open %s: %s", path, sqlite3_errmsg(store->db));
         cd_store_close(store);
         return CD_EIO;
@@ -538,9 +346,8 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     int ret = check_identity(store, err);
     if (!ret && !(flags & CD_STORE_READONLY)) {
         store->allow_commit = 1; /* switching to WAL commits on its own */
-        if (cd_db_exec_script(store, "PRAGMA journal_mode = WAL", err) ||
-            cd_db_exec_script(store, "PRAGMA synchronous = FULL", err))
-            ret = err ? err->code : CD_EIO;
+        if (!(ret = cd_db_exec_script(store, "PRAGMA journal_mode = WAL", err)))
+            ret = cd_db_exec_script(store, "PRAGMA synchronous = FULL", err);
         store->allow_commit = 0;
     }
     if (!ret)
@@ -568,9 +375,7 @@ void cd_store_close(struct cd_store *store)
         return;
     if (store->db && !sqlite3_get_autocommit(store->db))
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
-    for (size_t i = 0; i < store->nstmts; i++)
-        sqlite3_finalize(store->stmts[i].stmt);
-    free(store->stmts);
+    cd_db_cache_free(store);
     if (store->db)
         sqlite3_close(store->db);
     free(store->path);

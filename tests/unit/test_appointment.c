@@ -8,6 +8,7 @@
 #include "core/patient.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
+#include "core/store/store_impl.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -30,12 +31,12 @@ static const char *q(const char *query)
     struct cd_page page = CD_PAGE_INIT;
     struct cd_error err = {0};
     buf[0] = '\0';
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(cd_db(store), query, -1, &st, NULL) == SQLITE_OK) {
+    struct cd_stmt *st;
+    if (!cd_db_prepare(store, query, &st, &err)) {
         if (!cd_db_fill_page(store, st, &page, &err) && page.nrows)
             snprintf(buf, sizeof buf, "%s",
                      cd_page_get(&page, 0, 0) ? cd_page_get(&page, 0, 0) : "NULL");
-        sqlite3_finalize(st);
+        cd_db_finalize(st);
     }
     cd_page_free(&page);
     return buf;

@@ -20,10 +20,11 @@ static const char SQL_TASKS[] =
 
 static void query(struct cd_store *store, const char *sql, struct cd_page *page)
 {
-    sqlite3_stmt *st = cd_db_stmt(store, sql, NULL);
-    if (st)
+    struct cd_stmt *st;
+    if (!cd_db_prepare(store, sql, &st, NULL)) {
         cd_db_fill_page(store, st, page, NULL);
-    cd_db_done(st);
+        cd_db_finalize(st);
+    }
 }
 
 static struct cd_careplan *load(struct cd_store *store, int64_t pid, int version)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests of the shared store helpers: cd_db_query_page (core/db.c), the one body of the lists
- * read by an id, and cd_store_finish, the end of every write. */
+/* Unit tests of the shared store helpers: cd_db_query_page (core/store/db.c), the one body of the
+ * lists read by an id, and cd_store_finish, the end of every write. */
 #include "config.h"
 
 #include "core/enrollment.h"
@@ -93,7 +93,7 @@ int main(void)
     cd_page_free(&audit);
     is_int(cd_store_finish(store, 0, &err), CD_EINVAL, "finish outside a transaction is refused");
 
-    /* cd_label(): stored keys as people say them, for text built in SQL (core/labels.c) */
+    /* cd_label(): stored keys as people say them, for text built in SQL (core/store/labels.c) */
     page = (struct cd_page)CD_PAGE_INIT;
     is_int(cd_db_query_page(store, SQL_LABELS, NULL, 0, NULL, NULL, &page, &err), 0, "cd_label");
     is_str(cd_page_str(&page, 0, "program"), "Complex CCM", "a program");
@@ -107,6 +107,30 @@ int main(void)
     is_str(cd_program_phrase("pcm"), "PCM", "PCM keeps its capitals in a sentence");
     is_str(cd_program_phrase("nope"), "", "an unknown program has no phrase");
     cd_page_free(&page);
+
+    /* binding: a misspelt parameter never runs with NULL; the statement fails naming it */
+    struct cd_stmt *st;
+    is_int(cd_db_stmt(store, SQL_USER, &st, &err), 0, "a cached statement");
+    is_int(cd_db_bind_int(st, ":idd", 1), CD_EINVAL, "binding an unknown name says so");
+    is_int(cd_db_step(store, st, &err), CD_EINVAL, "and the statement refuses to run");
+    is_str(err.msg, "the query has no parameter :idd", "naming the parameter");
+    cd_db_done(st);
+    is_int(cd_db_bind_int(st, ":id", 1), 0, "after cd_db_done the statement is whole again");
+    is_int(cd_db_step(store, st, &err), 1, "and runs");
+    is_str(cd_db_col_text(st, 0), "admin", "a text column");
+    ok(!cd_db_col_null(st, 1), "a column that is not NULL");
+    cd_db_done(st);
+    ok(cd_db_has_param(st, ":id") && !cd_db_has_param(st, ":login"), "has_param");
+    struct cd_stmt *again;
+    is_int(cd_db_stmt(store, SQL_USER, &again, &err), 0, "the same SQL again");
+    ok(again == st, "comes from the cache");
+    is_int(cd_db_stmt(store, SQL_BAD, &st, &err), CD_EIO, "SQL that does not prepare");
+    is_int(cd_db_prepare(store, "SELECT 1; SELECT 2", &st, &err), CD_EINVAL, "two statements");
+    is_int(cd_db_prepare(store, "SELECT NULL, 7", &st, &err), 0, "a run-time statement");
+    is_int(cd_db_step(store, st, &err), 1, "steps");
+    ok(cd_db_col_null(st, 0) && cd_db_col_text(st, 0) == NULL, "NULL reads as NULL");
+    is_int(cd_db_col_int(st, 1), 7, "an integer column");
+    cd_db_finalize(st);
 
     cd_store_close(store);
     return done_testing();

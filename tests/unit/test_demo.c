@@ -9,6 +9,7 @@
 #include "core/calendar.h"
 #include "core/demo/demo.h"
 #include "core/store/db.h"
+#include "core/store/store_impl.h"
 #include "core/user.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
@@ -24,7 +25,7 @@ static long long q_int(struct cd_store *store, const char *sql)
 {
     sqlite3_stmt *st = NULL;
     long long v = -1;
-    if (sqlite3_prepare_v2(cd_db(store), sql, -1, &st, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(cd_store_sqlite(store), sql, -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -38,7 +39,7 @@ static uint64_t table_hash(struct cd_store *store, const char *table)
     snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY rowid", table);
     sqlite3_stmt *st = NULL;
     uint64_t h = 0xcbf29ce484222325ull;
-    if (sqlite3_prepare_v2(cd_db(store), sql, -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(cd_store_sqlite(store), sql, -1, &st, NULL) != SQLITE_OK)
         return 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         for (int c = 0; c < sqlite3_column_count(st); c++) {
@@ -60,7 +61,7 @@ static void check_tcm(struct cd_store *store)
     struct cd_error err = {0};
     cd_calendar_load(store, &cal, &err);
     sqlite3_stmt *st = NULL;
-    sqlite3_prepare_v2(cd_db(store),
+    sqlite3_prepare_v2(cd_store_sqlite(store),
                        "SELECT t.kind, t.due_date, t.due_at, e.discharge_date, e.complexity "
                        "FROM tasks t JOIN encounters e ON e.id = t.encounter_id "
                        "WHERE t.kind IN ('tcm_contact', 'tcm_visit') ORDER BY t.id",
@@ -98,8 +99,8 @@ static void check_tcm(struct cd_store *store)
 static void check_months(struct cd_store *store)
 {
     sqlite3_stmt *st = NULL;
-    sqlite3_prepare_v2(cd_db(store), "SELECT start_at, end_at, seconds, month FROM time_entries",
-                       -1, &st, NULL);
+    sqlite3_prepare_v2(cd_store_sqlite(store),
+                       "SELECT start_at, end_at, seconds, month FROM time_entries", -1, &st, NULL);
     int n = 0, bad = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         time_t s, e;

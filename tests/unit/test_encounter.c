@@ -6,6 +6,7 @@
 #include "core/encounter.h"
 #include "core/patient.h"
 #include "core/store/db.h"
+#include "core/store/store_impl.h"
 #include "core/task.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
@@ -28,7 +29,7 @@ static const char *one(struct cd_store *store, const char *sql)
     static char out[256];
     sqlite3_stmt *st;
     out[0] = '\0';
-    if (sqlite3_prepare_v2(cd_db(store), sql, -1, &st, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(cd_store_sqlite(store), sql, -1, &st, NULL) == SQLITE_OK) {
         if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
             snprintf(out, sizeof out, "%s", (const char *)sqlite3_column_text(st, 0));
         sqlite3_finalize(st);

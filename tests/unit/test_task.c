@@ -149,11 +149,12 @@ int main(void)
     cd_task_get(store, f, &t, &err);
     is_int(t.due_day, d + 2, "due later");
     is_str(cd_instant_format(t.due_at, buf), "2026-11-26T14:00:00Z", "the same time of day");
-    sqlite3_stmt *st = cd_db_stmt(store, "SELECT kind || ': ' || text FROM notes", &err);
+    struct cd_stmt *st;
+    cd_db_prepare(store, "SELECT kind || ': ' || text FROM notes", &st, &err);
     is_int(cd_db_step(store, st, &err), 1, "a note");
-    is_str((const char *)sqlite3_column_text(st, 0),
+    is_str(cd_db_col_text(st, 0),
            "snooze: Snoozed the followup task to 2026-11-26: patient travelling", "snooze note");
-    cd_db_done(st);
+    cd_db_finalize(st);
     struct cd_task_in tcm = in;
     tcm.gen_key = NULL;
     int64_t tc;

@@ -12,6 +12,7 @@
 #include "core/genjob.h"
 #include "core/patient.h"
 #include "core/store/db.h"
+#include "core/store/store_impl.h"
 #include "core/worklist.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
@@ -33,7 +34,7 @@ static const char *one(struct cd_store *s, const char *query)
     static char out[256];
     sqlite3_stmt *st = NULL;
     out[0] = '\0';
-    if (sqlite3_prepare_v2(cd_db(s), query, -1, &st, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(cd_store_sqlite(s), query, -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
         snprintf(out, sizeof out, "%s", (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);

@@ -50,8 +50,9 @@ static int minutes_open(struct view *v, const struct view_args *args, struct cd_
 {
     struct minutes *m = v->state;
     if (args && args->text && *args->text) {
-        if (cd_month_parse(args->text, NULL, NULL, err))
-            return err ? err->code : CD_EINVAL;
+        int rc = cd_month_parse(args->text, NULL, NULL, err);
+        if (rc)
+            return rc;
         snprintf(m->month, sizeof m->month, "%s", args->text);
     } else {
         cd_month_of(cd_clock_now(), m->month);

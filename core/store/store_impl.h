@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/* Inside the store: the connection and the statement cache, shared by core/store's own files
+ * (store.c, db.c, labels.c) and by unit tests that look at the database directly. Nothing above
+ * core/store includes this header. */
+#ifndef CD_CORE_STORE_STORE_IMPL_H
+#define CD_CORE_STORE_STORE_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "core/store/store.h"
+
+/* A prepared statement and what binding it found wrong (core/store/db.h's struct cd_stmt). */
+struct cd_stmt {
+    sqlite3_stmt *st;
+    const char *key;        /* the static SQL it was prepared from (the cache key), or NULL */
+    const char *bad_param;  /* the first parameter a bind failed for, until cd_db_done */
+    int bad_code;           /* CD_EINVAL (unknown name) or CD_ENOMEM */
+    struct cd_store *store; /* the connection it belongs to */
+};
+
+struct cd_store {
+    sqlite3 *db;
+    char *path;
+    struct cd_stmt **stmts; /* the cache: pointers stay put while it grows */
+    size_t nstmts, capstmts;
+    int depth;        /* transaction nesting */
+    int allow_commit; /* set only while cd_store_commit or a migration commits */
+    const char *begin_file;
+    int begin_line;
+    int64_t actor;
+    int opened_version; /* the schema the file had before this open migrated it */
+};
+
+/* The raw connection (borrowed): for core/store and unit tests only. */
+sqlite3 *cd_store_sqlite(struct cd_store *store);
+/* Register cd_label(DOMAIN, KEY) on DB (core/store/labels.c); an SQLite result code. */
+int cd_store_register_labels(sqlite3 *db);
+/* Finalize and free STORE's statement cache (cd_store_close). */
+void cd_db_cache_free(struct cd_store *store);
+/* Map the SQLite result RC to a CD_E* code and a sentence prefixed by WHAT. */
+int cd_db_error(struct cd_store *store, int rc, const char *what, struct cd_error *err);
+
+#endif
