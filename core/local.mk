@@ -31,6 +31,7 @@ core_libcaredesk_a_SOURCES += \
 	core/genjob.c core/genjob.h \
 	core/note.c core/note.h \
 	core/patient.c core/patient.h \
+	core/perm.c core/perm.h \
 	core/task.c core/task.h \
 	core/timeentry.c core/timeentry.h \
 	core/timeline.c core/timeline.h \

@@ -56,7 +56,7 @@ is "patient find" "$OUT" "id	mrn	patient	birth_date	phone	coordinator
 
 cd_run --db "$DB" --user mrivera --now 2026-11-02T09:00 user add bob --name Bob --role admin
 is_rc "a coordinator cannot add users" 1
-is "role message" "$ERR" "caredesk: adding a user needs the role admin,supervisor; 'mrivera' is a coordinator"
+is "role message" "$ERR" "caredesk: adding a user is for supervisors and admins; 'mrivera' is a coordinator"
 
 cd_run --db "$DB" --user ghost status
 is_rc "unknown login refused" 1

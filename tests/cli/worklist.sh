@@ -107,7 +107,7 @@ is "filters and search by MRN" "$OUT" "$H
 
 run $N --user mrivera worklist --all
 is_rc "--all is for supervisors" 1
-is "--all message" "$ERR" "caredesk: worklist --all needs the role supervisor,admin; 'mrivera' is a coordinator"
+is "--all message" "$ERR" "caredesk: everyone's call list is for supervisors and admins; 'mrivera' is a coordinator"
 run $N worklist --all --user bob
 is_rc "one scope" 2
 run $N worklist --kind visit

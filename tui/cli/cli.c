@@ -11,6 +11,7 @@
 
 #include "core/base/strbuf.h"
 #include "core/patient.h"
+#include "core/perm.h"
 
 int cli_fail(const struct cd_error *err)
 {
@@ -142,18 +143,10 @@ int cli_apply_now(struct cli *c)
     return 0;
 }
 
-int cli_require_role(const struct cli *c, const char *roles, const char *what)
+int cli_require(const struct cli *c, enum cd_perm what)
 {
-    size_t n = strlen(c->s->user.role);
-    for (const char *p = roles; n && *p;) {
-        const char *e = strchr(p, ',');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        if (len == n && strncmp(p, c->s->user.role, n) == 0)
-            return 0;
-        p = e ? e + 1 : p + len;
-    }
-    return cli_failf("%s needs the role %s; '%s' is a %s", what, roles, c->s->login,
-                     c->s->user.role[0] ? c->s->user.role : "non-user");
+    struct cd_error err = {0};
+    return cd_perm_check(c->s->user.id ? &c->s->user : NULL, what, &err) ? cli_fail(&err) : 0;
 }
 
 int cli_patient_named(struct cli *c, const char *mrn, int64_t *id, char *name, size_t size)

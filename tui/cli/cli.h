@@ -10,6 +10,7 @@
 
 #include "core/base/error.h"
 #include "core/base/page.h"
+#include "core/perm.h"
 #include "core/store/store.h"
 #include "core/user.h"
 #include "tui/session.h"
@@ -58,8 +59,8 @@ int cli_print_page(const struct cd_page *page, bool json, const char *numeric);
 int cli_apply_now(struct cli *c);
 /* The patient with MRN: *ID and "Family, Given" in NAME (SIZE bytes); CLI_FAIL after a message. */
 int cli_patient_named(struct cli *c, const char *mrn, int64_t *id, char *name, size_t size);
-/* Require the acting user to have one of the comma-separated ROLES. */
-int cli_require_role(const struct cli *c, const char *roles, const char *what);
+/* Ask core whether the acting user may do WHAT; CLI_FAIL after core's sentence when not. */
+int cli_require(const struct cli *c, enum cd_perm what);
 
 /* The sub-commands (tui/commands.def). */
 #define CLI_COMMAND(name, fn, flags, usage, summary) int fn(struct cli *c);

@@ -36,7 +36,7 @@ int cli_init(struct cli *c)
             return cli_failf("'%s' is not a caredesk user (an admin can add one with 'caredesk "
                              "user add %s --name NAME --role ROLE')",
                              c->s->login, c->s->login);
-        if (cli_require_role(c, "admin,supervisor", "changing the clinic settings"))
+        if (cli_require(c, CD_PERM_CHANGE_SETTINGS))
             return CLI_FAIL;
     }
     /* A new database takes the machine's zone unless told otherwise. */

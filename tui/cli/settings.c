@@ -34,7 +34,7 @@ int cli_settings(struct cli *c)
         free(value);
         return CLI_OK;
     }
-    if (cli_require_role(c, "admin,supervisor", "changing a setting"))
+    if (cli_require(c, CD_PERM_CHANGE_SETTINGS))
         return CLI_FAIL;
     if (cd_settings_set(c->s->store, key, c->argv[first + 1], &err))
         return cli_fail(&err);

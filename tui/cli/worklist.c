@@ -50,7 +50,7 @@ int cli_worklist(struct cli *c)
     struct cd_error err = {0};
     if (cd_worklist_check_filter(q.program, q.kind, &err))
         return cli_usage(c, "%s", err.msg);
-    if (q.scope == CD_WORKLIST_ALL && cli_require_role(c, "supervisor,admin", "worklist --all"))
+    if (q.scope == CD_WORKLIST_ALL && cli_require(c, CD_PERM_SEE_EVERYONE))
         return CLI_FAIL;
     if (login) {
         struct cd_user u;

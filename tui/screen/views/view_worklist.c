@@ -13,6 +13,7 @@
 #include "core/base/clock.h"
 #include "core/contact.h"
 #include "core/patient.h"
+#include "core/perm.h"
 #include "core/task.h"
 #include "core/worklist.h"
 #include "tui/screen/app.h"
@@ -512,13 +513,13 @@ static void filter_choice(struct view *v, int key, void *ctx)
 {
     (void)ctx;
     struct worklist *w = v->state;
-    const char *role = app_user(v->app)->role;
+    struct cd_error err = {0};
     switch (key) {
     case 'm': w->scope = CD_WORKLIST_MINE; break;
     case 't': w->scope = CD_WORKLIST_TEAM; break;
     case 'e':
-        if (strcmp(role, "supervisor") && strcmp(role, "admin")) {
-            app_message(v->app, "Everyone's list is for supervisors");
+        if (cd_perm_check(app_user(v->app), CD_PERM_SEE_EVERYONE, &err)) {
+            app_error(v->app, &err);
             return;
         }
         w->scope = CD_WORKLIST_ALL;
