@@ -206,6 +206,15 @@ static const struct cd_billing_code *find_code(const struct cd_billing_rules *r,
     return NULL;
 }
 
+int cd_billing_first_minutes(const char *program, const char *role)
+{
+    const struct cd_billing_rules *r;
+    if (!program || cd_billing_rules_builtin(&r, NULL))
+        return 0;
+    const struct cd_billing_code *first = find_code(r, program, role, false);
+    return first ? first->minutes : 0;
+}
+
 void cd_billing_earn(const struct cd_billing_rules *rules, const char *program, const char *role,
                      int64_t seconds, struct cd_billing_earned *out)
 {

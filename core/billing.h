@@ -38,6 +38,12 @@ int cd_billing_rules_parse(const char *name, const char *text, struct cd_billing
  * static; safe from any thread). CD_EIO naming the file's line when it does not parse. */
 int cd_billing_rules_builtin(const struct cd_billing_rules **out, struct cd_error *err);
 
+/* The minutes the first code of PROGRAM needs when ROLE (clinical_staff, practitioner) does the
+ * work, from the built-in table: ccm 20, ccm_complex 60, pcm 30 for clinical staff today; 0 when
+ * the program has no such code or the table does not load. The one source of the thresholds the
+ * worklist, its generation and the minutes bar show. */
+int cd_billing_first_minutes(const char *program, const char *role);
+
 /* What SECONDS of one program and role earn, before exclusions. */
 struct cd_billing_earned {
     char codes[64]; /* "99490,99439x2"; "" when nothing */

@@ -3,7 +3,7 @@
 # formats), demo (the demo generator).
 core_libcaredesk_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(ICAL_CFLAGS) $(JANSSON_CFLAGS)
 core_libcaredesk_a_SOURCES = \
-	core/base/builtin.h \
+	core/base/builtin.c core/base/builtin.h \
 	core/base/clock.c core/base/clock.h \
 	core/base/error.c core/base/error.h \
 	core/base/page.c core/base/page.h \

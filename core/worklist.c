@@ -9,12 +9,14 @@
 
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
+#include "core/billing.h"
 #include "core/calendar.h"
 #include "core/enrollment.h"
 #include "core/store/db.h"
 #include "core/task.h"
+#include "core/timeentry_sql.h"
 
-#define CCM_PROGRAMS "('ccm', 'ccm_complex', 'pcm')"
+#define CCM_PROGRAMS CD_SQL_CARE_PROGRAMS
 /* The business days left in the month that make a shortfall urgent. */
 #define SHORT_DAYS 5
 
@@ -27,13 +29,15 @@
     "  AND m.program IN " CCM_PROGRAMS " AND m.status = 'active' "                                 \
     "  ORDER BY m.program = 'ccm_complex' DESC, m.program = 'ccm' DESC LIMIT 1), "                 \
     "(SELECT m.program FROM enrollments m WHERE m.patient_id = t.patient_id "                      \
-    "  AND m.status = 'active' ORDER BY m.program LIMIT 1), "                                      \
-    "(SELECT sum(s.seconds) FROM time_entries s WHERE s.month = :month "                           \
-    "  AND s.patient_id = t.patient_id AND s.program IN " CCM_PROGRAMS " AND s.voided = 0), "      \
-    "CASE WHEN t.kind = 'tcm_contact' AND e.discharge_at IS NOT NULL THEN (SELECT count(*) "       \
-    "  FROM contacts c WHERE c.patient_id = t.patient_id AND c.at >= e.discharge_at) "             \
-    "  ELSE (SELECT count(*) FROM contacts c WHERE c.task_id = t.id) END, t.team "                 \
-    "FROM ("
+    "  AND m.status = 'active' ORDER BY m.program LIMIT 1), " CD_SQL_MONTH_SECONDS(                \
+        "t.patient_id") ", "                                                                       \
+                        "CASE WHEN t.kind = 'tcm_contact' AND e.discharge_at IS NOT NULL THEN "    \
+                        "(SELECT count(*) "                                                        \
+                        "  FROM contacts c WHERE c.patient_id = t.patient_id AND c.at >= "         \
+                        "e.discharge_at) "                                                         \
+                        "  ELSE (SELECT count(*) FROM contacts c WHERE c.task_id = t.id) END, "    \
+                        "t.team "                                                                  \
+                        "FROM ("
 #define WL_JOINS                                                                                   \
     ") AS w JOIN tasks t ON t.id = w.id JOIN patients p ON p.id = t.patient_id "                   \
     "LEFT JOIN users ua ON ua.id = t.assignee_id LEFT JOIN users uc ON uc.id = t.claimed_by "      \
@@ -88,9 +92,8 @@ enum col {
 static const char SQL_PATIENT_MINUTES[] =
     "SELECT (SELECT m.program FROM enrollments m WHERE m.patient_id = :pid "
     "  AND m.program IN " CCM_PROGRAMS " AND m.status = 'active' "
-    "  ORDER BY m.program = 'ccm_complex' DESC, m.program = 'ccm' DESC LIMIT 1), "
-    "(SELECT sum(s.seconds) FROM time_entries s WHERE s.month = :month AND s.patient_id = :pid "
-    "  AND s.program IN " CCM_PROGRAMS " AND s.voided = 0)";
+    "  ORDER BY m.program = 'ccm_complex' DESC, m.program = 'ccm' DESC LIMIT "
+    "1), " CD_SQL_MONTH_SECONDS(":pid");
 
 static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -110,19 +113,6 @@ enum cd_risk cd_worklist_risk(const char *tier)
     return CD_RISK_NONE;
 }
 
-int cd_worklist_threshold_minutes(const char *program)
-{
-    if (!program)
-        return 0;
-    if (strcmp(program, "ccm") == 0)
-        return 20;
-    if (strcmp(program, "ccm_complex") == 0)
-        return 60;
-    if (strcmp(program, "pcm") == 0)
-        return 30;
-    return 0;
-}
-
 void cd_worklist_clock_at(const struct cd_calendar *cal, time_t now, struct cd_worklist_clock *out)
 {
     int y, m, d;
@@ -140,7 +130,7 @@ static bool is(const char *kind, const char *name)
 
 static bool short_of_minutes(const struct cd_worklist_item *it, const struct cd_worklist_clock *clk)
 {
-    int need = cd_worklist_threshold_minutes(it->program);
+    int need = cd_billing_first_minutes(it->program, "clinical_staff");
     return need && it->seconds < need * 60L && clk->business_days_left <= SHORT_DAYS;
 }
 
@@ -255,7 +245,7 @@ char *cd_worklist_reason(const struct cd_worklist_item *it, const struct cd_work
     struct cd_strbuf sb = CD_STRBUF_INIT;
     if (it->group == CD_WORKLIST_CCM_SHORT) {
         cd_strbuf_addf(&sb, "%s %ld of %d min, %d business day%s left", program_label(it->program),
-                       it->seconds / 60, cd_worklist_threshold_minutes(it->program),
+                       it->seconds / 60, cd_billing_first_minutes(it->program, "clinical_staff"),
                        clk->business_days_left, clk->business_days_left == 1 ? "" : "s");
         if (!is(it->kind, "ccm_outreach")) {
             cd_strbuf_add(&sb, "; ");
@@ -528,7 +518,7 @@ int cd_worklist_patient_minutes(struct cd_store *store, int64_t patient_id,
         const char *program = cd_db_col_text(st, 0);
         snprintf(out->program, sizeof out->program, "%s", program ? program : "");
         out->seconds = (long)cd_db_col_int(st, 1);
-        out->threshold = cd_worklist_threshold_minutes(program);
+        out->threshold = cd_billing_first_minutes(program, "clinical_staff");
         rc = 0;
     }
     cd_db_done(st);

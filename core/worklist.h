@@ -63,8 +63,6 @@ struct cd_worklist_item {
 
 /* Risk tier named TIER ("high", "moderate", "low"; NULL or anything else: none). */
 enum cd_risk cd_worklist_risk(const char *tier);
-/* Monthly minutes a program's first code needs: ccm 20, ccm_complex 60, pcm 30; 0 otherwise. */
-int cd_worklist_threshold_minutes(const char *program);
 /* The clock for NOW: today and the business days left in its month (CAL: core/calendar.h). */
 struct cd_calendar;
 void cd_worklist_clock_at(const struct cd_calendar *cal, time_t now, struct cd_worklist_clock *out);

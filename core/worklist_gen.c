@@ -9,10 +9,12 @@
 
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
+#include "core/billing.h"
 #include "core/calendar.h"
 #include "core/store/db.h"
+#include "core/timeentry_sql.h"
 
-#define CCM_PROGRAMS "('ccm', 'ccm_complex', 'pcm')"
+#define CCM_PROGRAMS CD_SQL_CARE_PROGRAMS
 /* The business days left in the month that make a shortfall urgent (as the ordering rule). */
 #define SHORT_DAYS 5
 
@@ -58,8 +60,9 @@ static const char SQL_OUTREACH[] =
     "AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.gen_key = "
     "  'ccm_outreach:' || e.patient_id || ':' || :month) "
     "GROUP BY e.patient_id ORDER BY e.patient_id";
-/* Late in the month: patients short of their strongest program's minutes (complex CCM 60, PCM 30,
- * CCM 20) who have no open outreach and no minutes task this month. */
+/* Late in the month: patients short of their strongest program's first-code minutes (billing's
+ * table: complex CCM 60, PCM 30, CCM 20 today) who have no open outreach and no minutes task this
+ * month. */
 static const char SQL_MINUTES[] =
     "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, assignee_id, team, gen_key, "
     "created_at, created_by) "
@@ -77,10 +80,12 @@ static const char SQL_MINUTES[] =
     "  AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.gen_key = "
     "    'ccm_minutes:' || e.patient_id || ':' || :month) "
     "  GROUP BY e.patient_id) AS c "
-    "WHERE coalesce((SELECT sum(s.seconds) FROM time_entries s WHERE s.month = :month "
-    "  AND s.patient_id = c.patient_id AND +s.program IN " CCM_PROGRAMS " AND s.voided = 0), 0) "
-    "  < CASE c.program WHEN 'ccm_complex' THEN 3600 WHEN 'pcm' THEN 1800 ELSE 1200 END "
-    "ORDER BY c.patient_id";
+    "WHERE coalesce(" CD_SQL_MONTH_SECONDS(
+        "c.patient_id") ", 0) "
+                        "  < 60 * CASE c.program WHEN 'ccm_complex' THEN :need_ccm_complex WHEN "
+                        "'pcm' THEN :need_pcm "
+                        "  ELSE :need_ccm END "
+                        "ORDER BY c.patient_id";
 /* Active care plans whose current version's review date has come, without their review task. */
 #define REVIEWS_DUE                                                                                \
     "FROM care_plans p JOIN care_plan_versions v ON v.care_plan_id = p.id "                        \
@@ -128,6 +133,14 @@ static void bind_ctx(struct cd_stmt *st, const struct gen_ctx *g)
             cd_db_bind_text(st, names[i], values[i]);
     if (cd_db_has_param(st, ":user"))
         cd_db_bind_id(st, ":user", g->user);
+    /* the thresholds come from the billing table, never from here */
+    static const char *const programs[] = {"ccm", "ccm_complex", "pcm"};
+    for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++) {
+        char name[32];
+        snprintf(name, sizeof name, ":need_%s", programs[i]);
+        if (cd_db_has_param(st, name))
+            cd_db_bind_int(st, name, cd_billing_first_minutes(programs[i], "clinical_staff"));
+    }
     if (cd_db_has_param(st, ":lo")) {
         cd_db_bind_int(st, ":lo", g->lo);
         cd_db_bind_int(st, ":hi", g->hi);

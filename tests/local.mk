@@ -67,6 +67,7 @@ cli_tests = \
 	tests/cli/appointment.sh \
 	tests/cli/billing.sh \
 	tests/cli/careplan.sh \
+	tests/cli/data_override.sh \
 	tests/cli/demo.sh \
 	tests/cli/docs.sh \
 	tests/cli/enroll.sh \

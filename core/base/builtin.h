@@ -11,7 +11,9 @@ struct cd_builtin {
 /* The table ends with a {NULL, NULL} entry. */
 extern const struct cd_builtin cd_builtins[];
 
-/* The text of the built-in data file NAME (borrowed, static), or NULL. */
+/* The text of the data file NAME (borrowed, static), or NULL. When $CAREDESK_DATA names a
+ * directory holding a regular file NAME, that file replaces the built-in copy (a clinic can apply
+ * a billing or disposition change before an update); schema migrations are always built in. */
 const char *cd_builtin_get(const char *name);
 
 #endif

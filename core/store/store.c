@@ -33,14 +33,6 @@ static const struct {
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
-const char *cd_builtin_get(const char *name)
-{
-    for (const struct cd_builtin *b = cd_builtins; b->name; b++)
-        if (strcmp(b->name, name) == 0)
-            return b->text;
-    return NULL;
-}
-
 int cd_store_schema_latest(void)
 {
     return migrations[N_MIGRATIONS - 1].version;

@@ -11,6 +11,7 @@
 #include "core/patient.h"
 #include "core/store/db.h"
 #include "core/task.h"
+#include "core/billing.h"
 #include "core/worklist.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
@@ -24,10 +25,12 @@ static void test_rule(void)
     is_int(cd_worklist_risk("moderate"), CD_RISK_MODERATE, "risk moderate");
     is_int(cd_worklist_risk("low"), CD_RISK_LOW, "risk low");
     is_int(cd_worklist_risk(NULL), CD_RISK_NONE, "no risk tier");
-    is_int(cd_worklist_threshold_minutes("ccm"), 20, "ccm 20 min");
-    is_int(cd_worklist_threshold_minutes("ccm_complex"), 60, "complex 60 min");
-    is_int(cd_worklist_threshold_minutes("pcm"), 30, "pcm 30 min");
-    is_int(cd_worklist_threshold_minutes("tcm"), 0, "tcm: no threshold");
+    is_int(cd_billing_first_minutes("ccm", "clinical_staff"), 20, "ccm 20 min");
+    is_int(cd_billing_first_minutes("ccm_complex", "clinical_staff"), 60, "complex 60 min");
+    is_int(cd_billing_first_minutes("pcm", "clinical_staff"), 30, "pcm 30 min");
+    is_int(cd_billing_first_minutes("ccm", "practitioner"), 30, "ccm by a practitioner 30 min");
+    is_int(cd_billing_first_minutes("tcm", "clinical_staff"), 0, "tcm: no threshold");
+    is_int(cd_billing_first_minutes(NULL, "clinical_staff"), 0, "no program: none");
 
     struct cd_calendar cal = CD_CALENDAR_INIT;
     struct cd_worklist_clock clk;
