@@ -509,6 +509,22 @@ static int create_tcm(struct cd_store *store, const struct cd_discharge_in *in,
     return add_task(store, res, "tcm_visit", visit, title, err);
 }
 
+int cd_encounter_key(const struct cd_discharge_in *in, struct cd_strbuf *out, struct cd_error *err)
+{
+    if (given(in->external_id)) {
+        cd_strbuf_add(out, in->external_id);
+    } else {
+        time_t t;
+        char at[CD_INSTANT_LEN];
+        int rc = cd_instant_parse(in->discharge_at, &t, err);
+        if (rc)
+            return cd_error_prefix(err, "discharge_at: ");
+        cd_strbuf_addf(out, "%s|%s|%s", in->mrn, cd_instant_format(t, at),
+                       given(in->facility) ? in->facility : "");
+    }
+    return out->oom ? cd_error_set(err, CD_ENOMEM, "out of memory") : 0;
+}
+
 int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in,
                         struct cd_discharge_result *res, struct cd_error *err)
 {
@@ -528,13 +544,8 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
     cd_calendar_free(&cal);
 
     struct cd_strbuf ext = CD_STRBUF_INIT, dx = CD_STRBUF_INIT;
-    if (given(in->external_id)) {
-        cd_strbuf_add(&ext, in->external_id);
-    } else {
-        char at[CD_INSTANT_LEN];
-        cd_strbuf_addf(&ext, "%s|%s|%s", in->mrn, cd_instant_format(dis, at),
-                       given(in->facility) ? in->facility : "");
-    }
+    if ((rc = cd_encounter_key(in, &ext, err)))
+        goto out;
     if (given(in->diagnoses))
         diagnoses_norm(in->diagnoses, &dx, NULL);
     if (ext.oom || dx.oom) {

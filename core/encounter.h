@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "core/base/error.h"
+#include "core/base/strbuf.h"
 #include "core/calendar.h"
 #include "core/store/store.h"
 
@@ -37,6 +38,11 @@ struct cd_discharge_in {
     const char *source;         /* hl7, csv, manual, demo */
     const char *external_id;    /* visit number; NULL: derived from mrn, discharge time, facility */
 };
+
+/* The key that makes a discharge the same visit again when a file is imported twice: IN's visit
+ * number (external_id) when it has one, else "MRN|discharge instant (UTC)|facility". Into OUT.
+ * CD_EINVAL when the discharge time does not parse, CD_ENOMEM. */
+int cd_encounter_key(const struct cd_discharge_in *in, struct cd_strbuf *out, struct cd_error *err);
 
 /* What cd_discharge_record did. */
 struct cd_discharge_result {

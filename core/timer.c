@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/base/clock.h"
+#include "core/base/text.h"
 #include "core/billing.h"
 #include "core/enrollment.h"
 #include "core/store/audit.h"
@@ -525,13 +526,7 @@ int cd_timer_status(struct cd_store *store, int64_t user_id, struct cd_timer_vie
         const char *given = cd_db_col_text(st, 2);
         snprintf(out->mrn, sizeof out->mrn, "%s", cd_db_col_text(st, 0));
         snprintf(out->patient, sizeof out->patient, "%s, %s", family, given);
-        /* initials keep whole UTF-8 characters: the lead byte and its continuation bytes */
-        size_t g = 1, f = 1;
-        while (given[g] && ((unsigned char)given[g] & 0xC0) == 0x80)
-            g++;
-        while (family[f] && ((unsigned char)family[f] & 0xC0) == 0x80)
-            f++;
-        snprintf(out->initials, sizeof out->initials, "%.*s.%.*s.", (int)g, given, (int)f, family);
+        cd_text_initials(given, family, true, out->initials, sizeof out->initials);
         rc = 0;
     }
     cd_db_done(st);

@@ -40,6 +40,7 @@ unit_tests = \
 	tests/unit/test_settings \
 	tests/unit/test_store \
 	tests/unit/test_task \
+	tests/unit/test_text \
 	tests/unit/test_timeentry \
 	tests/unit/test_timeline \
 	tests/unit/test_timer \

@@ -6,42 +6,94 @@
 #include <stdlib.h>
 #include <string.h>
 
+int32_t cd_utf8_decode(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t need;
+    int32_t c, min;
+    *len = 1;
+    if (n == 0)
+        return -1;
+    if (u[0] < 0x80)
+        return u[0];
+    if ((u[0] & 0xe0) == 0xc0)
+        c = u[0] & 0x1f, need = 2, min = 0x80;
+    else if ((u[0] & 0xf0) == 0xe0)
+        c = u[0] & 0x0f, need = 3, min = 0x800;
+    else if ((u[0] & 0xf8) == 0xf0)
+        c = u[0] & 0x07, need = 4, min = 0x10000;
+    else
+        return -1;
+    if (need > n)
+        return -1;
+    for (size_t k = 1; k < need; k++) {
+        if ((u[k] & 0xc0) != 0x80)
+            return -1;
+        c = (c << 6) | (u[k] & 0x3f);
+    }
+    if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+        return -1;
+    *len = need;
+    return c;
+}
+
+size_t cd_utf8_encode(int32_t c, char *out)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xc0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3f));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xe0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        out[2] = (char)(0x80 | (c & 0x3f));
+        return 3;
+    }
+    out[0] = (char)(0xf0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+    out[3] = (char)(0x80 | (c & 0x3f));
+    return 4;
+}
+
 bool cd_utf8_valid(const char *str, size_t n)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t len;
-        unsigned cp;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xe0) == 0xc0) {
-            len = 2;
-            cp = c & 0x1f;
-        } else if ((c & 0xf0) == 0xe0) {
-            len = 3;
-            cp = c & 0x0f;
-        } else if ((c & 0xf8) == 0xf0) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
+    for (size_t i = 0, len; i < n; i += len)
+        if (cd_utf8_decode(str + i, n - i, &len) < 0)
             return false;
-        }
-        if (i + len > n)
-            return false;
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3f);
-        }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-            cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        i += len;
-    }
     return true;
+}
+
+void cd_text_initials(const char *given, const char *family, bool dotted, char *out, size_t size)
+{
+    const char *parts[] = {given, family};
+    size_t o = 0;
+    for (int i = 0; i < 2; i++) {
+        const char *s = parts[i];
+        size_t len;
+        int32_t c = s && *s ? cd_utf8_decode(s, strlen(s), &len) : -1;
+        /* no initial from a letterless start: '/', '.', '-', a space, a bad byte */
+        if (c < 0 || (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                    (c >= '0' && c <= '9'))))
+            continue;
+        if (o + len + 2 > size)
+            break;
+        if (c >= 'a' && c <= 'z') {
+            out[o++] = (char)(c - 32);
+        } else {
+            memcpy(out + o, s, len);
+            o += len;
+        }
+        if (dotted)
+            out[o++] = '.';
+    }
+    if (size)
+        out[o] = '\0';
 }
 
 bool cd_text_has_control(const char *s, bool multiline)

@@ -9,6 +9,7 @@
 #include "core/base/builtin.h"
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
+#include "core/base/text.h"
 #include "core/demo/demo_gen.h"
 #include "core/store/db.h"
 
@@ -131,40 +132,27 @@ const char *demo_provider_of(struct demo_gen *g, struct demo_rng *r, const char 
 static void fold_ascii(const char *name, char *out, size_t cap)
 {
     static const char latin1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty"; /* U+00E0..U+00FF */
-    size_t n = 0;
-    const unsigned char *s = (const unsigned char *)name;
-    while (*s && n + 1 < cap) {
+    size_t n = 0, len, total = strlen(name);
+    for (size_t i = 0; i < total && n + 1 < cap; i += len) {
+        int32_t cp = cd_utf8_decode(name + i, total - i, &len);
         char c = 0;
-        if (*s < 0x80) {
-            c = (char)((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
-            s++;
-        } else if ((*s & 0xe0) == 0xc0 && s[1]) {
-            unsigned cp = ((unsigned)(*s & 0x1f) << 6) | (s[1] & 0x3f);
-            if (cp >= 0xc0 && cp <= 0xff)
-                c = latin1[(cp | 0x20) - 0xe0];
-            else if (cp == 0x111)
-                c = 'd';
-            else if (cp == 0x1a1)
-                c = 'o';
-            else if (cp == 0x1b0)
-                c = 'u';
-            s += 2;
-        } else if ((*s & 0xf0) == 0xe0 && s[1] && s[2]) {
-            unsigned cp =
-                ((unsigned)(*s & 0x0f) << 12) | ((unsigned)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
-            if (cp >= 0x1ea0 && cp <= 0x1ef9) /* Vietnamese letters with tone marks */
-                c = cp < 0x1eb8   ? 'a'
-                    : cp < 0x1ec8 ? 'e'
-                    : cp < 0x1ecc ? 'i'
-                    : cp < 0x1ee4 ? 'o'
-                    : cp < 0x1ef2 ? 'u'
-                                  : 'y';
-            s += 3;
-        } else {
-            s++;
-            while ((*s & 0xc0) == 0x80)
-                s++;
-        }
+        if (cp >= 0 && cp < 0x80)
+            c = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+        else if (cp >= 0xc0 && cp <= 0xff)
+            c = latin1[(cp | 0x20) - 0xe0];
+        else if (cp == 0x111)
+            c = 'd';
+        else if (cp == 0x1a1)
+            c = 'o';
+        else if (cp == 0x1b0)
+            c = 'u';
+        else if (cp >= 0x1ea0 && cp <= 0x1ef9) /* Vietnamese letters with tone marks */
+            c = cp < 0x1eb8   ? 'a'
+                : cp < 0x1ec8 ? 'e'
+                : cp < 0x1ecc ? 'i'
+                : cp < 0x1ee4 ? 'o'
+                : cp < 0x1ef2 ? 'u'
+                              : 'y';
         if (c >= 'a' && c <= 'z')
             out[n++] = c;
     }

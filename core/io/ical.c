@@ -13,6 +13,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
+#include "core/base/text.h"
 #include "core/store/db.h"
 #include "core/store/settings.h"
 
@@ -130,20 +131,6 @@ static const struct zone *find_zone(const struct ctx *c, const char *tzid)
     return NULL;
 }
 
-/* The first character of S (one UTF-8 sequence), upper-cased when ASCII. */
-static void add_initial(struct cd_strbuf *sb, const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (!*u)
-        return;
-    size_t n = *u < 0x80 ? 1 : (*u & 0xe0) == 0xc0 ? 2 : (*u & 0xf0) == 0xe0 ? 3 : 4;
-    if (n == 1)
-        cd_strbuf_addc(sb, (char)(*u >= 'a' && *u <= 'z' ? *u - 32 : *u));
-    else
-        cd_strbuf_addn(sb, s, strnlen(s, n));
-    cd_strbuf_addc(sb, '.');
-}
-
 /* Append one content line NAME:VALUE to SB, the value escaped as TEXT when TEXT is set (RFC 5545
  * 3.3.11: backslash, semicolon, comma, newline), folded so that no line exceeds 75 octets and no
  * fold splits a UTF-8 sequence, ended by CRLF. Written here rather than through libical's
@@ -173,12 +160,7 @@ static void content_line(struct cd_strbuf *sb, const char *name, const char *val
             p++;
             continue;
         } else if (c >= 0x80) {
-            n = (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : 4;
-            for (size_t k = 1; k < n; k++)
-                if (!p[k]) {
-                    n = k;
-                    break;
-                }
+            cd_utf8_decode((const char *)p, strnlen((const char *)p, 4), &n); /* whole char */
         }
         if (col + n > 75) {
             out[o++] = '\r';
@@ -316,8 +298,9 @@ static int write_event(struct ctx *c, struct cd_stmt *st, struct cd_error *err)
     if (c->o->full_names) {
         cd_strbuf_addf(tmp, "%s %s", given, family);
     } else {
-        add_initial(tmp, given);
-        add_initial(tmp, family);
+        char initials[24];
+        cd_text_initials(given, family, true, initials, sizeof initials);
+        cd_strbuf_add(tmp, initials);
     }
     content_line(ev, "SUMMARY", cd_strbuf_str(tmp), 1);
     if (location && *location)

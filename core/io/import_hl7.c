@@ -372,16 +372,15 @@ static int a13(struct cd_store *store, struct msg *g, struct cd_import_summary *
     discharge_in(g, &in);
     if (cd_discharge_validate(&in, err))
         return core_err(g, err);
-    char key[512], at[CD_INSTANT_LEN];
-    if (in.external_id) {
-        snprintf(key, sizeof key, "%s", in.external_id);
-    } else {
-        time_t t;
-        cd_instant_parse(in.discharge_at, &t, NULL);
-        snprintf(key, sizeof key, "%s|%s|%s", in.mrn, cd_instant_format(t, at), in.facility);
+    struct cd_strbuf key = CD_STRBUF_INIT;
+    int rc = cd_encounter_key(&in, &key, err);
+    if (rc) {
+        cd_strbuf_free(&key);
+        return core_err(g, err);
     }
     int64_t id = 0;
-    int rc = cd_encounter_find(store, "hl7", key, &id, NULL);
+    rc = cd_encounter_find(store, "hl7", cd_strbuf_str(&key), &id, NULL);
+    cd_strbuf_free(&key);
     if (rc == CD_ENOTFOUND) { /* a cancel of a discharge never received: nothing to undo */
         sum->messages_skipped++;
         return remember(store, g, "ADT^A13", 0, err);

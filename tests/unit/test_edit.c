@@ -5,6 +5,7 @@
 
 #include <locale.h>
 
+#include "core/base/text.h"
 #include "tests/lib/tap.h"
 #include "tui/keys/keymap.h"
 #include "tui/screen/edit.h"
@@ -13,7 +14,7 @@
 static void type(struct edit *e, const char *s)
 {
     for (size_t i = 0, len; s[i]; i += len)
-        edit_key(e, uw_decode(s, strlen(s), i, &len), 40);
+        edit_key(e, cd_utf8_decode(s + i, strlen(s) - i, &len), 40);
 }
 
 static void editing(void)

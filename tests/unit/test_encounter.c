@@ -199,6 +199,26 @@ int main(void)
     cd_store_commit(store, &err);
     is_str(one(store, "SELECT status || ' ' || end_reason FROM enrollments WHERE encounter_id = 2"),
            "ended discharge cancelled", "enrollment ended");
+
+    /* the re-import key: the visit number, else MRN, discharge instant and facility */
+    struct cd_discharge_in k = {.mrn = "1001", .discharge_at = "2026-11-20T14:30"};
+    struct cd_strbuf key = CD_STRBUF_INIT;
+    is_int(cd_encounter_key(&k, &key, &err), 0, "a key without a visit number");
+    is_str(cd_strbuf_str(&key), "1001|2026-11-20T19:30:00Z|", "no facility: empty, never (null)");
+    cd_strbuf_free(&key);
+    k.facility = "General";
+    cd_encounter_key(&k, &key, &err);
+    is_str(cd_strbuf_str(&key), "1001|2026-11-20T19:30:00Z|General", "with the facility");
+    cd_strbuf_free(&key);
+    k.external_id = "V778";
+    cd_encounter_key(&k, &key, &err);
+    is_str(cd_strbuf_str(&key), "V778", "the visit number when there is one");
+    cd_strbuf_free(&key);
+    k.external_id = NULL;
+    k.discharge_at = "yesterday";
+    is_int(cd_encounter_key(&k, &key, &err), CD_EINVAL, "a time that does not parse");
+    ok(strncmp(err.msg, "discharge_at: ", 14) == 0, "names the field: %s", err.msg);
+    cd_strbuf_free(&key);
     cd_store_close(store);
     return done_testing();
 }

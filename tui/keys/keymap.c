@@ -12,6 +12,7 @@
 
 #include "core/base/builtin.h"
 #include "core/base/strbuf.h"
+#include "core/base/text.h"
 #include "tui/keys/conf.h"
 
 const struct action_info action_table[] = {
@@ -69,31 +70,6 @@ static const struct {
 };
 #define N_NAMED (sizeof named / sizeof named[0])
 
-/* Decode one UTF-8 code point at S; *LEN gets its byte length. -1 when malformed. */
-static int32_t utf8_one(const char *s, size_t *len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    int32_t c;
-    size_t n;
-    if (u[0] < 0x80)
-        return *len = 1, u[0];
-    if ((u[0] & 0xe0) == 0xc0)
-        c = u[0] & 0x1f, n = 2;
-    else if ((u[0] & 0xf0) == 0xe0)
-        c = u[0] & 0x0f, n = 3;
-    else if ((u[0] & 0xf8) == 0xf0)
-        c = u[0] & 0x07, n = 4;
-    else
-        return -1;
-    for (size_t i = 1; i < n; i++) {
-        if ((u[i] & 0xc0) != 0x80)
-            return -1;
-        c = (c << 6) | (u[i] & 0x3f);
-    }
-    *len = n;
-    return c;
-}
-
 int key_parse(const char *name)
 {
     size_t n = strlen(name);
@@ -121,7 +97,7 @@ int key_parse(const char *name)
         return TK_NONE;
     }
     size_t len;
-    int32_t c = n ? utf8_one(name, &len) : -1;
+    int32_t c = n ? cd_utf8_decode(name, n, &len) : -1;
     if (c <= ' ' || c == 0x7f || len != n)
         return TK_NONE;
     return c;
@@ -146,16 +122,7 @@ char *key_format(int key, char *buf, size_t size)
         snprintf(buf, size, "<C-%c>", 'a' + key - 1);
     else if (key > ' ' && key < TK_SPECIAL && key != 0x7f) {
         char u[5] = {0};
-        if (key < 0x80)
-            u[0] = (char)key;
-        else if (key < 0x800)
-            u[0] = (char)(0xc0 | (key >> 6)), u[1] = (char)(0x80 | (key & 0x3f));
-        else if (key < 0x10000)
-            u[0] = (char)(0xe0 | (key >> 12)), u[1] = (char)(0x80 | ((key >> 6) & 0x3f)),
-            u[2] = (char)(0x80 | (key & 0x3f));
-        else
-            u[0] = (char)(0xf0 | (key >> 18)), u[1] = (char)(0x80 | ((key >> 12) & 0x3f)),
-            u[2] = (char)(0x80 | ((key >> 6) & 0x3f)), u[3] = (char)(0x80 | (key & 0x3f));
+        cd_utf8_encode(key, u);
         snprintf(buf, size, "%s", u);
     } else
         snprintf(buf, size, "<?%d>", key);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/base/text.h"
 #include "tui/screen/edit.h"
 #include "tui/screen/provide_curses.h"
 
@@ -81,13 +82,13 @@ static void put(const char *s, size_t n)
     short pair;
     wattr_get(stdscr, &a, &pair, NULL);
     for (size_t i = 0, len; i < n;) {
-        int32_t cp = uw_decode(s, n, i, &len);
+        int32_t cp = cd_utf8_decode(s + i, n - i, &len);
         wchar_t wc[CCHARW_MAX + 1];
         int k = 0;
         wc[k++] = cp < 0x20 || cp == 0x7f ? L'?' : cp < 0 ? L'?' : (wchar_t)cp;
         i += len;
         while (i < n && k < CCHARW_MAX) {
-            int32_t next = uw_decode(s, n, i, &len);
+            int32_t next = cd_utf8_decode(s + i, n - i, &len);
             if (next < 0x20 || uw_cp_width(next) != 0)
                 break;
             wc[k++] = (wchar_t)next;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/error.h"
+#include "core/base/text.h"
 #include "tui/keys/keymap.h"
 #include "tui/screen/uwidth.h"
 
@@ -82,28 +83,6 @@ static size_t line_end(const struct edit *e)
     return i;
 }
 
-static size_t encode(int32_t c, char *out)
-{
-    if (c < 0x80)
-        return out[0] = (char)c, 1;
-    if (c < 0x800) {
-        out[0] = (char)(0xc0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3f));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xe0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-        out[2] = (char)(0x80 | (c & 0x3f));
-        return 3;
-    }
-    out[0] = (char)(0xf0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-    out[3] = (char)(0x80 | (c & 0x3f));
-    return 4;
-}
-
 /* Move to the wrapped line DIR lines away, keeping the column as close as possible. */
 static enum edit_result vertical(struct edit *e, int dir, int width)
 {
@@ -157,7 +136,7 @@ enum edit_result edit_key(struct edit *e, int key, int width)
         (key >= 0xd800 && key <= 0xdfff))
         return EDIT_IGNORED;
     char u[4];
-    return insert(e, u, encode(key, u));
+    return insert(e, u, cd_utf8_encode(key, u));
 }
 
 size_t edit_wrap(const char *s, size_t n, int width, size_t *starts, size_t max)
@@ -179,7 +158,7 @@ size_t edit_wrap(const char *s, size_t n, int width, size_t *starts, size_t max)
                 hard = true;
                 break;
             }
-            int cw = uw_cp_width(uw_decode(s, n, j, &len));
+            int cw = uw_cp_width(cd_utf8_decode(s + j, n - j, &len));
             if (w + cw > width)
                 break;
             w += cw;

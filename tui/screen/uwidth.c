@@ -11,34 +11,7 @@
 #include <string.h>
 #include <wchar.h>
 
-int32_t uw_decode(const char *s, size_t n, size_t i, size_t *len)
-{
-    const unsigned char *u = (const unsigned char *)s + i;
-    size_t avail = n - i, need;
-    int32_t c, min;
-    *len = 1;
-    if (u[0] < 0x80)
-        return u[0];
-    if ((u[0] & 0xe0) == 0xc0)
-        c = u[0] & 0x1f, need = 2, min = 0x80;
-    else if ((u[0] & 0xf0) == 0xe0)
-        c = u[0] & 0x0f, need = 3, min = 0x800;
-    else if ((u[0] & 0xf8) == 0xf0)
-        c = u[0] & 0x07, need = 4, min = 0x10000;
-    else
-        return -1;
-    if (need > avail)
-        return -1;
-    for (size_t k = 1; k < need; k++) {
-        if ((u[k] & 0xc0) != 0x80)
-            return -1;
-        c = (c << 6) | (u[k] & 0x3f);
-    }
-    if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-        return -1;
-    *len = need;
-    return c;
-}
+#include "core/base/text.h"
 
 int uw_cp_width(int32_t c)
 {
@@ -54,7 +27,7 @@ int uw_width_n(const char *s, size_t n)
 {
     int w = 0;
     for (size_t i = 0, len; i < n; i += len)
-        w += uw_cp_width(uw_decode(s, n, i, &len));
+        w += uw_cp_width(cd_utf8_decode(s + i, n - i, &len));
     return w;
 }
 
@@ -68,7 +41,7 @@ size_t uw_fit(const char *s, size_t n, int cols, int *used)
     int w = 0;
     size_t i = 0, len;
     while (i < n) {
-        int cw = uw_cp_width(uw_decode(s, n, i, &len));
+        int cw = uw_cp_width(cd_utf8_decode(s + i, n - i, &len));
         if (w + cw > cols)
             break;
         w += cw;
@@ -87,7 +60,7 @@ size_t uw_prev(const char *s, size_t i)
     while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xc0) == 0x80)
         j--;
     size_t len;
-    if (uw_decode(s, i, j, &len) < 0 || j + len != i)
+    if (cd_utf8_decode(s + j, i - j, &len) < 0 || j + len != i)
         return i - 1; /* a stray continuation byte is a character of its own */
     return j;
 }
@@ -97,7 +70,7 @@ size_t uw_next(const char *s, size_t n, size_t i)
     size_t len;
     if (i >= n)
         return n;
-    uw_decode(s, n, i, &len);
+    cd_utf8_decode(s + i, n - i, &len);
     return i + len;
 }
 

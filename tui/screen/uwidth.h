@@ -7,9 +7,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decode the code point at S[I] (N bytes in all); *LEN gets its length (>= 1). Malformed input
- * gives -1 with *LEN 1. */
-int32_t uw_decode(const char *s, size_t n, size_t i, size_t *len);
 /* Columns of code point C: 0 for combining marks, 2 for wide ones, 1 otherwise (also for
  * controls and unknown ones). */
 int uw_cp_width(int32_t c);

@@ -3,7 +3,6 @@
  * move, cancel, mark kept or no-show, and export what is shown to an .ics file. */
 #include "config.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include "core/appointment.h"
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
+#include "core/base/text.h"
 #include "core/io/ical.h"
 #include "core/patient.h"
 #include "core/store/store.h"
@@ -100,28 +100,6 @@ static int64_t row_id(const struct view *v, size_t row)
     return strtoll(cell(v, row, C_ID), NULL, 10);
 }
 
-/* Initials, given name first ("ZN"), ASCII letters upper-cased, into OUT. A name that starts
- * with punctuation gives no initial (they also name export files: never a '/' or a '.'). */
-static void make_initials(const char *given, const char *family, char *out, size_t size)
-{
-    struct cd_strbuf sb = CD_STRBUF_INIT;
-    const char *parts[] = {given, family};
-    for (int i = 0; i < 2; i++) {
-        const unsigned char *u = (const unsigned char *)parts[i];
-        if (!u || !*u)
-            continue;
-        size_t n = *u < 0x80 ? 1 : (*u & 0xe0) == 0xc0 ? 2 : (*u & 0xf0) == 0xe0 ? 3 : 4;
-        if (n == 1 && !isalnum(*u))
-            continue;
-        if (n == 1)
-            cd_strbuf_addc(&sb, (char)(*u >= 'a' && *u <= 'z' ? *u - 32 : *u));
-        else
-            cd_strbuf_addn(&sb, parts[i], strnlen(parts[i], n));
-    }
-    snprintf(out, size, "%s", sb.len ? cd_strbuf_str(&sb) : "X");
-    cd_strbuf_free(&sb);
-}
-
 static int appts_open(struct view *v, const struct view_args *args, struct cd_error *err)
 {
     struct appts *st = v->state;
@@ -141,7 +119,9 @@ static int appts_open(struct view *v, const struct view_args *args, struct cd_er
         st->patient_id = args->id;
         snprintf(st->mrn, sizeof st->mrn, "%s", cd_page_str(&h, 0, "mrn"));
         snprintf(st->name, sizeof st->name, "%s, %s", family ? family : "", given ? given : "");
-        make_initials(given, family, st->initials, sizeof st->initials);
+        cd_text_initials(given, family, false, st->initials, sizeof st->initials);
+        if (!st->initials[0])
+            snprintf(st->initials, sizeof st->initials, "X");
     }
     cd_page_free(&h);
     if (!rc && !args->alone)
