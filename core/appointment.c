@@ -629,7 +629,7 @@ int cd_appointment_filter_bounds(struct cd_store *store, const struct cd_appoint
     if (!*patient_id && f->mrn && *f->mrn) {
         int rc = cd_patient_find_mrn(store, f->mrn, patient_id, err);
         if (rc)
-            return cd_error_prefix(err, "patient: ");
+            return cd_error_prefix(err, rc, "patient: ");
     }
     return 0;
 }

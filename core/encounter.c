@@ -189,8 +189,8 @@ static int diagnoses_norm(const char *s, struct cd_strbuf *out, struct cd_error 
 
 static int instant_field(const char *field, const char *value, time_t *t, struct cd_error *err)
 {
-    if (cd_instant_parse(value, t, err))
-        return cd_error_prefix(err, "%s: ", field);
+    int rc = cd_instant_parse(value, t, err);
+    return rc ? cd_error_prefix(err, rc, "%s: ", field) : 0;
     return 0;
 }
 
@@ -518,7 +518,7 @@ int cd_encounter_key(const struct cd_discharge_in *in, struct cd_strbuf *out, st
         char at[CD_INSTANT_LEN];
         int rc = cd_instant_parse(in->discharge_at, &t, err);
         if (rc)
-            return cd_error_prefix(err, "discharge_at: ");
+            return cd_error_prefix(err, rc, "discharge_at: ");
         cd_strbuf_addf(out, "%s|%s|%s", in->mrn, cd_instant_format(t, at),
                        given(in->facility) ? in->facility : "");
     }

@@ -90,7 +90,7 @@ static int coordinator_id(struct cd_store *store, const char *login, int64_t *id
     struct cd_user u;
     int rc = cd_user_find(store, login, &u, err);
     if (rc)
-        return cd_error_prefix(err, "coordinator: ");
+        return cd_error_prefix(err, rc, "coordinator: ");
     *id = u.id;
     return 0;
 }

@@ -15,7 +15,7 @@ int session_apply_now(struct session *s, struct cd_error *err)
     time_t t;
     int rc = cd_instant_parse(s->now, &t, err);
     if (rc) {
-        cd_error_prefix(err, "--now: ");
+        cd_error_prefix(err, rc, "--now: ");
         return rc;
     }
     cd_clock_set(t);

@@ -34,10 +34,10 @@ int cd_error_set(struct cd_error *err, int code, const char *fmt, ...)
     return code;
 }
 
-int cd_error_prefix(struct cd_error *err, const char *fmt, ...)
+int cd_error_prefix(struct cd_error *err, int code, const char *fmt, ...)
 {
     if (!err)
-        return CD_EINVAL;
+        return code;
     char prefix[CD_ERROR_MSG_MAX], old[CD_ERROR_MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
@@ -45,7 +45,8 @@ int cd_error_prefix(struct cd_error *err, const char *fmt, ...)
     va_end(ap);
     memcpy(old, err->msg, sizeof old);
     snprintf(err->msg, sizeof err->msg, "%.200s%.300s", prefix, old);
-    return err->code;
+    err->code = code;
+    return code;
 }
 
 void cd_error_clear(struct cd_error *err)

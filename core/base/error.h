@@ -39,9 +39,10 @@ const char *cd_strerror(int code);
 int cd_error_set(struct cd_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Prefix ERR's message with a printf-style context ("file.csv:12: "); returns err->code. */
-int cd_error_prefix(struct cd_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+/* Prefix ERR's message (may be NULL) with a printf-style context ("file.csv:12: ") for the
+ * failure CODE; returns CODE, so the real code survives a NULL ERR. */
+int cd_error_prefix(struct cd_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Reset ERR to CD_OK with an empty message. */
 void cd_error_clear(struct cd_error *err);

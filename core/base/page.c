@@ -3,6 +3,7 @@
 #include "config.h"
 #include "core/base/page.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,9 @@ const char *cd_page_name(const struct cd_page *page, size_t col)
 const char *cd_page_str(const struct cd_page *page, size_t row, const char *name)
 {
     int c = cd_page_col(page, name);
+    /* a misspelt column or a row past the end is a programming error, never a blank cell */
+    assert(c >= 0 && "cd_page_str: no such column");
+    assert(row < page->nrows && "cd_page_str: no such row");
     const char *v = c < 0 ? NULL : cd_page_get(page, row, (size_t)c);
     return v ? v : "";
 }

@@ -29,9 +29,9 @@ int cd_page_set_columns(struct cd_page *page, size_t ncols, const char *const *n
 int cd_page_add_row(struct cd_page *page, const char *const *values);
 /* Cell ROW, COL (borrowed; NULL for SQL NULL or out of range). */
 const char *cd_page_get(const struct cd_page *page, size_t row, size_t col);
-/* Cell by column name, "" when NULL or missing (borrowed). */
+/* Cell by column name, "" when NULL (borrowed). The column and the row must exist (asserted). */
 const char *cd_page_str(const struct cd_page *page, size_t row, const char *name);
-/* Cell by column name as an integer (0 when NULL or missing). */
+/* Cell by column name as an integer (0 when NULL); as cd_page_str. */
 int64_t cd_page_int(const struct cd_page *page, size_t row, const char *name);
 /* Index of column NAME, or -1. */
 int cd_page_col(const struct cd_page *page, const char *name);

@@ -245,7 +245,7 @@ static int row(struct cd_store *store, struct csv *c, const int map[C_NCOLS], in
     struct cd_discharge_result res;
     int rc = cd_discharge_record(store, &in, &res, err);
     if (rc)
-        return cd_error_prefix(err, "%d: ", line);
+        return cd_error_prefix(err, rc, "%d: ", line);
     cd_import_count(sum, &res);
     return 0;
 }

@@ -166,8 +166,9 @@ static int convert_time(struct msg *g, const struct cd_hl7_segment *s, int field
             return 0;
         }
     }
-    if (cd_hl7_time(val(g, v), &t, err))
-        return cd_error_prefix(err, "%d: %.3s-%d %s: ", seg_line(g, s), s->text, field, name);
+    int rc = cd_hl7_time(val(g, v), &t, err);
+    if (rc)
+        return cd_error_prefix(err, rc, "%d: %.3s-%d %s: ", seg_line(g, s), s->text, field, name);
     cd_strbuf_reset(&g->v[v]);
     cd_strbuf_add(&g->v[v], cd_instant_format(t, out));
     return 0;
@@ -293,9 +294,9 @@ static int core_err(struct msg *g, struct cd_error *err)
     const char *hl7;
     const struct cd_hl7_segment *s = field_of(g, err->msg, &hl7);
     if (hl7)
-        cd_error_prefix(err, "%d: %s ", seg_line(g, s), hl7);
+        cd_error_prefix(err, err->code, "%d: %s ", seg_line(g, s), hl7);
     else
-        cd_error_prefix(err, "%d: ", seg_line(g, s));
+        cd_error_prefix(err, err->code, "%d: ", seg_line(g, s));
     return msg_err(g, err);
 }
 

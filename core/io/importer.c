@@ -41,14 +41,14 @@ int cd_import_buffer(struct cd_store *store, const char *name, const char *data,
         format = cd_import_guess(data, len);
     int rc = cd_store_begin(store, err);
     if (rc)
-        return cd_error_prefix(err, "%s: ", name);
+        return cd_error_prefix(err, rc, "%s: ", name);
     rc = format == CD_IMPORT_HL7 ? cd_import_hl7(store, data, len, sum, err)
                                  : cd_import_csv(store, data, len, sum, err);
     rc = cd_store_finish(store, rc, err);
     if (rc) {
         struct cd_import_summary none = {0};
         *sum = none;
-        return cd_error_prefix(err, "%s:", name);
+        return cd_error_prefix(err, rc, "%s:", name);
     }
     return 0;
 }

@@ -99,10 +99,11 @@ static int parse_days(const char *value, int **days, size_t *n, struct cd_error 
         memcpy(tok, p, len);
         tok[len] = '\0';
         int day;
-        if (cd_date_parse(tok, &day, err)) {
+        int rc = cd_date_parse(tok, &day, err);
+        if (rc) {
             free(*days);
             *days = NULL;
-            return cd_error_prefix(err, "extra_holidays: ");
+            return cd_error_prefix(err, rc, "extra_holidays: ");
         }
         if (*n == cap) {
             cap = cap ? cap * 2 : 8;

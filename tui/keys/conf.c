@@ -57,7 +57,7 @@ int conf_parse(const char *name, const char *text, conf_line_fn fn, void *ctx, s
             continue;
         rc = fn(ctx, argc, argv, err);
         if (rc)
-            cd_error_prefix(err, "%s:%d: ", name, lineno);
+            cd_error_prefix(err, rc, "%s:%d: ", name, lineno);
     }
     cd_strbuf_free(&line);
     return rc;

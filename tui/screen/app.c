@@ -4,6 +4,7 @@
 #include "config.h"
 #include "tui/screen/app.h"
 
+#include <assert.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -158,6 +159,8 @@ static void view_free(struct view *v)
 static struct view *view_new(struct app *app, const struct view_ops *ops,
                              const struct view_args *args, int *rc)
 {
+    /* every screen names its scope and draws itself (tui/screen/view.h) */
+    assert(ops && ops->name && ops->draw);
     struct cd_error err = {0};
     struct view *v = calloc(1, sizeof *v);
     if (v && ops->state_size && !(v->state = calloc(1, ops->state_size))) {

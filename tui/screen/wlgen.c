@@ -39,7 +39,7 @@ void wlgen_poll(struct app *app)
     int rc = cd_genjob_finish(job, &res, &err);
     job = NULL;
     if (rc) {
-        cd_error_prefix(&err, "today's worklist generation: ");
+        cd_error_prefix(&err, rc, "today's worklist generation: ");
         app_error(app, &err);
     } else if (res.reviews + res.outreach + res.minutes + res.cancelled > 0) {
         app_changed(app);

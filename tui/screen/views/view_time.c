@@ -247,12 +247,8 @@ static int check_minutes(const char *value, void *ctx, struct cd_error *err)
 static int check_date(const char *value, void *ctx, struct cd_error *err)
 {
     (void)ctx;
-    int day;
-    if (cd_date_parse(value, &day, err)) {
-        cd_error_prefix(err, "date: ");
-        return err->code;
-    }
-    return 0;
+    int day, rc = cd_date_parse(value, &day, err);
+    return rc ? cd_error_prefix(err, rc, "date: ") : 0;
 }
 
 /* The keys of the form's choices (their values are the labels shown). */

@@ -302,7 +302,7 @@ static void callback_when(struct view *v, const char *text, void *ctx)
         }
         w->when = cd_clock_now() + h * 3600;
     } else if (cd_instant_parse(text, &w->when, &err)) {
-        cd_error_prefix(&err, "call back at: ");
+        cd_error_prefix(&err, err.code, "call back at: ");
         app_error(v->app, &err);
         return;
     }
@@ -364,7 +364,7 @@ static void snooze_date(struct view *v, const char *text, void *ctx)
     if (!text)
         return;
     if (cd_date_parse(text, &w->day, &err)) {
-        cd_error_prefix(&err, "snooze to: ");
+        cd_error_prefix(&err, err.code, "snooze to: ");
         app_error(v->app, &err);
         return;
     }
