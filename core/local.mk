@@ -16,7 +16,7 @@ core_libcaredesk_a_SOURCES += \
 	core/store/db.c core/store/db.h \
 	core/store/labels.c \
 	core/store/settings.c core/store/settings.h \
-	core/store/store.c core/store/store.h
+	core/store/store.c core/store/store.h core/store/store_impl.h
 core_libcaredesk_a_SOURCES += \
 	core/appointment.c core/appointment.h \
 	core/billing.c core/billing.h \
@@ -33,7 +33,7 @@ core_libcaredesk_a_SOURCES += \
 	core/patient.c core/patient.h \
 	core/perm.c core/perm.h \
 	core/task.c core/task.h \
-	core/timeentry.c core/timeentry.h \
+	core/timeentry.c core/timeentry.h core/timeentry_sql.h \
 	core/timeline.c core/timeline.h \
 	core/timer.c core/timer.h \
 	core/user.c core/user.h \
