@@ -41,14 +41,13 @@ static int fill_random(unsigned char *buf, size_t n)
     return got == n ? 0 : -1;
 }
 
-int cd_uuid_v4(char *out, struct cd_error *err)
+void cd_uuid_v4_from(const unsigned char bytes[16], char *out)
 {
+    static const char hex[] = "0123456789abcdef";
     unsigned char b[16];
-    if (fill_random(b, sizeof b))
-        return cd_error_set(err, CD_EIO, "no random numbers available for a new identifier");
+    memcpy(b, bytes, sizeof b);
     b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 */
     b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* variant 10 */
-    static const char hex[] = "0123456789abcdef";
     size_t o = 0;
     for (int i = 0; i < 16; i++) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
@@ -57,6 +56,14 @@ int cd_uuid_v4(char *out, struct cd_error *err)
         out[o++] = hex[b[i] & 15];
     }
     out[o] = '\0';
+}
+
+int cd_uuid_v4(char *out, struct cd_error *err)
+{
+    unsigned char b[16];
+    if (fill_random(b, sizeof b))
+        return cd_error_set(err, CD_EIO, "no random numbers available for a new identifier");
+    cd_uuid_v4_from(b, out);
     return 0;
 }
 

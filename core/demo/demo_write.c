@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/base/clock.h"
+#include "core/base/uuid.h"
 #include "core/demo/demo_gen.h"
 #include "core/store/db.h"
 
@@ -201,13 +202,8 @@ int demo_appointment(struct demo_gen *g, struct demo_rng *r, const struct demo_p
         b[i] = (unsigned char)(hi >> (56 - 8 * i));
         b[8 + i] = (unsigned char)(lo >> (56 - 8 * i));
     }
-    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 */
-    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
-    char uid[40], start[CD_INSTANT_LEN], local[20], at[CD_INSTANT_LEN], date[CD_DATE_LEN];
-    snprintf(uid, sizeof uid,
-             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-             b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
-             b[15]);
+    char uid[CD_UUID_LEN], start[CD_INSTANT_LEN], local[20], at[CD_INSTANT_LEN], date[CD_DATE_LEN];
+    cd_uuid_v4_from(b, uid);
     snprintf(local, sizeof local, "%sT%02d:%02d", cd_date_format(a->day, date), a->hour % 100,
              a->minute % 100);
     cd_db_bind_text(st, ":uid", uid);

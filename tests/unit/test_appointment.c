@@ -55,6 +55,15 @@ static void test_uuid(void)
     ok(strcmp(a, b) != 0, "two uuids differ");
     ok(!cd_uuid_valid("00000000-0000-1000-8000-000000000000"), "v1 is not a v4");
     ok(!cd_uuid_valid("MRN001"), "garbage is not a uuid");
+    /* from given bytes: the version and variant bits are set, the rest is kept */
+    const unsigned char ones[16] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    const unsigned char seq[16] = {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
+                                   0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff};
+    cd_uuid_v4_from(ones, a);
+    is_str(a, "ffffffff-ffff-4fff-bfff-ffffffffffff", "all ones: version 4, variant 10");
+    cd_uuid_v4_from(seq, a);
+    is_str(a, "00112233-4455-4677-8899-aabbccddeeff", "bytes in order, lower-case hex");
 }
 
 static void test_validate(void)
