@@ -47,6 +47,7 @@ core_libcaredesk_a_SOURCES += \
 core_libcaredesk_a_SOURCES += \
 	core/demo/demo.c core/demo/demo.h core/demo/demo_gen.h \
 	core/demo/demo_data.c core/demo/demo_plan.c core/demo/demo_tcm.c \
-	core/demo/demo_time.c core/demo/demo_write.c
+	core/demo/demo_rng.c core/demo/demo_time.c core/demo/demo_write.c \
+	core/demo/demo_write_care.c
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
 CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm

@@ -4,7 +4,8 @@
  * cached statements, one audit entry; the same seed and today give the same bytes. This file makes
  * the patients and runs the whole; the steps live in demo_tcm.c (discharges), demo_time.c
  * (monthly time), demo_plan.c (care plans, visits, referrals), demo_data.c (data files, staff)
- * and demo_write.c (the PRNG and the shared row writers). */
+ * and demo_rng.c (the PRNG); they decide what to write, and demo_write.c and demo_write_care.c
+ * (the bulk-load module) write it. */
 #include "config.h"
 #include "core/demo/demo.h"
 
@@ -21,14 +22,6 @@
 #include "core/store/db.h"
 
 static const char SQL_PATIENTS[] = "SELECT count(*) FROM patients";
-static const char SQL_PATIENT[] =
-    "INSERT INTO patients(mrn, family_name, given_name, birth_date, sex, phone, phone_alt, "
-    "language, coordinator_id, risk_tier, lace_score, deceased_at, name_key, created_at, "
-    "updated_at) VALUES (:mrn, :family, :given, :birth, :sex, :phone, :phone_alt, :lang, :coord, "
-    ":tier, :lace, :deceased, lower(:family || ' ' || :given), :at, :at)";
-static const char SQL_CONDITION[] =
-    "INSERT INTO conditions(patient_id, icd10, description, chronic, onset_date, source) "
-    "VALUES (:pid, :code, :desc, :chronic, :onset, 'demo')";
 
 /* ---- patients ---- */
 
@@ -69,71 +62,39 @@ static int lace_points(const struct demo_visit *v, int charlson, int ed_visits)
     return l + (v && strcmp(v->atype, "emergency") == 0 ? 3 : 0) + c + e;
 }
 
+/* Decide P's patients row and write it with P's conditions (their onsets drawn as they go). */
 static int insert_patient(struct demo_gen *g, struct demo_rng *r, const struct names *nm, int idx,
                           struct demo_patient *p, int lace, const struct demo_visit *death)
 {
-    int rc;
-    struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_PATIENT, &st, g->err)))
-        return rc;
     int female = demo_chance(r, 56);
     const struct lines *gl = female ? &nm->female : &nm->male;
-    char family[160], mrn[16], birth[CD_DATE_LEN], phone[24], alt[24], at[CD_INSTANT_LEN],
-        died[CD_INSTANT_LEN];
+    char alt[24];
     const char *f1 = nm->family.v[demo_below(r, nm->family.n)];
     if (demo_chance(r, 6))
-        snprintf(family, sizeof family, "%s-%s", f1, nm->family.v[demo_below(r, nm->family.n)]);
+        snprintf(p->family, sizeof p->family, "%s-%s", f1,
+                 nm->family.v[demo_below(r, nm->family.n)]);
     else
-        snprintf(family, sizeof family, "%s", f1);
+        snprintf(p->family, sizeof p->family, "%s", f1);
     int y, m, d;
     cd_date_to_ymd(g->today, &y, &m, &d);
     int age = demo_chance(r, 85) ? demo_range(r, 65, 97) : demo_range(r, 40, 64);
-    snprintf(mrn, sizeof mrn, "D%07d", (idx + 1) % 10000000);
-    snprintf(phone, sizeof phone, "%s-555-%04d", area_codes[demo_below(r, 6)],
+    snprintf(p->mrn, sizeof p->mrn, "D%07d", (idx + 1) % 10000000);
+    snprintf(p->phone, sizeof p->phone, "%s-555-%04d", area_codes[demo_below(r, 6)],
              demo_range(r, 100, 199));
     snprintf(alt, sizeof alt, "%s-555-%04d", area_codes[demo_below(r, 6)], demo_range(r, 100, 199));
-    time_t created = cd_local_to_instant(g->today - demo_range(r, 400, 2500), demo_range(r, 8, 17),
-                                         demo_below(r, 60), 0);
-    cd_db_bind_text(st, ":mrn", mrn);
-    cd_db_bind_text(st, ":family", family);
-    cd_db_bind_text(st, ":given", gl->v[demo_below(r, gl->n)]);
-    cd_db_bind_text(
-        st, ":birth",
-        cd_date_format(cd_date_from_ymd(y - age, demo_range(r, 1, 12), demo_range(r, 1, 28)),
-                       birth));
-    cd_db_bind_text(st, ":sex", female ? "F" : "M");
-    cd_db_bind_text(st, ":phone", phone);
-    cd_db_bind_opt(st, ":phone_alt", demo_chance(r, 30) ? alt : NULL);
-    cd_db_bind_text(st, ":lang", languages[demo_below(r, 22)]);
-    cd_db_bind_id(st, ":coord", p->coord);
-    cd_db_bind_text(st, ":tier", lace <= 4 ? "low" : lace <= 9 ? "moderate" : "high");
-    cd_db_bind_int(st, ":lace", lace);
-    cd_db_bind_opt(
-        st, ":deceased",
-        death ? cd_instant_format(
-                    cd_local_to_instant(death->dis_day, death->dis_h, death->dis_m, 0), died)
-              : NULL);
-    cd_db_bind_text(st, ":at", cd_instant_format(created, at));
-    rc = cd_db_exec(g->store, st, g->err);
-    cd_db_done(st);
-    if (rc)
-        return rc;
-    p->id = cd_db_last_id(g->store);
-    g->st->patients++;
-    if ((rc = cd_db_stmt(g->store, SQL_CONDITION, &st, g->err)))
-        return rc;
-    for (int i = 0; i < p->ncond && !rc; i++) {
-        const struct demo_cond *c = &g->conds[p->cond[i]];
-        cd_db_bind_int(st, ":pid", p->id);
-        cd_db_bind_text(st, ":code", c->code);
-        cd_db_bind_text(st, ":desc", c->desc);
-        cd_db_bind_int(st, ":chronic", c->chronic);
-        cd_db_bind_text(st, ":onset", cd_date_format(g->today - demo_range(r, 200, 6000), birth));
-        rc = cd_db_exec(g->store, st, g->err);
-        cd_db_done(st);
-        g->st->conditions += !rc;
-    }
-    return rc;
+    p->created = cd_local_to_instant(g->today - demo_range(r, 400, 2500), demo_range(r, 8, 17),
+                                     demo_below(r, 60), 0);
+    p->given = gl->v[demo_below(r, gl->n)];
+    p->birth_day = cd_date_from_ymd(y - age, demo_range(r, 1, 12), demo_range(r, 1, 28));
+    p->sex = female ? "F" : "M";
+    snprintf(p->phone_alt, sizeof p->phone_alt, "%s", demo_chance(r, 30) ? alt : "");
+    p->language = languages[demo_below(r, 22)];
+    p->lace = lace;
+    p->deceased = death ? cd_local_to_instant(death->dis_day, death->dis_h, death->dis_m, 0) : 0;
+    TRY(demo_write_patient(g, p, &p->id));
+    for (int i = 0; i < p->ncond; i++)
+        TRY(demo_write_condition(g, p, &g->conds[p->cond[i]], g->today - demo_range(r, 200, 6000)));
+    return 0;
 }
 
 static int patient(struct demo_gen *g, const struct names *nm, int idx)
@@ -199,9 +160,17 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
     int64_t creator, enc;
     for (int i = 0; i < nhist; i++) {
         TRY(demo_encounter(g, &r, &p, &hist[i], &created, &creator, &enc));
-        if (hist[i].eligible)
-            TRY(demo_enroll(g, &p, "tcm", "ended", hist[i].dis_day, hist[i].dis_day + 29, NULL, 0,
-                            enc, NULL, "service period complete", created, creator));
+        if (hist[i].eligible) {
+            struct demo_enrollment e = {.program = "tcm",
+                                        .status = "ended",
+                                        .start = hist[i].dis_day,
+                                        .end = hist[i].dis_day + 29,
+                                        .encounter = enc,
+                                        .end_reason = "service period complete",
+                                        .created = created,
+                                        .created_by = creator};
+            TRY(demo_write_enrollment(g, &p, &e));
+        }
     }
     if (p.program) {
         int start = p.enroll_day;
@@ -209,15 +178,29 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
         if (at > g->now)
             at = g->now;
         int64_t by = demo_worker(g, &r, &p);
-        TRY(demo_enroll(g, &p, p.program, death ? "ended" : "active", start,
-                        death ? death->dis_day : -1, demo_chance(&r, 70) ? "verbal" : "written", by,
-                        0, "Cost sharing and the right to stop at any time explained.",
-                        death ? "deceased" : NULL, at, by));
+        struct demo_enrollment e = {.program = p.program,
+                                    .status = death ? "ended" : "active",
+                                    .start = start,
+                                    .end = death ? death->dis_day : -1,
+                                    .method = demo_chance(&r, 70) ? "verbal" : "written",
+                                    .consent_by = by,
+                                    .note = "Cost sharing and the right to stop at any time "
+                                            "explained.",
+                                    .end_reason = death ? "deceased" : NULL,
+                                    .created = at,
+                                    .created_by = by};
+        TRY(demo_write_enrollment(g, &p, &e));
     } else if (demo_chance(&r, 8)) {
         int start = g->today - demo_range(&r, 10, 400);
-        TRY(demo_enroll(g, &p, "ccm", "declined", start, -1, "none", 0, 0,
-                        "Declined: does not want a monthly copay.", NULL,
-                        cd_local_to_instant(start, 11, 0, 0), demo_worker(g, &r, &p)));
+        struct demo_enrollment e = {.program = "ccm",
+                                    .status = "declined",
+                                    .start = start,
+                                    .end = -1,
+                                    .method = "none",
+                                    .note = "Declined: does not want a monthly copay.",
+                                    .created = cd_local_to_instant(start, 11, 0, 0),
+                                    .created_by = demo_worker(g, &r, &p)};
+        TRY(demo_write_enrollment(g, &p, &e));
     }
     if (has_recent) {
         TRY(demo_encounter(g, &r, &p, &recent, &created, &creator, &enc));
@@ -239,7 +222,7 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
                 t.closed_by = demo_worker(g, &r, &p);
                 t.close_reason = "patient reached; no new concerns";
             }
-            TRY(demo_task(g, &p, &t, NULL));
+            TRY(demo_write_task(g, &p, &t, NULL));
         }
     }
     if (p.program) {

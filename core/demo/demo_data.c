@@ -11,11 +11,7 @@
 #include "core/base/strbuf.h"
 #include "core/base/text.h"
 #include "core/demo/demo_gen.h"
-#include "core/store/db.h"
-
-static const char SQL_USER_ID[] = "SELECT id FROM users WHERE login = :login";
-static const char SQL_USER[] = "INSERT INTO users(login, name, role, team, created_at) "
-                               "VALUES (:login, :name, :role, :team, :at)";
+#include "core/user.h"
 
 /* ---- data files ---- */
 
@@ -159,24 +155,24 @@ static void fold_ascii(const char *name, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* The id of LOGIN through core's lookup (cd_user_find), or 0 when there is no such user. */
 static int user_id(struct demo_gen *g, const char *login, int64_t *id)
 {
-    int rc;
-    struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_USER_ID, &st, g->err)))
-        return rc;
-    cd_db_bind_text(st, ":login", login);
-    rc = cd_db_step(g->store, st, g->err);
-    *id = rc == 1 ? cd_db_col_int(st, 0) : 0;
-    cd_db_done(st);
-    return rc < 0 ? rc : 0;
+    struct cd_user u;
+    int rc = cd_user_find(g->store, login, &u, g->err);
+    *id = rc ? 0 : u.id;
+    if (rc == CD_ENOTFOUND) {
+        cd_error_clear(g->err);
+        return 0;
+    }
+    return rc;
 }
 
-/* Add a user; a taken generated LOGIN gets a number (UNIQUE_LOGIN), a taken fixed one is reused. */
+/* Add a user; a taken generated LOGIN gets a number (UNIQUE_LOGIN), a taken fixed one is reused.
+ * Staff joined a year or more before today (the history the demo makes is theirs). */
 static int add_user(struct demo_gen *g, const char *login, const char *name, const char *role,
                     const char *team, int unique_login, int64_t *id)
 {
-    int rc;
     char buf[80];
     snprintf(buf, sizeof buf, "%s", login);
     for (int n = 2;; n++) {
@@ -187,22 +183,8 @@ static int add_user(struct demo_gen *g, const char *login, const char *name, con
             return 0;
         snprintf(buf, sizeof buf, "%s%d", login, n);
     }
-    struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_USER, &st, g->err)))
-        return rc;
-    char at[CD_INSTANT_LEN];
-    cd_db_bind_text(st, ":login", buf);
-    cd_db_bind_text(st, ":name", name);
-    cd_db_bind_text(st, ":role", role);
-    cd_db_bind_opt(st, ":team", team);
-    cd_db_bind_text(st, ":at", cd_instant_format(cd_local_to_instant(g->today - 400, 9, 0, 0), at));
-    rc = cd_db_exec(g->store, st, g->err);
-    cd_db_done(st);
-    if (!rc) {
-        *id = cd_db_last_id(g->store);
-        g->st->users++;
-    }
-    return rc;
+    return demo_write_user(g, buf, name, role, team, cd_local_to_instant(g->today - 400, 9, 0, 0),
+                           id);
 }
 
 const char *const demo_teams[2] = {"north", "south"};

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Internal to the demo generator (core/demo*.c): the generation context, the seeded PRNG
- * (splitmix64, never rand()), the row writers the steps share and the steps themselves. */
+/* Internal to the demo generator (core/demo/): the generation context, the seeded PRNG
+ * (splitmix64, never rand()), the steps that decide what the synthetic clinic holds, and the
+ * bulk-load module (demo_write.c, demo_write_care.c), the only code of the demo that writes. */
 #ifndef CD_CORE_DEMO_DEMO_GEN_H
 #define CD_CORE_DEMO_DEMO_GEN_H
 
@@ -8,6 +9,7 @@
 #include <time.h>
 
 #include "core/base/error.h"
+#include "core/base/uuid.h"
 #include "core/calendar.h"
 #include "core/demo/demo.h"
 #include "core/store/store.h"
@@ -19,6 +21,8 @@
         if (rc_)                                                                                   \
             return rc_;                                                                            \
     } while (0)
+
+/* ---- the seeded PRNG (demo_rng.c) ---- */
 
 struct demo_rng {
     uint64_t s;
@@ -80,6 +84,11 @@ struct demo_patient {
     int deceased_day;          /* -1 while alive */
     int slots[DEMO_MAX_SLOTS]; /* (day * 24 + hour) already holding a call or time entry */
     int nslots;
+    /* the patients row, as demo_write_patient writes it */
+    char mrn[16], family[160], phone[24], phone_alt[24]; /* phone_alt "": none */
+    const char *given, *sex, *language;
+    int birth_day, lace;
+    time_t created, deceased; /* deceased 0: alive */
 };
 
 /* A built-in data file split into lines (blanks and '#' comments dropped). */
@@ -100,6 +109,8 @@ extern const char *const demo_teams[2];
 int demo_staff(struct demo_gen *g, const struct cd_demo_opts *opts, const struct lines *female,
                const struct lines *male, const struct lines *family);
 
+/* ---- the draws the steps share (demo_rng.c) ---- */
+
 /* End of clinic-local DAY (23:59:59) as an instant: when a task due that day is due. */
 time_t demo_day_end(int day);
 /* A free hour for a call or time entry of up to MAXSEC seconds on a day in FROM..TO (clinic
@@ -108,38 +119,9 @@ int demo_slot(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p, in
               int maxsec, time_t *start);
 /* The user who works P's queue: the coordinator, or one chosen from R. */
 int64_t demo_worker(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p);
+/* A version-4 UUID drawn from R into OUT (CD_UUID_LEN bytes): an appointment's UID. */
+void demo_uuid(struct demo_rng *r, char *out);
 
-struct demo_task {
-    const char *kind, *title, *status, *gen_key, *close_reason;
-    int due_day, priority, attempts_satisfied;
-    int64_t encounter, appointment, created_by, closed_by;
-    time_t created, closed; /* closed 0: not closed */
-};
-/* Insert a task for P (assignee P's coordinator, else P's team queue); *ID may be NULL. */
-int demo_task(struct demo_gen *g, const struct demo_patient *p, const struct demo_task *t,
-              int64_t *id);
-
-struct demo_appt {
-    const char *kind, *status, *provider, *location, *note, *cancel_reason;
-    int day, hour, minute, duration, sequence;
-    int64_t encounter, created_by;
-    time_t created;
-};
-/* Insert an appointment for P with a v4 UUID drawn from R; *ID may be NULL. */
-int demo_appointment(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p,
-                     const struct demo_appt *a, int64_t *id);
-/* A call to P (channel phone) about TASK (0: none) by USER at AT; interactive when reached. */
-int demo_contact(struct demo_gen *g, const struct demo_patient *p, int64_t task, int64_t user,
-                 time_t at, const char *outcome, int late, const char *note);
-/* A time entry of SECONDS from START for P under PROGRAM. */
-int demo_time_entry(struct demo_gen *g, const struct demo_patient *p, int64_t user,
-                    const char *program, const char *role, time_t start, int seconds,
-                    const char *activity, const char *note);
-/* An enrollment of P in PROGRAM from START to END (-1: open); consent on START when METHOD. */
-int demo_enroll(struct demo_gen *g, const struct demo_patient *p, const char *program,
-                const char *status, int start, int end, const char *method, int64_t consent_by,
-                int64_t encounter, const char *note, const char *end_reason, time_t created,
-                int64_t created_by);
 /* A provider of SPECIALTY chosen from R. */
 const char *demo_provider_of(struct demo_gen *g, struct demo_rng *r, const char *specialty);
 
@@ -157,7 +139,7 @@ struct demo_visit {
  * older ones lean to the ED. */
 void demo_plan_visit(struct demo_gen *g, struct demo_rng *r, const struct lines *fac, int day,
                      int recent, struct demo_visit *v);
-/* Write V as an encounter of P: its id, when it was recorded and by whom. */
+/* Record V as an encounter of P: when it was recorded and by whom, its diagnoses, its id. */
 int demo_encounter(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p,
                    const struct demo_visit *v, time_t *created, int64_t *creator, int64_t *id);
 /* The TCM work of a qualifying discharge: enrollment, contact and visit tasks, calls, visit. */
@@ -171,5 +153,98 @@ int demo_care_time(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
 int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p);
 int demo_visits(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p);
 int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p);
+
+/* ---- the bulk-load module: demo_write.c (staff, patients, visits, enrollments, appointments)
+ * and demo_write_care.c (tasks, calls, time, care plans, referrals, notes) ----
+ * Each function writes one row exactly as the steps decided it, inside the generation's one
+ * transaction, with no audit entry of its own (the demo audits itself once) and no check of
+ * what the steps guarantee; each counts its row in G->st. The core function that writes the
+ * same row for a person at the keyboard is named where the rule it keeps is. */
+
+/* A staff member made on CREATED. LOGIN must be free. */
+int demo_write_user(struct demo_gen *g, const char *login, const char *name, const char *role,
+                    const char *team, time_t created, int64_t *id);
+/* The patients row of P (its fields under "the patients row"). */
+int demo_write_patient(struct demo_gen *g, const struct demo_patient *p, int64_t *id);
+/* Chronic or acute condition C of P since ONSET_DAY. */
+int demo_write_condition(struct demo_gen *g, const struct demo_patient *p,
+                         const struct demo_cond *c, int onset_day);
+
+struct demo_encounter {
+    const struct demo_visit *visit;
+    const char *diagnoses, *external_id; /* "CODE;CODE", and unique among the demo's */
+    time_t created;
+    int64_t created_by;
+};
+int demo_write_encounter(struct demo_gen *g, const struct demo_patient *p,
+                         const struct demo_encounter *e, int64_t *id);
+
+struct demo_enrollment {
+    const char *program, *status, *method, *note, *end_reason; /* method NULL: no consent */
+    int start, end;                                            /* end -1: open */
+    int64_t consent_by, encounter, created_by;
+    time_t created;
+};
+/* An enrollment of P; its consent (when E->method) is dated E->start. */
+int demo_write_enrollment(struct demo_gen *g, const struct demo_patient *p,
+                          const struct demo_enrollment *e);
+
+struct demo_appt {
+    const char *kind, *status, *provider, *location, *note, *cancel_reason;
+    char uid[CD_UUID_LEN];
+    int day, hour, minute, duration, sequence;
+    int64_t encounter, created_by;
+    time_t created;
+};
+/* An appointment of P at A's clinic-local day and time; *ID may be NULL. */
+int demo_write_appointment(struct demo_gen *g, const struct demo_patient *p,
+                           const struct demo_appt *a, int64_t *id);
+
+struct demo_task {
+    const char *kind, *title, *status, *gen_key, *close_reason;
+    int due_day, priority, attempts_satisfied;
+    int64_t encounter, appointment, created_by, closed_by;
+    time_t created, closed; /* closed 0: not closed */
+};
+/* A task of P due at the end of T->due_day (assignee P's coordinator, else P's team queue);
+ * *ID may be NULL. */
+int demo_write_task(struct demo_gen *g, const struct demo_patient *p, const struct demo_task *t,
+                    int64_t *id);
+/* A call to P (channel phone) about TASK (0: none) by USER at AT; interactive when reached. */
+int demo_write_contact(struct demo_gen *g, const struct demo_patient *p, int64_t task, int64_t user,
+                       time_t at, const char *outcome, int late, const char *note);
+/* A time entry of SECONDS from START for P under PROGRAM. */
+int demo_write_time_entry(struct demo_gen *g, const struct demo_patient *p, int64_t user,
+                          const char *program, const char *role, time_t start, int seconds,
+                          const char *activity, const char *note);
+
+/* P's care plan, now at version VERSIONS, made at CREATED and last saved at UPDATED. */
+int demo_write_careplan(struct demo_gen *g, const struct demo_patient *p, int versions,
+                        const char *status, time_t created, time_t updated, int64_t *id);
+struct demo_plan_version {
+    int64_t plan, created_by;
+    int version, review_day;
+    const char *summary;
+    time_t created;
+};
+int demo_write_careplan_version(struct demo_gen *g, const struct demo_plan_version *v, int64_t *id);
+struct demo_item {
+    const char *key, *section, *text, *code, *target, *status, *responsible, *dose, *route;
+    int target_day, reconciled_day; /* 0: none */
+};
+/* Item IT at POSITION (from 1) of the care plan version VERSION. */
+int demo_write_careplan_item(struct demo_gen *g, int64_t version, int position,
+                             const struct demo_item *it);
+
+struct demo_referral {
+    const char *to, *specialty, *reason, *status;
+    time_t sent, closed; /* closed 0: still open */
+    int64_t created_by;
+};
+int demo_write_referral(struct demo_gen *g, const struct demo_patient *p,
+                        const struct demo_referral *rf);
+/* A chart note (kind note) on P by USER at AT. */
+int demo_write_note(struct demo_gen *g, const struct demo_patient *p, int64_t user, time_t at,
+                    const char *text);
 
 #endif

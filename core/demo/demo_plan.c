@@ -8,57 +8,6 @@
 
 #include "core/base/clock.h"
 #include "core/demo/demo_gen.h"
-#include "core/store/db.h"
-
-static const char SQL_PLAN[] =
-    "INSERT INTO care_plans(patient_id, current_version, status, created_at, updated_at) "
-    "VALUES (:pid, :version, :status, :at, :updated)";
-static const char SQL_VERSION[] =
-    "INSERT INTO care_plan_versions(care_plan_id, version, created_at, created_by, summary, "
-    "next_review_date) VALUES (:plan, :version, :at, :by, :summary, :review)";
-static const char SQL_ITEM[] =
-    "INSERT INTO care_plan_items(version_id, item_key, section, position, text, code, target, "
-    "target_date, status, responsible, dose, route, reconciled_on) VALUES (:version, :key, "
-    ":section, :position, :text, :code, :target, :target_date, :status, :responsible, :dose, "
-    ":route, :reconciled)";
-static const char SQL_REFERRAL[] =
-    "INSERT INTO referrals(patient_id, to_provider, specialty, reason, status, sent_at, closed_at, "
-    "created_by) VALUES (:pid, :to, :specialty, :reason, :status, :sent, :closed, :by)";
-static const char SQL_NOTE[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) "
-                               "VALUES (:pid, :user, :at, 'note', :text)";
-
-struct item {
-    const char *key, *section, *text, *code, *target, *status, *responsible, *dose, *route;
-    int target_day, reconciled_day; /* 0: none */
-};
-
-static int item(struct demo_gen *g, int64_t version, int position, const struct item *it)
-{
-    int rc;
-    struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_ITEM, &st, g->err)))
-        return rc;
-    char td[CD_DATE_LEN], rd[CD_DATE_LEN];
-    cd_db_bind_int(st, ":version", version);
-    cd_db_bind_text(st, ":key", it->key);
-    cd_db_bind_text(st, ":section", it->section);
-    cd_db_bind_int(st, ":position", position);
-    cd_db_bind_text(st, ":text", it->text);
-    cd_db_bind_opt(st, ":code", it->code);
-    cd_db_bind_opt(st, ":target", it->target);
-    cd_db_bind_opt(st, ":target_date", it->target_day ? cd_date_format(it->target_day, td) : NULL);
-    cd_db_bind_opt(st, ":status", it->status);
-    cd_db_bind_opt(st, ":responsible", it->responsible);
-    cd_db_bind_opt(st, ":dose", it->dose);
-    cd_db_bind_opt(st, ":route", it->route);
-    cd_db_bind_opt(st, ":reconciled",
-                   it->reconciled_day ? cd_date_format(it->reconciled_day, rd) : NULL);
-    rc = cd_db_exec(g->store, st, g->err);
-    cd_db_done(st);
-    if (!rc)
-        g->st->care_plan_items++;
-    return rc;
-}
 
 static const char *const assessments[] = {
     "Independent in ADLs; needs help with shopping and transport; Mini-Cog normal",
@@ -102,48 +51,48 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
     for (int i = 0; i < p->ncond && i < 2; i++) {
         const struct demo_cond *c = &g->conds[p->cond[i]];
         snprintf(keys[i], sizeof keys[i], "problem:%s", c->code);
-        struct item it = {.key = keys[i],
-                          .section = "problem",
-                          .text = c->desc,
-                          .code = c->code,
-                          .status = "active"};
-        TRY(item(g, version, ++pos, &it));
+        struct demo_item it = {.key = keys[i],
+                               .section = "problem",
+                               .text = c->desc,
+                               .code = c->code,
+                               .status = "active"};
+        TRY(demo_write_careplan_item(g, version, ++pos, &it));
     }
-    struct item prog = {.key = "prognosis",
-                        .section = "prognosis",
-                        .text = p->ncond >= 4
-                                    ? "Guarded: several interacting chronic conditions; high "
-                                      "risk of decompensation without close follow-up"
-                                    : "Fair: conditions stable on current treatment; risk of "
-                                      "exacerbation with infections"};
-    TRY(item(g, version, ++pos, &prog));
+    struct demo_item prog = {.key = "prognosis",
+                             .section = "prognosis",
+                             .text = p->ncond >= 4
+                                         ? "Guarded: several interacting chronic conditions; high "
+                                           "risk of decompensation without close follow-up"
+                                         : "Fair: conditions stable on current treatment; risk of "
+                                           "exacerbation with infections"};
+    TRY(demo_write_careplan_item(g, version, ++pos, &prog));
     for (int i = 0, n = 0; i < p->ncond && n < 2; i++) {
         const struct demo_cond *c = &g->conds[p->cond[i]];
         if (strcmp(c->goal, "-") == 0)
             continue;
         int s = demo_below(r, 100);
         snprintf(gkeys[n], sizeof gkeys[n], "goal:%s", c->code);
-        struct item it = {.key = gkeys[n],
-                          .section = "goal",
-                          .text = c->goal,
-                          .code = c->code,
-                          .target = c->target,
-                          .status = v == 1   ? "active"
-                                    : s < 30 ? "met"
-                                    : s < 45 ? "not_met"
-                                             : "active",
-                          .target_day = vday + 90};
-        TRY(item(g, version, ++pos, &it));
+        struct demo_item it = {.key = gkeys[n],
+                               .section = "goal",
+                               .text = c->goal,
+                               .code = c->code,
+                               .target = c->target,
+                               .status = v == 1   ? "active"
+                                         : s < 30 ? "met"
+                                         : s < 45 ? "not_met"
+                                                  : "active",
+                               .target_day = vday + 90};
+        TRY(demo_write_careplan_item(g, version, ++pos, &it));
         n++;
     }
-    struct item sym = {
+    struct demo_item sym = {
         .key = "symptom:watch",
         .section = "symptom",
         .text = "Watch for shortness of breath, leg swelling, dizziness or new confusion; "
                 "call the clinic the same day",
         .status = "active"};
-    TRY(item(g, version, ++pos, &sym));
-    struct item iv[] = {
+    TRY(demo_write_careplan_item(g, version, ++pos, &sym));
+    struct demo_item iv[] = {
         {.key = "intervention:calls",
          .section = "intervention",
          .text = "Monthly care coordination call: symptoms, medications and goals",
@@ -161,23 +110,23 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
          .responsible = "nurse"},
     };
     for (int i = 0; i < 3; i++)
-        TRY(item(g, version, ++pos, &iv[i]));
+        TRY(demo_write_careplan_item(g, version, ++pos, &iv[i]));
     for (int i = 0, n = 0; i < p->ncond && n < 2; i++) {
         const struct demo_cond *c = &g->conds[p->cond[i]];
         if (strcmp(c->med, "-") == 0)
             continue;
         snprintf(mkeys[n], sizeof mkeys[n], "medication:%s", c->code);
-        struct item it = {.key = mkeys[n],
-                          .section = "medication",
-                          .text = c->med,
-                          .status = "active",
-                          .dose = c->dose,
-                          .route = c->route,
-                          .reconciled_day = vday};
-        TRY(item(g, version, ++pos, &it));
+        struct demo_item it = {.key = mkeys[n],
+                               .section = "medication",
+                               .text = c->med,
+                               .status = "active",
+                               .dose = c->dose,
+                               .route = c->route,
+                               .reconciled_day = vday};
+        TRY(demo_write_careplan_item(g, version, ++pos, &it));
         n++;
     }
-    struct item rest[] = {
+    struct demo_item rest[] = {
         {.key = "assessment:function", .section = "assessment", .text = assessments[pick[0]]},
         {.key = "environment", .section = "environment", .text = environments[pick[1]]},
         {.key = "caregiver", .section = "caregiver", .text = caregivers[pick[2]]},
@@ -193,13 +142,12 @@ static int plan_items(struct demo_gen *g, struct demo_rng *r, const struct demo_
     };
     for (int i = 0; i < 6; i++)
         if (i != 4 || v > 1) /* the second resource arrives with the first revision */
-            TRY(item(g, version, ++pos, &rest[i]));
+            TRY(demo_write_careplan_item(g, version, ++pos, &rest[i]));
     return 0;
 }
 
 int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p)
 {
-    int rc;
     int days[3], nver = demo_below(r, 100);
     nver = nver < 55 ? 1 : nver < 88 ? 2 : 3;
     days[0] = p->enroll_day + demo_range(r, 0, 14);
@@ -231,38 +179,19 @@ int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p
         if (at[i] > g->now)
             at[i] = g->now;
     }
-    struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_PLAN, &st, g->err)))
-        return rc;
-    char a[CD_INSTANT_LEN], u[CD_INSTANT_LEN], rd[CD_DATE_LEN];
-    cd_db_bind_int(st, ":pid", p->id);
-    cd_db_bind_int(st, ":version", nver);
-    cd_db_bind_text(st, ":status", p->deceased_day >= 0 ? "completed" : "active");
-    cd_db_bind_text(st, ":at", cd_instant_format(at[0], a));
-    cd_db_bind_text(st, ":updated", cd_instant_format(at[nver - 1], u));
-    rc = cd_db_exec(g->store, st, g->err);
-    cd_db_done(st);
-    if (rc)
-        return rc;
-    int64_t plan = cd_db_last_id(g->store);
-    g->st->care_plans++;
+    int64_t plan, version;
+    TRY(demo_write_careplan(g, p, nver, p->deceased_day >= 0 ? "completed" : "active", at[0],
+                            at[nver - 1], &plan));
     int pick[4] = {demo_below(r, 3), demo_below(r, 3), demo_below(r, 3), demo_below(r, 4)};
     for (int v = 1; v <= nver; v++) {
-        int rday = v == nver ? review : days[v];
-        if ((rc = cd_db_stmt(g->store, SQL_VERSION, &st, g->err)))
-            return rc;
-        cd_db_bind_int(st, ":plan", plan);
-        cd_db_bind_int(st, ":version", v);
-        cd_db_bind_text(st, ":at", cd_instant_format(at[v - 1], a));
-        cd_db_bind_id(st, ":by", demo_worker(g, r, p));
-        cd_db_bind_text(st, ":summary", summaries[v - 1]);
-        cd_db_bind_text(st, ":review", cd_date_format(rday, rd));
-        rc = cd_db_exec(g->store, st, g->err);
-        cd_db_done(st);
-        if (rc)
-            return rc;
-        g->st->care_plan_versions++;
-        TRY(plan_items(g, r, p, cd_db_last_id(g->store), v, days[v - 1], pick));
+        struct demo_plan_version pv = {.plan = plan,
+                                       .version = v,
+                                       .created = at[v - 1],
+                                       .created_by = demo_worker(g, r, p),
+                                       .summary = summaries[v - 1],
+                                       .review_day = v == nver ? review : days[v]};
+        TRY(demo_write_careplan_version(g, &pv, &version));
+        TRY(plan_items(g, r, p, version, v, days[v - 1], pick));
     }
     if (p->deceased_day >= 0 || review > g->today + 7)
         return 0;
@@ -276,7 +205,7 @@ int demo_careplan(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p
                           .gen_key = key,
                           .due_day = review,
                           .created = at[nver - 1]};
-    return demo_task(g, p, &t, NULL);
+    return demo_write_task(g, p, &t, NULL);
 }
 
 /* A weekday on or after DAY. */
@@ -333,7 +262,8 @@ static int visit(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p,
         if (s >= 95)
             a.cancel_reason = "Patient felt unwell; will call to rebook";
     }
-    return demo_appointment(g, r, p, &a, NULL);
+    demo_uuid(r, a.uid);
+    return demo_write_appointment(g, p, &a, NULL);
 }
 
 int demo_visits(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p)
@@ -356,7 +286,6 @@ static const char *const note_texts[] = {
 
 int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p)
 {
-    int rc;
     if (p->deceased_day >= 0)
         return 0;
     if (demo_chance(r, 12)) {
@@ -375,28 +304,19 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
             sent = g->now;
         if (closed > g->now)
             closed = g->now;
-        char reason[200], sa[CD_INSTANT_LEN], ca[CD_INSTANT_LEN];
+        char reason[200];
         snprintf(reason, sizeof reason, "Evaluation: %s",
                  p->ncond ? g->conds[p->cond[demo_below(r, p->ncond)]].desc
                           : "new symptoms, please advise");
-        struct cd_stmt *st;
-        if ((rc = cd_db_stmt(g->store, SQL_REFERRAL, &st, g->err)))
-            return rc;
         int64_t by = demo_worker(g, r, p);
-        int open = s < 55;
-        cd_db_bind_int(st, ":pid", p->id);
-        cd_db_bind_text(st, ":to", pv->name);
-        cd_db_bind_text(st, ":specialty", pv->specialty);
-        cd_db_bind_text(st, ":reason", reason);
-        cd_db_bind_text(st, ":status", status);
-        cd_db_bind_text(st, ":sent", cd_instant_format(sent, sa));
-        cd_db_bind_opt(st, ":closed", open ? NULL : cd_instant_format(closed, ca));
-        cd_db_bind_id(st, ":by", by);
-        rc = cd_db_exec(g->store, st, g->err);
-        cd_db_done(st);
-        if (rc)
-            return rc;
-        g->st->referrals++;
+        struct demo_referral rf = {.to = pv->name,
+                                   .specialty = pv->specialty,
+                                   .reason = reason,
+                                   .status = status,
+                                   .sent = sent,
+                                   .closed = s < 55 ? 0 : closed,
+                                   .created_by = by};
+        TRY(demo_write_referral(g, p, &rf));
         if (s < 30 && sent_day + 14 < g->today) {
             char title[160];
             snprintf(title, sizeof title, "Referral to %s: confirm the appointment", pv->name);
@@ -406,7 +326,7 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
                                   .due_day = sent_day + 14,
                                   .created = sent,
                                   .created_by = by};
-            TRY(demo_task(g, p, &t, NULL));
+            TRY(demo_write_task(g, p, &t, NULL));
         }
     }
     for (int n = demo_chance(r, 25) ? demo_range(r, 1, 2) : 0; n > 0; n--) {
@@ -414,19 +334,8 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
                                         demo_below(r, 60), 0);
         if (at > g->now)
             at = g->now - 60 * demo_range(r, 1, 120);
-        char a[CD_INSTANT_LEN];
-        struct cd_stmt *st;
-        if ((rc = cd_db_stmt(g->store, SQL_NOTE, &st, g->err)))
-            return rc;
-        cd_db_bind_int(st, ":pid", p->id);
-        cd_db_bind_id(st, ":user", demo_worker(g, r, p));
-        cd_db_bind_text(st, ":at", cd_instant_format(at, a));
-        cd_db_bind_text(st, ":text", note_texts[demo_below(r, 5)]);
-        rc = cd_db_exec(g->store, st, g->err);
-        cd_db_done(st);
-        if (rc)
-            return rc;
-        g->st->notes++;
+        int64_t user = demo_worker(g, r, p);
+        TRY(demo_write_note(g, p, user, at, note_texts[demo_below(r, 5)]));
     }
     if (demo_chance(r, 5)) {
         struct demo_task t = {.kind = "callback",
@@ -435,7 +344,7 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
                               .due_day = g->today + demo_below(r, 2),
                               .priority = 1,
                               .created = g->now - 60 * demo_range(r, 5, 240)};
-        TRY(demo_task(g, p, &t, NULL));
+        TRY(demo_write_task(g, p, &t, NULL));
     }
     return 0;
 }

@@ -8,14 +8,6 @@
 
 #include "core/base/clock.h"
 #include "core/demo/demo_gen.h"
-#include "core/store/db.h"
-
-static const char SQL_ENCOUNTER[] =
-    "INSERT INTO encounters(patient_id, setting, facility, admit_at, discharge_at, discharge_date, "
-    "admission_type, disposition, disposition_text, discharged_to, diagnoses, complexity, "
-    "tcm_eligible, ineligible_reason, source, external_id, created_at, created_by) "
-    "VALUES (:pid, :setting, :facility, :admit, :discharge, :ddate, :atype, :disp, :disp_text, "
-    ":to, :dx, :complexity, :eligible, :reason, 'demo', :ext, :at, :by)";
 
 static const struct demo_nubc dispositions[] = {
     {"01", "Discharged to home or self care", "home", NULL},
@@ -115,11 +107,6 @@ void demo_plan_visit(struct demo_gen *g, struct demo_rng *r, const struct lines 
 int demo_encounter(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p,
                    const struct demo_visit *v, time_t *created, int64_t *creator, int64_t *id)
 {
-    int rc;
-    struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_ENCOUNTER, &st, g->err)))
-        return rc;
-    char admit[CD_INSTANT_LEN], dis[CD_INSTANT_LEN], ddate[CD_DATE_LEN], at[CD_INSTANT_LEN];
     char dx[64], ext[32];
     time_t tdis = cd_local_to_instant(v->dis_day, v->dis_h, v->dis_m, 0);
     *created = tdis + demo_range(r, 1, 20) * 3600;
@@ -135,32 +122,12 @@ int demo_encounter(struct demo_gen *g, struct demo_rng *r, const struct demo_pat
     else
         snprintf(dx, sizeof dx, "%s", g->conds[acute].code);
     snprintf(ext, sizeof ext, "DEMO-V%07lld", (long long)++g->encounter_seq);
-    cd_db_bind_int(st, ":pid", p->id);
-    cd_db_bind_text(st, ":setting", v->setting);
-    cd_db_bind_text(st, ":facility", v->facility);
-    cd_db_bind_text(
-        st, ":admit",
-        cd_instant_format(cd_local_to_instant(v->admit_day, v->admit_h, v->admit_m, 0), admit));
-    cd_db_bind_text(st, ":discharge", cd_instant_format(tdis, dis));
-    cd_db_bind_text(st, ":ddate", cd_date_format(v->dis_day, ddate));
-    cd_db_bind_text(st, ":atype", v->atype);
-    cd_db_bind_text(st, ":disp", v->disp->code);
-    cd_db_bind_text(st, ":disp_text", v->disp->text);
-    cd_db_bind_text(st, ":to", v->disp->to);
-    cd_db_bind_text(st, ":dx", dx);
-    cd_db_bind_opt(st, ":complexity", v->complexity);
-    cd_db_bind_int(st, ":eligible", v->eligible);
-    cd_db_bind_opt(st, ":reason", v->reason);
-    cd_db_bind_text(st, ":ext", ext);
-    cd_db_bind_text(st, ":at", cd_instant_format(*created, at));
-    cd_db_bind_id(st, ":by", *creator);
-    rc = cd_db_exec(g->store, st, g->err);
-    cd_db_done(st);
-    if (!rc) {
-        *id = cd_db_last_id(g->store);
-        g->st->encounters++;
-    }
-    return rc;
+    struct demo_encounter e = {.visit = v,
+                               .diagnoses = dx,
+                               .external_id = ext,
+                               .created = *created,
+                               .created_by = *creator};
+    return demo_write_encounter(g, p, &e, id);
 }
 
 /* The TCM work of a qualifying discharge: enrollment, contact and visit tasks, calls, visit. */
@@ -171,10 +138,16 @@ int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient
     cd_tcm_deadlines(&g->cal, v->dis_day, &due);
     int high = strcmp(v->complexity, "high") == 0;
     int visit_day = high ? due.visit_due_7 : due.visit_due_14;
-    TRY(demo_enroll(g, p, "tcm", due.period_end >= g->today ? "active" : "ended", v->dis_day,
-                    due.period_end, NULL, 0, enc, NULL,
-                    due.period_end >= g->today ? NULL : "service period complete", created,
-                    creator));
+    struct demo_enrollment e = {.program = "tcm",
+                                .status = due.period_end >= g->today ? "active" : "ended",
+                                .start = v->dis_day,
+                                .end = due.period_end,
+                                .encounter = enc,
+                                .end_reason =
+                                    due.period_end >= g->today ? NULL : "service period complete",
+                                .created = created,
+                                .created_by = creator};
+    TRY(demo_write_enrollment(g, p, &e));
     int64_t task;
     struct demo_task t = {.kind = "tcm_contact",
                           .title = "TCM interactive contact within 2 business days",
@@ -212,11 +185,11 @@ int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient
         t.close_reason = "interactive contact made";
     }
     t.attempts_satisfied = !reached && ncalls >= 2;
-    TRY(demo_task(g, p, &t, &task));
+    TRY(demo_write_task(g, p, &t, &task));
     time_t due_end = demo_day_end(due.contact_due);
     for (int i = 0; i < ncalls; i++) {
         int ok = i == ncalls - 1 && reached;
-        TRY(demo_contact(
+        TRY(demo_write_contact(
             g, p, task, caller, at[i], outcome[i], at[i] > due_end,
             ok ? "Post-discharge call: reviewed discharge instructions, medications and "
                  "warning signs; follow-up visit discussed."
@@ -224,8 +197,8 @@ int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient
                 ? "Left a voicemail with the clinic's call-back number."
                 : "No answer."));
         if (ok)
-            TRY(demo_time_entry(g, p, caller, "tcm", "clinical_staff", at[i], secs, "call",
-                                "TCM interactive contact"));
+            TRY(demo_write_time_entry(g, p, caller, "tcm", "clinical_staff", at[i], secs, "call",
+                                      "TCM interactive contact"));
     }
     /* the face-to-face visit */
     struct demo_task vt = {.kind = "tcm_visit",
@@ -265,7 +238,8 @@ int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient
                 vt.close_reason = "visit kept";
             }
         }
-        TRY(demo_appointment(g, r, p, &a, &vt.appointment));
+        demo_uuid(r, a.uid);
+        TRY(demo_write_appointment(g, p, &a, &vt.appointment));
     }
-    return demo_task(g, p, &vt, NULL);
+    return demo_write_task(g, p, &vt, NULL);
 }

@@ -68,17 +68,18 @@ static int month_time(struct demo_gen *g, struct demo_rng *r, struct demo_patien
         const char *act = activities[demo_below(r, 8)];
         int64_t user = demo_worker(g, r, p);
         const char *role = demo_chance(r, 8) ? "practitioner" : "clinical_staff";
-        TRY(demo_time_entry(g, p, user, p->program, role, start, secs, act, NULL));
+        TRY(demo_write_time_entry(g, p, user, p->program, role, start, secs, act, NULL));
         if (strcmp(act, "call") == 0) {
             time_t missed;
             if (demo_chance(r, 30) && !demo_slot(g, r, p, from, to, 60, &missed))
-                TRY(demo_contact(g, p, 0, user, missed,
-                                 demo_chance(r, 50) ? "no_answer" : "voicemail", 0, NULL));
+                TRY(demo_write_contact(g, p, 0, user, missed,
+                                       demo_chance(r, 50) ? "no_answer" : "voicemail", 0, NULL));
             int o = demo_below(r, 100);
             const char *outcome = o < 78 ? "reached" : o < 90 ? "caregiver" : "voicemail";
-            TRY(demo_contact(g, p, 0, user, start, outcome, 0,
-                             o < 90 ? "Monthly check-in: symptoms, medications and goals reviewed."
-                                    : "Left a voicemail; will try again."));
+            TRY(demo_write_contact(
+                g, p, 0, user, start, outcome, 0,
+                o < 90 ? "Monthly check-in: symptoms, medications and goals reviewed."
+                       : "Left a voicemail; will try again."));
         }
         target -= secs;
         *done += secs;
@@ -127,5 +128,5 @@ int demo_care_time(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
                           .created = cd_local_to_instant(g->month_start, 6, 0, 0)};
     if (t.created > g->now)
         t.created = g->now;
-    return demo_task(g, p, &t, NULL);
+    return demo_write_task(g, p, &t, NULL);
 }

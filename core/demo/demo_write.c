@@ -1,212 +1,213 @@
 /* SPDX-License-Identifier: MIT */
-/* Demo data: the seeded PRNG (splitmix64, never rand()) and the row writers the steps share:
- * tasks, calls, time entries, appointments and enrollments. */
+/* The demo's bulk-load module, part one: staff, patients and their conditions, encounters,
+ * enrollments and appointments. With demo_write_care.c it holds every write the demo makes. */
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
+#include <stdlib.h>
 
 #include "core/base/clock.h"
-#include "core/base/uuid.h"
+#include "core/base/text.h"
 #include "core/demo/demo_gen.h"
 #include "core/store/db.h"
 
+/* Why not core's functions: each of cd_user_add, cd_patient_add, cd_discharge_record,
+ * cd_enrollment_enroll and cd_appointment_book stamps its row with the present (the demo
+ * backdates years of history), writes an audit entry per row (the demo writes one for the
+ * whole load), and looks up and re-checks what the steps make valid by construction, for each
+ * of a million rows. The statements below keep the rules those functions keep. */
+
+/* cd_user_add's row (core/user.c); the login is free and valid (demo_staff checks). */
+static const char SQL_USER[] = "INSERT INTO users(login, name, role, team, created_at) "
+                               "VALUES (:login, :name, :role, :team, :at)";
+/* cd_patient_add's row (core/patient.c) plus what the chart header shows: the LACE score and
+ * its tier, and the death a discharge recorded. */
+static const char SQL_PATIENT[] =
+    "INSERT INTO patients(mrn, family_name, given_name, birth_date, sex, phone, phone_alt, "
+    "language, coordinator_id, risk_tier, lace_score, deceased_at, name_key, created_at, "
+    "updated_at) VALUES (:mrn, :family, :given, :birth, :sex, :phone, :phone_alt, :lang, :coord, "
+    ":tier, :lace, :deceased, :key, :at, :at)";
+/* No core function adds a condition yet: the demo is the only source ('demo'). */
+static const char SQL_CONDITION[] =
+    "INSERT INTO conditions(patient_id, icd10, description, chronic, onset_date, source) "
+    "VALUES (:pid, :code, :desc, :chronic, :onset, 'demo')";
+/* cd_discharge_record's row (core/encounter.c); status keeps its default, 'discharged'. */
+static const char SQL_ENCOUNTER[] =
+    "INSERT INTO encounters(patient_id, setting, facility, admit_at, discharge_at, discharge_date, "
+    "admission_type, disposition, disposition_text, discharged_to, diagnoses, complexity, "
+    "tcm_eligible, ineligible_reason, source, external_id, created_at, created_by) "
+    "VALUES (:pid, :setting, :facility, :admit, :discharge, :ddate, :atype, :disp, :disp_text, "
+    ":to, :dx, :complexity, :eligible, :reason, 'demo', :ext, :at, :by)";
+/* cd_enrollment_enroll's row (core/enrollment.c), and the TCM period cd_discharge_record opens;
+ * the demo also writes ended and declined enrollments. */
 static const char SQL_ENROLL[] =
     "INSERT INTO enrollments(patient_id, program, status, start_date, end_date, consent_date, "
     "consent_method, consent_by, encounter_id, note, end_reason, created_at, created_by) "
     "VALUES (:pid, :program, :status, :start, :end, :consent, :method, :by, :enc, :note, "
     ":end_reason, :at, :by_user)";
-static const char SQL_TASK[] =
-    "INSERT INTO tasks(patient_id, kind, title, due_at, due_date, status, priority, assignee_id, "
-    "team, encounter_id, appointment_id, attempts_satisfied, gen_key, created_at, created_by, "
-    "closed_at, closed_by, close_reason) VALUES (:pid, :kind, :title, :due_at, :due_date, "
-    ":status, :priority, :assignee, :team, :enc, :appt, :attempts, :gen_key, :at, :by, :closed, "
-    ":closed_by, :reason)";
-static const char SQL_CONTACT[] =
-    "INSERT INTO contacts(patient_id, task_id, user_id, at, channel, outcome, interactive, late, "
-    "note) VALUES (:pid, :task, :user, :at, 'phone', :outcome, :interactive, :late, :note)";
-static const char SQL_TIME[] =
-    "INSERT INTO time_entries(patient_id, user_id, program, performer_role, start_at, end_at, "
-    "seconds, month, activity, source, note, created_at) VALUES (:pid, :user, :program, :role, "
-    ":start, :end, :seconds, :month, :activity, 'demo', :note, :end)";
+/* cd_appointment_book's row (core/appointment.c), with the outcome of a past visit. */
 static const char SQL_APPT[] =
     "INSERT INTO appointments(uid, sequence, patient_id, kind, status, start_at, start_local, "
     "duration_min, tzid, provider, location, encounter_id, note, cancel_reason, created_at, "
     "created_by, updated_at) VALUES (:uid, :seq, :pid, :kind, :status, :start, :local, :dur, "
     ":tzid, :provider, :location, :enc, :note, :cancel, :at, :by, :at)";
 
-/* ---- the PRNG: splitmix64 ---- */
-
-uint64_t demo_rng_next(struct demo_rng *r)
-{
-    uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-void demo_rng_init(struct demo_rng *r, unsigned seed, uint64_t stream)
-{
-    r->s = ((uint64_t)seed << 32) ^ (stream * 0xD1B54A32D192ED03ull);
-    demo_rng_next(r);
-}
-
-int demo_below(struct demo_rng *r, int n)
-{
-    if (n <= 1)
-        return 0;
-    return (int)(((demo_rng_next(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-int demo_range(struct demo_rng *r, int lo, int hi)
-{
-    return hi <= lo ? lo : lo + demo_below(r, hi - lo + 1);
-}
-
-int demo_chance(struct demo_rng *r, int percent)
-{
-    return demo_below(r, 100) < percent;
-}
-
-/* ---- shared helpers and writers ---- */
-
-time_t demo_day_end(int day)
-{
-    return cd_local_to_instant(day, 23, 59, 59);
-}
-
-int demo_slot(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p, int from, int to,
-              int maxsec, time_t *start)
-{
-    for (int tries = 0; tries < 24 && p->nslots < DEMO_MAX_SLOTS && from <= to; tries++) {
-        int day = demo_range(r, from, to), hour = demo_range(r, 8, 16);
-        int key = day * 24 + hour, used = 0;
-        for (int i = 0; i < p->nslots && !used; i++)
-            used = p->slots[i] == key;
-        if (used)
-            continue;
-        time_t t = cd_local_to_instant(day, hour, demo_range(r, 0, 9), demo_range(r, 0, 59));
-        if (t + maxsec > g->now)
-            continue;
-        p->slots[p->nslots++] = key;
-        *start = t;
-        return 0;
-    }
-    return -1;
-}
-
-int64_t demo_worker(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p)
-{
-    return p->coord ? p->coord : g->coord[demo_below(r, g->ncoord)];
-}
-
-int demo_task(struct demo_gen *g, const struct demo_patient *p, const struct demo_task *t,
-              int64_t *id)
+int demo_write_user(struct demo_gen *g, const char *login, const char *name, const char *role,
+                    const char *team, time_t created, int64_t *id)
 {
     int rc;
     struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_TASK, &st, g->err)))
+    if ((rc = cd_db_stmt(g->store, SQL_USER, &st, g->err)))
         return rc;
-    char due[CD_INSTANT_LEN], date[CD_DATE_LEN], at[CD_INSTANT_LEN], closed[CD_INSTANT_LEN];
-    cd_db_bind_int(st, ":pid", p->id);
-    cd_db_bind_text(st, ":kind", t->kind);
-    cd_db_bind_opt(st, ":title", t->title);
-    cd_db_bind_text(st, ":due_at", cd_instant_format(demo_day_end(t->due_day), due));
-    cd_db_bind_text(st, ":due_date", cd_date_format(t->due_day, date));
-    cd_db_bind_text(st, ":status", t->status);
-    cd_db_bind_int(st, ":priority", t->priority);
-    cd_db_bind_id(st, ":assignee", p->coord);
-    cd_db_bind_opt(st, ":team", p->coord ? NULL : p->team);
-    cd_db_bind_id(st, ":enc", t->encounter);
-    cd_db_bind_id(st, ":appt", t->appointment);
-    cd_db_bind_int(st, ":attempts", t->attempts_satisfied);
-    cd_db_bind_opt(st, ":gen_key", t->gen_key);
-    cd_db_bind_text(st, ":at", cd_instant_format(t->created, at));
-    cd_db_bind_id(st, ":by", t->created_by);
-    cd_db_bind_opt(st, ":closed", t->closed ? cd_instant_format(t->closed, closed) : NULL);
-    cd_db_bind_id(st, ":closed_by", t->closed ? t->closed_by : 0);
-    cd_db_bind_opt(st, ":reason", t->closed ? t->close_reason : NULL);
+    char at[CD_INSTANT_LEN];
+    cd_db_bind_text(st, ":login", login);
+    cd_db_bind_text(st, ":name", name);
+    cd_db_bind_text(st, ":role", role);
+    cd_db_bind_opt(st, ":team", team);
+    cd_db_bind_text(st, ":at", cd_instant_format(created, at));
     rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc) {
-        g->st->tasks++;
-        if (id)
-            *id = cd_db_last_id(g->store);
+        *id = cd_db_last_id(g->store);
+        g->st->users++;
     }
     return rc;
 }
 
-int demo_contact(struct demo_gen *g, const struct demo_patient *p, int64_t task, int64_t user,
-                 time_t at, const char *outcome, int late, const char *note)
+int demo_write_patient(struct demo_gen *g, const struct demo_patient *p, int64_t *id)
 {
     int rc;
     struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_CONTACT, &st, g->err)))
+    if ((rc = cd_db_stmt(g->store, SQL_PATIENT, &st, g->err)))
         return rc;
-    char a[CD_INSTANT_LEN];
-    int interactive = strcmp(outcome, "reached") == 0 || strcmp(outcome, "caregiver") == 0;
-    cd_db_bind_int(st, ":pid", p->id);
-    cd_db_bind_id(st, ":task", task);
-    cd_db_bind_id(st, ":user", user);
-    cd_db_bind_text(st, ":at", cd_instant_format(at, a));
-    cd_db_bind_text(st, ":outcome", outcome);
-    cd_db_bind_int(st, ":interactive", interactive);
-    cd_db_bind_int(st, ":late", late);
-    cd_db_bind_opt(st, ":note", note);
+    /* the search key cd_patient_add writes: "family given" through cd_text_lower */
+    char name[400], birth[CD_DATE_LEN], died[CD_INSTANT_LEN], at[CD_INSTANT_LEN];
+    snprintf(name, sizeof name, "%s %s", p->family, p->given);
+    char *key = cd_text_lower(name);
+    if (!key)
+        return cd_error_set(g->err, CD_ENOMEM, "out of memory");
+    cd_db_bind_text(st, ":mrn", p->mrn);
+    cd_db_bind_text(st, ":family", p->family);
+    cd_db_bind_text(st, ":given", p->given);
+    cd_db_bind_text(st, ":birth", cd_date_format(p->birth_day, birth));
+    cd_db_bind_text(st, ":sex", p->sex);
+    cd_db_bind_text(st, ":phone", p->phone);
+    cd_db_bind_opt(st, ":phone_alt", p->phone_alt[0] ? p->phone_alt : NULL);
+    cd_db_bind_text(st, ":lang", p->language);
+    cd_db_bind_id(st, ":coord", p->coord);
+    /* the LACE tiers of domain.md: 0-4 low, 5-9 moderate, 10 and over high */
+    cd_db_bind_text(st, ":tier", p->lace <= 4 ? "low" : p->lace <= 9 ? "moderate" : "high");
+    cd_db_bind_int(st, ":lace", p->lace);
+    cd_db_bind_opt(st, ":deceased", p->deceased ? cd_instant_format(p->deceased, died) : NULL);
+    cd_db_bind_text(st, ":key", key);
+    cd_db_bind_text(st, ":at", cd_instant_format(p->created, at));
     rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
-    if (!rc)
-        g->st->contacts++;
+    free(key);
+    if (!rc) {
+        *id = cd_db_last_id(g->store);
+        g->st->patients++;
+    }
     return rc;
 }
 
-int demo_time_entry(struct demo_gen *g, const struct demo_patient *p, int64_t user,
-                    const char *program, const char *role, time_t start, int seconds,
-                    const char *activity, const char *note)
+int demo_write_condition(struct demo_gen *g, const struct demo_patient *p,
+                         const struct demo_cond *c, int onset_day)
 {
     int rc;
     struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_TIME, &st, g->err)))
+    if ((rc = cd_db_stmt(g->store, SQL_CONDITION, &st, g->err)))
         return rc;
-    char s[CD_INSTANT_LEN], e[CD_INSTANT_LEN], month[16];
-    int y, m, d;
-    cd_date_to_ymd(cd_instant_local_day(start), &y, &m, &d);
-    snprintf(month, sizeof month, "%04d-%02d", y % 10000, m % 100);
+    char onset[CD_DATE_LEN];
     cd_db_bind_int(st, ":pid", p->id);
-    cd_db_bind_id(st, ":user", user);
-    cd_db_bind_text(st, ":program", program);
-    cd_db_bind_text(st, ":role", role);
-    cd_db_bind_text(st, ":start", cd_instant_format(start, s));
-    cd_db_bind_text(st, ":end", cd_instant_format(start + seconds, e));
-    cd_db_bind_int(st, ":seconds", seconds);
-    cd_db_bind_text(st, ":month", month);
-    cd_db_bind_text(st, ":activity", activity);
-    cd_db_bind_opt(st, ":note", note);
+    cd_db_bind_text(st, ":code", c->code);
+    cd_db_bind_text(st, ":desc", c->desc);
+    cd_db_bind_int(st, ":chronic", c->chronic);
+    cd_db_bind_text(st, ":onset", cd_date_format(onset_day, onset));
     rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
-    if (!rc)
-        g->st->time_entries++;
+    g->st->conditions += !rc;
     return rc;
 }
 
-int demo_appointment(struct demo_gen *g, struct demo_rng *r, const struct demo_patient *p,
-                     const struct demo_appt *a, int64_t *id)
+int demo_write_encounter(struct demo_gen *g, const struct demo_patient *p,
+                         const struct demo_encounter *e, int64_t *id)
+{
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_ENCOUNTER, &st, g->err)))
+        return rc;
+    const struct demo_visit *v = e->visit;
+    char admit[CD_INSTANT_LEN], dis[CD_INSTANT_LEN], ddate[CD_DATE_LEN], at[CD_INSTANT_LEN];
+    time_t tadmit = cd_local_to_instant(v->admit_day, v->admit_h, v->admit_m, 0);
+    time_t tdis = cd_local_to_instant(v->dis_day, v->dis_h, v->dis_m, 0);
+    cd_db_bind_int(st, ":pid", p->id);
+    cd_db_bind_text(st, ":setting", v->setting);
+    cd_db_bind_text(st, ":facility", v->facility);
+    cd_db_bind_text(st, ":admit", cd_instant_format(tadmit, admit));
+    cd_db_bind_text(st, ":discharge", cd_instant_format(tdis, dis));
+    cd_db_bind_text(st, ":ddate", cd_date_format(v->dis_day, ddate));
+    cd_db_bind_text(st, ":atype", v->atype);
+    cd_db_bind_text(st, ":disp", v->disp->code);
+    cd_db_bind_text(st, ":disp_text", v->disp->text);
+    cd_db_bind_text(st, ":to", v->disp->to);
+    cd_db_bind_text(st, ":dx", e->diagnoses);
+    cd_db_bind_opt(st, ":complexity", v->complexity);
+    cd_db_bind_int(st, ":eligible", v->eligible);
+    cd_db_bind_opt(st, ":reason", v->reason);
+    cd_db_bind_text(st, ":ext", e->external_id);
+    cd_db_bind_text(st, ":at", cd_instant_format(e->created, at));
+    cd_db_bind_id(st, ":by", e->created_by);
+    rc = cd_db_exec(g->store, st, g->err);
+    cd_db_done(st);
+    if (!rc) {
+        *id = cd_db_last_id(g->store);
+        g->st->encounters++;
+    }
+    return rc;
+}
+
+int demo_write_enrollment(struct demo_gen *g, const struct demo_patient *p,
+                          const struct demo_enrollment *e)
+{
+    int rc;
+    struct cd_stmt *st;
+    if ((rc = cd_db_stmt(g->store, SQL_ENROLL, &st, g->err)))
+        return rc;
+    char s[CD_DATE_LEN], end[CD_DATE_LEN], at[CD_INSTANT_LEN];
+    cd_db_bind_int(st, ":pid", p->id);
+    cd_db_bind_text(st, ":program", e->program);
+    cd_db_bind_text(st, ":status", e->status);
+    cd_db_bind_text(st, ":start", cd_date_format(e->start, s));
+    cd_db_bind_opt(st, ":end", e->end >= 0 ? cd_date_format(e->end, end) : NULL);
+    /* consent is documented with its date, method and who took it, or not at all */
+    cd_db_bind_opt(st, ":consent", e->method ? s : NULL);
+    cd_db_bind_opt(st, ":method", e->method);
+    cd_db_bind_id(st, ":by", e->method ? e->consent_by : 0);
+    cd_db_bind_id(st, ":enc", e->encounter);
+    cd_db_bind_opt(st, ":note", e->note);
+    cd_db_bind_opt(st, ":end_reason", e->end_reason);
+    cd_db_bind_text(st, ":at", cd_instant_format(e->created, at));
+    cd_db_bind_id(st, ":by_user", e->created_by);
+    rc = cd_db_exec(g->store, st, g->err);
+    cd_db_done(st);
+    if (!rc)
+        g->st->enrollments++;
+    return rc;
+}
+
+int demo_write_appointment(struct demo_gen *g, const struct demo_patient *p,
+                           const struct demo_appt *a, int64_t *id)
 {
     int rc;
     struct cd_stmt *st;
     if ((rc = cd_db_stmt(g->store, SQL_APPT, &st, g->err)))
         return rc;
-    unsigned char b[16];
-    uint64_t hi = demo_rng_next(r), lo = demo_rng_next(r);
-    for (int i = 0; i < 8; i++) {
-        b[i] = (unsigned char)(hi >> (56 - 8 * i));
-        b[8 + i] = (unsigned char)(lo >> (56 - 8 * i));
-    }
-    char uid[CD_UUID_LEN], start[CD_INSTANT_LEN], local[20], at[CD_INSTANT_LEN], date[CD_DATE_LEN];
-    cd_uuid_v4_from(b, uid);
+    /* as cd_appointment_book: the clinic wall time, its instant and the clinic zone */
+    char start[CD_INSTANT_LEN], local[20], at[CD_INSTANT_LEN], date[CD_DATE_LEN];
     snprintf(local, sizeof local, "%sT%02d:%02d", cd_date_format(a->day, date), a->hour % 100,
              a->minute % 100);
-    cd_db_bind_text(st, ":uid", uid);
+    cd_db_bind_text(st, ":uid", a->uid);
     cd_db_bind_int(st, ":seq", a->sequence);
     cd_db_bind_int(st, ":pid", p->id);
     cd_db_bind_text(st, ":kind", a->kind);
@@ -230,35 +231,5 @@ int demo_appointment(struct demo_gen *g, struct demo_rng *r, const struct demo_p
         if (id)
             *id = cd_db_last_id(g->store);
     }
-    return rc;
-}
-
-int demo_enroll(struct demo_gen *g, const struct demo_patient *p, const char *program,
-                const char *status, int start, int end, const char *method, int64_t consent_by,
-                int64_t encounter, const char *note, const char *end_reason, time_t created,
-                int64_t created_by)
-{
-    int rc;
-    struct cd_stmt *st;
-    if ((rc = cd_db_stmt(g->store, SQL_ENROLL, &st, g->err)))
-        return rc;
-    char s[CD_DATE_LEN], e[CD_DATE_LEN], at[CD_INSTANT_LEN];
-    cd_db_bind_int(st, ":pid", p->id);
-    cd_db_bind_text(st, ":program", program);
-    cd_db_bind_text(st, ":status", status);
-    cd_db_bind_text(st, ":start", cd_date_format(start, s));
-    cd_db_bind_opt(st, ":end", end >= 0 ? cd_date_format(end, e) : NULL);
-    cd_db_bind_opt(st, ":consent", method ? s : NULL);
-    cd_db_bind_opt(st, ":method", method);
-    cd_db_bind_id(st, ":by", method ? consent_by : 0);
-    cd_db_bind_id(st, ":enc", encounter);
-    cd_db_bind_opt(st, ":note", note);
-    cd_db_bind_opt(st, ":end_reason", end_reason);
-    cd_db_bind_text(st, ":at", cd_instant_format(created, at));
-    cd_db_bind_id(st, ":by_user", created_by);
-    rc = cd_db_exec(g->store, st, g->err);
-    cd_db_done(st);
-    if (!rc)
-        g->st->enrollments++;
     return rc;
 }
