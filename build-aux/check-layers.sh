@@ -49,6 +49,9 @@ hits=$(grep -rnE --include='*.[ch]' '<(libical/ical|jansson)\.h>' core tui | gre
 # core never prints or ends the process
 hits=$(grep -rnE --include='*.[ch]' '\b(printf|puts|exit|abort)\(|\bstd(out|err)\b' core | grep -v 'snprintf\|vsnprintf')
 [ -n "$hits" ] && { echo "$hits"; fail "core/ prints to the terminal or exits"; }
+# the demo writes only through its bulk-load module (demo_write*.c) and core's functions
+hits=$(grep -nE '"(INSERT|UPDATE|DELETE|REPLACE) |\bcd_db_exec\(' core/demo/*.c | grep -v '^core/demo/demo_write[a-z_]*\.c:')
+[ -n "$hits" ] && { echo "$hits"; fail "core/demo writes outside its bulk-load module (demo_write.c, demo_write_care.c)"; }
 # tui issues no SQL and reaches no connection
 hits=$(grep -rnE --include='*.[ch]' '"(SELECT|INSERT|UPDATE|DELETE) |core/store/db\.h' tui)
 [ -n "$hits" ] && { echo "$hits"; fail "tui/ holds SQL or reaches the connection"; }
