@@ -7,6 +7,7 @@ core_libcaredesk_a_SOURCES = \
 	core/base/clock.c core/base/clock.h \
 	core/base/error.c core/base/error.h \
 	core/base/page.c core/base/page.h \
+	core/base/safefile.c core/base/safefile.h \
 	core/base/strbuf.c core/base/strbuf.h \
 	core/base/text.c core/base/text.h \
 	core/base/uuid.c core/base/uuid.h \

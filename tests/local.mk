@@ -37,6 +37,7 @@ unit_tests = \
 	tests/unit/test_page \
 	tests/unit/test_patient \
 	tests/unit/test_perm \
+	tests/unit/test_safefile \
 	tests/unit/test_settings \
 	tests/unit/test_store \
 	tests/unit/test_task \
