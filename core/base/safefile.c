@@ -101,6 +101,27 @@ static char *dir_of(const char *path)
     return cd_strbuf_take(&sb);
 }
 
+/* Where the symlink PATH points, as a path from here; caller frees. NULL with errno set. */
+static char *link_target(const char *path)
+{
+    char buf[PATH_MAX];
+    ssize_t n = readlink(path, buf, sizeof buf - 1);
+    if (n < 0)
+        return NULL;
+    buf[n] = '\0';
+    struct cd_strbuf sb = CD_STRBUF_INIT;
+    if (buf[0] != '/' && strchr(path, '/')) {
+        char *dir = dir_of(path);
+        cd_strbuf_addf(&sb, "%s/", dir ? dir : ".");
+        free(dir);
+    }
+    cd_strbuf_add(&sb, buf);
+    char *s = cd_strbuf_take(&sb);
+    if (!s)
+        errno = ENOMEM;
+    return s;
+}
+
 /* A regular file (OLD, its status) or a missing name: a temporary file beside it. */
 static int with_temp(struct cd_safefile *sf, const struct stat *old, long team_gid,
                      struct cd_error *err)
@@ -202,21 +223,21 @@ int cd_safefile_open(struct cd_safefile *sf, const char *path, unsigned flags, l
             cd_safefile_abort(sf);
             return CD_EINVAL;
         }
-        char *real = realpath(path, NULL);
-        if (!real) {
-            int e = errno;
-            if (e == ENOENT)
-                cd_error_set(err, CD_EIO, "%s is a symlink to a file that does not exist", path);
-            else
-                cd_error_set(err, CD_EIO, "%s: cannot follow the symlink: %s", path, strerror(e));
-            cd_safefile_abort(sf);
-            return CD_EIO;
+        /* to the end of the chain; the target need not exist yet */
+        for (int hops = 0; exists && S_ISLNK(st.st_mode); hops++) {
+            char *to = hops < 16 ? link_target(sf->path) : NULL;
+            if (!to) {
+                cd_error_set(err, CD_EIO, "%s: cannot follow the symlink: %s", path,
+                             strerror(hops < 16 ? errno : ELOOP));
+                cd_safefile_abort(sf);
+                return CD_EIO;
+            }
+            free(sf->path);
+            sf->path = to;
+            exists = lstat(sf->path, &st) == 0;
+            if (!exists && errno != ENOENT)
+                return fail(sf, CD_EIO, err, "cannot reach it", errno);
         }
-        free(sf->path);
-        sf->path = real;
-        exists = lstat(sf->path, &st) == 0;
-        if (!exists)
-            return fail(sf, CD_EIO, err, "cannot reach it", errno);
     }
     if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
         return straight(sf, err);

@@ -129,6 +129,20 @@ static void symlinks(void)
     ok(symlink("nowhere.ics", at("dangling.ics")) == 0, "a dangling symlink");
     is_int(cd_safefile_write(at("dangling.ics"), 0, -1, "x", 1, &err), CD_EINVAL, "is refused");
     ok(lstat(at("nowhere.ics"), &st) != 0, "and nothing is created at its target");
+    is_int(cd_safefile_write(at("dangling.ics"), CD_SAFEFILE_FOLLOW, -1, "new\n", 4, &err), 0,
+           "--follow creates its target");
+    is_str(slurp(at("nowhere.ics")), "new\n", "with the content");
+    is_int(mode_of(at("nowhere.ics")), 0600, "0600");
+    ok(symlink("dangling.ics", at("chain.ics")) == 0, "a symlink to a symlink");
+    is_int(cd_safefile_write(at("chain.ics"), CD_SAFEFILE_FOLLOW, -1, "end\n", 4, &err), 0,
+           "--follow goes to the end of the chain");
+    is_str(slurp(at("nowhere.ics")), "end\n", "and writes there");
+    ok(symlink("loop2", at("loop1")) == 0 && symlink("loop1", at("loop2")) == 0, "a loop");
+    is_int(cd_safefile_write(at("loop1"), CD_SAFEFILE_FOLLOW, -1, "x", 1, &err), CD_EIO,
+           "is refused");
+    char loop[512];
+    snprintf(loop, sizeof loop, "%s: cannot follow the symlink: %s", at("loop1"), strerror(ELOOP));
+    is_str(err.msg, loop, "with a sentence");
     is_int(hidden_files(), 0, "no temporary file left");
 }
 
