@@ -12,6 +12,7 @@
 #include <libical/ical.h>
 
 #include "core/base/clock.h"
+#include "core/base/safefile.h"
 #include "core/base/strbuf.h"
 #include "core/base/text.h"
 #include "core/store/db.h"
@@ -420,38 +421,17 @@ done:
 }
 
 int cd_ical_export_file(struct cd_store *store, const struct cd_ical_options *o, const char *path,
-                        size_t *count, struct cd_error *err)
+                        unsigned flags, size_t *count, struct cd_error *err)
 {
-    struct cd_strbuf tmp = CD_STRBUF_INIT;
-    cd_strbuf_addf(&tmp, "%s.XXXXXX", path);
-    if (tmp.oom)
-        return cd_error_set(err, CD_ENOMEM, "out of memory");
-    char *name = tmp.buf;
-    int fd = mkstemp(name);
-    if (fd < 0) {
-        int rc = cd_error_set(err, CD_EIO, "%s: cannot create the file: %s", path, strerror(errno));
-        cd_strbuf_free(&tmp);
+    struct cd_safefile sf;
+    int rc = cd_safefile_open(&sf, path, flags, cd_store_team_gid(store), err);
+    if (rc)
         return rc;
-    }
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
-        close(fd);
-        unlink(name);
-        cd_strbuf_free(&tmp);
-        return cd_error_set(err, CD_ENOMEM, "out of memory");
-    }
-    int rc = cd_ical_write(store, o, f, count, err);
-    if (!rc && fsync(fileno(f)) != 0)
-        rc = cd_error_set(err, CD_EIO, "%s: cannot write the file: %s", path, strerror(errno));
-    if (fclose(f) != 0 && !rc)
-        rc = cd_error_set(err, CD_EIO, "%s: cannot write the file: %s", path, strerror(errno));
-    if (!rc && rename(name, path) != 0)
-        rc = cd_error_set(err, CD_EIO, "%s: cannot replace the file: %s", path, strerror(errno));
-    if (rc) {
-        unlink(name);
+    if ((rc = cd_ical_write(store, o, sf.f, count, err))) {
+        cd_safefile_abort(&sf);
+    } else if ((rc = cd_safefile_commit(&sf, err))) {
         if (count)
             *count = 0;
     }
-    cd_strbuf_free(&tmp);
     return rc;
 }

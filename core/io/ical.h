@@ -24,9 +24,10 @@ struct cd_ical_options {
  * writing fails; CD_EINVAL when a zone is unknown on this machine (tzdata). */
 int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE *out, size_t *count,
                   struct cd_error *err);
-/* The same into the file PATH, atomically: a temporary file (mode 0600) in the same directory,
- * renamed over PATH only when complete. */
+/* The same into the file PATH, written as core/base/safefile.h says (FLAGS: CD_SAFEFILE_*): a
+ * regular file replaced atomically and never wider than 0600 (0660 for a team), a device, a FIFO
+ * or standard output written straight, a symlink refused unless followed. */
 int cd_ical_export_file(struct cd_store *store, const struct cd_ical_options *o, const char *path,
-                        size_t *count, struct cd_error *err);
+                        unsigned flags, size_t *count, struct cd_error *err);
 
 #endif

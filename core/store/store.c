@@ -58,6 +58,11 @@ int64_t cd_store_actor(const struct cd_store *store)
     return store->actor;
 }
 
+long cd_store_team_gid(const struct cd_store *store)
+{
+    return store->team_gid;
+}
+
 void cd_store_interrupt(struct cd_store *store)
 {
     sqlite3_interrupt(store->db);
@@ -318,6 +323,7 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
         free(store);
         return cd_error_set(err, CD_ENOMEM, "out of memory");
     }
+    store->team_gid = -1;
     int oflags = (flags & CD_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     int rc = sqlite3_open_v2(path, &store->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {

@@ -58,6 +58,10 @@ bool cd_store_in_transaction(const struct cd_store *store);
 /* The connection's view of others' commits: changes when another connection commits. */
 int64_t cd_store_data_version(struct cd_store *store);
 
+/* The team group sharing the database (its directory is set-group-ID: 'caredesk init --team'),
+ * or -1 for a single user's database. Files holding patient data are 0660 in its directories. */
+long cd_store_team_gid(const struct cd_store *store);
+
 /* The acting user for audit and "who" columns (0 = none). */
 void cd_store_set_actor(struct cd_store *store, int64_t user_id);
 int64_t cd_store_actor(const struct cd_store *store);

@@ -32,6 +32,7 @@ struct cd_store {
     int begin_line;
     int64_t actor;
     int opened_version; /* the schema the file had before this open migrated it */
+    long team_gid;      /* the team group (the directory is set-group-ID), or -1 */
 };
 
 /* The raw connection (borrowed): for core/store and unit tests only. */

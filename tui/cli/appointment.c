@@ -9,6 +9,7 @@
 
 #include "core/appointment.h"
 #include "core/base/clock.h"
+#include "core/base/safefile.h"
 #include "core/io/ical.h"
 #include "tui/cli/cli.h"
 
@@ -241,10 +242,12 @@ int cli_export_ics(struct cli *c)
         {"full-names", no_argument, NULL, 'N'},
         {"alarm", required_argument, NULL, 'A'},
         {"output", required_argument, NULL, 'o'},
+        {"follow", no_argument, NULL, 'L'},
         {NULL, 0, NULL, 0},
     };
     struct cd_ical_options o = {0};
     const char *arg, *path = NULL;
+    unsigned wflags = CD_SAFEFILE_OFFER_FOLLOW;
     long long v;
     int opt;
     /* -o is the short form of --output */
@@ -262,6 +265,7 @@ int cli_export_ics(struct cli *c)
             o.alarm_minutes = (int)v;
             break;
         case 'o': path = arg; break;
+        case 'L': wflags |= CD_SAFEFILE_FOLLOW; break;
         default: return CLI_USAGE;
         }
     }
@@ -269,10 +273,12 @@ int cli_export_ics(struct cli *c)
         return cli_usage(c, "export-ics takes no operand ('%s')", c->argv[cli_optind()]);
     struct cd_error err = {0};
     size_t n = 0;
-    if (path && strcmp(path, "-") != 0) {
-        if (cd_ical_export_file(c->s->store, &o, path, &n, &err))
+    if (path) {
+        bool to_stdout = cd_safefile_is_stdout(path);
+        if (cd_ical_export_file(c->s->store, &o, path, wflags, &n, &err))
             return cli_fail(&err);
-        printf("wrote %zu appointment%s to %s\n", n, n == 1 ? "" : "s", path);
+        if (!to_stdout) /* the calendar itself went there */
+            printf("wrote %zu appointment%s to %s\n", n, n == 1 ? "" : "s", path);
         return CLI_OK;
     }
     if (cd_ical_write(c->s->store, &o, stdout, &n, &err))

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/safefile.h"
 #include "core/careplan.h"
 #include "core/io/fhir.h"
 #include "core/patient.h"
@@ -14,16 +15,17 @@
 #include "core/worklist.h"
 #include "tui/cli/cli.h"
 
-/* Print SB to stdout, or to FILE when given. */
-static int emit(const char *text, size_t len, const char *file)
+/* Print TEXT to stdout, or write it to FILE when given, as core/base/safefile.h says (FLAGS). */
+static int emit(struct cli *c, const char *text, size_t len, const char *file, unsigned flags)
 {
-    FILE *f = file ? fopen(file, "w") : stdout;
-    if (!f)
-        return cli_failf("%s: cannot create the file: %s", file, strerror(errno));
-    int bad = fwrite(text, 1, len, f) != len;
-    bad |= file ? fclose(f) != 0 : fflush(f) != 0;
-    if (bad)
-        return cli_failf("%s: cannot write the output", file ? file : "stdout");
+    struct cd_error err = {0};
+    if (file) {
+        if (cd_safefile_write(file, flags, cd_store_team_gid(c->s->store), text, len, &err))
+            return cli_fail(&err);
+        return CLI_OK;
+    }
+    if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+        return cli_failf("stdout: cannot write the output");
     return CLI_OK;
 }
 
@@ -67,7 +69,7 @@ static int cp_show(struct cli *c, int argc, char **argv)
     struct cd_error err = {0};
     struct cd_strbuf out = CD_STRBUF_INIT;
     int rc = cd_careplan_format(c->s->store, plan, &out, &err) ? cli_fail(&err)
-                                                               : emit(out.buf, out.len, NULL);
+                                                               : emit(c, out.buf, out.len, NULL, 0);
     cd_strbuf_free(&out);
     cd_careplan_free(plan);
     return rc;
@@ -79,9 +81,11 @@ static int cp_export(struct cli *c, int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"version", required_argument, NULL, 'v'},
         {"output", required_argument, NULL, 'o'},
+        {"follow", no_argument, NULL, 'F'},
         {NULL, 0, NULL, 0},
     };
     const char *arg, *format = "text", *file = NULL;
+    unsigned wflags = CD_SAFEFILE_OFFER_FOLLOW;
     int v, version = 0;
     static char output[] = "--output";
     for (int i = 1; i < argc; i++) /* -o is the one short option: the usual spelling */
@@ -94,6 +98,8 @@ static int cp_export(struct cli *c, int argc, char **argv)
             format = arg;
         else if (v == 'o')
             file = arg;
+        else if (v == 'F')
+            wflags |= CD_SAFEFILE_FOLLOW;
         else if (parse_version(c, arg, &version))
             return CLI_USAGE;
     }
@@ -108,13 +114,15 @@ static int cp_export(struct cli *c, int argc, char **argv)
     int rc;
     if (strcmp(format, "json") == 0) {
         char *json = NULL;
-        rc = cd_fhir_careplan(c->s->store, plan, &json, &err) ? cli_fail(&err)
-                                                              : emit(json, strlen(json), file);
+        rc = cd_fhir_careplan(c->s->store, plan, &json, &err)
+                 ? cli_fail(&err)
+                 : emit(c, json, strlen(json), file, wflags);
         free(json);
     } else {
         struct cd_strbuf out = CD_STRBUF_INIT;
-        rc = cd_careplan_export_text(c->s->store, plan, &out, &err) ? cli_fail(&err)
-                                                                    : emit(out.buf, out.len, file);
+        rc = cd_careplan_export_text(c->s->store, plan, &out, &err)
+                 ? cli_fail(&err)
+                 : emit(c, out.buf, out.len, file, wflags);
         cd_strbuf_free(&out);
     }
     cd_careplan_free(plan);
@@ -164,7 +172,7 @@ static int cp_diff(struct cli *c, int argc, char **argv)
         if (diff.n == 0)
             cd_strbuf_add(&out, "no differences\n");
         cd_careplan_diff_text(&diff, &out);
-        rc = out.oom ? cli_failf("out of memory") : emit(out.buf, out.len, NULL);
+        rc = out.oom ? cli_failf("out of memory") : emit(c, out.buf, out.len, NULL, 0);
         cd_careplan_diff_free(&diff);
     }
     cd_strbuf_free(&out);

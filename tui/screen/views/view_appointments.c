@@ -666,7 +666,7 @@ static void export_to(struct view *v, const char *text, void *ctx)
     int rc = path.oom ? cd_error_set(&err, CD_ENOMEM, "out of memory")
                       : cd_mkdir_parents(cd_strbuf_str(&path), &err);
     if (!rc)
-        rc = cd_ical_export_file(app_store(v->app), &o, cd_strbuf_str(&path), &n, &err);
+        rc = cd_ical_export_file(app_store(v->app), &o, cd_strbuf_str(&path), 0, &n, &err);
     if (rc) {
         app_error(v->app, &err);
         cd_strbuf_free(&path);
