@@ -15,6 +15,7 @@ core_libcaredesk_a_SOURCES = \
 core_libcaredesk_a_SOURCES += \
 	core/store/audit.c core/store/audit.h \
 	core/store/db.c core/store/db.h \
+	core/store/dbfile.c core/store/dbfile.h \
 	core/store/labels.c \
 	core/store/settings.c core/store/settings.h \
 	core/store/store.c core/store/store.h core/store/store_impl.h

@@ -25,6 +25,7 @@ unit_tests = \
 	tests/unit/test_clock \
 	tests/unit/test_contact \
 	tests/unit/test_db \
+	tests/unit/test_dbfile \
 	tests/unit/test_demo \
 	tests/unit/test_discharge_field \
 	tests/unit/test_encounter \

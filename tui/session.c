@@ -3,6 +3,7 @@
 #include "config.h"
 #include "tui/session.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -24,7 +25,17 @@ int session_apply_now(struct session *s, struct cd_error *err)
 
 int session_open(struct session *s, unsigned flags, struct cd_error *err)
 {
-    return cd_store_open(s->db_path, flags, &s->store, err);
+    int rc = cd_store_open(s->db_path, flags, &s->store, err);
+    if (rc)
+        return rc;
+    /* what opening repaired (a mode too open), said once: the next open finds nothing to say */
+    const char *notes = cd_store_notes(s->store);
+    for (const char *p = notes; *p;) {
+        size_t n = strcspn(p, "\n");
+        fprintf(stderr, "caredesk: %.*s\n", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+    return 0;
 }
 
 int session_identify(struct session *s, bool any_user, struct cd_error *err)

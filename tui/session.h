@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* What the workstation and the sub-commands share: the open store, the acting user and the
- * clock. main.c fills it from the global options; neither front end prints from here. */
+ * clock. main.c fills it from the global options; nothing prints from here but the notes of
+ * opening the store. */
 #ifndef CD_TUI_SESSION_H
 #define CD_TUI_SESSION_H
 
@@ -18,7 +19,8 @@ struct session {
     struct cd_user user;    /* the acting user (id 0 when not yet a user) */
 };
 
-/* Open the store at S->db_path with FLAGS (CD_STORE_*); the clinic's zone becomes the process's. */
+/* Open the store at S->db_path with FLAGS (CD_STORE_*); the clinic's zone becomes the process's.
+ * What the opening repaired goes to stderr, one "caredesk: ..." line each (before any screen). */
 int session_open(struct session *s, unsigned flags, struct cd_error *err);
 /* Start the clock at --now in the current clinic zone (again after a zone change); CD_EINVAL
  * with "--now: ..." when it is not a time. */

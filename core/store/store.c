@@ -19,6 +19,7 @@
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
 #include "core/store/db.h"
+#include "core/store/dbfile.h"
 #include "core/store/store_impl.h"
 
 #define CD_APPLICATION_ID 1130457419 /* 'CDSK' */
@@ -61,6 +62,16 @@ int64_t cd_store_actor(const struct cd_store *store)
 long cd_store_team_gid(const struct cd_store *store)
 {
     return store->team_gid;
+}
+
+bool cd_store_caller_owns(const struct cd_store *store)
+{
+    return store->owner == geteuid();
+}
+
+const char *cd_store_notes(const struct cd_store *store)
+{
+    return store->notes ? store->notes : "";
 }
 
 void cd_store_interrupt(struct cd_store *store)
@@ -300,32 +311,22 @@ static int load_zone(struct cd_store *store, struct cd_error *err)
 int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struct cd_error *err)
 {
     *out = NULL;
-    struct stat stbuf;
-    bool exists = stat(path, &stbuf) == 0;
-    if (!exists && !(flags & CD_STORE_CREATE))
-        return cd_error_set(
-            err, CD_ENOTFOUND,
-            "no database at %s (create one with 'caredesk init' or 'caredesk demo')", path);
-    if (exists && !S_ISREG(stbuf.st_mode))
-        return cd_error_set(err, CD_EFOREIGN, "%s is not a regular file", path);
-    if (!exists) {
-        if (cd_mkdir_parents(path, err))
-            return CD_EIO;
-        int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-        if (fd < 0 && errno != EEXIST)
-            return cd_error_set(err, CD_EIO, "cannot create %s: %s", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-    }
+    /* who owns the file and its directory, how open they are, team mode: before SQLite opens it */
+    struct cd_dbfile file;
+    int ret = cd_dbfile_check(path, flags & CD_STORE_CREATE, &file, err);
+    if (ret)
+        return ret;
 
     struct cd_store *store = calloc(1, sizeof *store);
     if (!store || !(store->path = cd_strdup(path))) {
         free(store);
         return cd_error_set(err, CD_ENOMEM, "out of memory");
     }
-    store->team_gid = -1;
+    store->team_gid = file.team_gid;
+    store->owner = file.owner;
     int oflags = (flags & CD_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    int rc = sqlite3_open_v2(path, &store->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    int rc = sqlite3_open_v2(path, &store->db, oflags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
+                             NULL);
     if (rc != SQLITE_OK) {
         cd_error_set(err, CD_EIO, "cannot open %s: %s", path,
                      store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
@@ -341,7 +342,14 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
         return CD_EIO;
     }
 
-    int ret = check_identity(store, err);
+    ret = cd_dbfile_same(path, &file, err);
+    if (!ret)
+        ret = check_identity(store, err);
+    if (!ret) { /* caredesk's file: now tighten what is too open, before writing anything */
+        struct cd_strbuf notes = CD_STRBUF_INIT;
+        ret = cd_dbfile_repair(path, &file, &notes, err);
+        store->notes = cd_strbuf_take(&notes);
+    }
     if (!ret && !(flags & CD_STORE_READONLY)) {
         store->allow_commit = 1; /* switching to WAL commits on its own */
         if (!(ret = cd_db_exec_script(store, "PRAGMA journal_mode = WAL", err)))
@@ -377,5 +385,6 @@ void cd_store_close(struct cd_store *store)
     if (store->db)
         sqlite3_close(store->db);
     free(store->path);
+    free(store->notes);
     free(store);
 }

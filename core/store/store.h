@@ -12,14 +12,16 @@
 struct cd_store;
 
 enum cd_store_flags {
-    CD_STORE_CREATE = 1,   /* create the file (mode 0600) and its directory when missing */
+    CD_STORE_CREATE = 1,   /* create the file (0600, 0660 for a team) and its directory */
     CD_STORE_READONLY = 2, /* open read-only, never migrate */
 };
 
 /* Open the database at PATH (caller owns *OUT; close with cd_store_close). Refuses a file that is
- * not a caredesk database (CD_EFOREIGN) or was written by a newer schema (CD_ESCHEMA), without
- * writing to it; applies pending migrations, each in one transaction. Sets the process clock
- * zone from the stored setting. */
+ * not a caredesk database (CD_EFOREIGN) or was written by a newer schema (CD_ESCHEMA), and a file
+ * or directory that is a symlink, open to everyone, or owned outside the team (CD_EPERM), without
+ * writing to it; tightens the caller's own files that are too open (cd_store_notes says so);
+ * applies pending migrations, each in one transaction. Sets the process clock zone from the
+ * stored setting. */
 int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struct cd_error *err);
 /* Close and free (NULL is a no-op). */
 void cd_store_close(struct cd_store *store);
@@ -61,6 +63,17 @@ int64_t cd_store_data_version(struct cd_store *store);
 /* The team group sharing the database (its directory is set-group-ID: 'caredesk init --team'),
  * or -1 for a single user's database. Files holding patient data are 0660 in its directories. */
 long cd_store_team_gid(const struct cd_store *store);
+
+/* True when the caller (the effective user) owns the database file. */
+bool cd_store_caller_owns(const struct cd_store *store);
+/* What opening repaired, one sentence a line ("tightened F from mode 0644 to 0600: ..."), or ""
+ * (borrowed). The front ends show it once. */
+const char *cd_store_notes(const struct cd_store *store);
+/* Make the directory of PATH a team's: mode 2770 in group GROUP, and the database, -wal and -shm
+ * files there 0660 in that group ('caredesk init --team'). The caller must be in GROUP (or root)
+ * and own what it changes (or be root). CD_ENOTFOUND (no such group), CD_EPERM or CD_EIO with a
+ * sentence. */
+int cd_store_team_init(const char *path, const char *group, struct cd_error *err);
 
 /* The acting user for audit and "who" columns (0 = none). */
 void cd_store_set_actor(struct cd_store *store, int64_t user_id);

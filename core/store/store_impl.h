@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <sqlite3.h>
 
@@ -33,6 +34,8 @@ struct cd_store {
     int64_t actor;
     int opened_version; /* the schema the file had before this open migrated it */
     long team_gid;      /* the team group (the directory is set-group-ID), or -1 */
+    uid_t owner;        /* the database file's owner */
+    char *notes;        /* what opening repaired (cd_store_notes), or NULL */
 };
 
 /* The raw connection (borrowed): for core/store and unit tests only. */
