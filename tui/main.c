@@ -60,23 +60,6 @@ static void help(FILE *f)
           f);
 }
 
-/* Open the store, start the clock and find the user for a sub-command of FLAGS (CLI_*); an exit
- * status. */
-static int start(struct session *s, unsigned flags)
-{
-    struct cd_error err = {0};
-    bool store = !(flags & CLI_NO_STORE);
-    if (store && session_open(s, (flags & CLI_CREATE) ? CD_STORE_CREATE : 0, &err))
-        return cli_fail(&err);
-    if (session_apply_now(s, &err)) {
-        cli_fail(&err);
-        return CLI_USAGE;
-    }
-    if (store && session_identify(s, flags & CLI_ANY_USER, &err))
-        return cli_fail(&err);
-    return CLI_OK;
-}
-
 static char *demo_path(void)
 {
     struct cd_strbuf sb = CD_STRBUF_INIT;
@@ -162,7 +145,8 @@ int main(int argc, char **argv)
             free(path_owned);
             return CLI_OK;
         }
-        rc = start(&s, cmd->flags);
+        /* a command that opens the store itself (init --team) gets only the clock here */
+        rc = cli_start(&c, (cmd->flags & CLI_OPENS) ? CLI_NO_STORE : cmd->flags);
         if (!rc)
             rc = cmd->run(&c);
     } else {

@@ -13,6 +13,21 @@
 #include "core/patient.h"
 #include "core/perm.h"
 
+int cli_start(struct cli *c, unsigned flags)
+{
+    struct cd_error err = {0};
+    bool store = !(flags & CLI_NO_STORE);
+    if (store && session_open(c->s, (flags & CLI_CREATE) ? CD_STORE_CREATE : 0, &err))
+        return cli_fail(&err);
+    if (session_apply_now(c->s, &err)) {
+        cli_fail(&err);
+        return CLI_USAGE;
+    }
+    if (store && session_identify(c->s, flags & CLI_ANY_USER, &err))
+        return cli_fail(&err);
+    return CLI_OK;
+}
+
 int cli_fail(const struct cd_error *err)
 {
     fprintf(stderr, "caredesk: %s\n",

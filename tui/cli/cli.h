@@ -19,6 +19,7 @@ enum cli_flags {
     CLI_CREATE = 1,   /* create the database file when missing */
     CLI_NO_STORE = 2, /* runs without a database */
     CLI_ANY_USER = 4, /* the invoking login need not be a user yet */
+    CLI_OPENS = 8,    /* opens the store itself, after reading its options (cli_start) */
 };
 
 enum cli_exit { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
@@ -30,6 +31,9 @@ struct cli {
     const char *usage; /* the sub-command's usage line */
 };
 
+/* Start a sub-command of FLAGS (CLI_*): open the store, start the clock at --now and find the
+ * acting user, as the flags say; CLI_OK, or the exit status after a message. */
+int cli_start(struct cli *c, unsigned flags);
 /* Print "caredesk: MSG" to stderr; returns CLI_FAIL. */
 int cli_fail(const struct cd_error *err);
 /* Print "caredesk: FMT..." to stderr; returns CLI_FAIL. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* caredesk init: create or migrate the database; the first user becomes its admin. */
+/* caredesk init: create or migrate the database, alone or shared with a team group (--team); the
+ * first user becomes its admin. */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,21 +14,30 @@ int cli_init(struct cli *c)
     static const struct option opts[] = {
         {"clinic", required_argument, NULL, 'c'},
         {"timezone", required_argument, NULL, 'z'},
+        {"team", required_argument, NULL, 't'},
         {NULL, 0, NULL, 0},
     };
-    const char *clinic = NULL, *zone = NULL, *arg;
+    const char *clinic = NULL, *zone = NULL, *team = NULL, *arg;
     int v;
     while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
         if (v == '?')
             return CLI_USAGE;
         if (v == 'c')
             clinic = arg;
+        else if (v == 't')
+            team = arg;
         else
             zone = arg;
     }
     if (cli_optind() < c->argc)
         return cli_usage(c, "init takes no operand ('%s')", c->argv[cli_optind()]);
     struct cd_error err = {0};
+    /* the team's directory and files first: the store then opens (or is made) in team mode */
+    if (team && cd_store_team_init(c->s->db_path, team, &err))
+        return cli_fail(&err);
+    int rc = cli_start(c, CLI_CREATE | CLI_ANY_USER);
+    if (rc)
+        return rc;
     int64_t nusers = 0;
     if (cd_user_count(c->s->store, &nusers, &err))
         return cli_fail(&err);
@@ -61,5 +71,7 @@ int cli_init(struct cli *c)
         printf("%s is up to date (schema %d, time zone %s)\n", c->s->db_path,
                cd_store_schema_version(c->s->store), cd_clock_zone());
     }
+    if (team)
+        printf("shared with the team group %s: its directory is 2770 and its files 0660\n", team);
     return CLI_OK;
 }
