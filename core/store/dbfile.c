@@ -183,6 +183,11 @@ static int check_dir(const char *dir, struct cd_dbfile *f, struct cd_error *err)
     if (!S_ISDIR(ds.st_mode))
         return cd_error_set(err, CD_EIO, "%s is not a directory", dir);
     f->team_gid = (ds.st_mode & S_ISGID) ? (long)ds.st_gid : -1;
+    /* SQLite makes the -wal and -shm files with the database's mode less the umask, and only
+     * then widens them to 0660: in between another member's process can open them read-only
+     * only ("the database is read-only"). A team's umask keeps the group's bits from the start. */
+    if (f->team_gid >= 0)
+        umask(007);
     char me[64], group[64];
     if (f->team_gid >= 0 && geteuid() != 0 && !caller_in_group(ds.st_gid))
         return cd_error_set(err, CD_EPERM,

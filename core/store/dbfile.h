@@ -25,7 +25,8 @@ struct cd_dbfile {
  * in team mode). Refuses, touching nothing, a symlink, a directory or file others can read or
  * write, a file wider than allowed that the caller does not own, and anything owned by someone
  * outside the team (not the caller, not root, not in the team group). CD_ENOTFOUND when PATH
- * is missing without CREATE; CD_EPERM, CD_EFOREIGN or CD_EIO with a sentence otherwise. */
+ * is missing without CREATE; CD_EPERM, CD_EFOREIGN or CD_EIO with a sentence otherwise. In team
+ * mode the process umask becomes 007, so that files SQLite makes are the team's from the start. */
 int cd_dbfile_check(const char *path, bool create, struct cd_dbfile *out, struct cd_error *err);
 /* After SQLite opened PATH: CD_EIO when it is no longer the file F checked (replaced meanwhile). */
 int cd_dbfile_same(const char *path, const struct cd_dbfile *f, struct cd_error *err);
