@@ -7,8 +7,7 @@
 set -eu
 : "${CAREDESK:?}"
 tmp=${BENCH_TMP:-${TMPDIR:-/tmp}/caredesk-bench}
-mkdir -p "$tmp"
-export USER="${USER:-bench}"
+mkdir -p -m 700 "$tmp" && chmod 700 "$tmp"
 month=${BENCH_MONTH:-2026-11}
 command -v sqlite3 >/dev/null || { echo "bench_billing: sqlite3 not found; skipped"; exit 0; }
 
@@ -18,7 +17,7 @@ else
     db="$tmp/billing.db"
     if [ ! -f "$db" ]; then
         trap 'rm -f "$db" "$db-wal" "$db-shm"' EXIT
-        "$CAREDESK" --db "$db" --now "$month-28T09:00" init --timezone America/New_York >/dev/null
+        "$CAREDESK" --user bench --db "$db" --now "$month-28T09:00" init --timezone America/New_York >/dev/null
         sqlite3 "$db" <<SQL
 PRAGMA foreign_keys = OFF;
 BEGIN;
@@ -75,11 +74,11 @@ SQL
 zone=$(sqlite3 "$db" "SELECT value FROM settings WHERE key = 'timezone'")
 export TZ="$zone"
 entries=$(sqlite3 "$db" "SELECT count(*) FROM time_entries WHERE month = '$month' AND voided = 0")
-rows=$("$CAREDESK" --db "$db" billing --month "$month" | wc -l)
+rows=$("$CAREDESK" --user bench --db "$db" billing --month "$month" | wc -l)
 echo "database: $db ($(sqlite3 "$db" 'SELECT count(*) FROM patients') patients, $entries entries in $month; $((rows - 1)) billing rows)"
 if command -v hyperfine >/dev/null; then
     hyperfine -N --warmup 1 --runs "${BENCH_RUNS:-10}" --export-json "$tmp/billing.json" \
-        -n "caredesk billing" "$CAREDESK --db $db billing --month $month" \
+        -n "caredesk billing" "$CAREDESK --user bench --db $db billing --month $month" \
         -n "sqlite3 shell" "sqlite3 -readonly -batch $db \".read $q\""
     awk -F'[:,]' '/"command"/ {c = $2} /"mean"/ {gsub(/ /, "", $2); m[++n] = $2}
         END { if (n == 2) printf "ratio caredesk / sqlite3 shell: %.2fx (target 1.5x)\n", m[1] / m[2] }' \
@@ -88,7 +87,7 @@ else
     for cmd in caredesk sqlite3; do
         start=$(date +%s%N)
         for i in 1 2 3 4 5; do
-            if [ $cmd = caredesk ]; then "$CAREDESK" --db "$db" billing --month "$month" >/dev/null
+            if [ $cmd = caredesk ]; then "$CAREDESK" --user bench --db "$db" billing --month "$month" >/dev/null
             else sqlite3 -readonly -batch "$db" ".read $q" >/dev/null; fi
         done
         echo "$cmd: $(( ($(date +%s%N) - start) / 5000000 )) ms per run"

@@ -9,11 +9,10 @@ set -u
 : "${CAREDESK:?}"
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found: skipped"; exit 0; }
 tmp="${BENCH_TMP:-/tmp}/chart_tab.$$"
-mkdir -p "$tmp"
+mkdir -p -m 700 "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 db="$tmp/bench.db"
-export USER=bench
-cd_() { "$CAREDESK" --db "$db" --now 2026-11-02T09:00 "$@"; }
+cd_() { "$CAREDESK" --user bench --db "$db" --now 2026-11-02T09:00 "$@"; }
 cd_ init --clinic "Bench Clinic" --timezone America/New_York >/dev/null || exit 1
 cd_ patient add --mrn BIG --family Many --given Events --birth-date 1950-01-01 >/dev/null || exit 1
 cd_ patient add --mrn SMALL --family Few --given Events --birth-date 1950-01-01 >/dev/null || exit 1

@@ -6,11 +6,11 @@ set -u
 : "${CAREDESK:?}"
 n=${BENCH_PATIENTS:-100000}
 dir=${BENCH_TMP:-${TMPDIR:-/tmp}}/bench-demo.$$
-mkdir -p "$dir" || exit 1
+mkdir -p -m 700 "$dir" || exit 1
 trap 'rm -rf "$dir"' EXIT
 db="$dir/demo.db"
 start=$(date +%s.%N)
-USER=bench "$CAREDESK" --db "$db" --now 2026-11-02T09:00 demo --patients "$n" || exit 1
+"$CAREDESK" --user bench --db "$db" --now 2026-11-02T09:00 demo --patients "$n" || exit 1
 end=$(date +%s.%N)
 secs=$(echo "$start $end" | awk '{ printf "%.1f", $2 - $1 }')
 echo "demo --patients $n: $secs s (budget 60 s)"

@@ -8,13 +8,12 @@ set -u
 N=${BENCH_ICS_N:-100000}
 dir=${BENCH_TMP:-/tmp}/ics
 [ -n "${BENCH_KEEP:-}" ] || rm -rf "$dir"
-mkdir -p "$dir/cc"
-export USER=bench
+mkdir -p -m 700 "$dir" "$dir/cc" && chmod 700 "$dir"
 db="$dir/bench.db"
 for tool in sqlite3 calcurse; do
     command -v $tool >/dev/null 2>&1 || { echo "bench_ics: $tool not found; skipped"; exit 0; }
 done
-"$CAREDESK" --db "$db" --now 2026-01-02T08:00 init --timezone America/New_York >/dev/null || exit 1
+"$CAREDESK" --user bench --db "$db" --now 2026-01-02T08:00 init --timezone America/New_York >/dev/null || exit 1
 
 # 1,000 patients and N appointments over 2026 between 08:00 and 16:45, inserted in bulk
 sqlite3 "$db" <<SQL || exit 1
@@ -51,16 +50,16 @@ touch "$dir/cc/todo"
 TZ=America/New_York
 export TZ
 
-n=$("$CAREDESK" --db "$db" export-ics | grep -c '^BEGIN:VEVENT')
+n=$("$CAREDESK" --user bench --db "$db" export-ics | grep -c '^BEGIN:VEVENT')
 c=$(calcurse -D "$dir/cc" -C "$dir/cc" --export=ical </dev/null | grep -c '^BEGIN:VEVENT')
 echo "appointments: $N; caredesk exports $n VEVENTs, calcurse $c"
 if command -v /usr/bin/time >/dev/null 2>&1; then
-    /usr/bin/time -f "caredesk export-ics: max RSS %M KiB" "$CAREDESK" --db "$db" export-ics >/dev/null
+    /usr/bin/time -f "caredesk export-ics: max RSS %M KiB" "$CAREDESK" --user bench --db "$db" export-ics >/dev/null
     /usr/bin/time -f "calcurse --export=ical: max RSS %M KiB" calcurse -D "$dir/cc" -C "$dir/cc" --export=ical </dev/null >/dev/null
 fi
 if command -v hyperfine >/dev/null 2>&1; then
     hyperfine -N --warmup 1 --runs "${BENCH_RUNS:-5}" --style basic \
-        --command-name "caredesk export-ics ($N)" "$CAREDESK --db $db export-ics" \
+        --command-name "caredesk export-ics ($N)" "$CAREDESK --user bench --db $db export-ics" \
         --command-name "calcurse --export=ical ($N)" "calcurse -D $dir/cc -C $dir/cc --export=ical" \
         2>&1 | grep -Ev '^ *$'
 else
@@ -75,7 +74,7 @@ else
         done
         echo "$b"
     }
-    echo "caredesk export-ics: best of 5 $(best "$CAREDESK" --db "$db" export-ics) ms"
+    echo "caredesk export-ics: best of 5 $(best "$CAREDESK" --user bench --db "$db" export-ics) ms"
     echo "calcurse --export=ical: best of 5 $(best calcurse -D "$dir/cc" -C "$dir/cc" --export=ical) ms"
 fi
 [ -n "${BENCH_KEEP:-}" ] || rm -rf "$dir"

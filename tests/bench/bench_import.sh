@@ -5,9 +5,8 @@ set -eu
 : "${CAREDESK:?}"
 N=${BENCH_IMPORT_N:-10000}
 tmp=${BENCH_TMP:-/tmp}/import.$$
-mkdir -p "$tmp"
+mkdir -p -m 700 "$tmp"
 [ -n "${BENCH_KEEP:-}" ] || trap 'rm -rf "$tmp"' EXIT
-export USER=bench
 awk -v n="$N" 'BEGIN {
     for (i = 1; i <= n; i++) {
         d = 1 + i % 20
@@ -18,9 +17,9 @@ awk -v n="$N" 'BEGIN {
         printf "DG1|1||I50.9^Heart failure^I10\r"
     }
 }' >"$tmp/a03.hl7"
-"$CAREDESK" --db "$tmp/db" --now 2026-11-23T09:00 init --timezone America/New_York >/dev/null
+"$CAREDESK" --user bench --db "$tmp/db" --now 2026-11-23T09:00 init --timezone America/New_York >/dev/null
 start=$(date +%s.%N)
-"$CAREDESK" --db "$tmp/db" --now 2026-11-23T09:00 import "$tmp/a03.hl7"
+"$CAREDESK" --user bench --db "$tmp/db" --now 2026-11-23T09:00 import "$tmp/a03.hl7"
 end=$(date +%s.%N)
 awk -v n="$N" -v s="$start" -v e="$end" 'BEGIN {
     printf "import of %d HL7 A03 discharges: %.2f s, %.0f records per second\n", n, e - s, n / (e - s)

@@ -11,18 +11,18 @@ set -u
 : "${CAREDESK:?}"
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found: skipped"; exit 0; }
 tmp="${BENCH_TMP:-/tmp}/startup.$$"
-mkdir -p "$tmp"
+mkdir -p -m 700 "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 now="${BENCH_NOW:-2026-11-23T09:00}"
 db="$tmp/bench.db"
 if [ -n "${BENCH_DB:-}" ]; then
     cp "$BENCH_DB" "$db" || exit 1
 else
-    "$CAREDESK" --db "$db" --now "$now" demo --patients "${BENCH_PATIENTS:-2000}" >/dev/null ||
+    "$CAREDESK" --user bench --db "$db" --now "$now" demo --patients "${BENCH_PATIENTS:-2000}" >/dev/null ||
         exit 1
 fi
 # the first start of the day makes the day's generated tasks: do it once, outside the figures
-USER=mrivera "$CAREDESK" --db "$db" --now "$now" worklist >/dev/null || exit 1
+"$CAREDESK" --user mrivera --db "$db" --now "$now" worklist >/dev/null || exit 1
 echo "patients: $(sqlite3 "$db" 'SELECT count(*) FROM patients')"
 
 python3 - "$CAREDESK" "$db" "$now" <<'PY'
@@ -65,10 +65,9 @@ def drain(fd, quiet=0.15):
 def run(cols, rows):
     pid, fd = pty.fork()
     if pid == 0:
-        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", USER="mrivera",
-                   ESCDELAY="25")
+        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", ESCDELAY="25")
         env.pop("NO_COLOR", None)
-        os.execve(binary, [binary, "--db", db, "--now", now], env)
+        os.execve(binary, [binary, "--user", "mrivera", "--db", db, "--now", now], env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     t0 = time.monotonic()
     read_until(fd, b"My list", t0 + 20)

@@ -5,11 +5,10 @@
 set -u
 : "${CAREDESK:?}"
 tmp="${BENCH_TMP:-/tmp}/timeline.$$"
-mkdir -p "$tmp"
+mkdir -p -m 700 "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 db="$tmp/bench.db"
-export USER=bench
-cd_() { "$CAREDESK" --db "$db" --now 2026-11-02T09:00 "$@"; }
+cd_() { "$CAREDESK" --user bench --db "$db" --now 2026-11-02T09:00 "$@"; }
 cd_ init --clinic "Bench Clinic" --timezone America/New_York >/dev/null || exit 1
 cd_ patient add --mrn BIG --family Many --given Events --birth-date 1950-01-01 >/dev/null || exit 1
 cd_ patient add --mrn SMALL --family Few --given Events --birth-date 1950-01-01 >/dev/null || exit 1
@@ -58,10 +57,10 @@ else
 fi
 if command -v hyperfine >/dev/null 2>&1; then
     hyperfine -N --warmup 3 --runs 30 --style basic \
-        "$CAREDESK --db $db --now 2026-11-02T09:00 timeline BIG --limit 40" \
-        "$CAREDESK --db $db --now 2026-11-02T09:00 timeline SMALL --limit 40" \
-        "$CAREDESK --db $db --now 2026-11-02T09:00 timeline BIG --limit 40 --before 2025-01-15" \
-        "$CAREDESK --db $db --now 2026-11-02T09:00 timeline BIG --limit 40 --kind call --search 'call 24'" 2>&1 |
+        "$CAREDESK --user bench --db $db --now 2026-11-02T09:00 timeline BIG --limit 40" \
+        "$CAREDESK --user bench --db $db --now 2026-11-02T09:00 timeline SMALL --limit 40" \
+        "$CAREDESK --user bench --db $db --now 2026-11-02T09:00 timeline BIG --limit 40 --before 2025-01-15" \
+        "$CAREDESK --user bench --db $db --now 2026-11-02T09:00 timeline BIG --limit 40 --kind call --search 'call 24'" 2>&1 |
         grep -E 'Benchmark|Time'
 else
     for who in BIG SMALL; do

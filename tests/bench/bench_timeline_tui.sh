@@ -10,12 +10,11 @@ set -u
 : "${CAREDESK:?}"
 command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 0; }
 tmp="${BENCH_TMP:-/tmp}/timeline_tui.$$"
-mkdir -p "$tmp"
+mkdir -p -m 700 "$tmp"
 sock="cd-bench-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 db="$tmp/bench.db"
-export USER=bench
-cd_() { "$CAREDESK" --db "$db" --now 2026-11-02T09:00 "$@"; }
+cd_() { "$CAREDESK" --user bench --db "$db" --now 2026-11-02T09:00 "$@"; }
 cd_ init --clinic "Bench Clinic" --timezone America/New_York >/dev/null || exit 1
 cd_ patient add --mrn BIG --family Many --given Events --birth-date 1950-01-01 >/dev/null || exit 1
 cd_ patient add --mrn SMALL --family Few --given Events --birth-date 1950-01-01 >/dev/null || exit 1
@@ -44,7 +43,7 @@ wait_for() { # ERE: poll until the screen matches; prints nothing, fails after 1
     done
 }
 tmux -L "$sock" -f /dev/null new-session -d -s b -x 80 -y 24 \
-    env ESCDELAY=25 LANG=C.UTF-8 TERM=tmux-256color "$CAREDESK" --db "$db" --now 2026-11-02T09:00
+    env ESCDELAY=25 LANG=C.UTF-8 TERM=tmux-256color "$CAREDESK" --user bench --db "$db" --now 2026-11-02T09:00
 wait_for '^ (My list|Team|Everyone)'
 keys S
 wait_for '^  Patients'

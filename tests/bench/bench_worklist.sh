@@ -12,17 +12,16 @@
 set -u
 : "${CAREDESK:?}"
 tmp="${BENCH_TMP:-/tmp}/worklist.$$"
-mkdir -p "$tmp"
+mkdir -p -m 700 "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 db="$tmp/bench.db"
 NOW=2026-11-23T09:00
-export USER=bench
-cd_() { "$CAREDESK" --db "$db" --now $NOW "$@"; }
+cd_() { "$CAREDESK" --user bench --db "$db" --now $NOW "$@"; }
 if [ -n "${BENCH_DB:-}" ] && [ -f "$BENCH_DB" ]; then
     sqlite3 "$BENCH_DB" ".backup '$db'" || exit 1
     login=$(sqlite3 "$db" "SELECT login FROM users WHERE login = 'mrivera'")
     [ "$login" = mrivera ] || { echo "BENCH_DB has no user mrivera" >&2; exit 1; }
-    # the runs act as 'bench' (USER): a staff member on the copy
+    # the runs act as --user bench: a staff member on the copy
     sqlite3 "$db" "INSERT OR IGNORE INTO users(login, name, role, created_at) VALUES ('bench', 'Bench', 'admin', '2026-01-01T00:00:00Z')" || exit 1
 else
     cd_ init --clinic "Bench Clinic" --timezone America/New_York >/dev/null || exit 1

@@ -3,8 +3,7 @@
 # exact output, warnings on stderr, exit codes.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-03-01T09:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-03-01T09:00 "$@"; }
 
 run init --clinic "North Clinic" --timezone America/New_York
 run patient add --mrn M1 --family "Núñez" --given "Zoë" --birth-date 1948-05-12

@@ -2,8 +2,7 @@
 # CLI: billing for a month: codes, thresholds, reasons, sorting, close-to-threshold, JSON.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-30T17:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-11-30T17:00 "$@"; }
 run init --timezone America/New_York
 p() { run patient add --mrn "$1" --family "$2" --given "$3" --birth-date 1950-01-01; }
 p 1001 "Núñez" "Zoë"; p 1002 Okafor Chidi; p 1003 Adams Ann; p 1004 Baker Bo; p 1005 Cruz Cy

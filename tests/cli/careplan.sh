@@ -3,8 +3,7 @@
 # json, generate-reviews, and conflict-free scripted edits; exact output and exit codes.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-11-02T09:00 "$@"; }
 nurse() { cd_run --db "$DB" --user mrivera --now 2026-11-02T09:30 "$@"; }
 
 run init --clinic "North Clinic" --timezone America/New_York
@@ -152,11 +151,11 @@ is_rc "unwritable file" 1
 # review tasks: nothing before the date, one on it, idempotent
 run careplan generate-reviews
 is "not due yet" "$OUT" "created 0 careplan_review tasks"
-cd_run --db "$DB" --now 2026-12-15T08:00 careplan generate-reviews
+cd_run --user alice --db "$DB" --now 2026-12-15T08:00 careplan generate-reviews
 is "due" "$OUT" "created 1 careplan_review task"
-cd_run --db "$DB" --now 2026-12-16T08:00 careplan generate-reviews
+cd_run --user alice --db "$DB" --now 2026-12-16T08:00 careplan generate-reviews
 is "idempotent" "$OUT" "created 0 careplan_review tasks"
-cd_run --db "$DB" --now 2026-12-16T08:00 timeline 1001 --kind task_created
+cd_run --user alice --db "$DB" --now 2026-12-16T08:00 timeline 1001 --kind task_created
 is "the task is on the timeline" "$OUT" "day	time	kind	who	text
 2026-12-15	08:00	task_created	alice	Task care plan review: Care plan review due 2026-12-15, due 2026-12-15"
 

@@ -1,15 +1,14 @@
 #!/bin/sh
 # CLI: demo fills an empty database (exact summary), adds the invoking login, refuses a second run.
 . "$TESTLIB/cli.sh"
-export USER=alice
-demo() { db=$1; shift; cd_run --db "$T_TMP/$db" --now 2026-11-02T09:00 demo "$@"; }
+demo() { db=$1; shift; cd_run --user alice --db "$T_TMP/$db" --now 2026-11-02T09:00 demo "$@"; }
 
 demo a.db --patients 300 --seed 5
 is_rc "demo on a new database" 0
 is "summary" "$OUT" "demo: 300 patients, 8 staff, 306 encounters, 221 tasks, 836 contacts, 1650 time entries, 230 care plans, 192 appointments (seed 5, today 2026-11-02, America/New_York)"
-cd_run --db "$T_TMP/a.db" settings timezone
+cd_run --user alice --db "$T_TMP/a.db" settings timezone
 is "a new database gets the demo clinic's zone" "$OUT" "America/New_York"
-cd_run --db "$T_TMP/a.db" --now 2026-11-02T09:00 status
+cd_run --user alice --db "$T_TMP/a.db" --now 2026-11-02T09:00 status
 is_rc "the invoking login is now a user" 0
 is "status of the demo clinic" "$OUT" "figure	value
 patients	300
@@ -24,7 +23,7 @@ my_tasks_due	0
 appointments_today	3"
 cd_run --db "$T_TMP/a.db" --user mrivera --now 2026-11-02T09:00 status
 like "the demo coordinator has work due" "$OUT" "my_tasks_due	31"
-cd_run --db "$T_TMP/a.db" user list
+cd_run --user alice --db "$T_TMP/a.db" user list
 like "the invoking login is a supervisor" "$OUT" "alice	alice	supervisor"
 like "Maria Rivera coordinates the north team" "$OUT" "mrivera	Maria Rivera	coordinator	north"
 like "there is an admin" "$OUT" "	admin	"
@@ -44,7 +43,7 @@ usage: caredesk demo [--patients N] [--seed S]"
 demo b.db --patients 5 extra
 is_rc "an operand is a usage error" 2
 
-cd_run --db "$T_TMP/c.db" init --timezone America/Chicago
+cd_run --user alice --db "$T_TMP/c.db" init --timezone America/Chicago
 demo c.db --patients 50
 is "after init: its zone is kept and its admin is not added again" "$OUT" "demo: 50 patients, 7 staff, 59 encounters, 47 tasks, 151 contacts, 300 time entries, 40 care plans, 36 appointments (seed 1, today 2026-11-02, America/Chicago)"
 

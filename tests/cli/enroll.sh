@@ -2,8 +2,7 @@
 # CLI: enroll and disenroll with documented consent; exact output and exit codes.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-11-02T09:00 "$@"; }
 run init --timezone America/New_York
 run patient add --mrn 1001 --family "Núñez" --given "Zoë" --birth-date 1948-05-12
 run patient add --mrn 1002 --family Okafor --given Chidi --birth-date 1950-03-01

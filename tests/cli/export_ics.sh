@@ -3,8 +3,7 @@
 # which follows the machine's tzdata, checked by structure), CRLF, folding, -o, filters.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-03-01T09:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-03-01T09:00 "$@"; }
 
 run init --clinic "North Clinic" --timezone America/New_York
 run patient add --mrn M1 --family "Núñez" --given "Zoë" --birth-date 1948-05-12 --phone 555-0100
@@ -43,7 +42,7 @@ is "no line over 75 octets" "$(tr -d '\r' <"$T_TMP/all.ics" | LC_ALL=C awk 'leng
 is "every line is valid UTF-8" "$(tr -d '\r' <"$T_TMP/all.ics" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 && tr -d '\r' <"$T_TMP/all.ics" | while IFS= read -r l; do printf '%s\n' "$l" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 || echo bad; done | wc -l)" "0"
 
 sleep 1
-cd_run --db "$DB" --now 2026-03-02T10:00 export-ics
+cd_run --user alice --db "$DB" --now 2026-03-02T10:00 export-ics
 is_rc "export to stdout" 0
 printf '%s\n' "$OUT" >"$T_TMP/again.ics"
 is "a second export differs only in DTSTAMP" "$(tr -d '\r' <"$T_TMP/all.ics" | grep -v '^DTSTAMP:')" "$(tr -d '\r' <"$T_TMP/again.ics" | grep -v '^DTSTAMP:')"

@@ -2,8 +2,7 @@
 # CLI: import CSV and HL7 files; summaries, re-import changes nothing, cancel by A13.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-23T09:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-11-23T09:00 "$@"; }
 q() { sqlite3 -separator ' ' "$DB" "$1"; }
 run init --timezone America/New_York
 

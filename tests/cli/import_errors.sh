@@ -2,8 +2,7 @@
 # CLI: bad import files are refused whole, with one line naming file, line and field.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-23T09:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-11-23T09:00 "$@"; }
 run init --timezone America/New_York
 F=$FIXTURES
 

@@ -131,19 +131,18 @@ cd_run keys --format xml
 is_rc "bad format" 2
 
 DB="$T_TMP/db"
-export USER=alice
-cd_run --db "$DB" --now 2026-11-02T09:00 init --clinic "North Clinic" --timezone America/New_York
-cd_run --db "$DB" --now 2026-11-02T09:00
+cd_run --user alice --db "$DB" --now 2026-11-02T09:00 init --clinic "North Clinic" --timezone America/New_York
+cd_run --user alice --db "$DB" --now 2026-11-02T09:00
 is_rc "no terminal: refused" 1
 is "no terminal message" "$ERR" "caredesk: the workstation needs a terminal on stdin and stdout; for scripts use the sub-commands (caredesk --help)"
 cd_run --db "$DB" --user ghost
 is "unknown login" "$ERR" "caredesk: 'ghost' is not a caredesk user (an admin can add one with 'caredesk user add ghost --name NAME --role ROLE')"
-cd_run --db "$DB" --theme nosuch
+cd_run --user alice --db "$DB" --theme nosuch
 is "unknown theme" "$ERR" "caredesk: unknown theme 'nosuch' (default, light, high-contrast, mono, or a file in $XDG_CONFIG_HOME/caredesk/themes/)"
 printf 'color overdew red default\n' >"$T_TMP/bad.theme"
-cd_run --db "$DB" --theme "$T_TMP/bad.theme"
+cd_run --user alice --db "$DB" --theme "$T_TMP/bad.theme"
 is "bad theme file" "$ERR" "caredesk: $T_TMP/bad.theme:1: unknown role 'overdew'"
-cd_run --db "$T_TMP/missing.db"
+cd_run --user alice --db "$T_TMP/missing.db"
 is_rc "missing database without --demo" 1
 
 done_testing

@@ -2,8 +2,7 @@
 # CLI: log-call completes or counts toward the TCM contact; late contacts are marked.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { at=$1; shift; cd_run --db "$DB" --now "$at" "$@"; }
+run() { at=$1; shift; cd_run --user alice --db "$DB" --now "$at" "$@"; }
 run 2026-11-23T09:00 init --timezone America/New_York
 run 2026-11-23T09:00 import "$FIXTURES/discharges.csv"
 

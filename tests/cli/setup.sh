@@ -2,8 +2,7 @@
 # CLI: init, settings, user add, patient add, status; exact output and exit codes.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-11-02T09:00 "$@"; }
 
 run init --clinic "North Clinic" --timezone America/New_York
 is_rc "init succeeds" 0
@@ -18,11 +17,11 @@ V1="$T_TMP/v1.db"
 sqlite3 "$V1" <"$TESTLIB/../../data/schema/001_init.sql"
 sqlite3 "$V1" "PRAGMA user_version = 1; INSERT INTO users(login, name, role, created_at)
     VALUES ('alice', 'Alice', 'admin', '2026-01-01T00:00:00Z')"
-cd_run --db "$V1" --now 2026-11-02T09:00 init
+cd_run --user alice --db "$V1" --now 2026-11-02T09:00 init
 is_rc "init migrates a schema 1 database" 0
 is "init says it migrated" "$OUT" "migrated $V1 from schema 1 to 2 (time zone UTC)"
 is "the rows are kept" "$(sqlite3 "$V1" "SELECT login FROM users")" "alice"
-cd_run --db "$V1" --now 2026-11-02T09:00 init
+cd_run --user alice --db "$V1" --now 2026-11-02T09:00 init
 is "then it is up to date" "$OUT" "$V1 is up to date (schema 2, time zone UTC)"
 
 run settings

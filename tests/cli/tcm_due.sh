@@ -2,8 +2,7 @@
 # CLI: tcm-due prints contact, 7-day, 14-day and period-end dates in the clinic zone.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-23T09:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-11-23T09:00 "$@"; }
 run init --timezone America/New_York
 
 run tcm-due 2026-11-20

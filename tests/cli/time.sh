@@ -2,8 +2,7 @@
 # CLI: manual time entries: add, edit (void and replace), void with a reason, list.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-02T09:20 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-11-02T09:20 "$@"; }
 run init --timezone America/New_York
 run patient add --mrn 1001 --family "Núñez" --given "Zoë" --birth-date 1948-05-12
 run enroll 1001 --program ccm --consent verbal --date 2026-10-01

@@ -2,8 +2,7 @@
 # CLI: timeline (kinds, search, --before, --limit, json) and note add; exact output and exit codes.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
+run() { cd_run --user alice --db "$DB" --now 2026-11-02T09:00 "$@"; }
 
 run init --clinic "North Clinic" --timezone America/New_York
 run user add mrivera --name "Maria Rivera" --role coordinator

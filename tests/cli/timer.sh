@@ -2,8 +2,7 @@
 # CLI: the minute timer: start, switch, pause, resume, status, stop, discard, month end.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-at() { NOW=$1; shift; cd_run --db "$DB" --now "$NOW" "$@"; }
+at() { NOW=$1; shift; cd_run --user alice --db "$DB" --now "$NOW" "$@"; }
 at 2026-10-01T09:00 init --timezone America/New_York
 at 2026-10-01T09:00 patient add --mrn 1001 --family "Núñez" --given "Zoë" --birth-date 1948-05-12
 at 2026-10-01T09:00 patient add --mrn 1002 --family Okafor --given Chidi --birth-date 1950-03-01

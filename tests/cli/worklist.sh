@@ -3,9 +3,8 @@
 # log-call from a worklist row; generated CCM outreach is idempotent.
 . "$TESTLIB/cli.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
 N=2026-11-23T09:00
-run() { at=$1; shift; cd_run --db "$DB" --now "$at" "$@"; }
+run() { at=$1; shift; cd_run --user alice --db "$DB" --now "$at" "$@"; }
 run $N init --timezone America/New_York
 run $N user add mrivera --name "Maria Rivera" --role coordinator --team north
 run $N user add bob --name "Bob Ng" --role coordinator --team north

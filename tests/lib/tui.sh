@@ -6,6 +6,8 @@
 #   tui_type NAME TEXT                  type literal text
 #   tui_screen NAME                     the screen as text (tui_screen_attr: with SGR codes)
 #   tui_wait NAME ERE [TIMEOUT]         wait until the screen matches, else dump it and fail
+#   tui_gone NAME ERE                   wait until the screen no longer matches (5 s), else dump it
+#   tui_gone_ok "desc" NAME ERE         tui_gone as a TAP test
 #   tui_ok "desc" NAME ERE [TIMEOUT]    tui_wait as a TAP test
 #   tui_wait_exit NAME [TIMEOUT]        print the program's exit status
 #   tui_resize NAME COLS ROWS           resize the pane (SIGWINCH)
@@ -87,3 +89,17 @@ tui_wait_exit() {
 # (the view the older scenarios start from). Their last q then returns to the worklist: tui_leave.
 tui_home() { tui_wait "$1" '^ (My list|Team|Everyone)' >/dev/null && tui_keys "$1" S; }
 tui_leave() { tui_wait "$1" '^ (My list|Team|Everyone)' 5 >/dev/null; tui_keys "$1" q; }
+# tui_gone NAME ERE: wait until the screen no longer matches
+tui_gone() {
+    local i=0
+    while tui_screen "$1" | grep -qE -- "$2"; do
+        i=$((i + 1))
+        [ $i -ge 100 ] && { tui_screen "$1" | sed 's/^/#   | /'; return 1; }
+        sleep 0.05
+    done
+}
+tui_gone_ok() {
+    local desc=$1
+    shift
+    if tui_gone "$@"; then _t_result 0 "$desc"; else _t_result 1 "$desc"; fi
+}

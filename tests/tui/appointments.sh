@@ -4,13 +4,12 @@
 # no-show, days, a patient's list, live refresh, and the .ics export at the path it names.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
+. "$TESTLIB/fixture.sh"
 FIXTURE="$T_TMP/fixture.db"
-export USER=alice
 NOW=2026-11-02T08:00
-run() { cd_run --db "$DB" --now "$NOW" "$@"; }
+run() { cd_as alice "$NOW" "$@"; }
 DB=$FIXTURE
-run init --clinic "North Clinic" --timezone America/New_York
-run user add mrivera --name "Maria Rivera" --role coordinator
+clinic "$NOW"
 run patient add --mrn 1001 --family "Núñez" --given "Zoë" --birth-date 1948-05-12
 run patient add --mrn 1003 --family "Abernathy-Whitcombe" --given Josephine --birth-date 1944-07-30
 # 1002 comes with a high-complexity discharge on 2026-10-30: the TCM visit is due by 2026-11-06

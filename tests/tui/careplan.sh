@@ -4,12 +4,11 @@
 # process saved meanwhile keeps the edits, history compares, S merges and saves.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
+. "$TESTLIB/fixture.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
-nurse() { cd_run --db "$DB" --user mrivera --now 2026-11-02T09:30 "$@"; }
-run init --clinic "North Clinic" --timezone America/New_York
-run user add mrivera --name "Maria Rivera" --role coordinator
+run() { cd_as alice 2026-11-02T09:00 "$@"; }
+nurse() { cd_as mrivera 2026-11-02T09:30 "$@"; }
+clinic 2026-11-02T09:00
 run patient add --mrn 1080 --family "Núñez" --given "Zoë" --birth-date 1948-05-12
 run patient add --mrn 1132 --family "Brown" --given "Bob" --birth-date 1950-01-02
 is_rc "fixture" 0

@@ -5,19 +5,7 @@
 # edited form asks first.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
-export USER=alice
 NOW=2026-11-23T09:00 # a Monday
-
-# tui_gone NAME ERE: wait until the screen no longer matches
-tui_gone() {
-    local i=0
-    while tui_screen "$1" | grep -qE -- "$2"; do
-        i=$((i + 1))
-        [ $i -ge 100 ] && { tui_screen "$1" | sed 's/^/#   | /'; return 1; }
-        sleep 0.05
-    done
-}
-gone_ok() { if tui_gone "$2" "$3"; then _t_result 0 "$1"; else _t_result 1 "$1"; fi; }
 
 # box_text NAME TITLE: the text inside the box titled TITLE, its wrapped lines joined by spaces
 # (the "Enter closes" hint left out).
@@ -38,7 +26,7 @@ cp "$FIXTURES/discharges.csv" "$FIXTURES/bad_date.csv" "$HOME/in/"
 
 scenario() {
     local cols=$1 rows=$2 s="intake$1" db="$T_TMP/clinic$1.db"
-    cd_run --db "$db" --now $NOW init --clinic "North Clinic" --timezone America/New_York
+    cd_run --db "$db" --user alice --now $NOW init --clinic "North Clinic" --timezone America/New_York
     is_rc "$cols: fixture" 0
     tui_start "$s" "$cols" "$rows" --db "$db" --now $NOW --user alice
     tui_home "$s"
@@ -89,12 +77,12 @@ scenario() {
     is "$cols: what the box says" "$(box_text "$s" 'Discharge recorded')" \
         "TCM eligible: 2 tasks created. Call by Mon 2026-11-23; visit by Thu 2026-12-03 (99495, 14 days). Rivera, Ana (MRN 5001): new patient."
     tui_keys "$s" Enter
-    gone_ok "$cols: Enter closes the box" "$s" 'Discharge recorded'
+    tui_gone_ok "$cols: Enter closes the box" "$s" 'Discharge recorded'
     tui_ok "$cols: the home counts changed at once: open tasks" "$s" \
         '^  Open tasks +2 +TCM visits to book +1$'
     tui_ok "$cols: the home counts changed at once: TCM contacts due" "$s" \
         '^  Patients +1 +TCM contacts due +1$'
-    cd_run --db "$db" --now $NOW status
+    cd_run --db "$db" --user alice --now $NOW status
     like "$cols: status sees the contact task" "$OUT" "tcm_contacts_due	1"
     like "$cols: status sees both tasks" "$OUT" "tasks_open	2"
 
@@ -112,7 +100,7 @@ scenario() {
     tui_ok "$cols: n keeps the form" "$s" 'Tab next field  Enter save  Esc cancel'
     tui_ok "$cols: ... with what was typed" "$s" 'MRN +500 '
     tui_keys "$s" Escape y
-    gone_ok "$cols: y discards" "$s" 'New discharge'
+    tui_gone_ok "$cols: y discards" "$s" 'New discharge'
     tui_ok "$cols: nothing more was written" "$s" '^  Open tasks +2 '
 
     # import a file
@@ -133,7 +121,7 @@ scenario() {
     is "$cols: the one-line error" "$(box_text "$s" 'Import failed')" \
         "$HOME/in/bad_date.csv:3: discharge_at: '2026-11-31' is not a date and time (expected YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]]) Nothing was imported."
     tui_keys "$s" Escape
-    gone_ok "$cols: Esc closes the box" "$s" 'Import failed'
+    tui_gone_ok "$cols: Esc closes the box" "$s" 'Import failed'
     tui_ok "$cols: nothing of the bad file was written" "$s" '^  Open tasks +8 '
     tui_keys "$s" I
     tui_type "$s" "~/in/missing.csv"

@@ -4,9 +4,8 @@
 # wide terminal, and the timer key on the selected row.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
-export USER=alice
 DB="$T_TMP/clinic.db"
-run() { cd_run --db "$DB" --now "$@"; }
+run() { cd_run --db "$DB" --user alice --now "$@"; }
 run 2026-09-01T09:00 init --clinic "North Clinic" --timezone America/New_York
 for p in "1001 Núñez Zoë" "1002 Okafor Chidi" "1003 Brown Bob" "1004 Lee Ann" "1005 Diaz Rosa"; do
     # shellcheck disable=SC2086
@@ -36,7 +35,7 @@ R1003=' 1003     Brown, Bob      PCM         staff   27                  3 below
 R1004=' 1004     Lee, Ann        CCM         staff   18                    no consent'
 R1005=' 1005     Diaz, Rosa      Coordinati… staff   10                    coordinati…'
 s=m80
-tui_start $s 80 24 --db "$DB" --now 2026-11-20T09:00
+tui_start $s 80 24 --db "$DB" --now 2026-11-20T09:00 --user alice
 tui_home $s
 tui_ok "80: home offers the minutes" $s 'M Minutes'
 tui_keys $s M
@@ -104,7 +103,7 @@ tui_leave $s
 is "80: q" "$(tui_wait_exit $s)" 0
 
 s=m132
-tui_start $s 132 40 --db "$DB" --now 2026-11-20T09:00
+tui_start $s 132 40 --db "$DB" --now 2026-11-20T09:00 --user alice
 tui_home $s
 tui_ok "132: home" $s 'M Minutes'
 tui_keys $s M

@@ -4,26 +4,16 @@
 # too-small terminal, live refresh from another process, q, Ctrl-C, NO_COLOR and --theme mono.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
+. "$TESTLIB/fixture.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
-run init --clinic "North Clinic" --timezone America/New_York
-run user add mrivera --name "Maria Rivera" --role coordinator
+run() { cd_as alice 2026-11-02T09:00 "$@"; }
+clinic 2026-11-02T09:00
 run patient add --mrn 1001 --family "Núñez" --given "Zoë" --birth-date 1948-05-12
 run patient add --mrn 1002 --family Brown --given Bob --birth-date 1950-01-02
 is_rc "fixture" 0
 patients=2
 APP="--db $DB --now 2026-11-02T09:00"
 
-# tui_gone NAME ERE: wait until the screen no longer matches
-tui_gone() {
-    local i=0
-    while tui_screen "$1" | grep -qE -- "$2"; do
-        i=$((i + 1))
-        [ $i -ge 100 ] && { tui_screen "$1" | sed 's/^/#   | /'; return 1; }
-        sleep 0.05
-    done
-}
 
 scenario() {
     local cols=$1 rows=$2 s="shell$1"
@@ -43,7 +33,7 @@ scenario() {
     tui_keys "$s" End
     tui_ok "$cols: help lists generic keys" "$s" '│    q <Esc> +Close this view \(on home: leave\)'
     tui_keys "$s" Escape
-    if tui_gone "$s" 'Keys: home'; then _t_result 0 "$cols: Esc closes the help"; else _t_result 1 "$cols: Esc closes the help"; fi
+    tui_gone_ok "$cols: Esc closes the help" "$s" 'Keys: home'
     tui_ok "$cols: home again" "$s" '^  Today, Monday 2 November 2026$'
     patients=$((patients + 1))
     run patient add --mrn "20$cols" --family "Live" --given "Change" --birth-date 1960-03-04

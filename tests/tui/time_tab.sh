@@ -6,14 +6,13 @@
 # entry appears without a key press.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
-export USER=alice
+. "$TESTLIB/fixture.sh"
 N=2026-11-23T10:00
-run() { cd_run --db "$DB" --now $N "$@"; }
-nurse() { cd_run --db "$DB" --user mrivera --now "$@"; }
+run() { cd_as alice $N "$@"; }
+nurse() { cd_as mrivera "$@"; }
 
 fixture() {
-    run init --clinic "North Clinic" --timezone America/New_York
-    run user add mrivera --name "Maria Rivera" --role coordinator --team north
+    clinic $N north
     run import "$FIXTURES/discharges.csv"
     for t in 1 2 3 4 5 6; do run task assign $t mrivera; done
     run enroll 1001 --program ccm_complex --consent verbal --date 2026-10-01

@@ -4,11 +4,10 @@
 # saved from the screen (then in 'caredesk timeline'), and another process's entry showing live.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
+. "$TESTLIB/fixture.sh"
 DB="$T_TMP/clinic.db"
-export USER=alice
-run() { cd_run --db "$DB" --now 2026-11-02T09:00 "$@"; }
-run init --clinic "North Clinic" --timezone America/New_York
-run user add mrivera --name "Maria Rivera" --role coordinator
+run() { cd_as alice 2026-11-02T09:00 "$@"; }
+clinic 2026-11-02T09:00
 for mrn in 1080 1132; do
     run patient add --mrn $mrn --family "Núñez" --given "Zoë" --birth-date 1948-05-12
     cd_run --db "$DB" --user mrivera --now 2026-10-30T14:15 note add $mrn "Daughter called
@@ -19,15 +18,6 @@ asks for a ride on Tuesday; the pharmacy delivery was late twice last month and 
 done
 is_rc "fixture" 0
 
-# tui_gone NAME ERE: wait until the screen no longer matches
-tui_gone() {
-    local i=0
-    while tui_screen "$1" | grep -qE -- "$2"; do
-        i=$((i + 1))
-        [ $i -ge 100 ] && { tui_screen "$1" | sed 's/^/#   | /'; return 1; }
-        sleep 0.05
-    done
-}
 
 # the Date Time Kind columns of the list, one entry a line
 entries() { tui_screen "$1" | grep -E '^ 20[0-9]{2}-' | awk '{print $1, $2, $3}'; }
@@ -56,7 +46,7 @@ scenario() {
     tui_keys "$s" Down Down Down Enter
     tui_ok "$cols: Enter expands in place" "$s" '^ +asks for a ride on Tuesday; the pharmacy'
     tui_keys "$s" Enter
-    if tui_gone "$s" 'asks for a ride'; then _t_result 0 "$cols: Enter again folds it"; else _t_result 1 "$cols: Enter again folds it"; fi
+    tui_gone_ok "$cols: Enter again folds it" "$s" 'asks for a ride'
     tui_keys "$s" f
     tui_ok "$cols: f opens the kinds" "$s" '\[x\] referral closed'
     tui_keys "$s" Down Down Down Down Down o Enter

@@ -4,14 +4,13 @@
 # terminal on the same database within 2 s, open the chart, go to any patient with g.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
-export USER=alice
+. "$TESTLIB/fixture.sh"
 N=2026-11-23T10:00
-run() { cd_run --db "$DB" --now $N "$@"; }
+run() { cd_as alice $N "$@"; }
 
 # A fresh clinic per scenario: two coordinators of team north, the discharges fixture.
 fixture() {
-    run init --clinic "North Clinic" --timezone America/New_York
-    run user add mrivera --name "Maria Rivera" --role coordinator --team north
+    clinic $N north
     run user add bob --name "Bob Ng" --role coordinator --team north
     run patient add --mrn 3001 --family Quiet --given Quentin --birth-date 1941-02-03 --phone 555-0300
     run import "$FIXTURES/discharges.csv"

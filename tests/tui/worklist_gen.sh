@@ -4,13 +4,12 @@
 # half-written, and the next start (or the command line) completes the day.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
-export USER=alice
+. "$TESTLIB/fixture.sh"
 N=2026-11-23T10:00
-run() { cd_run --db "$DB" --now $N "$@"; }
+run() { cd_as alice $N "$@"; }
 
 fixture() {
-    run init --clinic "North Clinic" --timezone America/New_York
-    run user add mrivera --name "Maria Rivera" --role coordinator --team north
+    clinic $N north
     for i in 1 2 3; do
         run patient add --mrn 400$i --family "Care$i" --given Pat --birth-date 1940-01-0$i \
             --phone 555-040$i --coordinator mrivera
