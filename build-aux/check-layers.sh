@@ -52,6 +52,9 @@ hits=$(grep -rnE --include='*.[ch]' '\b(printf|puts|exit|abort)\(|\bstd(out|err)
 # the demo writes only through its bulk-load module (demo_write*.c) and core's functions
 hits=$(grep -nE '"(INSERT|UPDATE|DELETE|REPLACE) |\bcd_db_exec\(' core/demo/*.c | grep -v '^core/demo/demo_write[a-z_]*\.c:')
 [ -n "$hits" ] && { echo "$hits"; fail "core/demo writes outside its bulk-load module (demo_write.c, demo_write_care.c)"; }
+# identity comes from the password database: $USER and $LOGNAME are whatever the caller says
+hits=$(grep -rnE --include='*.[ch]' 'getenv *\( *"(USER|LOGNAME)"' core tui)
+[ -n "$hits" ] && { echo "$hits"; fail "identity read from the environment: use getpwuid(getuid())"; }
 # tui issues no SQL and reaches no connection
 hits=$(grep -rnE --include='*.[ch]' '"(SELECT|INSERT|UPDATE|DELETE) |core/store/db\.h' tui)
 [ -n "$hits" ] && { echo "$hits"; fail "tui/ holds SQL or reaches the connection"; }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Staff members: add, look up, list; the OS login as the default identity. */
+/* Staff members: add, look up, list; who acts in a session: the OS login, or --user when the
+ * OS user may act as another. */
 #include "config.h"
 #include "core/user.h"
 
@@ -10,7 +11,9 @@
 #include <unistd.h>
 
 #include "core/base/clock.h"
+#include "core/base/strbuf.h"
 #include "core/base/text.h"
+#include "core/perm.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
 
@@ -146,12 +149,47 @@ int cd_user_list(struct cd_store *store, struct cd_page *page, struct cd_error *
 
 const char *cd_user_os_login(void)
 {
-    const char *u = getenv("USER");
-    if (u && *u)
-        return u;
-    u = getenv("LOGNAME");
-    if (u && *u)
-        return u;
-    struct passwd *pw = getpwuid(getuid());
-    return pw && pw->pw_name ? pw->pw_name : "unknown";
+    /* the password database only: $USER and $LOGNAME are whatever the caller says */
+    static char login[256];
+    struct passwd pw, *res = NULL;
+    char buf[4096];
+    if (getpwuid_r(getuid(), &pw, buf, sizeof buf, &res) != 0 || !res || !res->pw_name[0])
+        return NULL;
+    snprintf(login, sizeof login, "%s", res->pw_name);
+    return login;
+}
+
+int cd_user_acting(struct cd_store *store, const char *os_login, const char *requested,
+                   bool owns_db, const char **login, struct cd_error *err)
+{
+    *login = os_login;
+    if (!requested || strcmp(requested, os_login) == 0)
+        return 0;
+    if (!owns_db) {
+        struct cd_user os = {0};
+        int rc = cd_user_find(store, os_login, &os, err);
+        if (rc == CD_ENOTFOUND) /* checked below as someone with no role */
+            snprintf(os.login, sizeof os.login, "%s", os_login);
+        else if (rc)
+            return rc;
+        if ((rc = cd_perm_check(&os, CD_PERM_ACT_AS, err)))
+            return cd_error_prefix(err, rc, "--user %s: ", requested);
+    }
+    *login = requested;
+    return 0;
+}
+
+int cd_user_audit_act_as(struct cd_store *store, const char *os_login, const char *login,
+                         struct cd_error *err)
+{
+    struct cd_strbuf detail = CD_STRBUF_INIT;
+    cd_strbuf_addf(&detail, "%s as %s", os_login, login);
+    if (detail.oom)
+        return cd_error_set(err, CD_ENOMEM, "out of memory");
+    int rc = cd_store_begin(store, err);
+    if (!rc)
+        rc = cd_store_finish(store, cd_audit_log(store, "session", 0, "act_as", detail.buf, err),
+                             err);
+    cd_strbuf_free(&detail);
+    return rc;
 }

@@ -32,7 +32,18 @@ int cd_user_get(struct cd_store *store, int64_t id, struct cd_user *out, struct 
 int cd_user_count(struct cd_store *store, int64_t *n, struct cd_error *err);
 /* All users (id login name role team), by login. */
 int cd_user_list(struct cd_store *store, struct cd_page *page, struct cd_error *err);
-/* The login of the person running caredesk: $USER / $LOGNAME, else the password database. */
+/* The login of the person running caredesk, from the password database (getpwuid(getuid())),
+ * never from $USER or $LOGNAME; NULL when the user id has no name there. */
 const char *cd_user_os_login(void);
+/* Who acts in a session: OS_LOGIN, or REQUESTED (--user; NULL or OS_LOGIN itself: no request)
+ * when the OS user is an admin in STORE or OWNS_DB (the caller owns a single user's database:
+ * false in team mode). *LOGIN gets OS_LOGIN or REQUESTED (borrowed). CD_EPERM otherwise: "--user
+ * mallory: acting as another user is for admins; 'alice' is a coordinator". */
+int cd_user_acting(struct cd_store *store, const char *os_login, const char *requested,
+                   bool owns_db, const char **login, struct cd_error *err);
+/* Record that OS_LOGIN acts as LOGIN in this session, with both names ("root as mrivera";
+ * entity session, action act_as), as the store's actor, in a transaction of its own. */
+int cd_user_audit_act_as(struct cd_store *store, const char *os_login, const char *login,
+                         struct cd_error *err);
 
 #endif

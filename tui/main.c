@@ -42,7 +42,9 @@ static void help(FILE *f)
           "Global options:\n"
           "  --db PATH        the database (default $CAREDESK_DB, else\n"
           "                   $XDG_DATA_HOME/caredesk/caredesk.db)\n"
-          "  --user LOGIN     act as this staff member (default: the OS login)\n"
+          "  --user LOGIN     act as this staff member: for caredesk admins, or on a\n"
+          "                   database of your own outside team mode (default: you, the\n"
+          "                   OS login)\n"
           "  --now TIME       start the clock at YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM] (clinic time\n"
           "                   without a zone); it runs on from there\n"
           "  --demo           open the workstation on a demo database (created on first use)\n"
@@ -99,7 +101,7 @@ int main(int argc, char **argv)
     while ((v = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
         switch (v) {
         case 'd': s.db_path = optarg; break;
-        case 'u': s.login = optarg; break;
+        case 'u': s.requested = optarg; break;
         case 'n': s.now = optarg; break;
         case 'D': demo = 1; break;
         case 't': ao.theme = optarg; break;
@@ -115,8 +117,10 @@ int main(int argc, char **argv)
             return CLI_USAGE;
         }
     }
+    /* who you are until the store says whether --user may change it (session_identify) */
+    s.login = cd_user_os_login();
     if (!s.login)
-        s.login = cd_user_os_login();
+        s.login = "";
     if (!s.db_path)
         s.db_path = path_owned = demo ? demo_path() : cd_store_default_path();
     if (!s.db_path) {

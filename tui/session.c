@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/base/clock.h"
 
@@ -40,15 +41,26 @@ int session_open(struct session *s, unsigned flags, struct cd_error *err)
 
 int session_identify(struct session *s, bool any_user, struct cd_error *err)
 {
-    int rc = cd_user_find(s->store, s->login, &s->user, err);
+    const char *os = cd_user_os_login();
+    if (!os)
+        return cd_error_set(err, CD_ENOTFOUND,
+                            "your user id %ld has no name in the password database; caredesk "
+                            "knows people by their login",
+                            (long)getuid());
+    bool owns = cd_store_caller_owns(s->store) && cd_store_team_gid(s->store) < 0;
+    int rc = cd_user_acting(s->store, os, s->requested, owns, &s->login, err);
+    if (rc)
+        return rc;
+    rc = cd_user_find(s->store, s->login, &s->user, err);
     if (rc == CD_ENOTFOUND && any_user) {
         memset(&s->user, 0, sizeof s->user);
         cd_error_clear(err);
-        return 0;
-    }
-    if (rc)
+    } else if (rc) {
         return rc;
+    }
     cd_store_set_actor(s->store, s->user.id);
+    if (strcmp(s->login, os) != 0)
+        return cd_user_audit_act_as(s->store, os, s->login, err);
     return 0;
 }
 

@@ -779,8 +779,8 @@ static int demo_prepare(struct session *s, struct cd_error *err)
             return EXIT_USAGE;
         rc = cd_demo_generate(s->store, &o, NULL, err);
     }
-    if (!rc)
-        s->login = CD_DEMO_COORDINATOR;
+    if (!rc) /* the demo database is the caller's own: --user is theirs to choose */
+        s->requested = CD_DEMO_COORDINATOR;
     return rc ? EXIT_FAIL : 0;
 }
 
