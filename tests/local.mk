@@ -13,7 +13,8 @@ AM_TESTS_ENVIRONMENT = \
 	export CAREDESK FIXTURES TESTLIB TZ LC_ALL TERM ASAN_OPTIONS UBSAN_OPTIONS;
 TEST_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(ICAL_CFLAGS) $(JANSSON_CFLAGS)
 LDADD = $(CORE_LIBS)
-EXTRA_DIST += tests/lib/tap.h tests/lib/testdb.h tests/lib/cli.sh tests/lib/tui.sh tests/lib/fixture.sh
+EXTRA_DIST += tests/lib/tap.h tests/lib/testdb.h tests/lib/cli.sh tests/lib/tui.sh tests/lib/fixture.sh \
+	tests/lib/osuser.sh
 
 ## Unit tests of core: tests/unit/test_NOUN.c, one per module, linked with libcaredesk.a.
 unit_tests = \
@@ -103,9 +104,17 @@ tui_tests = \
 	tests/tui/worklist.sh \
 	tests/tui/worklist_gen.sh
 
+## Security: tests/security/NAME.sh, what a careful user on a shared server tried (issue 13):
+## export targets, the database's files, identity from the OS, team mode with real OS users.
+security_tests = \
+	tests/security/db_files.sh \
+	tests/security/export_targets.sh \
+	tests/security/identity.sh \
+	tests/security/team.sh
+
 check_PROGRAMS += $(unit_tests) $(tui_unit_tests)
-TESTS += $(unit_tests) $(tui_unit_tests) $(cli_tests) $(tui_tests)
-EXTRA_DIST += $(cli_tests) $(tui_tests) build-aux/man-keys.sh
+TESTS += $(unit_tests) $(tui_unit_tests) $(cli_tests) $(tui_tests) $(security_tests)
+EXTRA_DIST += $(cli_tests) $(tui_tests) $(security_tests) build-aux/man-keys.sh
 
 ## Fixtures (make distcheck runs the tests from the tarball).
 fixture_files = \
