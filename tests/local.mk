@@ -17,6 +17,7 @@ EXTRA_DIST += tests/lib/tap.h tests/lib/testdb.h tests/lib/cli.sh tests/lib/tui.
 
 ## Unit tests of core: tests/unit/test_NOUN.c, one per module, linked with libcaredesk.a.
 unit_tests = \
+	tests/unit/test_access \
 	tests/unit/test_appointment \
 	tests/unit/test_billing \
 	tests/unit/test_calendar \
@@ -100,9 +101,19 @@ tui_tests = \
 	tests/tui/worklist.sh \
 	tests/tui/worklist_gen.sh
 
+## Security tests: tests/security/NAME.sh put the binary where a shared server puts it (full
+## disks, read-only files and directories, other OS users); each skips with a message where the
+## machine refuses the set-up (mount, useradd).
+security_tests = \
+	tests/security/errors_full_disk.sh \
+	tests/security/errors_readonly_dir.sh \
+	tests/security/errors_readonly_file.sh
+
 check_PROGRAMS += $(unit_tests) $(tui_unit_tests)
 TESTS += $(unit_tests) $(tui_unit_tests) $(cli_tests) $(tui_tests)
+TESTS += $(security_tests)
 EXTRA_DIST += $(cli_tests) $(tui_tests) build-aux/man-keys.sh
+EXTRA_DIST += $(security_tests) tests/security/errors_lib.sh
 
 ## Fixtures (make distcheck runs the tests from the tarball).
 fixture_files = \

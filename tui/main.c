@@ -66,7 +66,9 @@ static int start(struct session *s, unsigned flags)
 {
     struct cd_error err = {0};
     bool store = !(flags & CLI_NO_STORE);
-    if (store && session_open(s, (flags & CLI_CREATE) ? CD_STORE_CREATE : 0, &err))
+    unsigned open = ((flags & CLI_CREATE) ? CD_STORE_CREATE : 0) |
+                    ((flags & CLI_READ) ? CD_STORE_READ_FALLBACK : 0);
+    if (store && session_open(s, open, &err))
         return cli_fail(&err);
     if (session_apply_now(s, &err)) {
         cli_fail(&err);

@@ -18,6 +18,7 @@
 #include "core/base/builtin.h"
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
+#include "core/store/access.h"
 #include "core/store/db.h"
 #include "core/store/store_impl.h"
 
@@ -254,7 +255,7 @@ static int check_identity(struct cd_store *store, struct cd_error *err)
 {
     int64_t app = 0, ver = 0, tables = 0;
     int rc = pragma_int(store, "PRAGMA application_id", &app, err);
-    if (rc == CD_EFOREIGN || rc == CD_EIO)
+    if (rc == CD_EFOREIGN)
         return cd_error_set(err, CD_EFOREIGN, "%s is not a caredesk database; refusing to touch it",
                             store->path);
     if (rc)
@@ -303,6 +304,12 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
             "no database at %s (create one with 'caredesk init' or 'caredesk demo')", path);
     if (exists && !S_ISREG(stbuf.st_mode))
         return cd_error_set(err, CD_EFOREIGN, "%s is not a regular file", path);
+    if (exists && !(flags & CD_STORE_READONLY) && cd_store_check_writable(path, err)) {
+        if (!(flags & CD_STORE_READ_FALLBACK))
+            return CD_EPERM;
+        cd_error_clear(err);
+        flags |= CD_STORE_READONLY;
+    }
     if (!exists) {
         if (cd_mkdir_parents(path, err))
             return CD_EIO;
@@ -318,8 +325,13 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
         free(store);
         return cd_error_set(err, CD_ENOMEM, "out of memory");
     }
-    int oflags = (flags & CD_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    int rc = sqlite3_open_v2(path, &store->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    bool ro = flags & CD_STORE_READONLY;
+    char *uri = ro ? cd_store_readonly_uri(path) : NULL;
+    int oflags = ro ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE;
+    int rc = ro && !uri
+                 ? SQLITE_NOMEM
+                 : sqlite3_open_v2(ro ? uri : path, &store->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    free(uri);
     if (rc != SQLITE_OK) {
         cd_error_set(err, CD_EIO, "cannot open %s: %s", path,
                      store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
@@ -348,13 +360,26 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
         store->opened_version = cd_store_schema_version(store);
     if (!ret && !(flags & CD_STORE_READONLY))
         ret = migrate(store, store->opened_version, err);
+    else if (!ret && store->opened_version && store->opened_version < cd_store_schema_latest())
+        ret = cd_error_set(err, CD_ESCHEMA,
+                           "%s has schema %d and this caredesk needs %d; it can only be upgraded "
+                           "by someone who can write it",
+                           path, store->opened_version, cd_store_schema_latest());
     if (!ret && cd_store_schema_version(store) == 0)
         ret = cd_error_set(err, CD_ENOTFOUND, "%s has no caredesk schema (run 'caredesk init')",
                            path);
     if (!ret)
         ret = load_zone(store, err);
     if (ret) {
+        /* A full disk leaves nothing to read through: reading the main file needs no space. */
+        bool full = ret == CD_EIO && sqlite3_system_errno(store->db) == ENOSPC;
         cd_store_close(store);
+        if (full && !ro && (flags & CD_STORE_READ_FALLBACK)) {
+            cd_error_clear(err);
+            ret = cd_store_open(path, flags | CD_STORE_READONLY, out, err);
+            if (!ret)
+                (*out)->disk_full = true;
+        }
         return ret;
     }
     *out = store;

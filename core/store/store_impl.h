@@ -5,6 +5,7 @@
 #ifndef CD_CORE_STORE_STORE_IMPL_H
 #define CD_CORE_STORE_STORE_IMPL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,6 +33,7 @@ struct cd_store {
     int begin_line;
     int64_t actor;
     int opened_version; /* the schema the file had before this open migrated it */
+    bool disk_full;     /* opened read-only because the disk was too full to open it to write */
 };
 
 /* The raw connection (borrowed): for core/store and unit tests only. */
