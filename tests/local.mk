@@ -109,11 +109,24 @@ security_tests = \
 	tests/security/errors_readonly_dir.sh \
 	tests/security/errors_readonly_file.sh
 
+## Crash suite: tests/crash/run.sh SIGKILLs caredesk at random points of its writes (import,
+## time add, log-call, careplan add and edit, timer stop) and checks the file after each kill.
+## make check runs 50 kills (crash.sh); `make crash N=1000` the full run; CRASH_SEED=S replays.
+crash_tests = tests/crash/crash.sh
+check_PROGRAMS += tests/crash/crash_kill
+tests_crash_crash_kill_LDADD =
+EXTRA_DIST += tests/crash/run.sh tests/crash/lib.sh tests/crash/gen_hl7.awk
+crash: caredesk$(EXEEXT) tests/crash/crash_kill$(EXEEXT)
+	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' \
+	CRASH_KILL='$(abs_top_builddir)/tests/crash/crash_kill$(EXEEXT)' \
+	    TZ=UTC LC_ALL=C.UTF-8 $(SHELL) $(srcdir)/tests/crash/run.sh $(N)
+.PHONY: crash
+
 check_PROGRAMS += $(unit_tests) $(tui_unit_tests)
 TESTS += $(unit_tests) $(tui_unit_tests) $(cli_tests) $(tui_tests)
-TESTS += $(security_tests)
+TESTS += $(security_tests) $(crash_tests)
 EXTRA_DIST += $(cli_tests) $(tui_tests) build-aux/man-keys.sh
-EXTRA_DIST += $(security_tests) tests/security/errors_lib.sh
+EXTRA_DIST += $(security_tests) tests/security/errors_lib.sh $(crash_tests)
 
 ## Fixtures (make distcheck runs the tests from the tarball).
 fixture_files = \

@@ -371,7 +371,7 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     if (!ret)
         ret = load_zone(store, err);
     if (ret) {
-        /* A full disk leaves nothing to read through: reading the main file needs no space. */
+        /* On a full disk SQLite cannot size the -shm it needs to write; reading needs none. */
         bool full = ret == CD_EIO && sqlite3_system_errno(store->db) == ENOSPC;
         cd_store_close(store);
         if (full && !ro && (flags & CD_STORE_READ_FALLBACK)) {
