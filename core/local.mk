@@ -13,6 +13,7 @@ core_libcaredesk_a_SOURCES = \
 	core/base/uuid.c core/base/uuid.h \
 	core/base/vocab.c core/base/vocab.h
 core_libcaredesk_a_SOURCES += \
+	core/store/access.c core/store/access.h \
 	core/store/audit.c core/store/audit.h \
 	core/store/db.c core/store/db.h \
 	core/store/dbfile.c core/store/dbfile.h \

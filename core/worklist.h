@@ -82,12 +82,14 @@ struct cd_worklist_gen {
     int outreach;  /* ccm_outreach tasks for no contact this month */
     int minutes;   /* ccm_outreach tasks for minutes short late in the month */
     int cancelled; /* outreach of earlier months cancelled */
+    int readonly;  /* 1 when today's generation was due but the database is open read-only */
 };
 
 /* Generate today's tasks (audited), unless it already ran today for this database and FORCE is
  * false. Runs in short transactions (the reviews, then batches of patients) so others' saves
  * never wait long for the write lock; every step is idempotent, so after an error or an
- * interruption the next call finishes the day. RES (may be NULL) counts what was committed. */
+ * interruption the next call finishes the day. RES (may be NULL) counts what was committed.
+ * On a store open read-only it writes nothing and sets RES->readonly when the day was due. */
 int cd_worklist_generate(struct cd_store *store, bool force, struct cd_worklist_gen *res,
                          struct cd_error *err);
 /* Whether today's generation has run for this database (*DONE). */

@@ -11,6 +11,7 @@
 #include "core/base/strbuf.h"
 #include "core/billing.h"
 #include "core/calendar.h"
+#include "core/store/access.h"
 #include "core/store/db.h"
 #include "core/timeentry_sql.h"
 
@@ -376,6 +377,10 @@ int cd_worklist_generate(struct cd_store *store, bool force, struct cd_worklist_
     int rc = force ? 0 : generated_on(store, g.today_s, &done, err);
     if (rc || done)
         return rc;
+    if (cd_store_readonly(store)) {
+        res->readonly = 1; /* the list still shows what earlier days generated */
+        return 0;
+    }
     struct cd_calendar cal = CD_CALENDAR_INIT;
     if ((rc = cd_calendar_load(store, &cal, err)))
         return rc;

@@ -18,6 +18,7 @@ EXTRA_DIST += tests/lib/tap.h tests/lib/testdb.h tests/lib/cli.sh tests/lib/tui.
 
 ## Unit tests of core: tests/unit/test_NOUN.c, one per module, linked with libcaredesk.a.
 unit_tests = \
+	tests/unit/test_access \
 	tests/unit/test_appointment \
 	tests/unit/test_billing \
 	tests/unit/test_calendar \
@@ -105,16 +106,36 @@ tui_tests = \
 	tests/tui/worklist_gen.sh
 
 ## Security: tests/security/NAME.sh, what a careful user on a shared server tried (issue 13):
-## export targets, the database's files, identity from the OS, team mode with real OS users.
+## export targets, the database's files, identity from the OS, team mode with real OS users, full
+## disks, read-only files and directories; each skips with a message where the machine refuses
+## the set-up (mount, useradd).
 security_tests = \
 	tests/security/db_files.sh \
+	tests/security/errors_full_disk.sh \
+	tests/security/errors_readonly_dir.sh \
+	tests/security/errors_readonly_file.sh \
 	tests/security/export_targets.sh \
 	tests/security/identity.sh \
 	tests/security/team.sh
 
+## Crash suite: tests/crash/run.sh SIGKILLs caredesk at random points of its writes (import,
+## time add, log-call, careplan add and edit, timer stop) and checks the file after each kill.
+## make check runs 50 kills (crash.sh); `make crash N=1000` the full run; CRASH_SEED=S replays.
+crash_tests = tests/crash/crash.sh
+check_PROGRAMS += tests/crash/crash_kill
+tests_crash_crash_kill_LDADD =
+EXTRA_DIST += tests/crash/run.sh tests/crash/lib.sh tests/crash/gen_hl7.awk
+crash: caredesk$(EXEEXT) tests/crash/crash_kill$(EXEEXT)
+	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' \
+	CRASH_KILL='$(abs_top_builddir)/tests/crash/crash_kill$(EXEEXT)' \
+	    TZ=UTC LC_ALL=C.UTF-8 $(SHELL) $(srcdir)/tests/crash/run.sh $(N)
+.PHONY: crash
+
 check_PROGRAMS += $(unit_tests) $(tui_unit_tests)
-TESTS += $(unit_tests) $(tui_unit_tests) $(cli_tests) $(tui_tests) $(security_tests)
-EXTRA_DIST += $(cli_tests) $(tui_tests) $(security_tests) build-aux/man-keys.sh
+TESTS += $(unit_tests) $(tui_unit_tests) $(cli_tests) $(tui_tests)
+TESTS += $(security_tests) $(crash_tests)
+EXTRA_DIST += $(cli_tests) $(tui_tests) build-aux/man-keys.sh
+EXTRA_DIST += $(security_tests) tests/security/errors_lib.sh $(crash_tests)
 
 ## Fixtures (make distcheck runs the tests from the tarball).
 fixture_files = \

@@ -5,16 +5,30 @@
 #include "core/store/db.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/base/strbuf.h"
+#include "core/store/access.h"
 #include "core/store/store_impl.h"
 
 int cd_db_error(struct cd_store *store, int rc, const char *what, struct cd_error *err)
 {
     int prim = rc & 0xff;
     const char *msg = store ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
+    /* Where the machine, not the data, is the trouble, the sentence names the file and the cause
+     * instead of the step that met it. SQLite reports a full disk as SQLITE_FULL when a write
+     * fails, and as an I/O error when it cannot size its shared-memory file. */
+    if (prim == SQLITE_FULL || (store && (prim == SQLITE_IOERR || prim == SQLITE_CANTOPEN) &&
+                                sqlite3_system_errno(store->db) == ENOSPC))
+        return cd_error_set(err, CD_EIO, "the disk holding %s is full; nothing was written",
+                            store ? store->path : "the database");
+    if (prim == SQLITE_READONLY && store) {
+        if (cd_store_check_writable(store->path, err))
+            return CD_EPERM;
+        return cd_error_set(err, CD_EPERM, "%s: %s is open read-only", what, store->path);
+    }
     switch (prim) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -30,7 +44,6 @@ int cd_db_error(struct cd_store *store, int rc, const char *what, struct cd_erro
     case SQLITE_NOMEM: return cd_error_set(err, CD_ENOMEM, "%s: out of memory", what);
     case SQLITE_NOTADB: return cd_error_set(err, CD_EFOREIGN, "%s: not a caredesk database", what);
     case SQLITE_READONLY: return cd_error_set(err, CD_EPERM, "%s: the database is read-only", what);
-    case SQLITE_FULL: return cd_error_set(err, CD_EIO, "%s: the disk is full", what);
     default: return cd_error_set(err, CD_EIO, "%s: %s", what, msg);
     }
 }

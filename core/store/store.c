@@ -18,6 +18,7 @@
 #include "core/base/builtin.h"
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
+#include "core/store/access.h"
 #include "core/store/db.h"
 #include "core/store/dbfile.h"
 #include "core/store/store_impl.h"
@@ -270,7 +271,7 @@ static int check_identity(struct cd_store *store, struct cd_error *err)
 {
     int64_t app = 0, ver = 0, tables = 0;
     int rc = pragma_int(store, "PRAGMA application_id", &app, err);
-    if (rc == CD_EFOREIGN || rc == CD_EIO)
+    if (rc == CD_EFOREIGN)
         return cd_error_set(err, CD_EFOREIGN, "%s is not a caredesk database; refusing to touch it",
                             store->path);
     if (rc)
@@ -316,6 +317,12 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     int ret = cd_dbfile_check(path, flags & CD_STORE_CREATE, &file, err);
     if (ret)
         return ret;
+    if (!(flags & CD_STORE_READONLY) && cd_store_check_writable(path, err)) {
+        if (!(flags & CD_STORE_READ_FALLBACK))
+            return CD_EPERM;
+        cd_error_clear(err);
+        flags |= CD_STORE_READONLY;
+    }
 
     struct cd_store *store = calloc(1, sizeof *store);
     if (!store || !(store->path = cd_strdup(path))) {
@@ -324,9 +331,12 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     }
     store->team_gid = file.team_gid;
     store->owner = file.owner;
-    int oflags = (flags & CD_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    int rc = sqlite3_open_v2(path, &store->db, oflags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
-                             NULL);
+    bool ro = flags & CD_STORE_READONLY;
+    char *uri = ro ? cd_store_readonly_uri(path) : NULL;
+    int oflags = (ro ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE) |
+                 SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW;
+    int rc = ro && !uri ? SQLITE_NOMEM : sqlite3_open_v2(ro ? uri : path, &store->db, oflags, NULL);
+    free(uri);
     if (rc != SQLITE_OK) {
         cd_error_set(err, CD_EIO, "cannot open %s: %s", path,
                      store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
@@ -362,13 +372,26 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
         store->opened_version = cd_store_schema_version(store);
     if (!ret && !(flags & CD_STORE_READONLY))
         ret = migrate(store, store->opened_version, err);
+    else if (!ret && store->opened_version && store->opened_version < cd_store_schema_latest())
+        ret = cd_error_set(err, CD_ESCHEMA,
+                           "%s has schema %d and this caredesk needs %d; it can only be upgraded "
+                           "by someone who can write it",
+                           path, store->opened_version, cd_store_schema_latest());
     if (!ret && cd_store_schema_version(store) == 0)
         ret = cd_error_set(err, CD_ENOTFOUND, "%s has no caredesk schema (run 'caredesk init')",
                            path);
     if (!ret)
         ret = load_zone(store, err);
     if (ret) {
+        /* On a full disk SQLite cannot size the -shm it needs to write; reading needs none. */
+        bool full = ret == CD_EIO && sqlite3_system_errno(store->db) == ENOSPC;
         cd_store_close(store);
+        if (full && !ro && (flags & CD_STORE_READ_FALLBACK)) {
+            cd_error_clear(err);
+            ret = cd_store_open(path, flags | CD_STORE_READONLY, out, err);
+            if (!ret)
+                (*out)->disk_full = true;
+        }
         return ret;
     }
     *out = store;

@@ -14,6 +14,9 @@ struct cd_store;
 enum cd_store_flags {
     CD_STORE_CREATE = 1,   /* create the file (0600, 0660 for a team) and its directory */
     CD_STORE_READONLY = 2, /* open read-only, never migrate */
+    /* Open read-only, instead of failing, when this process cannot write the database (its
+     * file, its -wal or -shm, or its directory) or the disk holding it is full. */
+    CD_STORE_READ_FALLBACK = 4,
 };
 
 /* Open the database at PATH (caller owns *OUT; close with cd_store_close). Refuses a file that is
@@ -21,7 +24,8 @@ enum cd_store_flags {
  * or directory that is a symlink, open to everyone, or owned outside the team (CD_EPERM), without
  * writing to it; tightens the caller's own files that are too open (cd_store_notes says so);
  * applies pending migrations, each in one transaction. Sets the process clock zone from the
- * stored setting. */
+ * stored setting. A database this process cannot write is refused (CD_EPERM, the sentence of
+ * cd_store_check_writable) unless FLAGS ask for reading only or allow the fallback. */
 int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struct cd_error *err);
 /* Close and free (NULL is a no-op). */
 void cd_store_close(struct cd_store *store);

@@ -5,6 +5,7 @@
 #ifndef CD_CORE_STORE_STORE_IMPL_H
 #define CD_CORE_STORE_STORE_IMPL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -36,6 +37,7 @@ struct cd_store {
     long team_gid;      /* the team group (the directory is set-group-ID), or -1 */
     uid_t owner;        /* the database file's owner */
     char *notes;        /* what opening repaired (cd_store_notes), or NULL */
+    bool disk_full;     /* opened read-only because the disk was too full to open it to write */
 };
 
 /* The raw connection (borrowed): for core/store and unit tests only. */

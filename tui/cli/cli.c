@@ -17,7 +17,9 @@ int cli_start(struct cli *c, unsigned flags)
 {
     struct cd_error err = {0};
     bool store = !(flags & CLI_NO_STORE);
-    if (store && session_open(c->s, (flags & CLI_CREATE) ? CD_STORE_CREATE : 0, &err))
+    unsigned open = ((flags & CLI_CREATE) ? CD_STORE_CREATE : 0) |
+                    ((flags & CLI_READ) ? CD_STORE_READ_FALLBACK : 0);
+    if (store && session_open(c->s, open, &err))
         return cli_fail(&err);
     if (session_apply_now(c->s, &err)) {
         cli_fail(&err);

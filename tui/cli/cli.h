@@ -20,6 +20,8 @@ enum cli_flags {
     CLI_NO_STORE = 2, /* runs without a database */
     CLI_ANY_USER = 4, /* the invoking login need not be a user yet */
     CLI_OPENS = 8,    /* opens the store itself, after reading its options (cli_start) */
+    CLI_READ = 16,    /* only reads (or has verbs that only read): a database this user cannot
+                       * write opens read-only, and a writing verb then says why it cannot */
 };
 
 enum cli_exit { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };

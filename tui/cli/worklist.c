@@ -2,6 +2,9 @@
 /* caredesk worklist: today's prioritised call list, with the reason for each row. */
 #include "config.h"
 
+#include <stdio.h>
+
+#include "core/store/access.h"
 #include "core/worklist.h"
 #include "tui/cli/cli.h"
 
@@ -60,8 +63,13 @@ int cli_worklist(struct cli *c)
     } else if (q.scope == CD_WORKLIST_MINE && !c->s->user.id) {
         return cli_failf("'%s' is not a staff member; see 'caredesk user add'", c->s->login);
     }
-    if (cd_worklist_generate(c->s->store, false, NULL, &err))
+    struct cd_worklist_gen gen;
+    if (cd_worklist_generate(c->s->store, false, &gen, &err))
         return cli_fail(&err);
+    /* A note, not a failure: the list still shows what earlier days generated. */
+    struct cd_error why = {0};
+    if (gen.readonly && cd_store_readonly_why(c->s->store, &why))
+        fprintf(stderr, "caredesk: %s; today's outreach was not generated\n", why.msg);
     struct cd_page page = CD_PAGE_INIT;
     int rc = cd_worklist_list(c->s->store, &q, &page, &err)
                  ? cli_fail(&err)
