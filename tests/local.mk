@@ -100,6 +100,15 @@ tui_tests = \
 	tests/tui/worklist.sh \
 	tests/tui/worklist_gen.sh
 
+## Security: tests/security/NAME.sh, what a shared server and files from outside must not break.
+security_tests = \
+	tests/security/output_hl7.sh \
+	tests/security/output_import.sh \
+	tests/security/output_printers.sh \
+	tests/security/output_screen.sh
+TESTS += $(security_tests)
+EXTRA_DIST += $(security_tests) tests/lib/terminal.sh
+
 check_PROGRAMS += $(unit_tests) $(tui_unit_tests)
 TESTS += $(unit_tests) $(tui_unit_tests) $(cli_tests) $(tui_tests)
 EXTRA_DIST += $(cli_tests) $(tui_tests) build-aux/man-keys.sh

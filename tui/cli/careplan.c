@@ -14,16 +14,18 @@
 #include "core/worklist.h"
 #include "tui/cli/cli.h"
 
-/* Print SB to stdout, or to FILE when given. */
+/* Print TEXT to stdout (made safe for a terminal), or to FILE when given. */
 static int emit(const char *text, size_t len, const char *file)
 {
-    FILE *f = file ? fopen(file, "w") : stdout;
+    if (!file)
+        return cli_write_text(text, len);
+    FILE *f = fopen(file, "w");
     if (!f)
         return cli_failf("%s: cannot create the file: %s", file, strerror(errno));
     int bad = fwrite(text, 1, len, f) != len;
-    bad |= file ? fclose(f) != 0 : fflush(f) != 0;
+    bad |= fclose(f) != 0;
     if (bad)
-        return cli_failf("%s: cannot write the output", file ? file : "stdout");
+        return cli_failf("%s: cannot write the output", file);
     return CLI_OK;
 }
 
@@ -179,7 +181,7 @@ static int save(struct cli *c, struct cd_careplan *plan, const char *mrn, const 
     struct cd_error err = {0};
     int rc = cd_careplan_save(c->s->store, plan, plan->version, summary, &err);
     if (!rc)
-        printf("saved care plan version %d of %s: %s\n", plan->version, mrn, plan->summary);
+        cli_printf("saved care plan version %d of %s: %s\n", plan->version, mrn, plan->summary);
     cd_careplan_free(plan);
     return rc ? cli_fail(&err) : CLI_OK;
 }
@@ -319,7 +321,7 @@ int cli_careplan(struct cli *c)
         int n = 0;
         if (cd_worklist_generate_reviews(c->s->store, cd_clock_today(), &n, &err))
             return cli_fail(&err);
-        printf("created %d careplan_review task%s\n", n, n == 1 ? "" : "s");
+        cli_printf("created %d careplan_review task%s\n", n, n == 1 ? "" : "s");
         return CLI_OK;
     }
     return cli_usage(c, "unknown careplan action '%s'", a);
