@@ -102,6 +102,7 @@ tui_tests = \
 
 ## Security: tests/security/NAME.sh, what a shared server and files from outside must not break.
 security_tests = \
+	tests/security/output_encodings.sh \
 	tests/security/output_hl7.sh \
 	tests/security/output_import.sh \
 	tests/security/output_printers.sh \
@@ -128,8 +129,13 @@ fixture_files = \
 	tests/fixtures/bad_time.hl7 \
 	tests/fixtures/bad_truncated.hl7 \
 	tests/fixtures/bad_utf8.hl7 \
+	tests/fixtures/bom_utf8.hl7 \
 	tests/fixtures/discharges.csv \
-	tests/fixtures/export_ics.expected
+	tests/fixtures/export_ics.expected \
+	tests/fixtures/utf16be.hl7 \
+	tests/fixtures/utf16le_bom.csv \
+	tests/fixtures/utf16le_bom.hl7 \
+	tests/fixtures/utf32le_bom.csv
 EXTRA_DIST += $(fixture_files)
 
 ## Independent peers: ics_peers.sh installs ical.js (npm ci) into the build tree, never into the

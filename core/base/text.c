@@ -205,6 +205,24 @@ const char *cd_text_check(const char *s, size_t max, bool required)
     return NULL;
 }
 
+const char *cd_text_wide_encoding(const char *data, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    if (n >= 4 && ((u[0] == 0xff && u[1] == 0xfe && !u[2] && !u[3]) ||
+                   (!u[0] && !u[1] && u[2] == 0xfe && u[3] == 0xff)))
+        return "UTF-32";
+    if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+        return "UTF-16";
+    /* no byte-order mark: ASCII letters with NUL bytes between them ("M\0S\0H\0" ...) */
+    if (n >= 8 && u[0] && !u[1] && !u[2] && !u[3] && u[4] && !u[5] && !u[6] && !u[7])
+        return "UTF-32";
+    if (n >= 8 && !u[0] && !u[1] && !u[2] && u[3] && !u[4] && !u[5] && !u[6] && u[7])
+        return "UTF-32";
+    if (n >= 4 && ((u[0] && !u[1] && u[2] && !u[3]) || (!u[0] && u[1] && !u[2] && u[3])))
+        return "UTF-16";
+    return NULL;
+}
+
 char *cd_text_lower(const char *s)
 {
     size_t n = strlen(s);

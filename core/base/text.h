@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Text checks shared by every input path (UTF-8, control characters, name keys)
+/* Text checks shared by every input path (UTF-8, control characters, name keys, file encodings)
  * and the one function that makes untrusted text safe for a terminal (cd_text_safe). */
 #ifndef CD_CORE_BASE_TEXT_H
 #define CD_CORE_BASE_TEXT_H
@@ -54,6 +54,9 @@ const char *cd_text_check(const char *s, size_t max, bool required);
  * empty or starts with punctuation or a space gives no initial, so the result never holds a '/'
  * or a stray '.' (it names export files). Into OUT (SIZE bytes); "" when neither gives one. */
 void cd_text_initials(const char *given, const char *family, bool dotted, char *out, size_t size);
+/* "UTF-16" or "UTF-32" when the N bytes of DATA look like a file in that encoding (a byte-order
+ * mark, or ASCII text with NUL bytes between its letters), else NULL: caredesk reads UTF-8. */
+const char *cd_text_wide_encoding(const char *data, size_t n);
 /* Lower-case ASCII letters of S into a new string (caller frees); NULL on OOM. */
 char *cd_text_lower(const char *s);
 /* The display width of the first N bytes of UTF-8 text S would need a terminal; core only needs

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of core/base/text: the one UTF-8 decoder and encoder, validation, initials, and
  * the one terminal-safe rendering (every C0 and C1 control, each bidi control, malformed UTF-8,
- * text left alone), the control checks, and the TSV and JSON cells built on them. */
+ * text left alone), the control checks, file encodings, and the TSV and JSON cells. */
 #include "config.h"
 
 #include <stdio.h>
@@ -264,6 +264,23 @@ static void checks(void)
     ok(cd_text_check("Zoë 東京", 20, true) == NULL, "text accepted");
 }
 
+static void encodings(void)
+{
+    is_str(cd_text_wide_encoding("\xff\xfeM\0S\0H\0", 8), "UTF-16", "UTF-16LE with a BOM");
+    is_str(cd_text_wide_encoding("\xfe\xff\0M\0S\0H", 8), "UTF-16", "UTF-16BE with a BOM");
+    is_str(cd_text_wide_encoding("M\0S\0H\0|\0", 8), "UTF-16", "UTF-16LE without a BOM");
+    is_str(cd_text_wide_encoding("\0m\0r\0n\0", 8), "UTF-16", "UTF-16BE without a BOM");
+    is_str(cd_text_wide_encoding("\xff\xfe\0\0M\0\0\0", 8), "UTF-32", "UTF-32LE with a BOM");
+    is_str(cd_text_wide_encoding("\0\0\xfe\xff\0\0\0M", 8), "UTF-32", "UTF-32BE with a BOM");
+    is_str(cd_text_wide_encoding("M\0\0\0S\0\0\0", 8), "UTF-32", "UTF-32LE without a BOM");
+    is_str(cd_text_wide_encoding("\0\0\0M\0\0\0S", 8), "UTF-32", "UTF-32BE without a BOM");
+    ok(cd_text_wide_encoding("\xef\xbb\xbfMSH|", 7) == NULL, "UTF-8 with a BOM is UTF-8");
+    ok(cd_text_wide_encoding("mrn,name\n", 9) == NULL, "plain CSV");
+    ok(cd_text_wide_encoding("MSH|^~\\&|A\0B", 12) == NULL, "a NUL later is not UTF-16");
+    ok(cd_text_wide_encoding("M", 1) == NULL, "one byte");
+    ok(cd_text_wide_encoding("", 0) == NULL, "empty");
+}
+
 static void cells(void)
 {
     struct cd_strbuf sb = CD_STRBUF_INIT;
@@ -287,6 +304,7 @@ int main(void)
     malformed();
     untouched();
     checks();
+    encodings();
     cells();
     return done_testing();
 }
