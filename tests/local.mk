@@ -146,14 +146,47 @@ clean-peers:
 	-rm -rf tests/peers-run
 .PHONY: clean-peers
 
-## Fuzz targets (./configure --enable-fuzz CC=clang; build-aux/ci.sh fuzz runs each for 60 s).
-fuzz_targets = tests/fuzz/fuzz_hl7 tests/fuzz/fuzz_csv
+## Fuzz targets (./configure --enable-fuzz CC=clang; `make fuzz` builds them; build-aux/ci.sh
+## fuzz runs each for 60 s from its seeds in tests/fuzz/corpus/NAME/).
+fuzz_targets = \
+	tests/fuzz/fuzz_csv \
+	tests/fuzz/fuzz_hl7 \
+	tests/fuzz/fuzz_keys \
+	tests/fuzz/fuzz_settings \
+	tests/fuzz/fuzz_theme
+tests_fuzz_fuzz_keys_SOURCES = tests/fuzz/fuzz_keys.c tui/keys/keymap.c tui/keys/conf.c \
+	tui/keys/scope.c
+tests_fuzz_fuzz_theme_SOURCES = tests/fuzz/fuzz_theme.c tui/screen/theme.c tui/keys/conf.c \
+	tui/keys/scope.c
 if FUZZ
 noinst_PROGRAMS = $(fuzz_targets)
-tests_fuzz_fuzz_hl7_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 tests_fuzz_fuzz_csv_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_hl7_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_keys_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_settings_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_theme_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+fuzz: $(fuzz_targets)
+else
+fuzz:
+	@echo "make fuzz: configure with --enable-fuzz CC=clang first (build-aux/ci.sh fuzz does)" >&2
+	@exit 1
 endif
-EXTRA_DIST += tests/fuzz/fuzz_hl7.c tests/fuzz/fuzz_csv.c
+.PHONY: fuzz
+fuzz_corpus = \
+	tests/fuzz/corpus/csv/bom_quotes.csv \
+	tests/fuzz/corpus/csv/us_dates.csv \
+	tests/fuzz/corpus/hl7/a03_escapes.hl7 \
+	tests/fuzz/corpus/hl7/a08_a13_mllp.hl7 \
+	tests/fuzz/corpus/keys/bindings \
+	tests/fuzz/corpus/keys/errors \
+	tests/fuzz/corpus/settings/clinic_name \
+	tests/fuzz/corpus/settings/extra_holidays \
+	tests/fuzz/corpus/settings/idle_minutes \
+	tests/fuzz/corpus/settings/organizer \
+	tests/fuzz/corpus/settings/timezone \
+	tests/fuzz/corpus/theme/colors.theme \
+	tests/fuzz/corpus/theme/views.theme
+EXTRA_DIST += $(fuzz_targets:=.c) $(fuzz_corpus)
 
 ## Benchmarks: `make bench`, never part of make check. Each tests/bench/bench_*.sh prints its
 ## own figures.
