@@ -94,6 +94,11 @@ size_t cd_text_safe_span(const char *s, size_t n, unsigned flags)
 {
     size_t i = 0, len;
     while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7f && c != '\\') { /* printable ASCII: the common case, fast */
+            i++;
+            continue;
+        }
         int32_t cp = cd_utf8_decode(s + i, n - i, &len);
         if (cp < 0 || cd_text_unsafe_cp(cp, flags))
             break;

@@ -84,6 +84,11 @@ run appointment add 1001 --at 2026-11-25T09:00 --duration 30 --with "Dr. Lee" --
 run appointment list
 printed "appointment list" "id	mrn	patient	kind	start	duration	provider	location	status	sequence
 1	1001	$NAME	tcm_visit	2026-11-25T09:00	30	Dr. Lee		booked	0"
+run export-ics --full-names
+like "export-ics on stdout: the summary shows the name visibly (RFC 5545 allows no controls)" \
+    "$OUT" '^SUMMARY:TCM face-to-face visit - Bob\\\\u009b31m Evil\\\\x1b\]0\\;pwned\\\\x07'
+tr -d '\r' <"$T_TMP/out" >"$T_TMP/ics" # iCalendar lines end in CR LF
+no_raw "export-ics on stdout: no raw control" "$T_TMP/ics"
 
 run time add 1001 25
 run billing
