@@ -55,6 +55,11 @@ hits=$(grep -nE '"(INSERT|UPDATE|DELETE|REPLACE) |\bcd_db_exec\(' core/demo/*.c 
 # identity comes from the password database: $USER and $LOGNAME are whatever the caller says
 hits=$(grep -rnE --include='*.[ch]' 'getenv *\( *"(USER|LOGNAME)"' core tui)
 [ -n "$hits" ] && { echo "$hits"; fail "identity read from the environment: use getpwuid(getuid())"; }
+# the command line prints only through tui/cli/cli.c (cli_printf, cli_fail, cli_print_page ...),
+# which makes every byte safe for a terminal: text from files and the database may hold an ESC
+hits=$(grep -nE '\b(printf|vprintf|puts|putchar|perror|fprintf|vfprintf|fputs|fputc|putc|dprintf)[[:space:]]*\(|\bstderr\b' \
+    $cli tui/main.c | grep -v '^tui/cli/cli\.[ch]:')
+[ -n "$hits" ] && { echo "$hits"; fail "tui/cli prints around tui/cli/cli.c: use cli_printf, cli_warnf or cli_fail"; }
 # tui issues no SQL and reaches no connection
 hits=$(grep -rnE --include='*.[ch]' '"(SELECT|INSERT|UPDATE|DELETE) |core/store/db\.h' tui)
 [ -n "$hits" ] && { echo "$hits"; fail "tui/ holds SQL or reaches the connection"; }

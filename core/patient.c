@@ -48,16 +48,34 @@ static int field_err(struct cd_error *err, const char *field, const char *value,
     return cd_error_set(err, CD_EINVAL, "%s: '%.60s' %s", field, value ? value : "", why);
 }
 
+/* Names, MRNs and phone numbers refuse every control character, even those other one-line
+ * fields would only report as "has a control character": say which one, and why not. */
+static int no_control(struct cd_error *err, const char *field, const char *value, const char *who)
+{
+    int32_t cp = value ? cd_text_find_control(value, false) : -1;
+    char name[12];
+    if (cp < 0)
+        return 0;
+    return cd_error_set(err, CD_EINVAL, "%s: contains a control character (%s); %s may not", field,
+                        cd_text_control_name(cp, name), who);
+}
+
 int cd_patient_validate(const struct cd_patient_in *in, struct cd_error *err)
 {
     const char *why;
+    if (no_control(err, "mrn", in->mrn, "MRNs"))
+        return CD_EINVAL;
     if ((why = cd_text_check(in->mrn, 64, true)))
         return field_err(err, "mrn", in->mrn, why);
     for (const char *p = in->mrn; *p; p++)
         if (*p == ' ')
             return field_err(err, "mrn", in->mrn, "has a space");
+    if (no_control(err, "family_name", in->family, "names"))
+        return CD_EINVAL;
     if ((why = cd_text_check(in->family, 100, true)))
         return field_err(err, "family_name", in->family, why);
+    if (no_control(err, "given_name", in->given, "names"))
+        return CD_EINVAL;
     if ((why = cd_text_check(in->given, 100, true)))
         return field_err(err, "given_name", in->given, why);
     if (in->birth_date && *in->birth_date) {
@@ -72,8 +90,12 @@ int cd_patient_validate(const struct cd_patient_in *in, struct cd_error *err)
     if (in->sex && *in->sex && strcmp(in->sex, "F") && strcmp(in->sex, "M") &&
         strcmp(in->sex, "X") && strcmp(in->sex, "U"))
         return field_err(err, "sex", in->sex, "is not F, M, X or U");
+    if (no_control(err, "phone", in->phone, "phone numbers"))
+        return CD_EINVAL;
     if ((why = cd_text_check(in->phone, 40, false)))
         return field_err(err, "phone", in->phone, why);
+    if (no_control(err, "phone_alt", in->phone_alt, "phone numbers"))
+        return CD_EINVAL;
     if ((why = cd_text_check(in->phone_alt, 40, false)))
         return field_err(err, "phone_alt", in->phone_alt, why);
     if ((why = cd_text_check(in->language, 40, false)))

@@ -14,7 +14,7 @@ AM_TESTS_ENVIRONMENT = \
 TEST_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(ICAL_CFLAGS) $(JANSSON_CFLAGS)
 LDADD = $(CORE_LIBS)
 EXTRA_DIST += tests/lib/tap.h tests/lib/testdb.h tests/lib/cli.sh tests/lib/tui.sh tests/lib/fixture.sh \
-	tests/lib/osuser.sh
+	tests/lib/osuser.sh tests/lib/terminal.sh
 
 ## Unit tests of core: tests/unit/test_NOUN.c, one per module, linked with libcaredesk.a.
 unit_tests = \
@@ -107,7 +107,7 @@ tui_tests = \
 
 ## Security: tests/security/NAME.sh, what a careful user on a shared server tried (issue 13):
 ## export targets, the database's files, identity from the OS, team mode with real OS users, full
-## disks, read-only files and directories; each skips with a message where the machine refuses
+## disks, read-only files and directories, text from outside that must not drive a terminal; each skips with a message where the machine refuses
 ## the set-up (mount, useradd).
 security_tests = \
 	tests/security/db_files.sh \
@@ -116,6 +116,11 @@ security_tests = \
 	tests/security/errors_readonly_file.sh \
 	tests/security/export_targets.sh \
 	tests/security/identity.sh \
+	tests/security/output_encodings.sh \
+	tests/security/output_hl7.sh \
+	tests/security/output_import.sh \
+	tests/security/output_printers.sh \
+	tests/security/output_screen.sh \
 	tests/security/team.sh
 
 ## Crash suite: tests/crash/run.sh SIGKILLs caredesk at random points of its writes (import,
@@ -152,8 +157,13 @@ fixture_files = \
 	tests/fixtures/bad_time.hl7 \
 	tests/fixtures/bad_truncated.hl7 \
 	tests/fixtures/bad_utf8.hl7 \
+	tests/fixtures/bom_utf8.hl7 \
 	tests/fixtures/discharges.csv \
-	tests/fixtures/export_ics.expected
+	tests/fixtures/export_ics.expected \
+	tests/fixtures/utf16be.hl7 \
+	tests/fixtures/utf16le_bom.csv \
+	tests/fixtures/utf16le_bom.hl7 \
+	tests/fixtures/utf32le_bom.csv
 EXTRA_DIST += $(fixture_files)
 
 ## Independent peers: ics_peers.sh installs ical.js (npm ci) into the build tree, never into the
@@ -164,14 +174,47 @@ clean-peers:
 	-rm -rf tests/peers-run
 .PHONY: clean-peers
 
-## Fuzz targets (./configure --enable-fuzz CC=clang; build-aux/ci.sh fuzz runs each for 60 s).
-fuzz_targets = tests/fuzz/fuzz_hl7 tests/fuzz/fuzz_csv
+## Fuzz targets (./configure --enable-fuzz CC=clang; `make fuzz` builds them; build-aux/ci.sh
+## fuzz runs each for 60 s from its seeds in tests/fuzz/corpus/NAME/).
+fuzz_targets = \
+	tests/fuzz/fuzz_csv \
+	tests/fuzz/fuzz_hl7 \
+	tests/fuzz/fuzz_keys \
+	tests/fuzz/fuzz_settings \
+	tests/fuzz/fuzz_theme
+tests_fuzz_fuzz_keys_SOURCES = tests/fuzz/fuzz_keys.c tui/keys/keymap.c tui/keys/conf.c \
+	tui/keys/scope.c
+tests_fuzz_fuzz_theme_SOURCES = tests/fuzz/fuzz_theme.c tui/screen/theme.c tui/keys/conf.c \
+	tui/keys/scope.c
 if FUZZ
 noinst_PROGRAMS = $(fuzz_targets)
-tests_fuzz_fuzz_hl7_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 tests_fuzz_fuzz_csv_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_hl7_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_keys_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_settings_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_theme_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+fuzz: $(fuzz_targets)
+else
+fuzz:
+	@echo "make fuzz: configure with --enable-fuzz CC=clang first (build-aux/ci.sh fuzz does)" >&2
+	@exit 1
 endif
-EXTRA_DIST += tests/fuzz/fuzz_hl7.c tests/fuzz/fuzz_csv.c
+.PHONY: fuzz
+fuzz_corpus = \
+	tests/fuzz/corpus/csv/bom_quotes.csv \
+	tests/fuzz/corpus/csv/us_dates.csv \
+	tests/fuzz/corpus/hl7/a03_escapes.hl7 \
+	tests/fuzz/corpus/hl7/a08_a13_mllp.hl7 \
+	tests/fuzz/corpus/keys/bindings \
+	tests/fuzz/corpus/keys/errors \
+	tests/fuzz/corpus/settings/clinic_name \
+	tests/fuzz/corpus/settings/extra_holidays \
+	tests/fuzz/corpus/settings/idle_minutes \
+	tests/fuzz/corpus/settings/organizer \
+	tests/fuzz/corpus/settings/timezone \
+	tests/fuzz/corpus/theme/colors.theme \
+	tests/fuzz/corpus/theme/views.theme
+EXTRA_DIST += $(fuzz_targets:=.c) $(fuzz_corpus)
 
 ## Benchmarks: `make bench`, never part of make check. Each tests/bench/bench_*.sh prints its
 ## own figures.

@@ -32,34 +32,38 @@ static const struct command commands[] = {
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
-static void help(FILE *f)
+static int help(void)
 {
-    fputs("usage: caredesk [GLOBAL OPTIONS] [SUB-COMMAND [ARGS]]\n"
-          "\n"
-          "Care coordination and care management workstation. Without a sub-command, opens the\n"
-          "full-screen workstation on the database.\n"
-          "\n"
-          "Global options:\n"
-          "  --db PATH        the database (default $CAREDESK_DB, else\n"
-          "                   $XDG_DATA_HOME/caredesk/caredesk.db)\n"
-          "  --user LOGIN     act as this staff member: for caredesk admins, or on a\n"
-          "                   database of your own outside team mode (default: you, the\n"
-          "                   OS login)\n"
-          "  --now TIME       start the clock at YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM] (clinic time\n"
-          "                   without a zone); it runs on from there\n"
-          "  --demo           open the workstation on a demo database (created on first use)\n"
-          "  --theme NAME     color theme: default, light, high-contrast or mono\n"
-          "  --no-color       monochrome, as with NO_COLOR\n"
-          "  --help, -h       this help\n"
-          "  --version, -V    the version\n"
-          "\n"
-          "Sub-commands:\n",
-          f);
+    struct cd_strbuf sb = CD_STRBUF_INIT;
+    cd_strbuf_add(
+        &sb, "usage: caredesk [GLOBAL OPTIONS] [SUB-COMMAND [ARGS]]\n"
+             "\n"
+             "Care coordination and care management workstation. Without a sub-command, opens the\n"
+             "full-screen workstation on the database.\n"
+             "\n"
+             "Global options:\n"
+             "  --db PATH        the database (default $CAREDESK_DB, else\n"
+             "                   $XDG_DATA_HOME/caredesk/caredesk.db)\n"
+             "  --user LOGIN     act as this staff member: for caredesk admins, or on a\n"
+             "                   database of your own outside team mode (default: you, the\n"
+             "                   OS login)\n"
+             "  --now TIME       start the clock at YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM] (clinic time\n"
+             "                   without a zone); it runs on from there\n"
+             "  --demo           open the workstation on a demo database (created on first use)\n"
+             "  --theme NAME     color theme: default, light, high-contrast or mono\n"
+             "  --no-color       monochrome, as with NO_COLOR\n"
+             "  --help, -h       this help\n"
+             "  --version, -V    the version\n"
+             "\n"
+             "Sub-commands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
-    fputs("\nRun 'caredesk SUB-COMMAND --help' for its options; 'man caredesk' for everything.\n"
-          "Exit status: 0 success, 1 the work failed (nothing written), 2 usage error.\n",
-          f);
+        cd_strbuf_addf(&sb, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    cd_strbuf_add(
+        &sb, "\nRun 'caredesk SUB-COMMAND --help' for its options; 'man caredesk' for everything.\n"
+             "Exit status: 0 success, 1 the work failed (nothing written), 2 usage error.\n");
+    int rc = cli_write_text(cd_strbuf_str(&sb), sb.len);
+    cd_strbuf_free(&sb);
+    return rc;
 }
 
 static char *demo_path(void)
@@ -106,15 +110,11 @@ int main(int argc, char **argv)
         case 'D': demo = 1; break;
         case 't': ao.theme = optarg; break;
         case 'C': ao.no_color = 1; break;
-        case 'h': help(stdout); return CLI_OK;
-        case 'V': printf("caredesk %s\n", PACKAGE_VERSION); return CLI_OK;
-        case ':':
-            fprintf(stderr, "caredesk: option %s needs a value\n", argv[optind - 1]);
-            return CLI_USAGE;
+        case 'h': return help();
+        case 'V': cli_printf("caredesk %s\n", PACKAGE_VERSION); return cli_flush();
+        case ':': return cli_usage(NULL, "option %s needs a value", argv[optind - 1]);
         default:
-            fprintf(stderr, "caredesk: unknown option '%s' (see caredesk --help)\n",
-                    argv[optind - 1]);
-            return CLI_USAGE;
+            return cli_usage(NULL, "unknown option '%s' (see caredesk --help)", argv[optind - 1]);
         }
     }
     /* who you are until the store says whether --user may change it (session_identify) */
@@ -124,8 +124,7 @@ int main(int argc, char **argv)
     if (!s.db_path)
         s.db_path = path_owned = demo ? demo_path() : cd_store_default_path();
     if (!s.db_path) {
-        fputs("caredesk: out of memory\n", stderr);
-        return CLI_FAIL;
+        return cli_failf("out of memory");
     }
     int rc;
     if (optind < argc) {
@@ -134,10 +133,10 @@ int main(int argc, char **argv)
             if (strcmp(commands[i].name, argv[optind]) == 0)
                 cmd = &commands[i];
         if (!cmd || demo) {
-            fprintf(stderr, "caredesk: %s '%s' (see caredesk --help)\n",
-                    demo ? "--demo opens the workstation; it takes no sub-command, not"
-                         : "unknown sub-command",
-                    argv[optind]);
+            cli_usage(NULL, "%s '%s' (see caredesk --help)",
+                      demo ? "--demo opens the workstation; it takes no sub-command, not"
+                           : "unknown sub-command",
+                      argv[optind]);
             free(path_owned);
             return CLI_USAGE;
         }
@@ -145,9 +144,9 @@ int main(int argc, char **argv)
         c.argv = argv + optind;
         c.usage = cmd->usage;
         if (c.argc == 2 && (strcmp(c.argv[1], "--help") == 0 || strcmp(c.argv[1], "-h") == 0)) {
-            printf("usage: caredesk %s\n%s\n", cmd->usage, cmd->summary);
+            cli_printf("usage: caredesk %s\n%s\n", cmd->usage, cmd->summary);
             free(path_owned);
-            return CLI_OK;
+            return cli_flush();
         }
         /* a command that opens the store itself (init --team) gets only the clock here */
         rc = cli_start(&c, (cmd->flags & CLI_OPENS) ? CLI_NO_STORE : cmd->flags);
@@ -158,7 +157,7 @@ int main(int argc, char **argv)
         ao.demo = demo;
         rc = app_main(&s, &ao, &err);
         if (rc && err.msg[0])
-            fprintf(stderr, "caredesk: %s\n", err.msg);
+            cli_fail(&err);
     }
     session_close(&s);
     free(path_owned);

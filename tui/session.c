@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "core/base/clock.h"
+#include "core/base/strbuf.h"
+#include "core/base/text.h"
 
 int session_apply_now(struct session *s, struct cd_error *err)
 {
@@ -33,7 +35,10 @@ int session_open(struct session *s, unsigned flags, struct cd_error *err)
     const char *notes = cd_store_notes(s->store);
     for (const char *p = notes; *p;) {
         size_t n = strcspn(p, "\n");
-        fprintf(stderr, "caredesk: %.*s\n", (int)n, p);
+        struct cd_strbuf line = CD_STRBUF_INIT; /* the path is text from outside */
+        cd_text_safe(&line, p, n, 0);
+        fprintf(stderr, "caredesk: %s\n", cd_strbuf_str(&line));
+        cd_strbuf_free(&line);
         p += n + (p[n] == '\n');
     }
     return 0;

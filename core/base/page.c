@@ -134,7 +134,9 @@ int cd_page_write_json(const struct cd_page *page, const char *numeric, struct c
                 cd_strbuf_add(out, ", ");
             cd_strbuf_add_json(out, cd_page_name(page, c));
             cd_strbuf_add(out, ": ");
-            if (v && *v && listed(numeric, cd_page_name(page, c)))
+            /* a numeric column is written bare only when it is a number: never raw text */
+            if (v && *v && listed(numeric, cd_page_name(page, c)) &&
+                strspn(v, "-+.0123456789eE") == strlen(v))
                 cd_strbuf_add(out, v);
             else
                 cd_strbuf_add_json(out, v);

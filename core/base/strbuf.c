@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Growable strings, and the escaping used by TSV and JSON output. */
+/* Growable strings, and the escaping used by TSV and JSON output (both terminal-safe). */
 #include "config.h"
 #include "core/base/strbuf.h"
 
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/error.h"
+#include "core/base/text.h"
 
 static int grow(struct cd_strbuf *sb, size_t need)
 {
@@ -83,18 +84,24 @@ int cd_strbuf_add_json(struct cd_strbuf *sb, const char *s)
     if (!s)
         return cd_strbuf_add(sb, "null");
     int rc = cd_strbuf_addc(sb, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p && !rc; p++) {
-        switch (*p) {
+    size_t n = strlen(s);
+    for (size_t i = 0, len; i < n && !rc; i += len) {
+        int32_t cp = cd_utf8_decode(s + i, n - i, &len);
+        switch (cp) {
         case '"': rc = cd_strbuf_add(sb, "\\\""); break;
         case '\\': rc = cd_strbuf_add(sb, "\\\\"); break;
         case '\n': rc = cd_strbuf_add(sb, "\\n"); break;
         case '\r': rc = cd_strbuf_add(sb, "\\r"); break;
         case '\t': rc = cd_strbuf_add(sb, "\\t"); break;
         default:
-            if (*p < 0x20)
-                rc = cd_strbuf_addf(sb, "\\u%04x", *p);
+            /* JSON must be UTF-8: a stray byte becomes U+FFFD; what a terminal would obey
+             * (controls, C1, bidi) is written as an escape, which reads back the same */
+            if (cp < 0)
+                rc = cd_strbuf_add(sb, "\\ufffd");
+            else if (cd_text_unsafe_cp(cp, 0))
+                rc = cd_strbuf_addf(sb, "\\u%04x", (unsigned)cp);
             else
-                rc = cd_strbuf_addc(sb, (char)*p);
+                rc = cd_strbuf_addn(sb, s + i, len);
         }
     }
     return rc ? rc : cd_strbuf_addc(sb, '"');
@@ -102,17 +109,7 @@ int cd_strbuf_add_json(struct cd_strbuf *sb, const char *s)
 
 int cd_strbuf_add_tsv(struct cd_strbuf *sb, const char *s)
 {
-    int rc = 0;
-    for (const char *p = s ? s : ""; *p && !rc; p++) {
-        switch (*p) {
-        case '\t': rc = cd_strbuf_add(sb, "\\t"); break;
-        case '\n': rc = cd_strbuf_add(sb, "\\n"); break;
-        case '\r': rc = cd_strbuf_add(sb, "\\r"); break;
-        case '\\': rc = cd_strbuf_add(sb, "\\\\"); break;
-        default: rc = cd_strbuf_addc(sb, *p);
-        }
-    }
-    return rc;
+    return cd_text_safe(sb, s ? s : "", s ? strlen(s) : 0, CD_TEXT_BACKSLASH);
 }
 
 const char *cd_strbuf_str(const struct cd_strbuf *sb)

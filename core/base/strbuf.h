@@ -29,9 +29,11 @@ int cd_strbuf_addc(struct cd_strbuf *sb, char c);
 int cd_strbuf_addf(struct cd_strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int cd_strbuf_vaddf(struct cd_strbuf *sb, const char *fmt, va_list ap);
-/* Append S as a JSON string literal with quotes (S may be NULL: writes null). */
+/* Append S as a JSON string literal with quotes (S may be NULL: writes null). Controls, DEL, C1
+ * and bidi controls are written as \uXXXX, bytes that are not UTF-8 as \ufffd. */
 int cd_strbuf_add_json(struct cd_strbuf *sb, const char *s);
-/* Append S for a TSV cell: tabs, newlines and backslashes escaped as \t \n \\. */
+/* Append S for a TSV cell, terminal-safe: cd_text_safe with backslashes doubled (\t \n \r \\,
+ * \x1b, \u202e ...), so the cell reads back unambiguously. */
 int cd_strbuf_add_tsv(struct cd_strbuf *sb, const char *s);
 /* The content, never NULL (borrowed; valid until the next change). */
 const char *cd_strbuf_str(const struct cd_strbuf *sb);

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "core/io/fhir.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,8 @@
 
 #include "core/base/clock.h"
 #include "core/base/page.h"
+#include "core/base/strbuf.h"
+#include "core/base/text.h"
 #include "core/patient.h"
 
 #define ICD10_SYSTEM "http://hl7.org/fhir/sid/icd-10-cm"
@@ -210,16 +213,26 @@ int cd_fhir_careplan(struct cd_store *store, const struct cd_careplan *plan, cha
     cd_page_free(&page);
     char *text = cp ? json_dumps(cp, JSON_INDENT(2)) : NULL;
     json_decref(cp);
-    if (!text)
-        return cd_error_set(err, CD_ENOMEM, "out of memory building the FHIR CarePlan");
-    size_t n = strlen(text);
-    char *withnl = realloc(text, n + 2);
-    if (!withnl) {
-        free(text);
+    struct cd_strbuf out = CD_STRBUF_INIT;
+    bool built = text != NULL;
+    if (built) {
+        /* jansson writes DEL, C1 and bidi controls as they are: as \uXXXX they read back the
+         * same and never reach a terminal raw (outside strings there are only LF and spaces) */
+        size_t n = strlen(text), len;
+        for (size_t i = 0; i < n; i += len) {
+            int32_t c = cd_utf8_decode(text + i, n - i, &len);
+            if (c >= 0 && cd_text_unsafe_cp(c, CD_TEXT_MULTILINE))
+                cd_strbuf_addf(&out, "\\u%04x", (unsigned)c);
+            else
+                cd_strbuf_addn(&out, text + i, len);
+        }
+        cd_strbuf_addc(&out, '\n');
+    }
+    free(text);
+    if (!built || out.oom) {
+        cd_strbuf_free(&out);
         return cd_error_set(err, CD_ENOMEM, "out of memory building the FHIR CarePlan");
     }
-    withnl[n] = '\n';
-    withnl[n + 1] = '\0';
-    *json = withnl;
+    *json = cd_strbuf_take(&out);
     return 0;
 }

@@ -138,6 +138,13 @@ static const struct zone *find_zone(const struct ctx *c, const char *tzid)
  * serializer: libical's per-event allocations made a 100,000-event export slower than calcurse. */
 static void content_line(struct cd_strbuf *sb, const char *name, const char *value, int text)
 {
+    /* TEXT may not hold controls (RFC 5545 3.3.11), and an export printed meets a terminal:
+     * a name from an older database with an ESC or a bidi override is written visibly */
+    struct cd_strbuf safe = CD_STRBUF_INIT;
+    if (text && cd_text_safe_span(value, strlen(value), CD_TEXT_MULTILINE) < strlen(value)) {
+        cd_text_safe(&safe, value, strlen(value), CD_TEXT_MULTILINE);
+        value = cd_strbuf_str(&safe);
+    }
     /* worst case: every octet escaped to two, plus a fold (3 octets) per 37 output octets */
     size_t nlen = strlen(name), vlen = strlen(value);
     size_t cap = nlen + 1 + vlen * 2 + (nlen + 1 + vlen * 2) / 37 * 3 + 8;
@@ -145,6 +152,7 @@ static void content_line(struct cd_strbuf *sb, const char *name, const char *val
     if (!out) {
         cd_strbuf_addn(sb, "", 0);
         sb->oom = true;
+        cd_strbuf_free(&safe);
         return;
     }
     size_t o = nlen, col = nlen + 1;
@@ -185,6 +193,7 @@ static void content_line(struct cd_strbuf *sb, const char *name, const char *val
     cd_strbuf_addn(sb, out, o);
     if (out != stackbuf)
         free(out);
+    cd_strbuf_free(&safe);
 }
 
 /* A parameter value: quoted when it holds a separator; DQUOTE and controls dropped. */

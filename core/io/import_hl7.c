@@ -489,6 +489,10 @@ int cd_import_hl7(struct cd_store *store, const char *data, size_t len,
     struct cd_hl7_reader r;
     struct msg g = {.m = CD_HL7_MESSAGE_INIT};
     int rc;
+    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) { /* a UTF-8 byte-order mark, as in CSV */
+        data += 3;
+        len -= 3;
+    }
     cd_hl7_reader_init(&r, data, len);
     while ((rc = cd_hl7_next(&r, &g.m, err)) == 1) {
         sum->records++;

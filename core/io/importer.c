@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/text.h"
 #include "core/encounter.h"
 
 int cd_import_format_parse(const char *name, enum cd_import_format *out, struct cd_error *err)
@@ -37,6 +38,10 @@ int cd_import_buffer(struct cd_store *store, const char *name, const char *data,
                      struct cd_error *err)
 {
     memset(sum, 0, sizeof *sum);
+    const char *wide = cd_text_wide_encoding(data, len);
+    if (wide) /* before any parsing: "unknown column 'M-~M-^?'" would send the user astray */
+        return cd_error_set(err, CD_EINVAL, "%s: %s is not supported; save the file as UTF-8", name,
+                            wide);
     if (format == CD_IMPORT_GUESS)
         format = cd_import_guess(data, len);
     int rc = cd_store_begin(store, err);

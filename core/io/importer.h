@@ -35,7 +35,9 @@ int cd_import_format_parse(const char *name, enum cd_import_format *out, struct 
 /* HL7 when the content (after a byte-order mark, blank space or an MLLP start byte) begins with
  * "MSH", else CSV. */
 enum cd_import_format cd_import_guess(const char *data, size_t len);
-/* Import LEN bytes of DATA named NAME (for messages) in one transaction. */
+/* Import LEN bytes of DATA named NAME (for messages) in one transaction. UTF-8 only (a
+ * byte-order mark is skipped): UTF-16 and UTF-32 are refused with "NAME: UTF-16 is not
+ * supported; save the file as UTF-8". */
 int cd_import_buffer(struct cd_store *store, const char *name, const char *data, size_t len,
                      enum cd_import_format format, struct cd_import_summary *sum,
                      struct cd_error *err);

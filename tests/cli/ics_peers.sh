@@ -2,7 +2,8 @@
 # Independent checks of export-ics with clients nobody on this team wrote: Mozilla's ical.js
 # (Thunderbird's parser, pinned in tests/peers/package-lock.json, installed into the build tree
 # with npm ci) must read every event with the right UTC start across both 2026 daylight-saving
-# changes, and calcurse (Debian) must import every event with nothing skipped.
+# changes, and calcurse (Debian) must import every event with nothing skipped. When the npm
+# registry cannot be reached, the ical.js checks are skipped with one line saying so.
 . "$TESTLIB/cli.sh"
 PEERS_SRC=$(cd "$TESTLIB/../peers" && pwd)
 PEERS=$(dirname "$CAREDESK")/tests/peers-run
@@ -35,29 +36,38 @@ if [ ! -f "$PEERS/node_modules/ical.js/package.json" ] ||
    ! cmp -s "$PEERS_SRC/package-lock.json" "$PEERS/package-lock.json"; then
     mkdir -p "$PEERS"
     cp "$PEERS_SRC/package.json" "$PEERS_SRC/package-lock.json" "$PEERS/"
-    npm ci --prefix "$PEERS" --no-audit --no-fund --loglevel=error >"$T_TMP/npm.log" 2>&1
+    npm ci --prefix "$PEERS" --no-audit --no-fund --loglevel=error --fetch-retries=1 \
+        --fetch-retry-mintimeout=1000 --fetch-retry-maxtimeout=2000 \
+        >"$T_TMP/npm.log" 2>&1
     RC=$?
-    [ "$RC" = 0 ] || sed 's/^/# /' "$T_TMP/npm.log"
 else
     # installed by an earlier run: the same count of tests either way
     cmp -s "$PEERS_SRC/package-lock.json" "$PEERS/package-lock.json"
     RC=$?
 fi
-is_rc "ical.js installed by npm ci from tests/peers/package-lock.json" 0
-cp "$PEERS_SRC/icsdump.mjs" "$PEERS/"
-is "ical.js is the pinned 2.2.1" "$(node -p "require('$PEERS/node_modules/ical.js/package.json').version" 2>&1)" "2.2.1"
-node "$PEERS/icsdump.mjs" "$T_TMP/out.ics" >"$T_TMP/icaljs" 2>"$T_TMP/icaljs.err"
-RC=$?
-is_rc "ical.js reads the export without an error" 0
-[ "$RC" = 0 ] || sed 's/^/# /' "$T_TMP/icaljs.err"
-is "ical.js: every event, exact UTC times, status and sequence" "$(cut -d'|' -f2- "$T_TMP/icaljs")" \
+unreachable='E(NOTFOUND|AI_AGAIN|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH|HOSTUNREACH)|ERR! network'
+if [ "$RC" != 0 ] && grep -qE "$unreachable" "$T_TMP/npm.log" 2>/dev/null; then
+    # no registry (no network, no DNS, a refusing proxy): nothing to check with, not a failure
+    T_N=$((T_N + 1))
+    echo "ok $T_N # SKIP npm registry unreachable: ical.js not installed"
+else
+    is_rc "ical.js installed by npm ci from tests/peers/package-lock.json" 0
+    [ "$RC" = 0 ] || sed 's/^/# /' "$T_TMP/npm.log" 2>/dev/null
+    cp "$PEERS_SRC/icsdump.mjs" "$PEERS/"
+    is "ical.js is the pinned 2.2.1" "$(node -p "require('$PEERS/node_modules/ical.js/package.json').version" 2>&1)" "2.2.1"
+    node "$PEERS/icsdump.mjs" "$T_TMP/out.ics" >"$T_TMP/icaljs" 2>"$T_TMP/icaljs.err"
+    RC=$?
+    is_rc "ical.js reads the export without an error" 0
+    [ "$RC" = 0 ] || sed 's/^/# /' "$T_TMP/icaljs.err"
+    is "ical.js: every event, exact UTC times, status and sequence" "$(cut -d'|' -f2- "$T_TMP/icaljs")" \
 " Primary care visit - Zoë Núñez | CONFIRMED | 0 | 2026-03-07T14:30:00.000Z | 2026-03-07T15:00:00.000Z | alarms=[DISPLAY -PT30M]
  TCM face-to-face visit - Jane O'Brien, Jr. | CONFIRMED | 0 | 2026-03-09T13:30:00.000Z | 2026-03-09T14:15:00.000Z | alarms=[DISPLAY -PT30M]
  Lab appointment - Zoë Núñez | CONFIRMED | 0 | 2026-10-31T13:00:00.000Z | 2026-10-31T13:15:00.000Z | alarms=[DISPLAY -PT30M]
  Telehealth visit - Jane O'Brien, Jr. | CONFIRMED | 0 | 2026-11-02T14:00:00.000Z | 2026-11-02T14:20:00.000Z | alarms=[DISPLAY -PT30M]
  Specialist visit - Zoë Núñez | CANCELLED | 1 | 2026-11-03T21:00:00.000Z | 2026-11-03T22:00:00.000Z | alarms=[]"
-is "ical.js sees the UIDs caredesk stored" "$(cut -d' ' -f1 "$T_TMP/icaljs" | sort | tr '\n' ' ')" \
-   "$(sqlite3 "$DB" "SELECT uid FROM appointments ORDER BY uid" | tr '\n' ' ')"
+    is "ical.js sees the UIDs caredesk stored" "$(cut -d' ' -f1 "$T_TMP/icaljs" | sort | tr '\n' ' ')" \
+       "$(sqlite3 "$DB" "SELECT uid FROM appointments ORDER BY uid" | tr '\n' ' ')"
+fi
 
 # calcurse: no time zones of its own; it converts TZID times to $TZ at import
 logs_before=$(ls /tmp/calcurse_log.* 2>/dev/null)

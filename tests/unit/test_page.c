@@ -39,6 +39,15 @@ int main(void)
            "JSON escapes and numbers");
     cd_page_reset(&small);
     is_int(small.nrows, 0, "reset empties");
+    cd_page_set_columns(&small, 3, cols);
+    const char *r2[] = {"7\x1b[2J", "Ann", NULL};
+    cd_page_add_row(&small, r2);
+    cd_strbuf_reset(&out);
+    cd_page_write_json(&small, "id", &out);
+    is_str(cd_strbuf_str(&out),
+           "[\n {\"id\": \"7\\u001b[2J\", \"name\": \"Ann\", \"note\": null}\n]\n",
+           "a numeric column that is not a number is written as an escaped string");
+    cd_page_reset(&small);
 
     ok(cd_utf8_valid("Zoë Ñúñez", strlen("Zoë Ñúñez")), "UTF-8 accepted");
     ok(!cd_utf8_valid("\xc0\xaf", 2), "overlong refused");

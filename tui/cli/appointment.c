@@ -25,15 +25,15 @@ static int appointment_id(const struct cli *c, int argc, char **argv, int64_t *i
     return 0;
 }
 
-/* The lines after a write: the TCM task it closed or reopened, and any warning (stderr). */
+/* The lines after a write: the TCM task it closed or reopened, and any warning. */
 static void report_task(const struct cd_appointment_result *res)
 {
     if (res->task_closed)
-        printf("closed task %lld (TCM face-to-face visit)\n", (long long)res->task_closed);
+        cli_printf("closed task %lld (TCM face-to-face visit)\n", (long long)res->task_closed);
     if (res->task_reopened)
-        printf("reopened task %lld (TCM face-to-face visit)\n", (long long)res->task_reopened);
+        cli_printf("reopened task %lld (TCM face-to-face visit)\n", (long long)res->task_reopened);
     if (res->warning[0])
-        fprintf(stderr, "caredesk: warning: %s\n", res->warning);
+        cli_warnf("%s", res->warning);
 }
 
 static int appointment_add(struct cli *c, int argc, char **argv)
@@ -77,9 +77,9 @@ static int appointment_add(struct cli *c, int argc, char **argv)
     struct cd_appointment_result res;
     if (cd_appointment_book(c->s->store, &in, &res, &err))
         return cli_fail(&err);
-    printf("booked appointment %lld: %s for %s at %s %s, %d min, with %s\n", (long long)res.id,
-           in.kind && *in.kind ? in.kind : "other", in.mrn, in.at, cd_clock_zone(), in.duration_min,
-           in.provider);
+    cli_printf("booked appointment %lld: %s for %s at %s %s, %d min, with %s\n", (long long)res.id,
+               in.kind && *in.kind ? in.kind : "other", in.mrn, in.at, cd_clock_zone(),
+               in.duration_min, in.provider);
     report_task(&res);
     return CLI_OK;
 }
@@ -120,9 +120,9 @@ static int appointment_move(struct cli *c, int argc, char **argv)
     if (cd_appointment_move(c->s->store, id, &ch, &res, &err))
         return cli_fail(&err);
     if (res.changed)
-        printf("moved appointment %lld (sequence %d)\n", (long long)id, res.sequence);
+        cli_printf("moved appointment %lld (sequence %d)\n", (long long)id, res.sequence);
     else
-        printf("appointment %lld unchanged (sequence %d)\n", (long long)id, res.sequence);
+        cli_printf("appointment %lld unchanged (sequence %d)\n", (long long)id, res.sequence);
     report_task(&res);
     return CLI_OK;
 }
@@ -162,10 +162,10 @@ static int appointment_status(struct cli *c, int argc, char **argv)
     if (rc)
         return cli_fail(&err);
     if (res.changed)
-        printf("appointment %lld is %s (sequence %d)\n", (long long)id, done, res.sequence);
+        cli_printf("appointment %lld is %s (sequence %d)\n", (long long)id, done, res.sequence);
     else
-        printf("appointment %lld was already %s (sequence %d)\n", (long long)id, done,
-               res.sequence);
+        cli_printf("appointment %lld was already %s (sequence %d)\n", (long long)id, done,
+                   res.sequence);
     report_task(&res);
     return CLI_OK;
 }
@@ -278,7 +278,7 @@ int cli_export_ics(struct cli *c)
         if (cd_ical_export_file(c->s->store, &o, path, wflags, &n, &err))
             return cli_fail(&err);
         if (!to_stdout) /* the calendar itself went there */
-            printf("wrote %zu appointment%s to %s\n", n, n == 1 ? "" : "s", path);
+            cli_printf("wrote %zu appointment%s to %s\n", n, n == 1 ? "" : "s", path);
         return CLI_OK;
     }
     if (cd_ical_write(c->s->store, &o, stdout, &n, &err))

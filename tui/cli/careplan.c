@@ -15,7 +15,8 @@
 #include "core/worklist.h"
 #include "tui/cli/cli.h"
 
-/* Print TEXT to stdout, or write it to FILE when given, as core/base/safefile.h says (FLAGS). */
+/* Print TEXT to stdout (made safe for a terminal), or write it to FILE when given, as
+ * core/base/safefile.h says (FLAGS). */
 static int emit(struct cli *c, const char *text, size_t len, const char *file, unsigned flags)
 {
     struct cd_error err = {0};
@@ -24,9 +25,7 @@ static int emit(struct cli *c, const char *text, size_t len, const char *file, u
             return cli_fail(&err);
         return CLI_OK;
     }
-    if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
-        return cli_failf("stdout: cannot write the output");
-    return CLI_OK;
+    return cli_write_text(text, len);
 }
 
 static int parse_version(const struct cli *c, const char *s, int *out)
@@ -187,7 +186,7 @@ static int save(struct cli *c, struct cd_careplan *plan, const char *mrn, const 
     struct cd_error err = {0};
     int rc = cd_careplan_save(c->s->store, plan, plan->version, summary, &err);
     if (!rc)
-        printf("saved care plan version %d of %s: %s\n", plan->version, mrn, plan->summary);
+        cli_printf("saved care plan version %d of %s: %s\n", plan->version, mrn, plan->summary);
     cd_careplan_free(plan);
     return rc ? cli_fail(&err) : CLI_OK;
 }
@@ -327,7 +326,7 @@ int cli_careplan(struct cli *c)
         int n = 0;
         if (cd_worklist_generate_reviews(c->s->store, cd_clock_today(), &n, &err))
             return cli_fail(&err);
-        printf("created %d careplan_review task%s\n", n, n == 1 ? "" : "s");
+        cli_printf("created %d careplan_review task%s\n", n, n == 1 ? "" : "s");
         return CLI_OK;
     }
     return cli_usage(c, "unknown careplan action '%s'", a);

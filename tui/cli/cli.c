@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Helpers shared by the sub-commands: errors, option parsing, output formats. */
+/* Helpers shared by the sub-commands: errors, option parsing, output formats. Every byte the
+ * command line prints goes out through this file, made safe for a terminal by cd_text_safe
+ * (build-aux/check-layers.sh refuses a printf or an stderr anywhere else in tui/cli). */
 #include "config.h"
 #include "tui/cli/cli.h"
 
@@ -10,6 +12,7 @@
 #include <string.h>
 
 #include "core/base/strbuf.h"
+#include "core/base/text.h"
 #include "core/patient.h"
 #include "core/perm.h"
 
@@ -30,39 +33,102 @@ int cli_start(struct cli *c, unsigned flags)
     return CLI_OK;
 }
 
-int cli_fail(const struct cd_error *err)
+/* Write the N bytes of S to F made safe for a terminal under FLAGS (cd_text_safe); 0 or -1. */
+static int put_safe(FILE *f, const char *s, size_t n, unsigned flags)
 {
-    fprintf(stderr, "caredesk: %s\n",
-            err && err->msg[0] ? err->msg : cd_strerror(err ? err->code : CD_EIO));
-    return CLI_FAIL;
+    struct cd_strbuf out = CD_STRBUF_INIT;
+    int rc = cd_text_safe(&out, s, n, flags);
+    if (!rc && fwrite(cd_strbuf_str(&out), 1, out.len, f) != out.len)
+        rc = -1;
+    cd_strbuf_free(&out);
+    return rc ? -1 : 0;
 }
 
-/* "caredesk: FMT..." and a newline on stderr. */
-__attribute__((format(printf, 1, 0))) static void say(const char *fmt, va_list ap)
+/* "caredesk: " PREFIX and FMT... as one line on stderr: error messages quote input files,
+ * arguments and database text, so the whole sentence is made safe (a newline shows as \n). */
+__attribute__((format(printf, 2, 0))) static void say(const char *prefix, const char *fmt,
+                                                      va_list ap)
 {
+    struct cd_strbuf msg = CD_STRBUF_INIT;
+    cd_strbuf_add(&msg, prefix);
+    cd_strbuf_vaddf(&msg, fmt, ap);
     fputs("caredesk: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    put_safe(stderr, cd_strbuf_str(&msg), msg.len, 0);
     fputc('\n', stderr);
+    cd_strbuf_free(&msg);
+}
+
+__attribute__((format(printf, 1, 2))) static void sayf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say("", fmt, ap);
+    va_end(ap);
+}
+
+int cli_fail(const struct cd_error *err)
+{
+    sayf("%s", err && err->msg[0] ? err->msg : cd_strerror(err ? err->code : CD_EIO));
+    return CLI_FAIL;
 }
 
 int cli_failf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    say(fmt, ap);
+    say("", fmt, ap);
     va_end(ap);
     return CLI_FAIL;
+}
+
+void cli_notef(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say("", fmt, ap);
+    va_end(ap);
+}
+
+void cli_warnf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    say("warning: ", fmt, ap);
+    va_end(ap);
 }
 
 int cli_usage(const struct cli *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    say(fmt, ap);
+    say("", fmt, ap);
     va_end(ap);
     if (c && c->usage)
         fprintf(stderr, "usage: caredesk %s\n", c->usage);
     return CLI_USAGE;
+}
+
+void cli_printf(const char *fmt, ...)
+{
+    struct cd_strbuf line = CD_STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    cd_strbuf_vaddf(&line, fmt, ap);
+    va_end(ap);
+    put_safe(stdout, cd_strbuf_str(&line), line.len, CD_TEXT_MULTILINE);
+    cd_strbuf_free(&line);
+}
+
+int cli_write_text(const char *text, size_t len)
+{
+    if (put_safe(stdout, text, len, CD_TEXT_MULTILINE) || fflush(stdout))
+        return cli_failf("cannot write the output");
+    return CLI_OK;
+}
+
+int cli_flush(void)
+{
+    return fflush(stdout) == 0 ? CLI_OK : cli_failf("cannot write the output");
 }
 
 int cli_getopt(const struct cli *c, int argc, char **argv, const struct option *opts,
@@ -147,7 +213,7 @@ int cli_print_page(const struct cd_page *page, bool json, const char *numeric)
     cd_strbuf_free(&out);
     if (rc)
         return cli_failf("out of memory");
-    return fflush(stdout) == 0 ? CLI_OK : cli_failf("cannot write the output");
+    return cli_flush();
 }
 
 int cli_apply_now(struct cli *c)

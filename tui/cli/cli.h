@@ -36,12 +36,25 @@ struct cli {
 /* Start a sub-command of FLAGS (CLI_*): open the store, start the clock at --now and find the
  * acting user, as the flags say; CLI_OK, or the exit status after a message. */
 int cli_start(struct cli *c, unsigned flags);
-/* Print "caredesk: MSG" to stderr; returns CLI_FAIL. */
+/* Output: the only way a sub-command prints. Messages quote input, so each is made safe for a
+ * terminal (core/base/text.h cd_text_safe: ESC shows as \x1b, U+202E as \u202e). */
+/* Print "caredesk: MSG" to stderr, made safe, as one line; returns CLI_FAIL. */
 int cli_fail(const struct cd_error *err);
-/* Print "caredesk: FMT..." to stderr; returns CLI_FAIL. */
+/* Print "caredesk: FMT..." to stderr, made safe, as one line; returns CLI_FAIL. */
 int cli_failf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "caredesk: FMT..." to stderr, made safe, as one line: a note beside work that went on. */
+void cli_notef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "caredesk: warning: FMT..." to stderr, made safe, as one line. */
+void cli_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "caredesk: FMT..." and the usage line to stderr; returns CLI_USAGE. */
 int cli_usage(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print FMT... to stdout made safe for a terminal (the newlines and tabs of the text pass). */
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print the LEN bytes of TEXT to stdout made safe (newlines and tabs pass) and flush; CLI_OK, or
+ * CLI_FAIL after a message when stdout cannot be written. */
+int cli_write_text(const char *text, size_t len);
+/* Flush stdout: CLI_OK, or CLI_FAIL after "cannot write the output". */
+int cli_flush(void);
 /* Parse options of ARGV (ARGV[0] is the (sub-)command name; options and operands may mix).
  * Returns the option's value, -1 at the end, or '?' after printing a usage error. */
 int cli_getopt(const struct cli *c, int argc, char **argv, const struct option *opts,

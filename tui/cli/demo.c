@@ -52,11 +52,11 @@ int cli_demo(struct cli *c)
     if (cd_demo_generate(c->s->store, &o, &st, &err))
         return cli_fail(&err);
     char today[CD_DATE_LEN];
-    printf("demo: %lld patients, %lld staff, %lld encounters, %lld tasks, %lld contacts, "
-           "%lld time entries, %lld care plans, %lld appointments (seed %u, today %s, %s)\n",
-           (long long)st.patients, (long long)st.users, (long long)st.encounters,
-           (long long)st.tasks, (long long)st.contacts, (long long)st.time_entries,
-           (long long)st.care_plans, (long long)st.appointments, o.seed,
-           cd_date_format(cd_clock_today(), today), cd_clock_zone());
+    cli_printf("demo: %lld patients, %lld staff, %lld encounters, %lld tasks, %lld contacts, "
+               "%lld time entries, %lld care plans, %lld appointments (seed %u, today %s, %s)\n",
+               (long long)st.patients, (long long)st.users, (long long)st.encounters,
+               (long long)st.tasks, (long long)st.contacts, (long long)st.time_entries,
+               (long long)st.care_plans, (long long)st.appointments, o.seed,
+               cd_date_format(cd_clock_today(), today), cd_clock_zone());
     return CLI_OK;
 }

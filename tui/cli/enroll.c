@@ -45,15 +45,15 @@ int cli_enroll(struct cli *c)
         return cli_fail(&err);
     const char *date = in.date ? in.date : cd_date_format(cd_clock_today(), day);
     if (added)
-        printf("recorded %s consent for %s (%s) in %s on %s, taken by %s\n", in.consent, in.mrn,
-               name, in.program, date, c->s->login);
+        cli_printf("recorded %s consent for %s (%s) in %s on %s, taken by %s\n", in.consent, in.mrn,
+                   name, in.program, date, c->s->login);
     else if (strcmp(in.consent, "none") == 0)
-        printf("enrolled %s (%s) in %s from %s; no consent yet: its minutes are not billable "
-               "until consent is recorded\n",
-               in.mrn, name, in.program, date);
+        cli_printf("enrolled %s (%s) in %s from %s; no consent yet: its minutes are not billable "
+                   "until consent is recorded\n",
+                   in.mrn, name, in.program, date);
     else
-        printf("enrolled %s (%s) in %s from %s; %s consent taken by %s\n", in.mrn, name, in.program,
-               date, in.consent, c->s->login);
+        cli_printf("enrolled %s (%s) in %s from %s; %s consent taken by %s\n", in.mrn, name,
+                   in.program, date, in.consent, c->s->login);
     return CLI_OK;
 }
 
@@ -84,7 +84,7 @@ int cli_disenroll(struct cli *c)
     char day[CD_DATE_LEN];
     if (cd_enrollment_end(c->s->store, mrn, program, date, reason, &err))
         return cli_fail(&err);
-    printf("ended %s's %s enrollment on %s\n", mrn, program,
-           date ? date : cd_date_format(cd_clock_today(), day));
+    cli_printf("ended %s's %s enrollment on %s\n", mrn, program,
+               date ? date : cd_date_format(cd_clock_today(), day));
     return CLI_OK;
 }

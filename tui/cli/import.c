@@ -34,7 +34,7 @@ int cli_import(struct cli *c)
         }
         struct cd_strbuf line = CD_STRBUF_INIT;
         cd_import_summary_format(c->argv[i], &sum, &line);
-        printf("%s\n", cd_strbuf_str(&line));
+        cli_printf("%s\n", cd_strbuf_str(&line));
         cd_strbuf_free(&line);
     }
     return rc;

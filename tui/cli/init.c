@@ -61,17 +61,18 @@ int cli_init(struct cli *c)
     if (nusers == 0) {
         if (cd_user_add(c->s->store, c->s->login, c->s->login, "admin", NULL, NULL, &err))
             return cli_fail(&err);
-        printf("initialized %s (schema %d, time zone %s); '%s' is its admin\n", c->s->db_path,
-               cd_store_schema_version(c->s->store), cd_clock_zone(), c->s->login);
+        cli_printf("initialized %s (schema %d, time zone %s); '%s' is its admin\n", c->s->db_path,
+                   cd_store_schema_version(c->s->store), cd_clock_zone(), c->s->login);
     } else if (cd_store_schema_opened(c->s->store) != cd_store_schema_version(c->s->store)) {
-        printf("migrated %s from schema %d to %d (time zone %s)\n", c->s->db_path,
-               cd_store_schema_opened(c->s->store), cd_store_schema_version(c->s->store),
-               cd_clock_zone());
+        cli_printf("migrated %s from schema %d to %d (time zone %s)\n", c->s->db_path,
+                   cd_store_schema_opened(c->s->store), cd_store_schema_version(c->s->store),
+                   cd_clock_zone());
     } else {
-        printf("%s is up to date (schema %d, time zone %s)\n", c->s->db_path,
-               cd_store_schema_version(c->s->store), cd_clock_zone());
+        cli_printf("%s is up to date (schema %d, time zone %s)\n", c->s->db_path,
+                   cd_store_schema_version(c->s->store), cd_clock_zone());
     }
     if (team)
-        printf("shared with the team group %s: its directory is 2770 and its files 0660\n", team);
+        cli_printf("shared with the team group %s: its directory is 2770 and its files 0660\n",
+                   team);
     return CLI_OK;
 }

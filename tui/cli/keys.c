@@ -53,10 +53,10 @@ int cli_keys(struct cli *c)
     for (size_t r = 0; r < page.nrows; r++) {
         const char *s = cd_page_get(&page, r, 0);
         if (strcmp(s, scope) != 0)
-            printf("%s%s\n", r ? "\n" : "", scope = s);
-        printf("  %-12s %-14s %s\n", cd_page_get(&page, r, 1), cd_page_get(&page, r, 2),
-               cd_page_get(&page, r, 3));
+            cli_printf("%s%s\n", r ? "\n" : "", scope = s);
+        cli_printf("  %-12s %-14s %s\n", cd_page_get(&page, r, 1), cd_page_get(&page, r, 2),
+                   cd_page_get(&page, r, 3));
     }
     cd_page_free(&page);
-    return fflush(stdout) == 0 ? CLI_OK : cli_failf("cannot write the output");
+    return cli_flush();
 }

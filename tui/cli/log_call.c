@@ -15,30 +15,31 @@ static void print_outcome(const struct cd_contact_result *r)
 {
     char due[CD_DATE_LEN];
     if (r->task_id && strcmp(r->task_kind, "tcm_contact") != 0)
-        printf("%s task %lld %s\n", r->task_kind, (long long)r->task_id,
-               r->task_completed ? "done" : "stays open");
+        cli_printf("%s task %lld %s\n", r->task_kind, (long long)r->task_id,
+                   r->task_completed ? "done" : "stays open");
     if (r->others_completed)
-        printf("also done: %d open outreach or call back task%s\n", r->others_completed,
-               r->others_completed == 1 ? "" : "s");
+        cli_printf("also done: %d open outreach or call back task%s\n", r->others_completed,
+                   r->others_completed == 1 ? "" : "s");
     if (!r->task_id || strcmp(r->task_kind, "tcm_contact") != 0)
         return;
     cd_date_format(r->task_due_day, due);
     if (r->interactive) {
         if (r->late)
-            printf("TCM contact done, late: it was due by the end of %s\n", due);
+            cli_printf("TCM contact done, late: it was due by the end of %s\n", due);
         else
-            printf("TCM contact done (due by the end of %s)\n", due);
+            cli_printf("TCM contact done (due by the end of %s)\n", due);
     } else if (r->late) {
-        printf("TCM contact was due by the end of %s: this late attempt does not count toward "
-               "the two; keep trying until reached\n",
-               due);
+        cli_printf("TCM contact was due by the end of %s: this late attempt does not count toward "
+                   "the two; keep trying until reached\n",
+                   due);
     } else if (r->attempts_satisfied) {
-        printf("TCM contact due %s: attempts satisfied (%d unsuccessful attempts on separate "
-               "days); it stays on the list until the patient is reached\n",
-               due, r->attempts);
+        cli_printf("TCM contact due %s: attempts satisfied (%d unsuccessful attempts on separate "
+                   "days); it stays on the list until the patient is reached\n",
+                   due, r->attempts);
     } else {
-        printf("TCM contact due %s: %d of 2 unsuccessful attempts on separate days; keep trying\n",
-               due, r->attempts);
+        cli_printf(
+            "TCM contact due %s: %d of 2 unsuccessful attempts on separate days; keep trying\n",
+            due, r->attempts);
     }
 }
 
@@ -80,8 +81,8 @@ int cli_log_call(struct cli *c)
     if (cd_contact_log(c->s->store, &in, &res, &err))
         return cli_fail(&err);
     char when[17];
-    printf("logged %s (%s) for %s at %s by %s\n", in.outcome, in.channel ? in.channel : "phone",
-           mrn, cd_instant_format_local(cd_clock_now(), when), c->s->login);
+    cli_printf("logged %s (%s) for %s at %s by %s\n", in.outcome, in.channel ? in.channel : "phone",
+               mrn, cd_instant_format_local(cd_clock_now(), when), c->s->login);
     print_outcome(&res);
     return CLI_OK;
 }

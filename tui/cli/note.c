@@ -20,6 +20,6 @@ int cli_note(struct cli *c)
     if (cd_patient_find_mrn(c->s->store, c->argv[2], &pid, &err) ||
         cd_note_add(c->s->store, pid, c->argv[3], &id, &err))
         return cli_fail(&err);
-    printf("added note %lld to %s\n", (long long)id, c->argv[2]);
+    cli_printf("added note %lld to %s\n", (long long)id, c->argv[2]);
     return CLI_OK;
 }

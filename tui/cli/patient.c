@@ -42,7 +42,7 @@ static int patient_add(struct cli *c, int argc, char **argv)
     int64_t id;
     if (cd_patient_add(c->s->store, &in, &id, &err))
         return cli_fail(&err);
-    printf("added patient %s (%s, %s)\n", in.mrn, in.family, in.given);
+    cli_printf("added patient %s (%s, %s)\n", in.mrn, in.family, in.given);
     return CLI_OK;
 }
 

@@ -30,7 +30,7 @@ int cli_settings(struct cli *c)
         char *value = NULL;
         if (cd_settings_get(c->s->store, key, &value, &err))
             return cli_fail(&err);
-        printf("%s\n", value);
+        cli_printf("%s\n", value);
         free(value);
         return CLI_OK;
     }
@@ -41,7 +41,7 @@ int cli_settings(struct cli *c)
     char *value = NULL;
     if (cd_settings_get(c->s->store, key, &value, &err))
         return cli_fail(&err);
-    printf("%s = %s\n", key, value);
+    cli_printf("%s = %s\n", key, value);
     free(value);
     return CLI_OK;
 }

@@ -47,11 +47,11 @@ static int task_claim(struct cli *c, const char *op, int64_t id)
     if (strcmp(op, "claim") == 0) {
         if (cd_task_claim(c->s->store, id, NULL, &err))
             return cli_fail(&err);
-        printf("task %lld claimed by %s\n", (long long)id, c->s->login);
+        cli_printf("task %lld claimed by %s\n", (long long)id, c->s->login);
     } else {
         if (cd_task_unclaim(c->s->store, id, &err))
             return cli_fail(&err);
-        printf("task %lld released by %s\n", (long long)id, c->s->login);
+        cli_printf("task %lld released by %s\n", (long long)id, c->s->login);
     }
     return CLI_OK;
 }
@@ -84,8 +84,8 @@ int cli_task(struct cli *c)
         bool queue = strcmp(to, "-") == 0;
         if (cd_task_assign(c->s->store, id, queue ? NULL : to, &err))
             return cli_fail(&err);
-        printf(queue ? "task %lld back in its team's queue\n" : "task %lld assigned to %s\n",
-               (long long)id, to);
+        cli_printf(queue ? "task %lld back in its team's queue\n" : "task %lld assigned to %s\n",
+                   (long long)id, to);
         return CLI_OK;
     }
     if (strcmp(op, "snooze") == 0) {
@@ -100,7 +100,7 @@ int cli_task(struct cli *c)
             return cli_failf("date: %s", err.msg);
         if (cd_task_snooze(c->s->store, id, day, reason, &err))
             return cli_fail(&err);
-        printf("task %lld snoozed to %s\n", (long long)id, date);
+        cli_printf("task %lld snoozed to %s\n", (long long)id, date);
         return CLI_OK;
     }
     if (strcmp(op, "callback") == 0) {
@@ -117,8 +117,8 @@ int cli_task(struct cli *c)
             cd_task_callback(c->s->store, pid, t, note, &id, &err))
             return cli_fail(&err);
         char when[17];
-        printf("call back %lld for %s at %s\n", (long long)id, mrn,
-               cd_instant_format_local(t, when));
+        cli_printf("call back %lld for %s at %s\n", (long long)id, mrn,
+                   cd_instant_format_local(t, when));
         return CLI_OK;
     }
     return cli_usage(c, "unknown task action '%s'", op);

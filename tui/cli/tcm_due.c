@@ -28,8 +28,8 @@ int cli_tcm_due(struct cli *c)
     cd_tcm_deadlines(&cal, cd_instant_local_day(t), &due);
     cd_calendar_free(&cal);
     char a[CD_DATE_LEN], b[CD_DATE_LEN], d[CD_DATE_LEN], e[CD_DATE_LEN];
-    printf("%s\t%s\t%s\t%s\n", cd_date_format(due.contact_due, a),
-           cd_date_format(due.visit_due_7, b), cd_date_format(due.visit_due_14, d),
-           cd_date_format(due.period_end, e));
+    cli_printf("%s\t%s\t%s\t%s\n", cd_date_format(due.contact_due, a),
+               cd_date_format(due.visit_due_7, b), cd_date_format(due.visit_due_14, d),
+               cd_date_format(due.period_end, e));
     return CLI_OK;
 }

@@ -119,7 +119,7 @@ static int time_add(struct cli *c, int argc, char **argv)
         return cli_fail(&err);
     if (describe(c, id, what, sizeof what))
         return CLI_FAIL;
-    printf("added entry %lld for %s: %s\n", (long long)id, argv[a.first], what);
+    cli_printf("added entry %lld for %s: %s\n", (long long)id, argv[a.first], what);
     return CLI_OK;
 }
 
@@ -141,8 +141,8 @@ static int time_edit(struct cli *c, int argc, char **argv)
         return cli_fail(&err);
     if (describe(c, nid, what, sizeof what))
         return CLI_FAIL;
-    printf("voided entry %lld (edited); entry %lld replaces it: %s\n", (long long)id,
-           (long long)nid, what);
+    cli_printf("voided entry %lld (edited); entry %lld replaces it: %s\n", (long long)id,
+               (long long)nid, what);
     return CLI_OK;
 }
 
@@ -160,7 +160,7 @@ static int time_void(struct cli *c, int argc, char **argv)
         return cli_fail(&err);
     if (describe(c, id, what, sizeof what))
         return CLI_FAIL;
-    printf("voided entry %lld (%s): %s\n", (long long)id, what, a.reason);
+    cli_printf("voided entry %lld (%s): %s\n", (long long)id, what, a.reason);
     return CLI_OK;
 }
 

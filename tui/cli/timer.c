@@ -20,13 +20,14 @@ static void print_written(const char *verb, const char *who, const struct cd_tim
 {
     char mmss[24];
     if (r->entries == 0)
-        printf("%s the timer on %s: nothing counted, nothing written\n", verb, who);
+        cli_printf("%s the timer on %s: nothing counted, nothing written\n", verb, who);
     else if (r->entries == 1)
-        printf("%s the timer on %s: %s written as entry %lld\n", verb, who,
-               cd_time_format_mmss(r->seconds, mmss), (long long)r->last_entry_id);
+        cli_printf("%s the timer on %s: %s written as entry %lld\n", verb, who,
+                   cd_time_format_mmss(r->seconds, mmss), (long long)r->last_entry_id);
     else
-        printf("%s the timer on %s: %s written as %d entries, one per month (last %lld)\n", verb,
-               who, cd_time_format_mmss(r->seconds, mmss), r->entries, (long long)r->last_entry_id);
+        cli_printf("%s the timer on %s: %s written as %d entries, one per month (last %lld)\n",
+                   verb, who, cd_time_format_mmss(r->seconds, mmss), r->entries,
+                   (long long)r->last_entry_id);
 }
 
 static int timer_start(struct cli *c, int argc, char **argv)
@@ -75,8 +76,8 @@ static int timer_start(struct cli *c, int argc, char **argv)
     struct cd_timer_view tv;
     if (cd_timer_status(c->s->store, c->s->user.id, &tv, &err))
         return cli_fail(&err);
-    printf("timer started on %s (%s): %s, %s, %s\n", mrn, name, tv.timer.program, tv.timer.activity,
-           tv.timer.role);
+    cli_printf("timer started on %s (%s): %s, %s, %s\n", mrn, name, tv.timer.program,
+               tv.timer.activity, tv.timer.role);
     return CLI_OK;
 }
 
@@ -91,7 +92,7 @@ static int timer_status(struct cli *c, int argc, char **argv)
     struct cd_timer_view tv;
     int rc = cd_timer_status(c->s->store, c->s->user.id, &tv, &err);
     if (rc == CD_ENOTFOUND) {
-        fputs(json ? "[]\n" : "no timer is running\n", stdout);
+        cli_printf("%s", json ? "[]\n" : "no timer is running\n");
         return CLI_OK;
     }
     if (rc)
@@ -172,13 +173,13 @@ static int timer_simple(struct cli *c, int argc, char **argv)
     if (strcmp(what, "stop") == 0)
         print_written("stopped", who, &res);
     else if (strcmp(what, "discard") == 0)
-        printf("discarded the timer on %s: %s not written\n", who,
-               cd_time_format_mmss(tv.elapsed, mmss));
+        cli_printf("discarded the timer on %s: %s not written\n", who,
+                   cd_time_format_mmss(tv.elapsed, mmss));
     else if (cd_timer_status(c->s->store, c->s->user.id, &tv, &err))
         return cli_fail(&err);
     else
-        printf("timer %s on %s at %s\n", strcmp(what, "pause") == 0 ? "paused" : "resumed", who,
-               cd_time_format_mmss(tv.elapsed, mmss));
+        cli_printf("timer %s on %s at %s\n", strcmp(what, "pause") == 0 ? "paused" : "resumed", who,
+                   cd_time_format_mmss(tv.elapsed, mmss));
     return CLI_OK;
 }
 

@@ -37,7 +37,7 @@ static int user_add(struct cli *c, int argc, char **argv)
     int64_t id;
     if (cd_user_add(c->s->store, argv[first], name, role, team, &id, &err))
         return cli_fail(&err);
-    printf("added %s (%s) as %s\n", argv[first], name, role);
+    cli_printf("added %s (%s) as %s\n", argv[first], name, role);
     return CLI_OK;
 }
 

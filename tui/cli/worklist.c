@@ -69,7 +69,7 @@ int cli_worklist(struct cli *c)
     /* A note, not a failure: the list still shows what earlier days generated. */
     struct cd_error why = {0};
     if (gen.readonly && cd_store_readonly_why(c->s->store, &why))
-        fprintf(stderr, "caredesk: %s; today's outreach was not generated\n", why.msg);
+        cli_notef("%s; today's outreach was not generated", why.msg);
     struct cd_page page = CD_PAGE_INIT;
     int rc = cd_worklist_list(c->s->store, &q, &page, &err)
                  ? cli_fail(&err)

@@ -15,6 +15,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
+#include "core/base/text.h"
 #include "core/demo/demo.h"
 #include "core/store/settings.h"
 #include "tui/keys/keymap.h"
@@ -770,8 +771,11 @@ static int demo_prepare(struct session *s, struct cd_error *err)
     int rc = cd_user_count(s->store, &nusers, err);
     if (!rc && nusers == 0) {
         struct cd_demo_opts o = {.patients = 2000, .seed = 1, .supervisor = s->login};
+        struct cd_strbuf path = CD_STRBUF_INIT; /* $HOME is text from outside */
+        cd_text_safe(&path, s->db_path, strlen(s->db_path), 0);
         fprintf(stderr, "caredesk: creating the demo database %s (2,000 patients)...\n",
-                s->db_path);
+                cd_strbuf_str(&path));
+        cd_strbuf_free(&path);
         if ((rc = cd_settings_set(s->store, "timezone", "America/New_York", err)) ||
             (rc = cd_settings_set(s->store, "clinic_name", "Riverside Family Clinic (demo)", err)))
             return rc;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/base/strbuf.h"
 #include "core/base/text.h"
 #include "tui/screen/edit.h"
 #include "tui/screen/provide_curses.h"
@@ -85,7 +86,7 @@ static void put(const char *s, size_t n)
         int32_t cp = cd_utf8_decode(s + i, n - i, &len);
         wchar_t wc[CCHARW_MAX + 1];
         int k = 0;
-        wc[k++] = cp < 0x20 || cp == 0x7f ? L'?' : cp < 0 ? L'?' : (wchar_t)cp;
+        wc[k++] = cp < 0x20 ? L'?' : (wchar_t)cp; /* a guard: canvas_text made the text safe */
         i += len;
         while (i < n && k < CCHARW_MAX) {
             int32_t next = cd_utf8_decode(s + i, n - i, &len);
@@ -111,10 +112,19 @@ int canvas_text(const struct canvas *c, int y, int x, int width, enum role role,
         width = c->cols - x;
     if (width <= 0)
         return 0;
+    /* text from the database or a file is shown the one terminal-safe way (\x1b, \u202e) */
+    struct cd_strbuf safe = CD_STRBUF_INIT;
+    if (cd_text_safe_span(s, strlen(s), 0) < strlen(s)) {
+        if (cd_text_safe(&safe, s, strlen(s), 0))
+            return 0;
+        s = cd_strbuf_str(&safe);
+    }
     size_t n = strlen(s) * 2 + 8;
     char small[512], *buf = n <= sizeof small ? small : malloc(n);
-    if (!buf)
+    if (!buf) {
+        cd_strbuf_free(&safe);
         return 0;
+    }
     int w = uw_cut(s, width, buf, n);
     int off = 0;
     if (flags & CANVAS_RIGHT)
@@ -128,6 +138,7 @@ int canvas_text(const struct canvas *c, int y, int x, int width, enum role role,
     put(buf, strlen(buf));
     if (buf != small)
         free(buf);
+    cd_strbuf_free(&safe);
     return (flags & CANVAS_PAD) ? width : off + w;
 }
 

@@ -54,14 +54,16 @@ static bool check(struct field *fl)
 {
     struct cd_error err = {0};
     const char *v = edit_text(&fl->e);
-    const char *why = NULL;
+    int32_t cp = cd_text_find_control(v, fl->flags & FORM_MULTILINE);
+    char name[12];
     fl->msg[0] = '\0';
-    if ((fl->flags & FORM_REQUIRED) && !*v)
-        why = "is empty";
-    else if (cd_text_has_control(v, fl->flags & FORM_MULTILINE))
-        why = "has a control character";
-    if (why) {
-        snprintf(fl->msg, sizeof fl->msg, "%s %s", fl->label, why);
+    if ((fl->flags & FORM_REQUIRED) && !*v) {
+        snprintf(fl->msg, sizeof fl->msg, "%s is empty", fl->label);
+        return false;
+    }
+    if (cp >= 0) {
+        snprintf(fl->msg, sizeof fl->msg, "%s contains a control character (%s)", fl->label,
+                 cd_text_control_name(cp, name));
         return false;
     }
     if (fl->validate && fl->validate(v, fl->ctx, &err)) {
