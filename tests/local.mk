@@ -18,6 +18,7 @@ EXTRA_DIST += tests/lib/tap.h tests/lib/testdb.h tests/lib/cli.sh tests/lib/tui.
 ## Unit tests of core: tests/unit/test_NOUN.c, one per module, linked with libcaredesk.a.
 unit_tests = \
 	tests/unit/test_appointment \
+	tests/unit/test_audit \
 	tests/unit/test_billing \
 	tests/unit/test_calendar \
 	tests/unit/test_careplan \
@@ -47,6 +48,7 @@ unit_tests = \
 	tests/unit/test_worklist \
 	tests/unit/test_worklist_gen
 tests_unit_test_appointment_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_audit_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_fhir_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_ical_CFLAGS = $(TEST_CFLAGS)
 
@@ -66,6 +68,7 @@ tests_unit_test_theme_SOURCES = tests/unit/test_theme.c \
 ## CLI tests: tests/cli/NAME.sh run the binary with --now on fixtures and compare exact output.
 cli_tests = \
 	tests/cli/appointment.sh \
+	tests/cli/audit.sh \
 	tests/cli/billing.sh \
 	tests/cli/careplan.sh \
 	tests/cli/data_override.sh \
@@ -100,9 +103,17 @@ tui_tests = \
 	tests/tui/worklist.sh \
 	tests/tui/worklist_gen.sh
 
+## Security tests: tests/security/NAME.sh, what must hold when a team shares one server (the
+## audit log, files, identity, untrusted text); each runs the real binary.
+security_tests = \
+	tests/security/audit_chain.sh \
+	tests/security/audit_replace.sh
+
 check_PROGRAMS += $(unit_tests) $(tui_unit_tests)
 TESTS += $(unit_tests) $(tui_unit_tests) $(cli_tests) $(tui_tests)
+TESTS += $(security_tests)
 EXTRA_DIST += $(cli_tests) $(tui_tests) build-aux/man-keys.sh
+EXTRA_DIST += $(security_tests)
 
 ## Fixtures (make distcheck runs the tests from the tarball).
 fixture_files = \
@@ -144,6 +155,7 @@ EXTRA_DIST += tests/fuzz/fuzz_hl7.c tests/fuzz/fuzz_csv.c
 ## own figures.
 bench_scripts = \
 	tests/bench/run.sh \
+	tests/bench/bench_audit.sh \
 	tests/bench/bench_billing.sh \
 	tests/bench/bench_chart_tab.sh \
 	tests/bench/bench_demo.sh \
@@ -153,7 +165,7 @@ bench_scripts = \
 	tests/bench/bench_timeline.sh \
 	tests/bench/bench_timeline_tui.sh \
 	tests/bench/bench_worklist.sh
-EXTRA_DIST += $(bench_scripts) tests/bench/bench_timeline.c tests/bench/bench_timeline_view.c \
+EXTRA_DIST += $(bench_scripts) tests/bench/bench_audit.c tests/bench/bench_timeline.c tests/bench/bench_timeline_view.c \
 	tests/bench/bench_worklist.c
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \
