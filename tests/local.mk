@@ -107,6 +107,8 @@ tui_tests = \
 ## audit log, files, identity, untrusted text); each runs the real binary.
 security_tests = \
 	tests/security/audit_chain.sh \
+	tests/security/audit_chart.sh \
+	tests/security/audit_reads.sh \
 	tests/security/audit_replace.sh
 
 check_PROGRAMS += $(unit_tests) $(tui_unit_tests)

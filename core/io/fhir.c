@@ -11,6 +11,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/page.h"
+#include "core/careplan.h"
 #include "core/patient.h"
 
 #define ICD10_SYSTEM "http://hl7.org/fhir/sid/icd-10-cm"
@@ -220,6 +221,10 @@ int cd_fhir_careplan(struct cd_store *store, const struct cd_careplan *plan, cha
     }
     withnl[n] = '\n';
     withnl[n + 1] = '\0';
+    if ((rc = cd_careplan_audit(store, plan, "export", "FHIR JSON", err))) {
+        free(withnl);
+        return rc;
+    }
     *json = withnl;
     return 0;
 }

@@ -1,18 +1,23 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of the audit log (core/store/audit.c, audit_read.c): the canonical hash, the chain
  * the writers build, verify on an intact log and on one altered, inserted into and cut by hand,
- * the triggers against REPLACE, two connections writing in turn, the chaining of an upgraded
- * database, and the browse. */
+ * the triggers against REPLACE, two connections writing in turn, a read-only store, the chaining
+ * of an upgraded database, the browse, and one entry per read of patient data. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "core/base/builtin.h"
+#include "core/billing.h"
+#include "core/careplan.h"
+#include "core/io/fhir.h"
+#include "core/io/ical.h"
 #include "core/patient.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
 #include "core/store/store_impl.h"
+#include "core/timeline.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -230,6 +235,20 @@ static void test_two_writers(void)
     is_int(n, 27, "27 entries");
 }
 
+static void test_readonly(void)
+{
+    struct cd_store *ro = NULL;
+    is_int(cd_store_open(testdb_path, CD_STORE_READONLY, &ro, &err), 0, "opened read-only");
+    cd_store_set_actor(ro, cd_store_actor(store));
+    struct cd_page page = CD_PAGE_INIT;
+    is_int(cd_patient_search(ro, "Able", 10, &page, &err), 0, "a read works read-only");
+    is_int(page.nrows, 1, "and finds the patient");
+    cd_page_free(&page);
+    cd_store_close(ro);
+    is_str(one(store, "SELECT count(*) FROM audit_log WHERE action = 'search'"), "0",
+           "nothing recorded: the database cannot be written");
+}
+
 static void test_browse(void)
 {
     struct cd_page page = CD_PAGE_INIT;
@@ -264,6 +283,98 @@ static void test_browse(void)
     is_int(cd_audit_browse(store, &q, &page, &err), CD_EINVAL, "to before from");
     is_str(err.msg, "to: '2026-11-01' is before from '2026-11-02'", "says so");
     cd_page_free(&page);
+}
+
+/* The entry the last read left: "what patient detail". */
+static const char *last_read(void)
+{
+    return one(store, "SELECT entity || ' ' || action || ' ' || coalesce(patient_id, '-') || ' ' "
+                      "|| coalesce(detail, '-') || ' ' || user_id FROM audit_log ORDER BY id DESC "
+                      "LIMIT 1");
+}
+
+static int64_t entries(void)
+{
+    return atoll(one(store, "SELECT count(*) FROM audit_log"));
+}
+
+static void test_reads(void)
+{
+    int64_t pid = add_patient("B2", "Baker");
+    struct cd_careplan *plan = NULL;
+    struct cd_careplan_fields f = {.text = "Heart failure", .code = "I50.9"};
+    cd_careplan_load(store, pid, 0, &plan, &err);
+    cd_careplan_add(plan, CD_CAREPLAN_PROBLEM, &f, NULL, &err);
+    is_int(cd_careplan_save(store, plan, 0, NULL, &err), 0, "a plan to read");
+    struct cd_appointment_in in = {
+        .patient_id = pid, .at = "2026-11-20T10:00", .duration_min = 30, .provider = "Smith, Alan"};
+    struct cd_appointment_result res;
+    is_int(cd_appointment_book(store, &in, &res, &err), 0, "an appointment to export");
+
+    int64_t n = entries();
+    struct cd_strbuf out = CD_STRBUF_INIT;
+    is_int(cd_careplan_format(store, plan, &out, &err), 0, "careplan show");
+    is_int(entries(), n + 1, "one entry");
+    is_str(last_read(), "care_plan show 2 version 1 1", "names the reader and the patient");
+    cd_strbuf_reset(&out);
+    is_int(cd_careplan_export_text(store, plan, &out, &err), 0, "careplan export");
+    is_str(last_read(), "care_plan export 2 version 1 as text 1", "recorded");
+    cd_strbuf_free(&out);
+    char *json = NULL;
+    is_int(cd_fhir_careplan(store, plan, &json, &err), 0, "careplan export --format json");
+    is_str(last_read(), "care_plan export 2 version 1 as FHIR JSON 1", "recorded");
+    free(json);
+    cd_careplan_free(plan);
+
+    n = entries();
+    FILE *devnull = fopen("/dev/null", "w");
+    struct cd_ical_options o = {.filter = {.patient_id = pid}};
+    size_t count = 0;
+    is_int(cd_ical_write(store, &o, devnull, &count, &err), 0, "export-ics --patient");
+    is_int(entries(), n + 1, "one entry for the export");
+    is_str(last_read(), "appointment export 2 1 appointment as iCalendar 1", "with the count");
+    o = (struct cd_ical_options){0};
+    cd_ical_write(store, &o, devnull, &count, &err);
+    is_str(last_read(), "appointment export - 1 appointment as iCalendar 1",
+           "every patient's: no one patient named");
+    fclose(devnull);
+
+    struct cd_page page = CD_PAGE_INIT;
+    struct cd_timeline_query tq = {.patient_id = pid};
+    n = entries();
+    is_int(cd_timeline_read(store, &tq, &page, &err), 0, "timeline");
+    is_int(entries(), n + 1, "one entry");
+    is_str(last_read(), "timeline read 2 2 entries 1", "with the number of entries");
+    cd_page_free(&page);
+    page = (struct cd_page)CD_PAGE_INIT;
+    n = entries();
+    cd_timeline_page(store, &tq, &page, &err);
+    is_int(entries(), n, "a page of the chart's timeline is no new entry");
+    cd_page_free(&page);
+
+    page = (struct cd_page)CD_PAGE_INIT;
+    is_int(cd_patient_search(store, "baker", 10, &page, &err), 0, "patient find");
+    is_str(last_read(), "patient search 2 'baker': 1 patient 1", "one match names the patient");
+    cd_page_free(&page);
+    page = (struct cd_page)CD_PAGE_INIT;
+    cd_patient_search(store, "a", 10, &page, &err);
+    is_str(last_read(), "patient search - 'a': 2 patients 1", "several: the count");
+    cd_page_free(&page);
+
+    page = (struct cd_page)CD_PAGE_INIT;
+    struct cd_billing_query bq = {.month = "2026-11"};
+    n = entries();
+    is_int(cd_billing_read(store, &bq, &page, &err), 0, "billing");
+    is_int(entries(), n + 1, "one entry");
+    is_str(last_read(), "billing read - 2026-11: 0 rows 1", "the month and the rows");
+    cd_page_free(&page);
+
+    n = entries();
+    is_int(cd_patient_chart_opened(store, pid, "Contacts", &err), 0, "the chart opened");
+    is_int(entries(), n + 1, "one entry");
+    is_str(last_read(), "chart open 2 Contacts 1", "on its tab");
+    int64_t v = -1;
+    is_int(verify(&v), 0, "and the chain holds");
 }
 
 /* A database of schema 1 with entries in its log is chained when it is upgraded. */
@@ -316,7 +427,9 @@ int main(void)
     test_replace();
     test_tamper();
     test_two_writers();
+    test_readonly();
     test_browse();
+    test_reads();
     test_upgrade();
     cd_store_close(store);
     return done_testing();
