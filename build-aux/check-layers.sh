@@ -43,6 +43,9 @@ hits=$(grep -rnE --include='*.[ch]' '<sqlite3\.h>' core tui | grep -v '^core/sto
 [ -n "$hits" ] && { echo "$hits"; fail "<sqlite3.h> outside core/store"; }
 hits=$(grep -rnE --include='*.[ch]' '\bsqlite3_[a-z0-9_]+\(' core tui | grep -v '^core/store/')
 [ -n "$hits" ] && { echo "$hits" | head -20; fail "the SQLite API outside core/store: read rows through core/store/db.h"; }
+# nettle (the audit chain's SHA-256): only core/store
+hits=$(grep -rnE --include='*.[ch]' '<nettle/[a-z0-9_-]+\.h>' core tui | grep -v '^core/store/')
+[ -n "$hits" ] && { echo "$hits"; fail "nettle outside core/store"; }
 # libical and jansson: only core/io
 hits=$(grep -rnE --include='*.[ch]' '<(libical/ical|jansson)\.h>' core tui | grep -v '^core/io/')
 [ -n "$hits" ] && { echo "$hits"; fail "libical or jansson outside core/io"; }

@@ -13,6 +13,7 @@
 #include "core/base/builtin.h"
 #include "core/base/clock.h"
 #include "core/enrollment.h"
+#include "core/store/audit.h"
 #include "core/store/db.h"
 
 /* Per entry: 3 = enrolled with consent on or before its day, 2 = consent given later,
@@ -570,4 +571,20 @@ int cd_billing_list(struct cd_store *store, const struct cd_billing_query *q, st
     if (rc == CD_ENOMEM)
         return cd_error_set(err, CD_ENOMEM, "out of memory");
     return rc;
+}
+
+int cd_billing_read(struct cd_store *store, const struct cd_billing_query *q, struct cd_page *page,
+                    struct cd_error *err)
+{
+    size_t before = page->nrows;
+    int rc = cd_billing_list(store, q, page, err);
+    if (rc)
+        return rc;
+    char month[CD_MONTH_LEN], detail[64];
+    if (!q->month)
+        cd_month_of(cd_clock_now(), month);
+    size_t n = page->nrows - before;
+    snprintf(detail, sizeof detail, "%s: %zu row%s", q->month ? q->month : month, n,
+             n == 1 ? "" : "s");
+    return cd_audit_access(store, "billing", 0, "read", detail, err);
 }

@@ -104,5 +104,9 @@ struct cd_billing_query {
  * mrn patient program role minutes codes next_threshold_in reason. */
 int cd_billing_list(struct cd_store *store, const struct cd_billing_query *q, struct cd_page *page,
                     struct cd_error *err);
+/* cd_billing_list recorded in the audit log as one read of the month's billing ("2026-11: 40
+ * rows"): the command line's report, and the minutes screen when it opens (not its reloads). */
+int cd_billing_read(struct cd_store *store, const struct cd_billing_query *q, struct cd_page *page,
+                    struct cd_error *err);
 
 #endif

@@ -143,12 +143,17 @@ int cd_careplan_history(struct cd_store *store, int64_t patient_id, struct cd_pa
 
 /* The review tasks are made by cd_worklist_generate_reviews (core/worklist.h). */
 
-/* The plan for the care team: header, then each section with keys, codes and statuses. */
+/* The plan for the care team: header, then each section with keys, codes and statuses. One
+ * read of the plan in the audit log. */
 int cd_careplan_format(struct cd_store *store, const struct cd_careplan *plan,
                        struct cd_strbuf *out, struct cd_error *err);
 /* The patient's printable copy in plain language, wrapped at 72 columns, dates written out,
- * with the clinic and coordinator names and the version's date. */
+ * with the clinic and coordinator names and the version's date. One export in the audit log. */
 int cd_careplan_export_text(struct cd_store *store, const struct cd_careplan *plan,
                             struct cd_strbuf *out, struct cd_error *err);
+/* Record in the audit log that the acting user read (ACTION "show") or exported ("export", in
+ * FORMAT, e.g. "FHIR JSON"; NULL for a read) PLAN's version: "version 3 as text". */
+int cd_careplan_audit(struct cd_store *store, const struct cd_careplan *plan, const char *action,
+                      const char *format, struct cd_error *err);
 
 #endif

@@ -11,6 +11,7 @@
 #include "core/base/clock.h"
 #include "core/careplan_impl.h"
 #include "core/patient.h"
+#include "core/store/audit.h"
 #include "core/store/settings.h"
 
 #define WIDTH 72
@@ -127,7 +128,7 @@ int cd_careplan_format(struct cd_store *store, const struct cd_careplan *plan,
     cd_strbuf_addf(out, "Care plan of %s (MRN %s)\n", w.formal, w.mrn);
     if (plan->version == 0) {
         cd_strbuf_add(out, "No care plan yet.\n");
-        return out->oom ? CD_ENOMEM : 0;
+        return out->oom ? CD_ENOMEM : cd_careplan_audit(store, plan, "show", NULL, err);
     }
     char local[20];
     saved_local(plan, local);
@@ -164,7 +165,7 @@ int cd_careplan_format(struct cd_store *store, const struct cd_careplan *plan,
     }
     if (plan->nitems == 0)
         cd_strbuf_add(out, "\n(no items)\n");
-    return out->oom ? CD_ENOMEM : 0;
+    return out->oom ? CD_ENOMEM : cd_careplan_audit(store, plan, "show", NULL, err);
 }
 
 /* Plain words for the statuses a patient reads. */
@@ -284,5 +285,17 @@ int cd_careplan_export_text(struct cd_store *store, const struct cd_careplan *pl
     wrap(out, "", "", cd_strbuf_str(&line));
     cd_strbuf_free(&line);
     free(w.clinic);
-    return out->oom ? CD_ENOMEM : 0;
+    return out->oom ? CD_ENOMEM : cd_careplan_audit(store, plan, "export", "text", err);
+}
+
+int cd_careplan_audit(struct cd_store *store, const struct cd_careplan *plan, const char *action,
+                      const char *format, struct cd_error *err)
+{
+    char detail[64];
+    if (plan->version == 0)
+        snprintf(detail, sizeof detail, "no care plan yet");
+    else
+        snprintf(detail, sizeof detail, "version %d%s%s", plan->version, format ? " as " : "",
+                 format ? format : "");
+    return cd_audit_access(store, "care_plan", plan->patient_id, action, detail, err);
 }

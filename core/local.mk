@@ -1,7 +1,8 @@
 # core/: libcaredesk.a, the domain and its storage; no curses, no terminal output. By room, from
 # the bottom: base (vocabulary), store (the only SQLite code), the domain nouns, io (file
 # formats), demo (the demo generator).
-core_libcaredesk_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(ICAL_CFLAGS) $(JANSSON_CFLAGS)
+core_libcaredesk_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(ICAL_CFLAGS) $(JANSSON_CFLAGS) \
+	$(NETTLE_CFLAGS)
 core_libcaredesk_a_SOURCES = \
 	core/base/builtin.c core/base/builtin.h \
 	core/base/clock.c core/base/clock.h \
@@ -14,7 +15,7 @@ core_libcaredesk_a_SOURCES = \
 	core/base/vocab.c core/base/vocab.h
 core_libcaredesk_a_SOURCES += \
 	core/store/access.c core/store/access.h \
-	core/store/audit.c core/store/audit.h \
+	core/store/audit.c core/store/audit.h core/store/audit_read.c \
 	core/store/db.c core/store/db.h \
 	core/store/dbfile.c core/store/dbfile.h \
 	core/store/labels.c \
@@ -53,4 +54,4 @@ core_libcaredesk_a_SOURCES += \
 	core/demo/demo_rng.c core/demo/demo_time.c core/demo/demo_write.c \
 	core/demo/demo_write_care.c
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
-CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) -lm
+CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) $(NETTLE_LIBS) -lm

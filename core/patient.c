@@ -291,12 +291,30 @@ int cd_patient_search(struct cd_store *store, const char *query, int limit, stru
     cd_db_bind_text(st, ":prefix", prefix ? prefix : "");
     cd_db_bind_text(st, ":like", like ? like : "");
     cd_db_bind_int(st, ":limit", limit > 0 ? limit : 50);
+    size_t before = page->nrows;
     rc = cd_db_fill_page(store, st, page, err);
     cd_db_done(st);
     free(prefix);
     free(like);
     cd_strbuf_free(&q);
+    if (rc)
+        return rc;
+    /* one audit entry per search; it names the patient when only one was found */
+    size_t found = page->nrows - before;
+    struct cd_strbuf detail = CD_STRBUF_INIT;
+    cd_strbuf_addf(&detail, "'%s': %zu patient%s", query, found, found == 1 ? "" : "s");
+    rc = detail.oom
+             ? cd_error_set(err, CD_ENOMEM, "out of memory")
+             : cd_audit_access(store, "patient", found == 1 ? cd_page_int(page, before, "id") : 0,
+                               "search", cd_strbuf_str(&detail), err);
+    cd_strbuf_free(&detail);
     return rc;
+}
+
+int cd_patient_chart_opened(struct cd_store *store, int64_t patient_id, const char *screen,
+                            struct cd_error *err)
+{
+    return cd_audit_access(store, "chart", patient_id, "open", screen, err);
 }
 
 int cd_patient_header(struct cd_store *store, int64_t id, struct cd_page *page,

@@ -35,12 +35,17 @@ int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, in
 /* The id of the patient with MRN. CD_ENOTFOUND with a message naming the MRN. */
 int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id, struct cd_error *err);
 /* Patients whose MRN starts with, or whose "family given" name contains, QUERY (case-insensitive
- * ASCII), at most LIMIT rows: id mrn patient birth_date phone coordinator. */
+ * ASCII), at most LIMIT rows: id mrn patient birth_date phone coordinator. Each search is one read
+ * in the audit log (naming the patient when one was found). */
 int cd_patient_search(struct cd_store *store, const char *query, int limit, struct cd_page *page,
                       struct cd_error *err);
 /* One row for the chart header: id mrn family_name given_name birth_date sex phone phone_alt
  * language risk_tier lace_score coordinator coordinator_name programs. */
 int cd_patient_header(struct cd_store *store, int64_t id, struct cd_page *page,
                       struct cd_error *err);
+/* Record that the acting user opened PATIENT_ID's chart on SCREEN ("Contacts", "Timeline"): one
+ * audit entry per opening, not per page, redraw or tab switch (the workstation calls it once). */
+int cd_patient_chart_opened(struct cd_store *store, int64_t patient_id, const char *screen,
+                            struct cd_error *err);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/base/strbuf.h"
+#include "core/store/audit.h"
 #include "core/store/db.h"
 
 /* Every arm's columns must have the same affinity or SQLite will not flatten the UNION ALL
@@ -257,6 +258,19 @@ int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
     if (rc == CD_ENOMEM)
         return cd_error_set(err, CD_ENOMEM, "out of memory reading the timeline");
     return rc;
+}
+
+int cd_timeline_read(struct cd_store *store, const struct cd_timeline_query *q,
+                     struct cd_page *page, struct cd_error *err)
+{
+    size_t before = page->nrows;
+    int rc = cd_timeline_page(store, q, page, err);
+    if (rc)
+        return rc;
+    char detail[48];
+    size_t n = page->nrows - before;
+    snprintf(detail, sizeof detail, "%zu entr%s", n, n == 1 ? "y" : "ies");
+    return cd_audit_access(store, "timeline", q->patient_id, "read", detail, err);
 }
 
 int cd_timeline_explain(struct cd_store *store, struct cd_page *page, struct cd_error *err)

@@ -68,6 +68,11 @@ void cd_timeline_cursor_from_page(struct cd_timeline_cursor *cursor, const struc
  * whatever the patient's history. */
 int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
                      struct cd_page *page, struct cd_error *err);
+/* One page, as cd_timeline_page, recorded in the audit log as one read of the patient's timeline:
+ * what the command line prints. (The workstation records the opening of the chart instead,
+ * cd_patient_chart_opened, and reads its pages and reloads with cd_timeline_page.) */
+int cd_timeline_read(struct cd_store *store, const struct cd_timeline_query *q,
+                     struct cd_page *page, struct cd_error *err);
 /* The query plan of cd_timeline_page's statement, one line per step (for tests). */
 int cd_timeline_explain(struct cd_store *store, struct cd_page *page, struct cd_error *err);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Generation of the day's worklist tasks, set-based: one INSERT ... SELECT per kind and one audit
- * INSERT ... SELECT after it, all in one transaction, so a 100,000-patient month start is quick. */
+/* Generation of the day's worklist tasks, set-based: one INSERT ... SELECT per kind, then the
+ * audit entries of the tasks it made (chained one by one by cd_audit_log_rows), all in one
+ * transaction, so a 100,000-patient month start is quick. */
 #include "config.h"
 #include "core/worklist.h"
 
@@ -12,6 +13,7 @@
 #include "core/billing.h"
 #include "core/calendar.h"
 #include "core/store/access.h"
+#include "core/store/audit.h"
 #include "core/store/db.h"
 #include "core/timeentry_sql.h"
 
@@ -27,19 +29,18 @@ static const char SQL_LAST_TASK[] = "SELECT coalesce(max(id), 0) FROM tasks";
 static const char SQL_LAST_PATIENT[] = "SELECT coalesce(max(id), 0) FROM patients";
 /* Patients per generation transaction (see cd_worklist_generate). */
 #define GEN_BATCH 8192
-/* The audit rows cd_task_create writes (cd_audit_log: task, id, create, kind), for every task
- * this generation step inserted: ids above the largest before it (one writer: BEGIN IMMEDIATE). */
+/* The audit entries cd_task_create writes (cd_audit_log: task, id, create, kind), for every task
+ * this generation step inserted: ids above the largest before it (one writer: BEGIN IMMEDIATE).
+ * Rows for cd_audit_log_rows: entity entity_id action detail patient_id. */
 static const char SQL_AUDIT_CREATED[] =
-    "INSERT INTO audit_log(at, user_id, entity, entity_id, action, detail) "
-    "SELECT :at, :user, 'task', id, 'create', kind FROM tasks WHERE id > :after ORDER BY id";
+    "SELECT 'task', id, 'create', kind, patient_id FROM tasks WHERE id > :after ORDER BY id";
 /* Earlier months' outreach: audited as cd_task_cancel does, then cancelled (same rows: the
  * transaction holds the write lock between the two). */
 #define STALE                                                                                      \
     "status = 'open' AND due_date < :month_start AND kind = 'ccm_outreach' "                       \
     "AND patient_id BETWEEN :lo AND :hi"
 static const char SQL_AUDIT_STALE[] =
-    "INSERT INTO audit_log(at, user_id, entity, entity_id, action, detail) "
-    "SELECT :at, :user, 'task', id, 'cancel', 'the month ended' FROM tasks WHERE " STALE
+    "SELECT 'task', id, 'cancel', 'the month ended', patient_id FROM tasks WHERE " STALE
     " ORDER BY id";
 static const char SQL_CANCEL_STALE[] =
     "UPDATE tasks SET status = 'cancelled', closed_at = :at, closed_by = :user, "
@@ -191,11 +192,11 @@ static int insert_audited(struct cd_store *store, const char *sql, const struct 
     if (rc || *n == 0)
         return rc;
     struct cd_stmt *st;
+    int audited;
     if ((rc = cd_db_stmt(store, SQL_AUDIT_CREATED, &st, err)))
         return rc;
-    bind_ctx(st, g);
     cd_db_bind_int(st, ":after", after);
-    rc = cd_db_exec(store, st, err);
+    rc = cd_audit_log_rows(store, st, &audited, err);
     cd_db_done(st);
     return rc;
 }
@@ -256,7 +257,13 @@ static int gen_reviews(struct cd_store *store, const struct gen_ctx *g, int *n,
 static int cancel_stale(struct cd_store *store, const struct gen_ctx *g, int *n,
                         struct cd_error *err)
 {
-    int rc = run(store, SQL_AUDIT_STALE, g, NULL, n, err);
+    struct cd_stmt *st;
+    int rc = cd_db_stmt(store, SQL_AUDIT_STALE, &st, err);
+    if (rc)
+        return rc;
+    bind_ctx(st, g);
+    rc = cd_audit_log_rows(store, st, n, err);
+    cd_db_done(st);
     if (!rc && *n)
         rc = run(store, SQL_CANCEL_STALE, g, NULL, n, err);
     return rc;

@@ -20,6 +20,7 @@ EXTRA_DIST += tests/lib/tap.h tests/lib/testdb.h tests/lib/cli.sh tests/lib/tui.
 unit_tests = \
 	tests/unit/test_access \
 	tests/unit/test_appointment \
+	tests/unit/test_audit \
 	tests/unit/test_billing \
 	tests/unit/test_calendar \
 	tests/unit/test_careplan \
@@ -52,6 +53,7 @@ unit_tests = \
 	tests/unit/test_worklist \
 	tests/unit/test_worklist_gen
 tests_unit_test_appointment_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_audit_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_fhir_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_ical_CFLAGS = $(TEST_CFLAGS)
 
@@ -71,6 +73,7 @@ tests_unit_test_theme_SOURCES = tests/unit/test_theme.c \
 ## CLI tests: tests/cli/NAME.sh run the binary with --now on fixtures and compare exact output.
 cli_tests = \
 	tests/cli/appointment.sh \
+	tests/cli/audit.sh \
 	tests/cli/billing.sh \
 	tests/cli/careplan.sh \
 	tests/cli/data_override.sh \
@@ -106,10 +109,14 @@ tui_tests = \
 	tests/tui/worklist_gen.sh
 
 ## Security: tests/security/NAME.sh, what a careful user on a shared server tried (issue 13):
-## export targets, the database's files, identity from the OS, team mode with real OS users, full
-## disks, read-only files and directories, text from outside that must not drive a terminal; each skips with a message where the machine refuses
-## the set-up (mount, useradd).
+## the audit log, export targets, the database's files, identity from the OS, team mode with real OS users, full
+## disks, read-only files and directories, text from outside that must not drive a terminal;
+## each skips with a message where the machine refuses the set-up (mount, useradd).
 security_tests = \
+	tests/security/audit_chain.sh \
+	tests/security/audit_chart.sh \
+	tests/security/audit_reads.sh \
+	tests/security/audit_replace.sh \
 	tests/security/db_files.sh \
 	tests/security/errors_full_disk.sh \
 	tests/security/errors_readonly_dir.sh \
@@ -220,6 +227,7 @@ EXTRA_DIST += $(fuzz_targets:=.c) $(fuzz_corpus)
 ## own figures.
 bench_scripts = \
 	tests/bench/run.sh \
+	tests/bench/bench_audit.sh \
 	tests/bench/bench_billing.sh \
 	tests/bench/bench_chart_tab.sh \
 	tests/bench/bench_demo.sh \
@@ -229,7 +237,7 @@ bench_scripts = \
 	tests/bench/bench_timeline.sh \
 	tests/bench/bench_timeline_tui.sh \
 	tests/bench/bench_worklist.sh
-EXTRA_DIST += $(bench_scripts) tests/bench/bench_timeline.c tests/bench/bench_timeline_view.c \
+EXTRA_DIST += $(bench_scripts) tests/bench/bench_audit.c tests/bench/bench_timeline.c tests/bench/bench_timeline_view.c \
 	tests/bench/bench_worklist.c
 bench: all
 	CAREDESK='$(abs_top_builddir)/caredesk$(EXEEXT)' BENCH_TMP='$(abs_top_builddir)/bench-tmp' \

@@ -9,6 +9,7 @@ caredesk_SOURCES = \
 caredesk_SOURCES += \
 	tui/cli/cli.c tui/cli/cli.h tui/cli/commands.def \
 	tui/cli/appointment.c \
+	tui/cli/audit.c \
 	tui/cli/billing.c \
 	tui/cli/careplan.c \
 	tui/cli/demo.c \

@@ -14,6 +14,7 @@
 #include "core/base/page.h"
 #include "core/base/strbuf.h"
 #include "core/base/text.h"
+#include "core/careplan.h"
 #include "core/patient.h"
 
 #define ICD10_SYSTEM "http://hl7.org/fhir/sid/icd-10-cm"
@@ -232,6 +233,10 @@ int cd_fhir_careplan(struct cd_store *store, const struct cd_careplan *plan, cha
     if (!built || out.oom) {
         cd_strbuf_free(&out);
         return cd_error_set(err, CD_ENOMEM, "out of memory building the FHIR CarePlan");
+    }
+    if ((rc = cd_careplan_audit(store, plan, "export", "FHIR JSON", err))) {
+        cd_strbuf_free(&out);
+        return rc;
     }
     *json = cd_strbuf_take(&out);
     return 0;

@@ -15,6 +15,7 @@
 #include "core/base/safefile.h"
 #include "core/base/strbuf.h"
 #include "core/base/text.h"
+#include "core/store/audit.h"
 #include "core/store/db.h"
 #include "core/store/settings.h"
 
@@ -418,6 +419,11 @@ int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE 
         c.io_failed = 1;
     if (c.io_failed)
         rc = cd_error_set(err, CD_EIO, "writing the calendar failed: %s", strerror(errno));
+    if (!rc) { /* one audit entry for the whole export, however many appointments */
+        char detail[64];
+        snprintf(detail, sizeof detail, "%zu appointment%s as iCalendar", n, n == 1 ? "" : "s");
+        rc = cd_audit_access(store, "appointment", patient, "export", detail, err);
+    }
 done:
     free(organizer);
     free(c.clinic);

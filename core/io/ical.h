@@ -21,7 +21,8 @@ struct cd_ical_options {
 /* Write the calendar to OUT (CRLF lines folded at 75 octets). DTSTAMP is the clock's now, so two
  * exports of the same appointments differ only there. *COUNT (may be NULL) gets the number of
  * VEVENTs. METHOD:PUBLISH and ORGANIZER appear only when the organizer setting is set. CD_EIO when
- * writing fails; CD_EINVAL when a zone is unknown on this machine (tzdata). */
+ * writing fails; CD_EINVAL when a zone is unknown on this machine (tzdata). The export is one
+ * entry in the audit log. */
 int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE *out, size_t *count,
                   struct cd_error *err);
 /* The same into the file PATH, written as core/base/safefile.h says (FLAGS: CD_SAFEFILE_*): a

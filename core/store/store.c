@@ -32,6 +32,7 @@ static const struct {
 } migrations[] = {
     {1, "schema/001_init.sql"},
     {2, "schema/002_generation_indexes.sql"},
+    {3, "schema/003_audit_chain.sql"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -179,11 +180,18 @@ int cd_store_commit(struct cd_store *store, struct cd_error *err)
 {
     if (store->depth <= 0)
         return cd_error_set(err, CD_EINVAL, "commit without a transaction");
+    /* the transaction's audit entries go into the log in one statement, inside it */
+    int flushed = store->depth == 1 ? cd_audit_flush(store, err) : 0;
+    if (flushed) {
+        cd_store_rollback(store);
+        return flushed;
+    }
     if (--store->depth > 0)
         return 0;
     store->allow_commit = 1;
     int rc = sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
     store->allow_commit = 0;
+    store->audit_staged = 0;
     if (rc != SQLITE_OK) {
         int ext = sqlite3_extended_errcode(store->db);
         if (!sqlite3_get_autocommit(store->db))
@@ -196,6 +204,7 @@ int cd_store_commit(struct cd_store *store, struct cd_error *err)
 void cd_store_rollback(struct cd_store *store)
 {
     store->depth = 0;
+    store->audit_staged = 0;
     if (!sqlite3_get_autocommit(store->db))
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -346,7 +355,8 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     sqlite3_extended_result_codes(store->db, 1);
     sqlite3_busy_handler(store->db, busy_wait, NULL);
     sqlite3_commit_hook(store->db, commit_hook, store);
-    if (cd_store_register_labels(store->db) != SQLITE_OK) {
+    if (cd_store_register_labels(store->db) != SQLITE_OK ||
+        cd_store_register_audit(store->db) != SQLITE_OK) {
         cd_error_set(err, CD_EIO, "cannot open %s: %s", path, sqlite3_errmsg(store->db));
         cd_store_close(store);
         return CD_EIO;
@@ -368,6 +378,11 @@ int cd_store_open(const char *path, unsigned flags, struct cd_store **out, struc
     }
     if (!ret)
         ret = cd_db_exec_script(store, "PRAGMA foreign_keys = ON", err);
+    if (!ret) {
+        store->allow_commit = 1; /* the temp table commits on its own */
+        ret = cd_audit_stage_table(store, err);
+        store->allow_commit = 0;
+    }
     if (!ret)
         store->opened_version = cd_store_schema_version(store);
     if (!ret && !(flags & CD_STORE_READONLY))

@@ -49,7 +49,7 @@ echo "events: BIG $(sqlite3 "$db" "SELECT (SELECT count(*) FROM notes WHERE pati
 build=$(dirname "$CAREDESK")
 src=$(cd "$(dirname "$0")/../.." && pwd)
 if cc -O2 -I"$src" -I"$build" -o "$tmp/bench_timeline" "$src/tests/bench/bench_timeline.c" \
-    "$build/core/libcaredesk.a" $(pkg-config --libs sqlite3 libical jansson) -lm 2>"$tmp/cc.log"; then
+    "$build/core/libcaredesk.a" $(pkg-config --libs sqlite3 libical jansson nettle) -lm 2>"$tmp/cc.log"; then
     "$tmp/bench_timeline" "$db" BIG 200
     "$tmp/bench_timeline" "$db" SMALL 200
 else

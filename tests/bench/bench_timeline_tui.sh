@@ -26,7 +26,7 @@ sed -n "/^sqlite3 \"\$db\" <<'SQL'/,/^SQL\$/p" "$(dirname "$0")/bench_timeline.s
 build=$(dirname "$CAREDESK")
 src=$(cd "$(dirname "$0")/../.." && pwd)
 if cc -O2 -I"$src" -I"$build" -o "$tmp/bench_view" "$src/tests/bench/bench_timeline_view.c" \
-    "$build/core/libcaredesk.a" $(pkg-config --libs sqlite3 libical jansson) -lm 2>"$tmp/cc.log"; then
+    "$build/core/libcaredesk.a" $(pkg-config --libs sqlite3 libical jansson nettle) -lm 2>"$tmp/cc.log"; then
     "$tmp/bench_view" "$db" BIG 100
     "$tmp/bench_view" "$db" SMALL 100
 else

@@ -124,7 +124,7 @@ else
     done
 fi
 if cc -O2 -I"$src" -I"$build" -o "$tmp/bench_worklist" "$src/tests/bench/bench_worklist.c" \
-    "$build/core/libcaredesk.a" $(pkg-config --libs sqlite3 libical jansson) -lm 2>"$tmp/cc.log"; then
+    "$build/core/libcaredesk.a" $(pkg-config --libs sqlite3 libical jansson nettle) -lm 2>"$tmp/cc.log"; then
     "$tmp/bench_worklist" "$db" mrivera 200
 else
     echo "bench_worklist.c did not build:"; cat "$tmp/cc.log"

@@ -55,7 +55,7 @@ int cli_billing(struct cli *c)
     if (q.month && cd_month_parse(q.month, NULL, NULL, &err))
         return cli_usage(c, "--%s", err.msg);
     struct cd_page page = CD_PAGE_INIT;
-    int rc = cd_billing_list(c->s->store, &q, &page, &err)
+    int rc = cd_billing_read(c->s->store, &q, &page, &err)
                  ? cli_fail(&err)
                  : cli_print_page(&page, json, "minutes,next_threshold_in");
     cd_page_free(&page);

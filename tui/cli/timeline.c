@@ -50,7 +50,7 @@ int cli_timeline(struct cli *c)
     if (cd_patient_find_mrn(c->s->store, c->argv[cli_optind()], &q.patient_id, &err))
         return cli_fail(&err);
     struct cd_page page = CD_PAGE_INIT;
-    int rc = cd_timeline_page(c->s->store, &q, &page, &err);
+    int rc = cd_timeline_read(c->s->store, &q, &page, &err);
     if (rc) {
         cd_page_free(&page);
         return cli_fail(&err);

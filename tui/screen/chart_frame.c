@@ -271,8 +271,22 @@ static const struct view_frame_ops chart_frame_ops = {
     .close = frame_close,
 };
 
+int chart_frame_record_open(struct view *v, int64_t patient, enum chart_tab tab,
+                            struct cd_error *err)
+{
+    /* V is not on the stack yet: the top is the screen it covers or replaces */
+    const struct view *top = app_top(v->app);
+    if (top && top->frame == &chart_frame_ops &&
+        ((const struct chart_frame *)top->frame_state)->patient == patient)
+        return 0;
+    return cd_patient_chart_opened(app_store(v->app), patient, tabs[tab].title, err);
+}
+
 int chart_frame_attach(struct view *v, int64_t patient, enum chart_tab tab, struct cd_error *err)
 {
+    int rc = chart_frame_record_open(v, patient, tab, err);
+    if (rc)
+        return rc;
     struct chart_frame *f = calloc(1, sizeof *f);
     if (!f)
         return cd_error_set(err, CD_ENOMEM, "out of memory");

@@ -24,8 +24,14 @@ enum chart_tab {
 /* Rows the header and the tab row take above the tab. */
 #define CHART_FRAME_ROWS 5
 
-/* Put V, just opened for PATIENT, into the patient's chart as its tab TAB. */
+/* Put V, just opened for PATIENT, into the patient's chart as its tab TAB; the opening is recorded
+ * as chart_frame_record_open says. */
 int chart_frame_attach(struct view *v, int64_t patient, enum chart_tab tab, struct cd_error *err);
+/* Record in the audit log that V, just opened, shows PATIENT's TAB (core:
+ * cd_patient_chart_opened), unless it covers or replaces a tab of the same patient's chart: a tab
+ * switch is not a new opening. For a tab opened alone, outside the chart. */
+int chart_frame_record_open(struct view *v, int64_t patient, enum chart_tab tab,
+                            struct cd_error *err);
 /* The tab ACTION switches V's chart to when it is another tab than V's, else -1 (also when V is
  * not in a chart, or ACTION is no tab key). */
 int chart_frame_target(const struct view *v, enum action action);

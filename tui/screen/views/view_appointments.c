@@ -124,8 +124,9 @@ static int appts_open(struct view *v, const struct view_args *args, struct cd_er
             snprintf(st->initials, sizeof st->initials, "X");
     }
     cd_page_free(&h);
-    if (!rc && !args->alone)
-        rc = chart_frame_attach(v, st->patient_id, CHART_APPOINTMENTS, err);
+    if (!rc)
+        rc = args->alone ? chart_frame_record_open(v, st->patient_id, CHART_APPOINTMENTS, err)
+                         : chart_frame_attach(v, st->patient_id, CHART_APPOINTMENTS, err);
     return rc;
 }
 

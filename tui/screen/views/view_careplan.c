@@ -145,8 +145,9 @@ static int careplan_open(struct view *v, const struct view_args *args, struct cd
     int rc = patient_label(app_store(v->app), p->patient_id, p->patient, sizeof p->patient, err);
     if (!rc)
         rc = load(v, err);
-    if (!rc && !args->alone)
-        rc = chart_frame_attach(v, p->patient_id, CHART_CAREPLAN, err);
+    if (!rc)
+        rc = args->alone ? chart_frame_record_open(v, p->patient_id, CHART_CAREPLAN, err)
+                         : chart_frame_attach(v, p->patient_id, CHART_CAREPLAN, err);
     if (rc) {
         cd_careplan_free(p->plan);
         free(p->rows);

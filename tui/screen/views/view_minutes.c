@@ -26,6 +26,7 @@
 struct minutes {
     struct cd_page page; /* the sorted, filtered month; the list counts its rows */
     char month[CD_MONTH_LEN];
+    char audited[CD_MONTH_LEN]; /* the month last recorded as read in the audit log */
     enum cd_billing_sort sort;
     bool close;
 };
@@ -73,7 +74,12 @@ static int minutes_reload(struct view *v, struct cd_error *err)
         .close_within = m->close ? CLOSE_WITHIN : 0,
     };
     cd_page_free(&m->page);
-    int rc = cd_billing_list(app_store(v->app), &q, &m->page, err);
+    /* one audit entry when a month is shown, not one per re-sort or reload */
+    bool shown = strcmp(m->audited, m->month) == 0;
+    int rc = shown ? cd_billing_list(app_store(v->app), &q, &m->page, err)
+                   : cd_billing_read(app_store(v->app), &q, &m->page, err);
+    if (!rc)
+        snprintf(m->audited, sizeof m->audited, "%s", m->month);
     v->list.count = rc ? 0 : m->page.nrows;
     return rc;
 }

@@ -122,8 +122,9 @@ static int timeline_open(struct view *v, const struct view_args *args, struct cd
         return cd_error_set(err, CD_EINVAL, "the timeline needs a patient");
     t->patient_id = args->id;
     int rc = patient_label(app_store(v->app), t->patient_id, t->patient, sizeof t->patient, err);
-    if (!rc && !args->alone)
-        rc = chart_frame_attach(v, t->patient_id, CHART_TIMELINE, err);
+    if (!rc)
+        rc = args->alone ? chart_frame_record_open(v, t->patient_id, CHART_TIMELINE, err)
+                         : chart_frame_attach(v, t->patient_id, CHART_TIMELINE, err);
     return rc;
 }
 
