@@ -21,7 +21,7 @@ static int audit_verify(struct cli *c)
     int64_t n;
     if (cd_audit_verify(c->s->store, &n, &err))
         return cli_fail(&err);
-    printf("audit log verified: %" PRId64 " entr%s, chain intact\n", n, n == 1 ? "y" : "ies");
+    cli_printf("audit log verified: %" PRId64 " entr%s, chain intact\n", n, n == 1 ? "y" : "ies");
     return CLI_OK;
 }
 
