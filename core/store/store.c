@@ -30,6 +30,7 @@ static const struct {
 } migrations[] = {
     {1, "schema/001_init.sql"},
     {2, "schema/002_generation_indexes.sql"},
+    {3, "schema/003_bounded_time.sql"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
