@@ -36,6 +36,7 @@ core_libcaredesk_a_SOURCES += \
 	core/timeentry.c core/timeentry.h core/timeentry_sql.h \
 	core/timeline.c core/timeline.h \
 	core/timer.c core/timer.h \
+	core/timerule.c core/timerule.h \
 	core/user.c core/user.h \
 	core/worklist.c core/worklist.h core/worklist_gen.c
 core_libcaredesk_a_SOURCES += \

@@ -44,6 +44,7 @@ unit_tests = \
 	tests/unit/test_timeentry \
 	tests/unit/test_timeline \
 	tests/unit/test_timer \
+	tests/unit/test_timerule \
 	tests/unit/test_worklist \
 	tests/unit/test_worklist_gen
 tests_unit_test_appointment_CFLAGS = $(TEST_CFLAGS)
