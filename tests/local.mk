@@ -83,6 +83,7 @@ cli_tests = \
 	tests/cli/setup.sh \
 	tests/cli/tcm_due.sh \
 	tests/cli/time.sh \
+	tests/cli/time_bounds.sh \
 	tests/cli/timeline.sh \
 	tests/cli/timer.sh \
 	tests/cli/worklist.sh
