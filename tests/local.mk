@@ -99,6 +99,7 @@ tui_tests = \
 	tests/tui/time_tab.sh \
 	tests/tui/timeline.sh \
 	tests/tui/timer.sh \
+	tests/tui/timer_over.sh \
 	tests/tui/worklist.sh \
 	tests/tui/worklist_gen.sh
 
