@@ -103,6 +103,13 @@ tui_tests = \
 	tests/tui/worklist.sh \
 	tests/tui/worklist_gen.sh
 
+## Security: tests/security/NAME.sh, the cases of issue 13 (trust on a shared server), each one
+## failing on the code before its fix.
+security_tests = \
+	tests/security/time_careplan_concurrent.sh
+TESTS += $(security_tests)
+EXTRA_DIST += $(security_tests)
+
 check_PROGRAMS += $(unit_tests) $(tui_unit_tests)
 TESTS += $(unit_tests) $(tui_unit_tests) $(cli_tests) $(tui_tests)
 EXTRA_DIST += $(cli_tests) $(tui_tests) build-aux/man-keys.sh
