@@ -106,7 +106,10 @@ tui_tests = \
 ## Security: tests/security/NAME.sh, the cases of issue 13 (trust on a shared server), each one
 ## failing on the code before its fix.
 security_tests = \
-	tests/security/time_careplan_concurrent.sh
+	tests/security/time_before_birth.sh \
+	tests/security/time_careplan_concurrent.sh \
+	tests/security/time_day_limit.sh \
+	tests/security/time_timer_two_days.sh
 TESTS += $(security_tests)
 EXTRA_DIST += $(security_tests)
 
