@@ -4,6 +4,7 @@
 #ifndef CD_CORE_CAREPLAN_IMPL_H
 #define CD_CORE_CAREPLAN_IMPL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -50,5 +51,17 @@ long careplan_index(const struct cd_careplan *plan, const char *key);
 struct cd_careplan_item *careplan_insert_slot(struct cd_careplan *plan, size_t at);
 /* Learn "goal-7" so new goals start at goal-8, across every version ever saved. */
 void careplan_note_key(struct cd_careplan *plan, const char *key);
+
+/* Save PLAN (edited from BASE_VERSION) as a new version in one transaction, audited. With REBASE,
+ * a newer version saved meanwhile gets PLAN's changes applied on top (careplan_rebase_clean);
+ * without, it is CD_ECONFLICT for the caller to merge (cd_careplan_save). */
+int careplan_save(struct cd_store *store, struct cd_careplan *plan, int base_version, bool rebase,
+                  const char *summary, struct cd_error *err);
+/* Inside the caller's transaction: PLAN was edited from BASE; CURRENT is newer. When the versions
+ * after BASE touched none of the items PLAN changes (nor the review date both changed), PLAN
+ * becomes CURRENT with PLAN's changes applied; otherwise CD_ECONFLICT naming those items, PLAN
+ * unchanged. */
+int careplan_rebase_clean(struct cd_store *store, struct cd_careplan *plan, int base, int current,
+                          struct cd_error *err);
 
 #endif

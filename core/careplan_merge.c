@@ -4,8 +4,11 @@
 #include "core/careplan_merge.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/base/clock.h"
+#include "core/base/strbuf.h"
 #include "core/careplan_impl.h"
 
 /* The fields of an item by the names the diff uses (NULL for "position"). */
@@ -128,4 +131,84 @@ int cd_careplan_rebase(struct cd_store *store, struct cd_careplan *plan, int bas
     cd_careplan_free(out);
     cd_careplan_free(base);
     return rc;
+}
+
+/* The item keys DIFF changes or removes (not the ones it adds: those get fresh keys on a rebase),
+ * and whether it changes the review date. */
+static bool touches(const struct cd_careplan_diff *diff, const char *key)
+{
+    for (size_t i = 0; i < diff->n; i++) {
+        const struct cd_careplan_diff_entry *e = &diff->entries[i];
+        if (key ? e->item && e->change != CD_CAREPLAN_ADDED && !strcmp(e->item->key, key)
+                : !e->item)
+            return true;
+    }
+    return false;
+}
+
+/* The review date both diffs set, to different values. */
+static bool review_clash(const struct cd_careplan_diff *mine, const struct cd_careplan *plan,
+                         const struct cd_careplan_diff *theirs, const struct cd_careplan *cur)
+{
+    return touches(mine, NULL) && touches(theirs, NULL) &&
+           !careplan_same(plan->next_review, cur->next_review);
+}
+
+/* "goal-1, intervention-2 and the next review date" into OUT; the count of names in *N. */
+static void clashing(const struct cd_careplan_diff *mine, const struct cd_careplan_diff *theirs,
+                     bool review, struct cd_strbuf *out, size_t *n)
+{
+    const char *names[64];
+    *n = 0;
+    for (size_t i = 0; i < mine->n && *n < 63; i++) {
+        const struct cd_careplan_diff_entry *e = &mine->entries[i];
+        if (e->item && e->change != CD_CAREPLAN_ADDED && touches(theirs, e->item->key))
+            names[(*n)++] = e->item->key;
+    }
+    if (review)
+        names[(*n)++] = "the next review date";
+    for (size_t i = 0; i < *n; i++)
+        cd_strbuf_addf(out, "%s%s", i == 0 ? "" : i + 1 == *n ? " and " : ", ", names[i]);
+}
+
+int careplan_rebase_clean(struct cd_store *store, struct cd_careplan *plan, int base, int current,
+                          struct cd_error *err)
+{
+    struct cd_careplan *old = NULL, *cur = NULL, empty = {.patient_id = plan->patient_id};
+    struct cd_careplan_diff mine = {0}, theirs = {0};
+    struct cd_strbuf names = CD_STRBUF_INIT;
+    size_t n = 0;
+    int rc = base ? cd_careplan_load(store, plan->patient_id, base, &old, err) : 0;
+    if (!rc)
+        rc = cd_careplan_load(store, plan->patient_id, current, &cur, err);
+    if (!rc)
+        rc = cd_careplan_diff(old ? old : &empty, plan, &mine, err);
+    if (!rc)
+        rc = cd_careplan_diff(old ? old : &empty, cur, &theirs, err);
+    if (!rc)
+        clashing(&mine, &theirs, review_clash(&mine, plan, &theirs, cur), &names, &n);
+    if (!rc && n) {
+        char local[20] = "";
+        time_t t;
+        if (cur->saved_at && !cd_instant_parse(cur->saved_at, &t, NULL))
+            cd_instant_format_local(t, local);
+        rc = cd_error_set(err, CD_ECONFLICT,
+                          "%s %s changed in a newer version of the care plan (version %d, saved "
+                          "by %s at %s) after you opened version %d; nothing was saved: look at "
+                          "version %d and make your change again",
+                          cd_strbuf_str(&names), n == 1 ? "was" : "were", current,
+                          cur->saved_by ? cur->saved_by : "someone else", local, base, current);
+    }
+    cd_strbuf_free(&names);
+    cd_careplan_diff_free(&mine);
+    cd_careplan_diff_free(&theirs);
+    cd_careplan_free(cur);
+    cd_careplan_free(old);
+    return rc ? rc : cd_careplan_rebase(store, plan, base, NULL, err);
+}
+
+int cd_careplan_save_rebased(struct cd_store *store, struct cd_careplan *plan, int base_version,
+                             const char *summary, struct cd_error *err)
+{
+    return careplan_save(store, plan, base_version, true, summary, err);
 }

@@ -18,4 +18,12 @@
 int cd_careplan_rebase(struct cd_store *store, struct cd_careplan *plan, int base_version,
                        int *clashes, struct cd_error *err);
 
+/* Save PLAN (edited from BASE_VERSION) where nobody is left to merge, as the command line does:
+ * when newer versions were saved meanwhile but touched none of the items PLAN changes, PLAN's
+ * changes are applied on the newest version and saved (an added item may get a new key); when
+ * they touched one (or both set the review date), CD_ECONFLICT naming the items and nothing is
+ * saved. One transaction, audited; on success plan->version is the new version. */
+int cd_careplan_save_rebased(struct cd_store *store, struct cd_careplan *plan, int base_version,
+                             const char *summary, struct cd_error *err);
+
 #endif

@@ -218,16 +218,25 @@ static int insert_items(struct cd_store *store, const struct cd_careplan *plan, 
     return 0;
 }
 
-static int save_tx(struct cd_store *store, struct cd_careplan *plan, int base, const char *summary,
-                   char **summary_out, struct cd_error *err)
+/* Save PLAN on *BASE inside the caller's transaction. When someone saved a newer version: with
+ * REBASE, PLAN's changes move onto it (careplan_rebase_clean) and *BASE becomes it; without, the
+ * save is refused for the caller to merge. */
+static int save_tx(struct cd_store *store, struct cd_careplan *plan, int *basep, bool rebase,
+                   const char *summary, char **summary_out, struct cd_error *err)
 {
     int64_t plan_id;
-    int current;
+    int current, base = *basep;
     int rc = plan_row(store, plan->patient_id, &plan_id, &current, err);
     if (rc)
         return rc;
-    if (current != base)
+    if (current != base && !rebase)
         return conflict(store, plan, current, base, err);
+    if (current != base) {
+        /* this transaction holds the write lock: nobody can save in between, no retry needed */
+        if ((rc = careplan_rebase_clean(store, plan, base, current, err)))
+            return rc;
+        *basep = base = current;
+    }
     struct cd_careplan *old = NULL;
     if ((rc = cd_careplan_load(store, plan->patient_id, base, &old, err)))
         return rc;
@@ -304,11 +313,17 @@ static int save_tx(struct cd_store *store, struct cd_careplan *plan, int base, c
 int cd_careplan_save(struct cd_store *store, struct cd_careplan *plan, int base_version,
                      const char *summary, struct cd_error *err)
 {
+    return careplan_save(store, plan, base_version, false, summary, err);
+}
+
+int careplan_save(struct cd_store *store, struct cd_careplan *plan, int base_version, bool rebase,
+                  const char *summary, struct cd_error *err)
+{
     char *made = NULL;
     int rc = cd_store_begin(store, err);
     if (rc)
         return rc;
-    rc = save_tx(store, plan, base_version, summary, &made, err);
+    rc = save_tx(store, plan, &base_version, rebase, summary, &made, err);
     rc = cd_store_finish(store, rc, err);
     if (rc) {
         free(made);

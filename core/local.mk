@@ -39,7 +39,8 @@ core_libcaredesk_a_SOURCES += \
 	core/task.c core/task.h \
 	core/timeentry.c core/timeentry.h core/timeentry_sql.h \
 	core/timeline.c core/timeline.h \
-	core/timer.c core/timer.h \
+	core/timer.c core/timer.h core/timer_bound.c core/timer_impl.h \
+	core/timerule.c core/timerule.h \
 	core/user.c core/user.h \
 	core/worklist.c core/worklist.h core/worklist_gen.c
 core_libcaredesk_a_SOURCES += \

@@ -13,6 +13,7 @@
 #include "core/enrollment.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
+#include "core/timerule.h"
 
 #define MAX_SECONDS (12 * 3600)
 
@@ -142,6 +143,13 @@ static int insert(struct cd_store *store, const struct cd_time_span *s, int64_t 
     int rc = check_span(s, err);
     if (rc)
         return rc;
+    /* the day of an entry is the clinic day it starts on, as billing counts it */
+    int day = cd_instant_local_day(s->start);
+    bool confirmed = false;
+    if ((rc = cd_time_check_dates(store, s->patient_id, s->program, day, err)) ||
+        (rc = cd_time_check_day(store, s->patient_id, s->program, day, s->seconds, s->confirm,
+                                &confirmed, err)))
+        return rc;
     struct cd_stmt *st;
     if ((rc = cd_db_stmt(store, SQL_INSERT, &st, err)))
         return rc;
@@ -174,6 +182,12 @@ static int insert(struct cd_store *store, const struct cd_time_span *s, int64_t 
         snprintf(detail, sizeof detail, "%s %s %s %s %s", month, s->program, s->role, s->activity,
                  cd_time_format_mmss(s->seconds, mmss));
     rc = cd_audit_log(store, "time_entry", newid, "add", detail, err);
+    if (!rc && confirmed) {
+        char on[CD_DATE_LEN];
+        snprintf(detail, sizeof detail, "%s %s above the day limit, confirmed",
+                 cd_date_format(day, on), s->program);
+        rc = cd_audit_log(store, "time_entry", newid, "confirm", detail, err);
+    }
     if (!rc && id)
         *id = newid;
     return rc;
@@ -227,7 +241,8 @@ int cd_time_add(struct cd_store *store, int64_t patient_id, const struct cd_time
                              .activity = f->activity ? f->activity : "other",
                              .source = "manual",
                              .note = f->note,
-                             .seconds = f->seconds};
+                             .seconds = f->seconds,
+                             .confirm = f->confirm};
     int rc = place(f->date, f->seconds, &s.start, &s.end, err);
     if (rc)
         return rc;
@@ -345,7 +360,8 @@ int cd_time_edit(struct cd_store *store, int64_t id, const struct cd_time_fields
                              .activity = f->activity ? f->activity : o.activity,
                              .source = "manual",
                              .note = f->note ? f->note : o.note,
-                             .seconds = f->seconds ? f->seconds : o.seconds};
+                             .seconds = f->seconds ? f->seconds : o.seconds,
+                             .confirm = f->confirm};
     if (!rc && f->date) {
         rc = place(f->date, s.seconds, &s.start, &s.end, err);
     } else if (!rc) {

@@ -37,9 +37,11 @@ struct cd_time_span {
     const char *note;     /* may be NULL */
     time_t start, end;    /* end >= start; both in the same clinic month */
     int64_t seconds;      /* counted seconds, at most end - start */
+    bool confirm;         /* above the day limit: the acting supervisor confirms it */
 };
 /* Insert one span inside the caller's transaction (audited); its month is the clinic month of
- * START. CD_EINVAL when a field is wrong or the span crosses a month boundary. */
+ * START. CD_EINVAL when a field is wrong, the span crosses a month boundary or lies outside the
+ * patient's life or enrollment; CD_EPERM above the day limit unconfirmed (core/timerule.h). */
 int cd_time_insert(struct cd_store *store, const struct cd_time_span *span, int64_t *id,
                    struct cd_error *err);
 
@@ -52,6 +54,7 @@ struct cd_time_fields {
     const char *program;  /* default: the patient's care-management program */
     const char *role;     /* default clinical_staff */
     const char *note;
+    bool confirm; /* above the day limit: the acting supervisor or admin confirms it */
 };
 /* Add a manual entry for PATIENT_ID on F->date (default today) lasting F->seconds (one
  * transaction, audited). *ID (may be NULL) gets the new entry's id. */

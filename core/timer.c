@@ -16,29 +16,40 @@
 #include "core/store/db.h"
 #include "core/store/settings.h"
 #include "core/timeentry.h"
+#include "core/timer_impl.h"
 
 static const char SQL_GET[] =
     "SELECT patient_id, program, activity, performer_role, started_at, segment_started_at, "
-    "accumulated_seconds, last_activity_at, paused_reason FROM timers WHERE user_id = :user";
+    "accumulated_seconds, last_activity_at, paused_reason, watched FROM timers "
+    "WHERE user_id = :user";
 static const char SQL_SAVE[] =
     "INSERT INTO timers(user_id, patient_id, program, activity, performer_role, started_at, "
-    "segment_started_at, accumulated_seconds, last_activity_at, paused_reason) "
-    "VALUES (:user, :pid, :program, :activity, :role, :started, :segment, :acc, :last, :reason) "
+    "segment_started_at, accumulated_seconds, last_activity_at, paused_reason, watched) "
+    "VALUES (:user, :pid, :program, :activity, :role, :started, :segment, :acc, :last, :reason, "
+    ":watched) "
     "ON CONFLICT(user_id) DO UPDATE SET patient_id = excluded.patient_id, "
     "program = excluded.program, activity = excluded.activity, "
     "performer_role = excluded.performer_role, started_at = excluded.started_at, "
     "segment_started_at = excluded.segment_started_at, "
     "accumulated_seconds = excluded.accumulated_seconds, "
-    "last_activity_at = excluded.last_activity_at, paused_reason = excluded.paused_reason";
+    "last_activity_at = excluded.last_activity_at, paused_reason = excluded.paused_reason, "
+    "watched = excluded.watched";
 static const char SQL_DELETE[] = "DELETE FROM timers WHERE user_id = :user";
-static const char SQL_TOUCH[] = "UPDATE timers SET last_activity_at = :at WHERE user_id = :user "
-                                "AND segment_started_at IS NOT NULL";
+static const char SQL_TOUCH[] = "UPDATE timers SET last_activity_at = :at, watched = 1 "
+                                "WHERE user_id = :user AND segment_started_at IS NOT NULL";
 static const char SQL_PATIENT[] =
     "SELECT mrn, family_name, given_name FROM patients WHERE id = :pid";
 
 /* The last key press written by this process, for the touch throttle. */
 static int64_t touch_user;
 static time_t touch_at;
+/* This process records key presses (a workstation): its timers are watched. */
+static bool watching;
+
+void cd_timer_watching(bool on)
+{
+    watching = on;
+}
 
 int64_t cd_timer_elapsed(const struct cd_timer *t, time_t now)
 {
@@ -80,6 +91,7 @@ int cd_timer_get(struct cd_store *store, int64_t user_id, struct cd_timer *out,
         out->last_activity_at = instant_col(st, 7);
         snprintf(out->paused_reason, sizeof out->paused_reason, "%s",
                  reason ? (const char *)reason : "");
+        out->watched = cd_db_col_int(st, 9) != 0;
         rc = 0;
     } else if (rc == 0) {
         rc = cd_error_set(err, CD_ENOTFOUND,
@@ -90,7 +102,7 @@ int cd_timer_get(struct cd_store *store, int64_t user_id, struct cd_timer *out,
     return rc;
 }
 
-static int save(struct cd_store *store, const struct cd_timer *t, struct cd_error *err)
+int cdtimer_save(struct cd_store *store, const struct cd_timer *t, struct cd_error *err)
 {
     int rc;
     struct cd_stmt *st;
@@ -110,12 +122,13 @@ static int save(struct cd_store *store, const struct cd_timer *t, struct cd_erro
     cd_db_bind_int(st, ":acc", t->accumulated);
     cd_db_bind_text(st, ":last", cd_instant_format(t->last_activity_at, c));
     cd_db_bind_opt(st, ":reason", t->paused_reason);
+    cd_db_bind_int(st, ":watched", t->watched);
     rc = cd_db_exec(store, st, err);
     cd_db_done(st);
     return rc;
 }
 
-static int delete_row(struct cd_store *store, int64_t user_id, struct cd_error *err)
+int cdtimer_delete(struct cd_store *store, int64_t user_id, struct cd_error *err)
 {
     int rc;
     struct cd_stmt *st;
@@ -127,8 +140,8 @@ static int delete_row(struct cd_store *store, int64_t user_id, struct cd_error *
     return rc;
 }
 
-static int audit(struct cd_store *store, const struct cd_timer *t, const char *action,
-                 int64_t seconds, struct cd_error *err)
+int cdtimer_audit(struct cd_store *store, const struct cd_timer *t, const char *action,
+                  int64_t seconds, struct cd_error *err)
 {
     char detail[120], mmss[24];
     snprintf(detail, sizeof detail, "%s %s %s %s", t->program, t->role, t->activity,
@@ -136,10 +149,9 @@ static int audit(struct cd_store *store, const struct cd_timer *t, const char *a
     return cd_audit_log(store, "timer", t->patient_id, action, detail, err);
 }
 
-/* Write the counted, not yet written part of T as an entry ending at END, and start the unwritten
- * part afresh at END. Nothing is written for zero seconds. */
-static int flush(struct cd_store *store, struct cd_timer *t, time_t end,
-                 struct cd_timer_result *res, struct cd_error *err)
+/* Nothing is written for zero seconds. */
+int cdtimer_flush(struct cd_store *store, struct cd_timer *t, time_t end, bool confirm,
+                  struct cd_timer_result *res, struct cd_error *err)
 {
     if (end < t->started_at + t->accumulated)
         end = t->started_at + t->accumulated;
@@ -151,7 +163,8 @@ static int flush(struct cd_store *store, struct cd_timer *t, time_t end,
                                  .source = "timer",
                                  .start = t->started_at,
                                  .end = end,
-                                 .seconds = t->accumulated};
+                                 .seconds = t->accumulated,
+                                 .confirm = confirm};
         int64_t id = 0;
         int rc = cd_time_insert(store, &s, &id, err);
         if (rc)
@@ -165,17 +178,15 @@ static int flush(struct cd_store *store, struct cd_timer *t, time_t end,
     return 0;
 }
 
-/* Count the stretch [SEG, END) into T; at each clinic month end inside it, write what the earlier
- * month holds. */
-static int count(struct cd_store *store, struct cd_timer *t, time_t seg, time_t end,
-                 struct cd_timer_result *res, struct cd_error *err)
+int cdtimer_count(struct cd_store *store, struct cd_timer *t, time_t seg, time_t end, bool confirm,
+                  struct cd_timer_result *res, struct cd_error *err)
 {
     if (end < seg)
         end = seg;
     time_t b;
     while (end > (b = cd_month_next_start(seg))) {
         t->accumulated += b - seg;
-        int rc = flush(store, t, b, res, err);
+        int rc = cdtimer_flush(store, t, b, confirm, res, err);
         if (rc)
             return rc;
         seg = b;
@@ -192,7 +203,7 @@ static int new_month(struct cd_store *store, struct cd_timer *t, time_t now,
     char a[CD_MONTH_LEN], b[CD_MONTH_LEN];
     if (strcmp(cd_month_of(t->started_at, a), cd_month_of(now, b)) == 0)
         return 0;
-    int rc = flush(store, t, t->last_activity_at, res, err);
+    int rc = cdtimer_flush(store, t, t->last_activity_at, false, res, err);
     t->started_at = now;
     return rc;
 }
@@ -223,7 +234,8 @@ static int validate_start(struct cd_store *store, int64_t patient_id, const char
             return rc;
         *program = defprog;
     }
-    return 0;
+    /* time that could never be written is refused before it is counted */
+    return cd_time_check_dates(store, patient_id, *program, cd_clock_today(), err);
 }
 
 static int start_locked(struct cd_store *store, int64_t user_id, int64_t patient_id,
@@ -236,11 +248,12 @@ static int start_locked(struct cd_store *store, int64_t user_id, int64_t patient
     snprintf(t.activity, sizeof t.activity, "%s", activity);
     snprintf(t.role, sizeof t.role, "%s", role);
     t.started_at = t.segment_started_at = t.last_activity_at = now;
-    int rc = save(store, &t, err);
+    t.watched = watching;
+    int rc = cdtimer_save(store, &t, err);
     if (rc == CD_EINVAL && err && strstr(err->msg, "FOREIGN KEY"))
         rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)patient_id);
     if (!rc)
-        rc = audit(store, &t, "start", 0, err);
+        rc = cdtimer_audit(store, &t, "start", 0, err);
     if (!rc) {
         touch_user = user_id;
         touch_at = now;
@@ -253,11 +266,15 @@ int cd_timer_start(struct cd_store *store, int64_t user_id, int64_t patient_id, 
 {
     char defprog[16];
     struct cd_timer cur;
+    enum cd_timer_settled what;
     int rc = validate_start(store, patient_id, &program, defprog, &activity, &role, err);
-    if (rc || (rc = cd_store_begin(store, err)))
+    if (rc || (rc = cd_timer_settle(store, user_id, &what, err)) ||
+        (rc = cd_store_begin(store, err)))
         return rc;
     rc = cd_timer_get(store, user_id, &cur, NULL);
-    if (rc == 0)
+    if (rc == 0 && strcmp(cur.paused_reason, "max") == 0)
+        rc = cdtimer_refuse_over(store, user_id, err);
+    else if (rc == 0)
         rc = cd_error_set(err, CD_EEXIST, "a timer is already running; stop it or switch patients");
     else if (rc == CD_ENOTFOUND)
         rc = start_locked(store, user_id, patient_id, program, activity, role, err);
@@ -266,39 +283,39 @@ int cd_timer_start(struct cd_store *store, int64_t user_id, int64_t patient_id, 
     return cd_store_finish(store, rc, err);
 }
 
-/* Stop T at END (the stretch, if running, counts up to END) and remove it. */
-static int stop_locked(struct cd_store *store, struct cd_timer *t, time_t end, const char *action,
-                       struct cd_timer_result *res, struct cd_error *err)
+int cdtimer_stop_locked(struct cd_store *store, struct cd_timer *t, time_t end, const char *action,
+                        bool confirm, struct cd_timer_result *res, struct cd_error *err)
 {
     int rc = 0;
     if (t->segment_started_at)
-        rc = count(store, t, t->segment_started_at, end, res, err);
+        rc = cdtimer_count(store, t, t->segment_started_at, end, confirm, res, err);
     else
         end = t->last_activity_at;
     if (!rc)
-        rc = flush(store, t, end, res, err);
+        rc = cdtimer_flush(store, t, end, confirm, res, err);
     if (!rc)
-        rc = delete_row(store, t->user_id, err);
+        rc = cdtimer_delete(store, t->user_id, err);
     if (!rc)
-        rc = audit(store, t, action, res->seconds, err);
+        rc = cdtimer_audit(store, t, action, res->seconds, err);
     return rc;
 }
 
 int cd_timer_stop(struct cd_store *store, int64_t user_id, struct cd_timer_result *res,
                   struct cd_error *err)
 {
-    struct cd_timer t;
-    struct cd_timer_result mine = {0};
-    int rc = cd_store_begin(store, err);
+    return cd_timer_end(store, user_id, CD_TIMER_KEEP_COUNTED, 0, false, res, err);
+}
+
+/* Read the timer of USER_ID inside the caller's transaction and apply its bounds at NOW. */
+static int get_settled(struct cd_store *store, int64_t user_id, struct cd_timer *t, time_t now,
+                       struct cd_error *err)
+{
+    struct cd_time_limits lim;
+    int rc = cd_timer_get(store, user_id, t, err);
     if (rc)
         return rc;
-    rc = cd_timer_get(store, user_id, &t, err);
-    if (!rc)
-        rc = stop_locked(store, &t, cd_clock_now(), "stop", &mine, err);
-    rc = cd_store_finish(store, rc, err);
-    if (!rc && res)
-        *res = mine;
-    return rc;
+    cd_time_limits_get(store, &lim);
+    return cdtimer_settle_locked(store, t, now, &lim, NULL, err);
 }
 
 int cd_timer_switch(struct cd_store *store, int64_t user_id, int64_t patient_id,
@@ -308,12 +325,16 @@ int cd_timer_switch(struct cd_store *store, int64_t user_id, int64_t patient_id,
     char defprog[16];
     struct cd_timer t;
     struct cd_timer_result mine = {0};
+    time_t now = cd_clock_now();
     int rc = validate_start(store, patient_id, &program, defprog, &activity, &role, err);
-    if (rc || (rc = cd_store_begin(store, err)))
+    if (rc || (rc = cd_timer_settle(store, user_id, NULL, err)) ||
+        (rc = cd_store_begin(store, err)))
         return rc;
-    rc = cd_timer_get(store, user_id, &t, err);
-    if (!rc)
-        rc = stop_locked(store, &t, cd_clock_now(), "switch", &mine, err);
+    rc = get_settled(store, user_id, &t, now, err);
+    if (!rc && strcmp(t.paused_reason, "max") == 0)
+        rc = cdtimer_refuse_over(store, user_id, err);
+    else if (!rc)
+        rc = cdtimer_stop_locked(store, &t, now, "switch", false, &mine, err);
     else if (rc == CD_ENOTFOUND)
         rc = 0;
     if (!rc)
@@ -329,22 +350,24 @@ int cd_timer_pause(struct cd_store *store, int64_t user_id, struct cd_error *err
     struct cd_timer t;
     struct cd_timer_result res = {0};
     time_t now = cd_clock_now();
-    int rc = cd_store_begin(store, err);
-    if (rc)
+    int rc = cd_timer_settle(store, user_id, NULL, err);
+    if (rc || (rc = cd_store_begin(store, err)))
         return rc;
-    rc = cd_timer_get(store, user_id, &t, err);
-    if (!rc && !t.segment_started_at)
+    rc = get_settled(store, user_id, &t, now, err);
+    if (!rc && strcmp(t.paused_reason, "max") == 0)
+        rc = cdtimer_refuse_over(store, user_id, err);
+    else if (!rc && !t.segment_started_at)
         rc = cd_error_set(err, CD_EINVAL, "the timer is already paused");
     if (!rc)
-        rc = count(store, &t, t.segment_started_at, now, &res, err);
+        rc = cdtimer_count(store, &t, t.segment_started_at, now, false, &res, err);
     if (!rc) {
         t.segment_started_at = 0;
         t.last_activity_at = now;
         snprintf(t.paused_reason, sizeof t.paused_reason, "user");
-        rc = save(store, &t, err);
+        rc = cdtimer_save(store, &t, err);
     }
     if (!rc)
-        rc = audit(store, &t, "pause", cd_timer_elapsed(&t, now), err);
+        rc = cdtimer_audit(store, &t, "pause", cd_timer_elapsed(&t, now), err);
     return cd_store_finish(store, rc, err);
 }
 
@@ -357,10 +380,11 @@ static int resume_locked(struct cd_store *store, struct cd_timer *t, time_t now,
         t->segment_started_at = now;
         t->last_activity_at = now;
         t->paused_reason[0] = '\0';
-        rc = save(store, t, err);
+        t->watched = t->watched || watching;
+        rc = cdtimer_save(store, t, err);
     }
     if (!rc)
-        rc = audit(store, t, action, t->accumulated, err);
+        rc = cdtimer_audit(store, t, action, t->accumulated, err);
     if (!rc) {
         touch_user = t->user_id;
         touch_at = now;
@@ -371,18 +395,21 @@ static int resume_locked(struct cd_store *store, struct cd_timer *t, time_t now,
 int cd_timer_resume(struct cd_store *store, int64_t user_id, struct cd_error *err)
 {
     struct cd_timer t;
-    int rc = cd_store_begin(store, err);
-    if (rc)
+    time_t now = cd_clock_now();
+    int rc = cd_timer_settle(store, user_id, NULL, err);
+    if (rc || (rc = cd_store_begin(store, err)))
         return rc;
-    rc = cd_timer_get(store, user_id, &t, err);
-    if (!rc && t.segment_started_at)
+    rc = get_settled(store, user_id, &t, now, err);
+    if (!rc && strcmp(t.paused_reason, "max") == 0)
+        rc = cdtimer_refuse_over(store, user_id, err);
+    else if (!rc && t.segment_started_at)
         rc = cd_error_set(err, CD_EINVAL, "the timer is already running");
-    if (!rc && strcmp(t.paused_reason, "idle") == 0)
+    else if (!rc && strcmp(t.paused_reason, "idle") == 0)
         rc = cd_error_set(err, CD_EINVAL,
                           "the timer paused itself while idle: say whether the "
                           "idle minutes count");
     if (!rc)
-        rc = resume_locked(store, &t, cd_clock_now(), "resume", err);
+        rc = resume_locked(store, &t, now, "resume", err);
     return cd_store_finish(store, rc, err);
 }
 
@@ -430,14 +457,14 @@ int cd_timer_idle_check(struct cd_store *store, int64_t user_id, int idle_minute
     /* read again inside the transaction: another session may have changed it */
     rc = cd_timer_get(store, user_id, &t, err);
     if (!rc && t.segment_started_at && now - t.last_activity_at >= idle_minutes * 60) {
-        rc = count(store, &t, t.segment_started_at, t.last_activity_at, &res, err);
+        rc = cdtimer_count(store, &t, t.segment_started_at, t.last_activity_at, false, &res, err);
         if (!rc) {
             t.segment_started_at = 0;
             snprintf(t.paused_reason, sizeof t.paused_reason, "idle");
-            rc = save(store, &t, err);
+            rc = cdtimer_save(store, &t, err);
         }
         if (!rc)
-            rc = audit(store, &t, "idle", cd_timer_elapsed(&t, now), err);
+            rc = cdtimer_audit(store, &t, "idle", cd_timer_elapsed(&t, now), err);
         if (!rc)
             *paused = true;
     }
@@ -457,49 +484,22 @@ int cd_timer_idle_resolve(struct cd_store *store, int64_t user_id, bool count_id
     if (rc)
         return rc;
     rc = cd_timer_get(store, user_id, &t, err);
-    if (!rc && strcmp(t.paused_reason, "idle") != 0)
+    if (!rc && strcmp(t.paused_reason, "max") == 0)
+        rc = cdtimer_refuse_over(store, user_id, err);
+    else if (!rc && strcmp(t.paused_reason, "idle") != 0)
         rc = cd_error_set(err, CD_EINVAL, "the timer is not paused for idleness");
     if (!rc && count_idle) {
-        rc = count(store, &t, t.last_activity_at, now, &res, err);
+        /* the minutes away count as the user says, but never past the timer's maximum */
+        struct cd_time_limits lim;
+        cd_time_limits_get(store, &lim);
+        time_t end =
+            t.last_activity_at + (cdtimer_keepable(&t, now, lim.timer_max) - t.accumulated);
+        rc = cdtimer_count(store, &t, t.last_activity_at, end, false, &res, err);
         t.last_activity_at = now;
     }
     if (!rc)
         rc = resume_locked(store, &t, now, count_idle ? "idle-counted" : "idle-dropped", err);
     return cd_store_finish(store, rc, err);
-}
-
-int cd_timer_pending(struct cd_store *store, int64_t user_id, struct cd_timer *out, bool *pending,
-                     struct cd_error *err)
-{
-    int rc = cd_timer_get(store, user_id, out, NULL);
-    *pending = rc == 0;
-    if (rc == CD_ENOTFOUND)
-        return 0;
-    return rc ? cd_timer_get(store, user_id, out, err) : 0;
-}
-
-int cd_timer_recover(struct cd_store *store, int64_t user_id, enum cd_timer_keep keep,
-                     struct cd_timer_result *res, struct cd_error *err)
-{
-    struct cd_timer t;
-    struct cd_timer_result mine = {0};
-    int rc = cd_store_begin(store, err);
-    if (rc)
-        return rc;
-    rc = cd_timer_get(store, user_id, &t, err);
-    if (!rc && keep == CD_TIMER_DISCARD) {
-        rc = delete_row(store, user_id, err);
-        if (!rc)
-            rc = audit(store, &t, "discard", cd_timer_elapsed(&t, cd_clock_now()), err);
-    } else if (!rc) {
-        time_t end = keep == CD_TIMER_KEEP_TO_NOW ? cd_clock_now() : t.last_activity_at;
-        rc = stop_locked(store, &t, end,
-                         keep == CD_TIMER_KEEP_TO_NOW ? "recover-now" : "recover-last", &mine, err);
-    }
-    rc = cd_store_finish(store, rc, err);
-    if (!rc && res)
-        *res = mine;
-    return rc;
 }
 
 int cd_timer_status(struct cd_store *store, int64_t user_id, struct cd_timer_view *out,
@@ -511,11 +511,16 @@ int cd_timer_status(struct cd_store *store, int64_t user_id, struct cd_timer_vie
         return rc;
     const struct cd_timer *t = &out->timer;
     time_t now = cd_clock_now();
+    struct cd_time_limits lim;
+    cd_time_limits_get(store, &lim);
     out->elapsed = cd_timer_elapsed(t, now);
+    out->keepable = cdtimer_keepable(t, now, lim.timer_max);
+    out->max_seconds = lim.timer_max;
     snprintf(out->state, sizeof out->state, "%s",
-             t->segment_started_at        ? "running"
-             : t->paused_reason[0] == 'i' ? "idle"
-                                          : "paused");
+             t->segment_started_at                   ? "running"
+             : strcmp(t->paused_reason, "idle") == 0 ? "idle"
+             : strcmp(t->paused_reason, "max") == 0  ? "over"
+                                                     : "paused");
     struct cd_stmt *st;
     if ((rc = cd_db_stmt(store, SQL_PATIENT, &st, err)))
         return rc;

@@ -4,7 +4,8 @@ dataschemadir = $(pkgdatadir)/schema
 dist_dataschema_DATA = \
 	data/schema/001_init.sql \
 	data/schema/002_generation_indexes.sql \
-	data/schema/003_audit_chain.sql
+	data/schema/003_audit_chain.sql \
+	data/schema/004_bounded_time.sql
 dist_pkgdata_DATA = \
 	data/keys.default \
 	data/dispositions.tsv

@@ -49,6 +49,7 @@ unit_tests = \
 	tests/unit/test_timeentry \
 	tests/unit/test_timeline \
 	tests/unit/test_timer \
+	tests/unit/test_timerule \
 	tests/unit/test_user \
 	tests/unit/test_worklist \
 	tests/unit/test_worklist_gen
@@ -90,6 +91,7 @@ cli_tests = \
 	tests/cli/setup.sh \
 	tests/cli/tcm_due.sh \
 	tests/cli/time.sh \
+	tests/cli/time_bounds.sh \
 	tests/cli/timeline.sh \
 	tests/cli/timer.sh \
 	tests/cli/worklist.sh
@@ -105,6 +107,7 @@ tui_tests = \
 	tests/tui/time_tab.sh \
 	tests/tui/timeline.sh \
 	tests/tui/timer.sh \
+	tests/tui/timer_over.sh \
 	tests/tui/worklist.sh \
 	tests/tui/worklist_gen.sh
 
@@ -128,7 +131,11 @@ security_tests = \
 	tests/security/output_import.sh \
 	tests/security/output_printers.sh \
 	tests/security/output_screen.sh \
-	tests/security/team.sh
+	tests/security/team.sh \
+	tests/security/time_before_birth.sh \
+	tests/security/time_careplan_concurrent.sh \
+	tests/security/time_day_limit.sh \
+	tests/security/time_timer_two_days.sh
 
 ## Crash suite: tests/crash/run.sh SIGKILLs caredesk at random points of its writes (import,
 ## time add, log-call, careplan add and edit, timer stop) and checks the file after each kill.

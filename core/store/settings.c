@@ -12,8 +12,19 @@
 #include "core/store/audit.h"
 #include "core/store/db.h"
 
-const char *const cd_settings_keys[] = {"clinic_name", "timezone",     "extra_holidays",
-                                        "organizer",   "idle_minutes", NULL};
+const char *const cd_settings_keys[] = {
+    "clinic_name",  "timezone",          "extra_holidays",  "organizer",
+    "idle_minutes", "timer_max_minutes", "day_max_minutes", NULL};
+
+/* The whole-minute settings and their ranges. */
+static const struct {
+    const char *key;
+    long lo, hi;
+} minute_keys[] = {
+    {"idle_minutes", 1, 240},
+    {"timer_max_minutes", 1, 720},
+    {"day_max_minutes", 1, 1440},
+};
 
 static const char SQL_GET[] = "SELECT value FROM settings WHERE key = :key";
 static const char SQL_SET[] = "INSERT INTO settings(key, value) VALUES (:key, :value) "
@@ -29,10 +40,12 @@ static int known(const char *key)
 
 static int unknown_key(const char *key, struct cd_error *err)
 {
-    return cd_error_set(err, CD_EINVAL,
-                        "unknown setting '%s' (known: clinic_name, timezone, extra_holidays, "
-                        "organizer, idle_minutes)",
-                        key);
+    struct cd_strbuf known = CD_STRBUF_INIT;
+    for (int i = 0; cd_settings_keys[i]; i++)
+        cd_strbuf_addf(&known, "%s%s", i ? ", " : "", cd_settings_keys[i]);
+    cd_error_set(err, CD_EINVAL, "unknown setting '%s' (known: %s)", key, cd_strbuf_str(&known));
+    cd_strbuf_free(&known);
+    return CD_EINVAL;
 }
 
 int cd_settings_get(struct cd_store *store, const char *key, char **out, struct cd_error *err)
@@ -181,13 +194,15 @@ static int normalise(const char *key, const char *value, struct cd_strbuf *out,
                                 value);
         return cd_strbuf_addf(out, "mailto:%s", addr);
     }
-    if (strcmp(key, "idle_minutes") == 0) {
+    for (size_t i = 0; i < sizeof minute_keys / sizeof minute_keys[0]; i++) {
+        if (strcmp(key, minute_keys[i].key))
+            continue;
         char *end;
         long n = strtol(value, &end, 10);
-        if (!*value || *end || n < 1 || n > 240)
+        if (!*value || *end || n < minute_keys[i].lo || n > minute_keys[i].hi)
             return cd_error_set(err, CD_EINVAL,
-                                "idle_minutes: '%s' is not a whole number of minutes from 1 to 240",
-                                value);
+                                "%s: '%s' is not a whole number of minutes from %ld to %ld", key,
+                                value, minute_keys[i].lo, minute_keys[i].hi);
         return cd_strbuf_addf(out, "%ld", n);
     }
     return unknown_key(key, err);

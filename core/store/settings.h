@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Clinic settings: clinic name, time zone, extra holidays, organizer address, idle minutes. */
+/* Clinic settings: clinic name, time zone, extra holidays, organizer address, and the time
+ * limits (idle minutes, a running timer's maximum, a day's minutes per patient and program). */
 #ifndef CD_CORE_STORE_SETTINGS_H
 #define CD_CORE_STORE_SETTINGS_H
 

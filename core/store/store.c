@@ -33,6 +33,7 @@ static const struct {
     {1, "schema/001_init.sql"},
     {2, "schema/002_generation_indexes.sql"},
     {3, "schema/003_audit_chain.sql"},
+    {4, "schema/004_bounded_time.sql"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

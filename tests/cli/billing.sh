@@ -9,13 +9,14 @@ p 1001 "Núñez" "Zoë"; p 1002 Okafor Chidi; p 1003 Adams Ann; p 1004 Baker Bo;
 run enroll 1001 --program ccm --consent verbal --date 2026-10-01
 run enroll 1002 --program ccm_complex --consent written --date 2026-10-01
 run enroll 1003 --program ccm --consent none --date 2026-10-01
-run enroll 1004 --program pcm --consent verbal --date 2026-11-10
 run enroll 1005 --program apcm --consent verbal --date 2026-10-01
 run time add 1001 40 --date 2026-11-03
 run time add 1001 15 --date 2026-11-04 --role practitioner
 run time add 1002 89 --date 2026-11-05
 run time add 1003 25 --date 2026-11-05
-run time add 1004 10 --date 2026-11-05
+# 1004's first minutes were logged before the PCM enrollment was recorded
+run time add 1004 10 --date 2026-11-05 --program pcm
+run enroll 1004 --program pcm --consent verbal --date 2026-11-10
 run time add 1004 28 --date 2026-11-12
 run time add 1005 30 --date 2026-11-05 --program ccm
 run time add 1005 25 --date 2026-11-05 --program tcm

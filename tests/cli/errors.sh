@@ -49,7 +49,7 @@ if [ -f "$T_TMP/newer.db" ]; then
   sum1=$(cksum <"$T_TMP/newer.db")
   cd_run --user alice --db "$T_TMP/newer.db" init
   is_rc "newer schema refused" 1
-  like "newer schema message" "$ERR" "written by a newer caredesk \(schema 42, this build knows 3\); left untouched"
+  like "newer schema message" "$ERR" "written by a newer caredesk \(schema 42, this build knows 4\); left untouched"
   is "newer database unchanged" "$(cksum <"$T_TMP/newer.db")" "$sum1"
 fi
 done_testing

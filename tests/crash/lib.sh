@@ -122,8 +122,9 @@ want_careplan_edit() { want_plan "$1" 0; }
 TIMER_RUNNING=0 # run.sh sets it from the last timer stop's snapshot
 prep_timer_stop() {
     day=$(day_of "$1")
-    if [ "$TIMER_RUNNING" != 0 ]; then # the last kill left it running
-        "$CAREDESK" --db "$DB" --now "${day}T08:55" timer stop >/dev/null || return 1
+    if [ "$TIMER_RUNNING" != 0 ]; then # the last kill left it running, maybe days ago
+        # past its maximum a timer waits to be told how much to keep: none of it, here
+        "$CAREDESK" --db "$DB" --now "${day}T08:55" timer discard >/dev/null || return 1
     fi
     "$CAREDESK" --db "$DB" --now "${day}T09:00" timer start "P$((7 + $1 % 6))" \
         --activity call >/dev/null || return 1

@@ -49,9 +49,9 @@ scenario() {
         '\[1m[^ ]*CCM Z\.N\.|\[[0-9;]*1[;m][^ ]*CCM Z\.N\.'
     kill_app "$s"
     is "$cols: SIGKILL" "$(tui_wait_exit "$s")" 137
-    runu 2026-11-02T09:10 timer status
+    runu 2026-11-02T09:09 timer status
     like "$cols: the timer survived in the database" "$OUT" \
-        '1001	Núñez, Zoë	ccm	call	running	(09:5[0-9]|10:0[0-9])	2[34]	40'
+        '1001	Núñez, Zoë	ccm	call	running	(08:5[0-9]|09:0[0-9])	2[23]	40'
 
     tui_start "$s-b" "$cols" "$rows" --db "$DB" --now 2026-11-02T09:20 --user mrivera
     tui_ok "$cols: recovery asks first" "$s-b" \

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of core/careplan_merge: two nurses edit the same version; the second nurse's refused
- * edits are rebased onto the first nurse's version, field by field, and saved on top of it. */
+ * edits are rebased onto the first nurse's version, field by field, and saved on top of it; and
+ * the command line's save, which builds on newer versions that touched none of its items and
+ * names the items when they did. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -113,6 +115,67 @@ int main(void)
     is_int(cd_careplan_rebase(store, e, 99, NULL, &err), CD_ENOTFOUND, "unknown base version");
     is_int(e->version, 4, "plan unchanged on error");
 
+    /* where nobody is left to merge (the command line): a change that touches no item the newer
+       versions changed is applied on the newest; a real conflict names the items */
+    struct cd_careplan *x = load(store, pid, 0), *y = load(store, pid, 0), *z = load(store, pid, 0);
+    cd_store_set_actor(store, nurse1);
+    cd_careplan_add(x, CD_CAREPLAN_PROBLEM, &(struct cd_careplan_fields){.text = "Heart failure"},
+                    NULL, &err);
+    cd_careplan_edit(x, "goal-1", &(struct cd_careplan_fields){.text = "Weight 77 kg"}, &err);
+    is_int(cd_careplan_save_rebased(store, x, 4, NULL, &err), 0, "no one in between: version 5");
+    cd_store_set_actor(store, nurse2);
+    cd_careplan_add(y, CD_CAREPLAN_PROBLEM, &(struct cd_careplan_fields){.text = "Diabetes"}, NULL,
+                    &err);
+    cd_careplan_set_status(y, "intervention-2", "in_progress", &err);
+    is_int(cd_careplan_save(store, y, 4, NULL, &err), CD_ECONFLICT,
+           "the workstation's save still refuses, for its merge flow");
+    is_int(cd_careplan_save_rebased(store, y, 4, NULL, &err), 0, "untouched items: rebased, saved");
+    is_int(y->version, 6, "saved as version 6");
+    is_str(y->summary, "added problem-2; changed intervention-2 (status)",
+           "her problem took the next free key");
+    struct cd_careplan *v6 = load(store, pid, 6);
+    is_str(cd_careplan_find(v6, "problem-1")->text, "Heart failure", "the other problem stays");
+    is_str(cd_careplan_find(v6, "problem-2")->text, "Diabetes", "hers is added");
+    is_str(cd_careplan_find(v6, "goal-1")->text, "Weight 77 kg", "the other goal edit stays");
+    is_str(cd_careplan_find(v6, "intervention-2")->status, "in_progress", "her status applies");
+    cd_careplan_free(v6);
+    /* z opened version 4 too and changes goal-1, which version 5 changed: a real conflict */
+    cd_careplan_set_status(z, "goal-1", "not_met", &err);
+    cd_careplan_set_review(z, "2027-01-10", &err);
+    is_int(cd_careplan_save_rebased(store, z, 4, NULL, &err), CD_ECONFLICT, "a real conflict");
+    is_str(err.msg,
+           "goal-1 was changed in a newer version of the care plan (version 6, saved by Jo Chen "
+           "at 2026-11-02 09:00) after you opened version 4; nothing was saved: look at version 6 "
+           "and make your change again",
+           "the sentence names the item and the version");
+    is_int(z->version, 4, "the copy is left as it was");
+    struct cd_careplan *now = load(store, pid, 0);
+    is_int(now->version, 6, "nothing saved");
+    cd_careplan_free(now);
+    /* the review date: set by both to different dates is a conflict; to the same date is not */
+    struct cd_careplan *r1 = load(store, pid, 0), *r2 = load(store, pid, 0),
+                       *r3 = load(store, pid, 0);
+    cd_careplan_set_review(r1, "2027-02-01", &err);
+    cd_careplan_save_rebased(store, r1, 6, NULL, &err);
+    cd_careplan_set_review(r2, "2027-03-01", &err);
+    cd_careplan_edit(r2, "goal-1", &(struct cd_careplan_fields){.target = "76 kg"}, &err);
+    is_int(cd_careplan_save_rebased(store, r2, 6, NULL, &err), CD_ECONFLICT, "two review dates");
+    is_str(err.msg,
+           "the next review date was changed in a newer version of the care plan (version 7, saved "
+           "by Jo Chen at 2026-11-02 09:00) after you opened version 6; nothing was saved: look "
+           "at version 7 and make your change again",
+           "the review date named");
+    cd_careplan_set_review(r3, "2027-02-01", &err);
+    cd_careplan_edit(r3, "goal-1", &(struct cd_careplan_fields){.target = "76 kg"}, &err);
+    is_int(cd_careplan_save_rebased(store, r3, 6, NULL, &err), 0, "the same review date merges");
+    is_str(r3->summary, "changed goal-1 (target)", "only the goal is new");
+
+    cd_careplan_free(r1);
+    cd_careplan_free(r2);
+    cd_careplan_free(r3);
+    cd_careplan_free(x);
+    cd_careplan_free(y);
+    cd_careplan_free(z);
     cd_careplan_free(a);
     cd_careplan_free(b);
     cd_careplan_free(c);

@@ -41,9 +41,19 @@ int main(void)
     check(store, "idle_minutes", "15", 0, "15");
     check(store, "idle_minutes", "0", CD_EINVAL,
           "idle_minutes: '0' is not a whole number of minutes from 1 to 240");
+    check(store, "timer_max_minutes", "180", 0, "180");
+    check(store, "timer_max_minutes", "721", CD_EINVAL,
+          "timer_max_minutes: '721' is not a whole number of minutes from 1 to 720");
+    check(store, "timer_max_minutes", "4h", CD_EINVAL,
+          "timer_max_minutes: '4h' is not a whole number of minutes from 1 to 720");
+    check(store, "day_max_minutes", "90", 0, "90");
+    check(store, "day_max_minutes", "0", CD_EINVAL,
+          "day_max_minutes: '0' is not a whole number of minutes from 1 to 1440");
+    check(store, "day_max_minutes", "", CD_EINVAL,
+          "day_max_minutes: '' is not a whole number of minutes from 1 to 1440");
     check(store, "colour", "red", CD_EINVAL,
           "unknown setting 'colour' (known: clinic_name, timezone, extra_holidays, organizer, "
-          "idle_minutes)");
+          "idle_minutes, timer_max_minutes, day_max_minutes)");
     is_int(cd_settings_get_long(store, "idle_minutes", 10), 15, "integer read");
 
     int *days = NULL;
@@ -55,7 +65,9 @@ int main(void)
 
     struct cd_page page = CD_PAGE_INIT;
     cd_settings_list(store, &page, NULL);
-    is_int(page.nrows, 5, "five settings listed");
+    is_int(page.nrows, 7, "seven settings listed");
+    is_str(cd_page_get(&page, 5, 0), "timer_max_minutes", "the timer's maximum is listed");
+    is_str(cd_page_get(&page, 6, 1), "90", "the day's limit as set");
     is_str(cd_page_get(&page, 0, 1), "Clínica Norte", "first is the clinic name");
     cd_page_free(&page);
     cd_store_close(store);

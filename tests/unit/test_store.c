@@ -117,7 +117,7 @@ int main(void)
                  NULL, NULL, NULL);
     sqlite3_close(db);
     is_int(cd_store_open(dir, 0, &store, &err), 0, "v1 database opens");
-    is_int(cd_store_schema_version(store), 3, "v1 migrated to 3");
+    is_int(cd_store_schema_version(store), 4, "v1 migrated to 4");
     is_int(cd_store_schema_opened(store), 1, "the store says it found schema 1");
     is_int(scalar(store, "SELECT count(*) FROM settings WHERE value = 'Old Clinic'"), 1,
            "v1 rows kept");
@@ -132,6 +132,12 @@ int main(void)
     is_int(scalar(store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
                          "('tasks_open_outreach', 'care_plan_versions_review')"),
            2, "the two new indexes exist");
+    is_int(scalar(store, "SELECT value FROM settings WHERE key = 'timer_max_minutes'"), 240,
+           "v3: the timer's maximum defaults to 240 minutes");
+    is_int(scalar(store, "SELECT value FROM settings WHERE key = 'day_max_minutes'"), 120,
+           "v3: the day's limit defaults to 120 minutes");
+    is_int(scalar(store, "SELECT count(*) FROM pragma_table_info('timers') WHERE name = 'watched'"),
+           1, "v3: timers say whether a workstation watches them");
     cd_store_close(store);
 
     /* another program's SQLite file and a text file are refused, never altered */

@@ -9,6 +9,7 @@
 
 #include "core/base/safefile.h"
 #include "core/careplan.h"
+#include "core/careplan_merge.h"
 #include "core/io/fhir.h"
 #include "core/patient.h"
 #include "core/timeline.h"
@@ -180,11 +181,12 @@ static int cp_diff(struct cli *c, int argc, char **argv)
     return rc;
 }
 
-/* Save an edited plan as a new version and say so. */
+/* Save an edited plan as a new version and say so. A command keeps nothing to merge later:
+ * another process's newer version that touched none of these items is built on (core). */
 static int save(struct cli *c, struct cd_careplan *plan, const char *mrn, const char *summary)
 {
     struct cd_error err = {0};
-    int rc = cd_careplan_save(c->s->store, plan, plan->version, summary, &err);
+    int rc = cd_careplan_save_rebased(c->s->store, plan, plan->version, summary, &err);
     if (!rc)
         cli_printf("saved care plan version %d of %s: %s\n", plan->version, mrn, plan->summary);
     cd_careplan_free(plan);

@@ -12,11 +12,17 @@
 
 /* The options of time add, edit, void and list. */
 static const struct option field_opts[] = {
-    {"date", required_argument, NULL, 'd'},    {"activity", required_argument, NULL, 'a'},
-    {"program", required_argument, NULL, 'p'}, {"role", required_argument, NULL, 'r'},
-    {"note", required_argument, NULL, 'n'},    {"minutes", required_argument, NULL, 'm'},
-    {"month", required_argument, NULL, 'M'},   {"format", required_argument, NULL, 'f'},
-    {"reason", required_argument, NULL, 'R'},  {NULL, 0, NULL, 0},
+    {"date", required_argument, NULL, 'd'},
+    {"activity", required_argument, NULL, 'a'},
+    {"program", required_argument, NULL, 'p'},
+    {"role", required_argument, NULL, 'r'},
+    {"note", required_argument, NULL, 'n'},
+    {"minutes", required_argument, NULL, 'm'},
+    {"month", required_argument, NULL, 'M'},
+    {"format", required_argument, NULL, 'f'},
+    {"reason", required_argument, NULL, 'R'},
+    {"confirm", no_argument, NULL, 'C'},
+    {NULL, 0, NULL, 0},
 };
 
 /* A whole positive entry id. */
@@ -78,6 +84,7 @@ static int time_args(struct cli *c, int argc, char **argv, struct time_args *a)
             break;
         case 'M': a->month = arg; break;
         case 'R': a->reason = arg; break;
+        case 'C': a->f.confirm = true; break;
         case 'f':
             if (cli_format(c, arg, &a->json))
                 return CLI_USAGE;
@@ -154,6 +161,8 @@ static int time_void(struct cli *c, int argc, char **argv)
         return CLI_USAGE;
     if (!a.reason)
         return cli_usage(c, "time void needs --reason");
+    if (a.f.confirm)
+        return cli_usage(c, "--confirm goes with time add and time edit");
     struct cd_error err = {0};
     char what[200];
     if (cd_time_void(c->s->store, id, a.reason, &err))
@@ -171,6 +180,8 @@ static int time_list(struct cli *c, int argc, char **argv)
         return CLI_USAGE;
     if (argc - a.first != 1)
         return cli_usage(c, "time list needs one MRN");
+    if (a.f.confirm)
+        return cli_usage(c, "--confirm goes with time add and time edit");
     struct cd_error err = {0};
     struct cd_page page = CD_PAGE_INIT;
     int64_t pid;

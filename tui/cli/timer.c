@@ -59,7 +59,12 @@ static int timer_start(struct cli *c, int argc, char **argv)
         return CLI_FAIL;
     struct cd_error err = {0};
     struct cd_timer_view old;
+    char q[CD_ERROR_MSG_MAX];
+    if (cd_timer_settle(c->s->store, c->s->user.id, NULL, &err))
+        return cli_fail(&err);
     int had = cd_timer_status(c->s->store, c->s->user.id, &old, &err) == 0;
+    if (had && strcmp(old.state, "over") == 0)
+        return cli_failf("%s", cd_timer_over_question(&old, q, sizeof q));
     if (had && !sw) {
         timer_who(&old, who, sizeof who);
         return cli_failf("a timer is already running on %s since %s; stop it first ('caredesk "
@@ -90,6 +95,9 @@ static int timer_status(struct cli *c, int argc, char **argv)
         return cli_usage(c, "timer status takes no operand");
     struct cd_error err = {0};
     struct cd_timer_view tv;
+    char q[CD_ERROR_MSG_MAX];
+    if (cd_timer_settle(c->s->store, c->s->user.id, NULL, &err))
+        return cli_fail(&err);
     int rc = cd_timer_status(c->s->store, c->s->user.id, &tv, &err);
     if (rc == CD_ENOTFOUND) {
         cli_printf("%s", json ? "[]\n" : "no timer is running\n");
@@ -97,6 +105,10 @@ static int timer_status(struct cli *c, int argc, char **argv)
     }
     if (rc)
         return cli_fail(&err);
+    if (!json && strcmp(tv.state, "over") == 0) {
+        cli_printf("%s\n", cd_timer_over_question(&tv, q, sizeof q));
+        return CLI_OK;
+    }
     static const char *const cols[] = {"mrn",   "patient", "program",   "activity",
                                        "state", "elapsed", "month_min", "next_threshold"};
     char elapsed[24], month[24], next[24];
@@ -118,19 +130,61 @@ static int timer_status(struct cli *c, int argc, char **argv)
     return rc;
 }
 
-static int timer_simple(struct cli *c, int argc, char **argv)
+/* timer stop [--keep MINUTES | --to-last-activity] [--confirm]: how much to write. */
+static int timer_stop(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"to-last-activity", no_argument, NULL, 'l'},
+        {"keep", required_argument, NULL, 'k'},
+        {"confirm", no_argument, NULL, 'C'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *arg;
+    int v;
+    bool last = false, confirm = false;
+    int64_t keep = 0;
+    struct cd_error err = {0};
+    while ((v = cli_getopt(c, argc, argv, opts, &arg)) != -1) {
+        switch (v) {
+        case 'l': last = true; break;
+        case 'C': confirm = true; break;
+        case 'k':
+            if (cd_time_parse_duration(arg, &keep, &err))
+                return cli_usage(c, "--keep: %s", err.msg);
+            break;
+        default: return CLI_USAGE;
+        }
+    }
+    if (cli_optind() < argc)
+        return cli_usage(c, "timer stop takes no operand");
+    if (last && keep)
+        return cli_usage(c, "choose --keep or --to-last-activity, not both");
+    struct cd_timer_view tv;
+    struct cd_timer_result res = {0};
+    char who[300];
+    if (cd_timer_status(c->s->store, c->s->user.id, &tv, &err))
+        return cli_fail(&err);
+    timer_who(&tv, who, sizeof who);
+    enum cd_timer_keep how = keep   ? CD_TIMER_KEEP_SECONDS
+                             : last ? CD_TIMER_KEEP_TO_LAST_ACTIVITY
+                                    : CD_TIMER_KEEP_COUNTED;
+    if (cd_timer_end(c->s->store, c->s->user.id, how, keep, confirm, &res, &err))
+        return cli_fail(&err);
+    print_written("stopped", who, &res);
+    return CLI_OK;
+}
+
+static int timer_simple(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
         {"count-idle", no_argument, NULL, 'c'},
         {"drop-idle", no_argument, NULL, 'd'},
         {NULL, 0, NULL, 0},
     };
     const char *what = argv[0], *arg;
-    int v, last = 0, count = 0, drop = 0;
+    int v, count = 0, drop = 0;
     while ((v = cli_getopt(c, argc, argv, opts, &arg)) != -1) {
         switch (v) {
-        case 'l': last = 1; break;
         case 'c': count = 1; break;
         case 'd': drop = 1; break;
         default: return CLI_USAGE;
@@ -138,8 +192,6 @@ static int timer_simple(struct cli *c, int argc, char **argv)
     }
     if (cli_optind() < argc)
         return cli_usage(c, "timer %s takes no operand", what);
-    if (last && strcmp(what, "stop"))
-        return cli_usage(c, "--to-last-activity goes with timer stop");
     if ((count || drop) && strcmp(what, "resume"))
         return cli_usage(c, "--count-idle and --drop-idle go with timer resume");
     if (count && drop)
@@ -148,7 +200,8 @@ static int timer_simple(struct cli *c, int argc, char **argv)
     struct cd_timer_view tv;
     struct cd_timer_result res = {0};
     char who[300], mmss[24];
-    if (cd_timer_status(c->s->store, c->s->user.id, &tv, &err))
+    if (cd_timer_settle(c->s->store, c->s->user.id, NULL, &err) ||
+        cd_timer_status(c->s->store, c->s->user.id, &tv, &err))
         return cli_fail(&err);
     timer_who(&tv, who, sizeof who);
     int rc;
@@ -158,21 +211,14 @@ static int timer_simple(struct cli *c, int argc, char **argv)
         rc = cd_timer_idle_resolve(c->s->store, c->s->user.id, count, &err);
     else if (strcmp(what, "resume") == 0)
         rc = cd_timer_resume(c->s->store, c->s->user.id, &err);
-    else if (strcmp(what, "discard") == 0)
-        rc = cd_timer_recover(c->s->store, c->s->user.id, CD_TIMER_DISCARD, &res, &err);
-    else if (last)
-        rc = cd_timer_recover(c->s->store, c->s->user.id, CD_TIMER_KEEP_TO_LAST_ACTIVITY, &res,
-                              &err);
     else
-        rc = cd_timer_stop(c->s->store, c->s->user.id, &res, &err);
+        rc = cd_timer_recover(c->s->store, c->s->user.id, CD_TIMER_DISCARD, &res, &err);
     if (rc == CD_EINVAL && strcmp(what, "resume") == 0 && strcmp(tv.state, "idle") == 0)
         return cli_failf("the timer paused itself while idle: resume with --count-idle to count "
                          "the idle minutes or --drop-idle to leave them out");
     if (rc)
         return cli_fail(&err);
-    if (strcmp(what, "stop") == 0)
-        print_written("stopped", who, &res);
-    else if (strcmp(what, "discard") == 0)
+    if (strcmp(what, "discard") == 0)
         cli_printf("discarded the timer on %s: %s not written\n", who,
                    cd_time_format_mmss(tv.elapsed, mmss));
     else if (cd_timer_status(c->s->store, c->s->user.id, &tv, &err))
@@ -192,8 +238,9 @@ int cli_timer(struct cli *c)
         return timer_start(c, c->argc - 1, c->argv + 1);
     if (strcmp(a, "status") == 0)
         return timer_status(c, c->argc - 1, c->argv + 1);
-    if (strcmp(a, "pause") == 0 || strcmp(a, "resume") == 0 || strcmp(a, "stop") == 0 ||
-        strcmp(a, "discard") == 0)
+    if (strcmp(a, "stop") == 0)
+        return timer_stop(c, c->argc - 1, c->argv + 1);
+    if (strcmp(a, "pause") == 0 || strcmp(a, "resume") == 0 || strcmp(a, "discard") == 0)
         return timer_simple(c, c->argc - 1, c->argv + 1);
     return cli_usage(c, "unknown timer action '%s'", a);
 }

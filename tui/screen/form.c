@@ -16,6 +16,7 @@
 
 #define FORM_MAX_FIELDS 32
 #define LABEL_MAX 20
+#define FORM_ERROR_LINES 4 /* lines for the sentence of a refused save */
 
 struct field {
     char label[64];
@@ -304,6 +305,12 @@ void form_draw(struct form *f, const struct canvas *screen)
     for (int i = 0; i < f->n; i++)
         rows += f->field[i].height;
     int width = screen->cols - 8 < 100 ? screen->cols - 8 : 100;
+    /* core's sentence for a refused save wraps onto a few more lines rather than losing its end */
+    size_t starts[FORM_ERROR_LINES + 1];
+    int el = f->error[0] && !f->confirming
+                 ? (int)edit_wrap(f->error, strlen(f->error), width - 4, starts, FORM_ERROR_LINES)
+                 : 1;
+    rows += el - 1;
     struct canvas box = canvas_centered(screen, rows + 1, width);
     struct canvas in = canvas_box(&box, ROLE_BORDER, f->title);
     int lw = label_width(f);
@@ -328,7 +335,7 @@ void form_draw(struct form *f, const struct canvas *screen)
     if (f->confirming) {
         canvas_text(&in, y + 1, 0, -1, ROLE_WARNING, 0, "Discard your changes? y yes, n no");
     } else if (f->error[0]) {
-        canvas_text(&in, y + 1, 0, -1, ROLE_ERROR, 0, f->error);
+        canvas_wrapped(&in, y + 1, 0, in.cols, el, ROLE_ERROR, f->error);
     } else if (f->n && msg[0]) {
         canvas_text(&in, y + 1, 0, -1, ROLE_ERROR, 0, msg);
     } else if (f->n && f->field[f->cur].choices) {

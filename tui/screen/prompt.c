@@ -17,7 +17,7 @@ enum kind { CHOICE, CONFIRM, TEXT };
 struct prompt {
     enum kind kind;
     struct view *view;
-    char title[256];
+    char title[512];
     struct prompt_choice *choices; /* labels point into labels */
     size_t n;
     char *labels;
@@ -83,11 +83,14 @@ static void draw_box(struct prompt *p, const struct canvas *screen)
     for (size_t i = 0; i < CHOICE_LINES; i++)
         lines[i] = (struct cd_strbuf)CD_STRBUF_INIT;
     size_t nl = layout_choices(p, width - 4, lines);
-    struct canvas box = canvas_centered(screen, (int)nl + 4, width);
+    /* a long question wraps rather than losing its end */
+    size_t starts[CHOICE_LINES + 1];
+    size_t tl = edit_wrap(p->title, strlen(p->title), width - 4, starts, CHOICE_LINES);
+    struct canvas box = canvas_centered(screen, (int)(tl + nl) + 3, width);
     struct canvas in = canvas_box(&box, ROLE_BORDER, NULL);
-    canvas_text(&in, 0, 0, -1, ROLE_TITLE, 0, p->title);
+    canvas_wrapped(&in, 0, 0, in.cols, (int)tl, ROLE_TITLE, p->title);
     for (size_t i = 0; i < nl; i++) {
-        canvas_text(&in, 2 + (int)i, 0, -1, ROLE_DEFAULT, 0, cd_strbuf_str(&lines[i]));
+        canvas_text(&in, (int)tl + 1 + (int)i, 0, -1, ROLE_DEFAULT, 0, cd_strbuf_str(&lines[i]));
         cd_strbuf_free(&lines[i]);
     }
 }

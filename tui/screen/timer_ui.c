@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The CCM timer in the workstation: status bar text, the t / T keys, keep-stop-switch when
- * another patient is opened, idle pauses and the start-up recovery question. */
+ * another patient is opened, idle pauses, the start-up recovery question, and how much to keep
+ * of a timer that ran past its maximum or of a stop above the day's limit. */
 #include "config.h"
 #include "tui/screen/timer_ui.h"
 
@@ -11,6 +12,7 @@
 #include "core/base/page.h"
 #include "core/enrollment.h"
 #include "core/patient.h"
+#include "core/perm.h"
 #include "core/store/settings.h"
 #include "core/timeentry.h"
 #include "core/timer.h"
@@ -32,6 +34,8 @@ static struct {
     bool idle_waiting; /* paused for idleness: the next key asks whether the minutes count */
     int64_t ask_patient;
     enum ask ask_mode;
+    enum cd_timer_keep keep; /* the choice waiting for a supervisor's confirmation */
+    int64_t keep_seconds;
 } tu = {.stale = true, .idle_minutes = 10};
 
 static int64_t uid(void)
@@ -47,6 +51,12 @@ static bool running(void)
 static bool idle(void)
 {
     return tu.have && strcmp(tu.tv.state, "idle") == 0;
+}
+
+/* Ran past the maximum: stopped until the user says how much to keep. */
+static bool over(void)
+{
+    return tu.have && strcmp(tu.tv.state, "over") == 0;
 }
 
 /* Read the timer from core (a few queries): after a change, never on a plain tick. */
@@ -107,6 +117,7 @@ static bool status_hook(void *ctx, char *buf, unsigned long size)
     snprintf(buf, size, "%s %s %s%s | %s", cd_program_label(tu.tv.timer.program), tu.tv.initials,
              running() ? ""
              : idle()  ? "IDLE "
+             : over()  ? "STOPPED "
                        : "PAUSED ",
              cd_time_format_mmss(elapsed, mmss), total);
     return running();
@@ -195,6 +206,137 @@ static void ask_activity(struct view *v, int64_t patient_id, enum ask mode)
         tu.asking = false;
 }
 
+/* ---- how much to keep: past the maximum, or above the day's limit ---- */
+
+static void ask_over_limit(const struct cd_error *err, enum cd_timer_keep keep, int64_t seconds);
+
+/* Close the timer as KEEP says and tell what was written (CONFIRM: the supervisor confirms). */
+static void finish(enum cd_timer_keep keep, int64_t seconds, bool confirm)
+{
+    struct cd_error err = {0};
+    struct cd_timer_result res = {0};
+    char who[16];
+    snprintf(who, sizeof who, "%s", tu.tv.initials);
+    char mmss[24];
+    int rc = cd_timer_end(app_store(tu.app), uid(), keep, seconds, confirm, &res, &err);
+    changed();
+    if (rc == CD_EPERM && !confirm)
+        ask_over_limit(&err, keep, seconds);
+    else if (rc)
+        app_error(tu.app, &err);
+    else if (keep == CD_TIMER_DISCARD)
+        app_message(tu.app, "Discarded the timer for %s", who);
+    else
+        app_message(tu.app, "Kept %s for %s", cd_time_format_mmss(res.seconds, mmss), who);
+}
+
+static void confirm_done(struct view *v, bool yes, void *ctx)
+{
+    (void)v;
+    (void)ctx;
+    tu.asking = false;
+    if (yes)
+        finish(tu.keep, tu.keep_seconds, true);
+}
+
+static void minutes_done(struct view *v, const char *text, void *ctx)
+{
+    (void)v;
+    (void)ctx;
+    tu.asking = false;
+    struct cd_error err = {0};
+    int64_t seconds;
+    if (!text)
+        return;
+    if (cd_time_parse_duration(text, &seconds, &err))
+        app_error(tu.app, &err);
+    else
+        finish(CD_TIMER_KEEP_SECONDS, seconds, false);
+}
+
+/* Ask for the minutes to keep, at most what core allows. */
+static void ask_minutes(struct view *v)
+{
+    char label[64];
+    read_status();
+    snprintf(label, sizeof label,
+             "Minutes to keep (at most %lld):", (long long)(tu.tv.keepable / 60));
+    tu.asking = true;
+    if (prompt_text(v, label, NULL, minutes_done, NULL))
+        tu.asking = false;
+}
+
+static void limit_done(struct view *v, int key, void *ctx)
+{
+    (void)ctx;
+    tu.asking = false;
+    if (key == 'm')
+        ask_minutes(v);
+    else if (key == 'd')
+        finish(CD_TIMER_DISCARD, 0, false);
+}
+
+/* Core refused to write above the day's limit (ERR says so): a supervisor may confirm it, anyone
+ * may keep fewer minutes or discard; Esc leaves the timer as it is. */
+static void ask_over_limit(const struct cd_error *err, enum cd_timer_keep keep, int64_t seconds)
+{
+    struct view *v = app_top(tu.app);
+    tu.keep = keep;
+    tu.keep_seconds = seconds;
+    tu.asking = true;
+    if (cd_perm_allows(app_user(tu.app)->role, CD_PERM_CONFIRM_TIME)) {
+        char q[CD_ERROR_MSG_MAX + 40];
+        snprintf(q, sizeof q, "%s. Confirm it as %s?", err->msg, app_user(tu.app)->role);
+        if (prompt_confirm(v, q, confirm_done, NULL))
+            tu.asking = false;
+        return;
+    }
+    const struct prompt_choice choices[] = {
+        {'m', "keep fewer minutes"},
+        {'d', "discard the timer"},
+    };
+    if (prompt_choice(v, err->msg, choices, 2, limit_done, NULL))
+        tu.asking = false;
+}
+
+static void over_done(struct view *v, int key, void *ctx)
+{
+    (void)ctx;
+    tu.asking = false;
+    if (key == 'l')
+        finish(CD_TIMER_KEEP_TO_LAST_ACTIVITY, 0, false);
+    else if (key == 'm')
+        ask_minutes(v);
+    else if (key == 'd')
+        finish(CD_TIMER_DISCARD, 0, false);
+    else
+        app_message(tu.app, "The timer for %s waits: t asks again", tu.tv.initials);
+}
+
+/* The timer ran past its maximum and stopped at its last activity: how much to keep? */
+static void ask_over(struct app *app)
+{
+    read_status();
+    if (!over())
+        return;
+    char text[CD_ERROR_MSG_MAX], title[CD_ERROR_MSG_MAX + 32], l[80], m[80], mmss[24];
+    cd_timer_over_text(&tu.tv, text, sizeof text);
+    text[0] = 'T'; /* the sentence starts a title here */
+    snprintf(title, sizeof title, "%s. Keep how much?", text);
+    snprintf(l, sizeof l, "keep up to its last activity (%s)",
+             cd_time_format_mmss(tu.tv.elapsed, mmss));
+    snprintf(m, sizeof m, "keep a number of minutes (at most %lld)",
+             (long long)(tu.tv.keepable / 60));
+    const struct prompt_choice choices[] = {
+        {'l', l},
+        {'m', m},
+        {'d', "discard it"},
+    };
+    tu.asking = true;
+    if (prompt_choice(app_top(app), title, choices, 3, over_done, NULL))
+        tu.asking = false;
+}
+
 /* Stop now and say what was written. */
 static void stop_now(void)
 {
@@ -208,7 +350,9 @@ static void stop_now(void)
     int64_t before = month - elapsed; /* the month's minutes already written */
     int rc = cd_timer_stop(app_store(tu.app), uid(), &res, &err);
     changed();
-    if (rc)
+    if (rc == CD_EPERM)
+        ask_over_limit(&err, CD_TIMER_KEEP_COUNTED, 0);
+    else if (rc)
         app_error(tu.app, &err);
     else if (!res.seconds)
         app_message(tu.app, "Stopped the timer for %s: nothing was counted, nothing written", who);
@@ -275,7 +419,9 @@ void timer_ui_toggle(struct app *app)
     struct view *v = app_top(app);
     int64_t pid = v->ops->patient ? v->ops->patient(v) : 0;
     read_status();
-    if (tu.have && (!pid || pid == tu.tv.timer.patient_id))
+    if (over())
+        ask_over(app);
+    else if (tu.have && (!pid || pid == tu.tv.timer.patient_id))
         ask_stop(v);
     else if (tu.have)
         ask_other(v, pid);
@@ -288,7 +434,9 @@ void timer_ui_toggle(struct app *app)
 void app_patient_opened(struct app *app, int64_t patient_id)
 {
     read_status();
-    if (tu.have && patient_id && patient_id != tu.tv.timer.patient_id)
+    if (over())
+        ask_over(app);
+    else if (tu.have && patient_id && patient_id != tu.tv.timer.patient_id)
         ask_other(app_top(app), patient_id);
 }
 
@@ -343,12 +491,35 @@ static bool idle_check(struct app *app)
     return paused;
 }
 
+/* Ask core to apply the timer's maximum when the clock says it may be due. True when the timer
+ * stopped itself. */
+static bool max_check(struct app *app)
+{
+    int64_t elapsed, month;
+    now_counts(&elapsed, &month);
+    if (!running() || elapsed <= tu.tv.max_seconds)
+        return false;
+    struct cd_error err = {0};
+    enum cd_timer_settled what = CD_TIMER_SETTLED_NONE;
+    if (cd_timer_settle(app_store(app), uid(), &what, &err)) {
+        app_error(app, &err);
+        return false;
+    }
+    changed();
+    read_status();
+    return what == CD_TIMER_SETTLED_MAX;
+}
+
 void timer_ui_tick(struct app *app)
 {
     if (tu.asking || tu.idle_waiting)
         return;
     if (tu.stale)
         read_status();
+    if (max_check(app)) {
+        ask_over(app);
+        return;
+    }
     if (idle_check(app) || idle()) {
         char at[17];
         tu.idle_waiting = true;
@@ -388,6 +559,10 @@ void timer_ui_pause(struct app *app)
         ask_idle(app);
         return;
     }
+    if (over()) {
+        ask_over(app);
+        return;
+    }
     bool was_running = running();
     int rc = was_running ? cd_timer_pause(app_store(app), uid(), &err)
                          : cd_timer_resume(app_store(app), uid(), &err);
@@ -407,22 +582,11 @@ static void recover_done(struct view *v, int key, void *ctx)
     (void)v;
     (void)ctx;
     tu.asking = false;
-    struct cd_error err = {0};
-    struct cd_timer_result res = {0};
-    char who[16], mmss[24];
-    snprintf(who, sizeof who, "%s", tu.tv.initials);
     if (key == 'l' || key == 'n' || key == 'd') {
-        enum cd_timer_keep keep = key == 'l'   ? CD_TIMER_KEEP_TO_LAST_ACTIVITY
-                                  : key == 'n' ? CD_TIMER_KEEP_TO_NOW
-                                               : CD_TIMER_DISCARD;
-        int rc = cd_timer_recover(app_store(tu.app), uid(), keep, &res, &err);
-        changed();
-        if (rc)
-            app_error(tu.app, &err);
-        else if (keep == CD_TIMER_DISCARD)
-            app_message(tu.app, "Discarded the timer for %s", who);
-        else
-            app_message(tu.app, "Kept %s for %s", cd_time_format_mmss(res.seconds, mmss), who);
+        finish(key == 'l'   ? CD_TIMER_KEEP_TO_LAST_ACTIVITY
+               : key == 'n' ? CD_TIMER_KEEP_TO_NOW
+                            : CD_TIMER_DISCARD,
+               0, false);
         return;
     }
     /* keep it running (or Esc): the minutes since the last key are an idle question */
@@ -438,6 +602,9 @@ void timer_ui_start(struct app *app)
     bool pending = false;
     tu.app = app;
     app_status_set_hook(status_hook, NULL);
+    cd_timer_watching(true);
+    /* pending settles the timer first: past its maximum, or idle since this user's last
+     * workstation closed */
     if (cd_timer_pending(app_store(app), uid(), &t, &pending, &err)) {
         app_error(app, &err);
         return;
@@ -445,7 +612,12 @@ void timer_ui_start(struct app *app)
     read_status();
     if (!pending || !tu.have)
         return;
+    if (over()) {
+        ask_over(app);
+        return;
+    }
     time_t now = cd_clock_now();
+    bool left_running = t.segment_started_at || strcmp(t.paused_reason, "idle") == 0;
     int64_t to_last = t.accumulated;
     if (t.segment_started_at && t.last_activity_at > t.segment_started_at)
         to_last += t.last_activity_at - t.segment_started_at;
@@ -455,15 +627,15 @@ void timer_ui_start(struct app *app)
     bool today = strncmp(since, last, 10) == 0 &&
                  cd_instant_local_day(now) == cd_instant_local_day(t.started_at);
     snprintf(title, sizeof title, "A timer for %s was left %s since %s (last activity %s).",
-             tu.tv.initials, t.segment_started_at ? "running" : "paused",
-             today ? since + 11 : since, today ? last + 11 : last);
+             tu.tv.initials, left_running ? "running" : "paused", today ? since + 11 : since,
+             today ? last + 11 : last);
     snprintf(l, sizeof l, "keep up to your last activity (%s)", cd_time_format_mmss(to_last, a));
-    snprintf(n, sizeof n, "keep up to now (%s)", cd_time_format_mmss(cd_timer_elapsed(&t, now), b));
+    snprintf(n, sizeof n, "keep up to now (%s)", cd_time_format_mmss(tu.tv.keepable, b));
     const struct prompt_choice choices[] = {
         {'l', l},
         {'n', n},
         {'d', "discard it"},
-        {'c', t.segment_started_at ? "let it run on" : "leave it paused"},
+        {'c', left_running ? "let it run on" : "leave it paused"},
     };
     tu.asking = true;
     if (prompt_choice(app_top(app), title, choices, 4, recover_done, NULL))

@@ -13,6 +13,7 @@
 #include "core/base/clock.h"
 #include "core/billing.h"
 #include "core/enrollment.h"
+#include "core/perm.h"
 #include "core/timeentry.h"
 #include "core/worklist.h"
 #include "tui/screen/app.h"
@@ -32,6 +33,8 @@ struct timetab {
     size_t voided;            /* voided rows in the month */
     int64_t select_id;        /* the entry to put the cursor on after the next reload */
     int64_t pending;          /* the entry being edited or voided */
+    bool confirm_next;        /* core refused the day's limit and a supervisor is at the form: the
+                                 next Enter confirms */
 };
 
 /* The programs and roles a form offers, in order (core/enrollment.h, core/timeentry.h). */
@@ -276,6 +279,20 @@ static const char *role_key(const char *label)
     return label;
 }
 
+/* Core refused a save above the day's limit (RC, ERR): a supervisor or admin confirms with the
+ * next Enter; the sentence says so. Returns RC. */
+static int offer_confirm(struct view *v, int rc, struct cd_error *err)
+{
+    struct timetab *st = v->state;
+    if (rc == CD_EPERM && !st->confirm_next &&
+        cd_perm_allows(app_user(v->app)->role, CD_PERM_CONFIRM_TIME)) {
+        st->confirm_next = true;
+        size_t n = strlen(err->msg);
+        snprintf(err->msg + n, sizeof err->msg - n, ". Enter again confirms it.");
+    }
+    return rc;
+}
+
 /* The fields of F as core takes them; SECONDS gets the parsed minutes. */
 static int form_fields(struct form *f, struct cd_time_fields *out, struct cd_error *err)
 {
@@ -335,8 +352,9 @@ static int add_submit(struct view *v, struct form *f, void *ctx, struct cd_error
     int rc = form_fields(f, &in, err);
     if (!*in.note)
         in.note = NULL;
+    in.confirm = st->confirm_next;
     if (rc || (rc = cd_time_add(app_store(v->app), st->patient, &in, &id, err)))
-        return rc;
+        return offer_confirm(v, rc, err);
     char mmss[24];
     snprintf(st->month, sizeof st->month, "%.7s", in.date);
     st->select_id = id;
@@ -349,6 +367,7 @@ static int add_submit(struct view *v, struct form *f, void *ctx, struct cd_error
 static void add_entry(struct view *v)
 {
     struct timetab *st = v->state;
+    st->confirm_next = false;
     entry_form(v, "Add time", NULL, NULL, NULL, *st->program ? st->program : "coordination", NULL,
                NULL, add_submit);
 }
@@ -388,8 +407,9 @@ static int edit_submit(struct view *v, struct form *f, void *ctx, struct cd_erro
         return 0;
     }
     int64_t id;
+    ch.confirm = st->confirm_next;
     if ((rc = cd_time_edit(app_store(v->app), st->pending, &ch, &id, err)))
-        return rc;
+        return offer_confirm(v, rc, err);
     char mmss[24];
     snprintf(st->month, sizeof st->month, "%.7s", in.date);
     st->select_id = id;
@@ -416,6 +436,7 @@ static void edit_entry(struct view *v)
         return;
     }
     char title[64];
+    st->confirm_next = false;
     snprintf(title, sizeof title, "Correct entry %lld", (long long)st->pending);
     entry_form(v, title, cell(v, (size_t)r, "duration"), cell(v, (size_t)r, "date"),
                cell(v, (size_t)r, "activity"), cell(v, (size_t)r, "program"),
