@@ -42,7 +42,8 @@ const char *cd_user_os_login(void);
 int cd_user_acting(struct cd_store *store, const char *os_login, const char *requested,
                    bool owns_db, const char **login, struct cd_error *err);
 /* Record that OS_LOGIN acts as LOGIN in this session, with both names ("root as mrivera";
- * entity session, action act_as), as the store's actor, in a transaction of its own. */
+ * entity session, action act_as), as the store's actor; on a read-only database nothing can be
+ * recorded and the reading goes on, as for every audited read (cd_audit_access). */
 int cd_user_audit_act_as(struct cd_store *store, const char *os_login, const char *login,
                          struct cd_error *err);
 

@@ -13,6 +13,7 @@ mkdir -m 700 "$D"
 
 sec_run --db "$DB" init --timezone America/New_York
 sec_run --db "$DB" --now $NOW patient add --mrn M1 --family Doe --given Jane --birth-date 1950-01-01
+sec_run --db "$DB" --now $NOW user add nurse --name "Nora Nurse" --role coordinator
 is_rc "set-up written" 0
 
 chmod 400 "$DB"
@@ -22,6 +23,10 @@ is "patient find works on a read-only file" "$RC:$ERR:$OUT" "0::id	mrn	patient	b
 sec_run --db "$DB" --now $NOW worklist
 is "worklist works, with its note" "$RC:$ERR" \
     "0:caredesk: the database is read-only; today's outreach was not generated"
+sec_run --db "$DB" --now $NOW user add mrivera --name "Maria Rivera" --role coordinator
+is_rc "a writing command fails" 1
+sec_run --db "$DB" --user nurse --now $NOW patient find Doe
+is "acting as another user reads too: nothing can be recorded, as for every read" "$RC:$ERR" "0:"
 sec_run --db "$DB" --now $NOW note add M1 "a note"
 is_rc "a writing command fails" 1
 is "it names the file and says why" "$ERR" \
