@@ -10,6 +10,7 @@
 #include "core/base/clock.h"
 #include "core/io/importer.h"
 #include "core/store/store.h"
+#include "tests/fuzz/fuzz_store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -19,15 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct cd_error err;
     if (!store) {
-        char path[] = "/tmp/fuzz_csv.XXXXXX";
-        int fd = mkstemp(path);
-        if (fd < 0)
-            abort();
-        close(fd);
-        unlink(path);
-        if (cd_store_open(path, CD_STORE_CREATE, &store, &err))
-            abort();
-        cd_clock_set(1795000000);
+        store = fuzz_store_open("csv");
     }
     struct cd_import_summary sum;
     cd_import_buffer(store, "fuzz", (const char *)data, size, CD_IMPORT_CSV, &sum, &err);

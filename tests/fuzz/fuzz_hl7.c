@@ -11,6 +11,7 @@
 #include "core/io/hl7.h"
 #include "core/io/importer.h"
 #include "core/store/store.h"
+#include "tests/fuzz/fuzz_store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -20,15 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct cd_error err;
     if (!store) {
-        char path[] = "/tmp/fuzz_hl7.XXXXXX";
-        int fd = mkstemp(path);
-        if (fd < 0)
-            abort();
-        close(fd);
-        unlink(path);
-        if (cd_store_open(path, CD_STORE_CREATE, &store, &err))
-            abort();
-        cd_clock_set(1795000000);
+        store = fuzz_store_open("hl7");
     }
     struct cd_hl7_reader r;
     struct cd_hl7_message m = CD_HL7_MESSAGE_INIT;

@@ -13,6 +13,7 @@
 #include "core/base/clock.h"
 #include "core/store/settings.h"
 #include "core/store/store.h"
+#include "tests/fuzz/fuzz_store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,15 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct cd_error err;
     if (!store) {
-        char path[] = "/tmp/fuzz_settings.XXXXXX";
-        int fd = mkstemp(path);
-        if (fd < 0)
-            abort();
-        close(fd);
-        unlink(path);
-        if (cd_store_open(path, CD_STORE_CREATE, &store, &err))
-            abort();
-        cd_clock_set(1795000000);
+        store = fuzz_store_open("settings");
     }
     char *text = malloc(size + 1);
     if (!text)
