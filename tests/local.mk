@@ -101,6 +101,7 @@ tui_tests = \
 	tests/tui/appointments.sh \
 	tests/tui/careplan.sh \
 	tests/tui/chart.sh \
+	tests/tui/hangup.sh \
 	tests/tui/intake.sh \
 	tests/tui/minutes.sh \
 	tests/tui/shell.sh \

@@ -5,6 +5,7 @@
 #include "tui/screen/term.h"
 
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,8 +189,15 @@ int term_getkey(int timeout_ms)
     wint_t ch;
     wtimeout(stdscr, timeout_ms);
     int rc = wget_wch(stdscr, &ch);
-    if (rc == ERR)
+    if (rc == ERR) {
+        /* A terminal that went away (the ssh session dropped, the tmux server killed, and no
+         * SIGHUP came through a login shell) makes every read fail at once: leave as on a
+         * hangup instead of spinning. */
+        struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+        if (poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+            quit_signal = SIGHUP;
         return TK_NONE;
+    }
     if (rc == KEY_CODE_YES)
         return map_key((int)ch);
     if (ch == '\r')
