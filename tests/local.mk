@@ -103,6 +103,7 @@ tui_tests = \
 	tests/tui/chart.sh \
 	tests/tui/hangup.sh \
 	tests/tui/intake.sh \
+	tests/tui/locale.sh \
 	tests/tui/minutes.sh \
 	tests/tui/shell.sh \
 	tests/tui/time_tab.sh \

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "tui/screen/term.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
@@ -106,6 +107,13 @@ static void colours(const struct theme *theme, bool mono)
 int term_start(const struct theme *theme, bool mono, struct cd_error *err)
 {
     setlocale(LC_ALL, "");
+    /* Every name is UTF-8. In a C or POSIX locale (a login shell with LANG unset) ncursesw would
+     * drop or garble every accented letter: a misspelt name is a patient mixed up. Read UTF-8
+     * whatever the locale says; today's terminals show it. */
+    const char *codeset = nl_langinfo(CODESET);
+    if (!codeset || strcmp(codeset, "UTF-8") != 0)
+        if (!setlocale(LC_CTYPE, "C.UTF-8"))
+            setlocale(LC_CTYPE, "en_US.UTF-8");
     handlers();
     if (!getenv("ESCDELAY"))
         set_escdelay(50);
