@@ -16,6 +16,7 @@ static const struct {
     [CD_PERM_SEE_EVERYONE] = {"everyone's call list", SUPER | ADMIN, "supervisors and admins"},
     [CD_PERM_CHANGE_SETTINGS] = {"changing a setting", SUPER | ADMIN, "supervisors and admins"},
     [CD_PERM_ADD_USER] = {"adding a user", SUPER | ADMIN, "supervisors and admins"},
+    [CD_PERM_ADD_ADMIN] = {"adding an admin", ADMIN, "admins"},
     [CD_PERM_VOID_OTHERS] = {"voiding or correcting another person's time", SUPER | ADMIN,
                              "supervisors and admins"},
     [CD_PERM_ACT_AS] = {"acting as another user", ADMIN, "admins"},

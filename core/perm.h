@@ -14,6 +14,7 @@ enum cd_perm {
     CD_PERM_SEE_EVERYONE,    /* everyone's call list, not only one's own or one's team's */
     CD_PERM_CHANGE_SETTINGS, /* clinic name, time zone, holidays, limits */
     CD_PERM_ADD_USER,        /* add staff members */
+    CD_PERM_ADD_ADMIN,       /* add an admin, who may act as anyone */
     CD_PERM_VOID_OTHERS,     /* void or correct someone else's time entry */
     CD_PERM_ACT_AS,          /* act as another staff member (--user) */
     CD_PERM_READ_AUDIT,      /* browse and verify the access log */

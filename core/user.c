@@ -53,7 +53,14 @@ int cd_user_add(struct cd_store *store, const char *login, const char *name, con
                             role ? role : "");
     if ((why = cd_text_check(team, 64, false)))
         return cd_error_set(err, CD_EINVAL, "team %s", why);
-    int rc = cd_store_begin(store, err);
+    int rc;
+    /* the first user (init) has nobody to ask; then only supervisors add staff and only admins
+     * add admins, who may act as anyone */
+    if (cd_store_actor(store) &&
+        (rc = cd_perm_require(
+             store, strcmp(role, "admin") == 0 ? CD_PERM_ADD_ADMIN : CD_PERM_ADD_USER, err)))
+        return rc;
+    rc = cd_store_begin(store, err);
     if (rc)
         return rc;
     struct cd_stmt *st;

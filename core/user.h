@@ -19,8 +19,9 @@ struct cd_user {
     char team[65];
 };
 
-/* Add a staff member (audited). *ID (may be NULL) gets the new id. CD_EEXIST when LOGIN is taken.
- */
+/* Add a staff member (audited). *ID (may be NULL) gets the new id. CD_EEXIST when LOGIN is taken;
+ * CD_EPERM when the store's acting user may not (core/perm.h: supervisors and admins add staff,
+ * only admins add admins); with no acting user yet (the first user, at init) anyone may. */
 int cd_user_add(struct cd_store *store, const char *login, const char *name, const char *role,
                 const char *team, int64_t *id, struct cd_error *err);
 /* Look a user up by login. CD_ENOTFOUND with a message naming 'caredesk user add'. */
@@ -36,9 +37,10 @@ int cd_user_list(struct cd_store *store, struct cd_page *page, struct cd_error *
  * never from $USER or $LOGNAME; NULL when the user id has no name there. */
 const char *cd_user_os_login(void);
 /* Who acts in a session: OS_LOGIN, or REQUESTED (--user; NULL or OS_LOGIN itself: no request)
- * when the OS user is an admin in STORE or OWNS_DB (the caller owns a single user's database:
- * false in team mode). *LOGIN gets OS_LOGIN or REQUESTED (borrowed). CD_EPERM otherwise: "--user
- * mallory: acting as another user is for admins; 'alice' is a coordinator". */
+ * when the OS user is an admin in STORE or OWNS_DB (the caller owns a single user's database,
+ * false in team mode, or is the system's root). *LOGIN gets OS_LOGIN or REQUESTED (borrowed).
+ * CD_EPERM otherwise: "--user mallory: acting as another user is for admins; 'alice' is a
+ * coordinator". */
 int cd_user_acting(struct cd_store *store, const char *os_login, const char *requested,
                    bool owns_db, const char **login, struct cd_error *err);
 /* Record that OS_LOGIN acts as LOGIN in this session, with both names ("root as mrivera";

@@ -55,9 +55,17 @@ run patient find "núñez"
 is "patient find" "$OUT" "id	mrn	patient	birth_date	phone	coordinator
 1	1001	Núñez, Zoë	1948-05-12	555-0100	mrivera"
 
-cd_run --db "$DB" --user mrivera --now 2026-11-02T09:00 user add bob --name Bob --role admin
+cd_run --db "$DB" --user mrivera --now 2026-11-02T09:00 user add bob --name Bob --role coordinator
 is_rc "a coordinator cannot add users" 1
 is "role message" "$ERR" "caredesk: adding a user is for supervisors and admins; 'mrivera' is a coordinator"
+cd_run --db "$DB" --user mrivera --now 2026-11-02T09:00 user add bob --name Bob --role admin
+is "nor admins" "$ERR" "caredesk: adding an admin is for admins; 'mrivera' is a coordinator"
+cd_run --db "$DB" --user alice --now 2026-11-02T09:00 user add sue --name "Sue Super" --role supervisor
+cd_run --db "$DB" --user sue --now 2026-11-02T09:00 user add eve --name Eve --role admin
+is "a supervisor adds staff but not an admin, who could act as anyone" "$RC:$ERR" \
+    "1:caredesk: adding an admin is for admins; 'sue' is a supervisor"
+cd_run --db "$DB" --user sue --now 2026-11-02T09:00 user add nia --name Nia --role coordinator
+is "a supervisor adds a coordinator" "$RC:$OUT" "0:added nia (Nia) as coordinator"
 
 cd_run --db "$DB" --user ghost status
 is_rc "unknown login refused" 1

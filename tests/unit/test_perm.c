@@ -29,6 +29,8 @@ int main(void)
     }
     ok(cd_perm_allows("supervisor", CD_PERM_SEE_EVERYONE), "a supervisor sees everyone's list");
     ok(!cd_perm_allows("supervisor", CD_PERM_ACT_AS), "only an admin acts as someone else");
+    ok(!cd_perm_allows("supervisor", CD_PERM_ADD_ADMIN), "and only an admin makes an admin");
+    ok(cd_perm_allows("supervisor", CD_PERM_ADD_USER), "a supervisor adds staff");
     ok(!cd_perm_allows(NULL, CD_PERM_SEE_EVERYONE), "no role, no permission");
     ok(!cd_perm_allows("nurse", CD_PERM_SEE_EVERYONE), "an unknown role has none");
     ok(!cd_perm_allows("admin", CD_PERM_COUNT), "an unknown permission is refused");
@@ -57,6 +59,18 @@ int main(void)
     is_int(cd_perm_require(store, CD_PERM_ADD_USER, &err), CD_EPERM, "the coordinator may not");
     is_str(err.msg, "adding a user is for supervisors and admins; 'mrivera' is a coordinator",
            "named from the database");
+    int64_t sid;
+    cd_store_set_actor(store, 0);
+    cd_user_add(store, "pkhan", "Priya Khan", "supervisor", NULL, &sid, &err);
+    cd_store_set_actor(store, sid);
+    is_int(cd_user_add(store, "eve", "Eve", "admin", NULL, NULL, &err), CD_EPERM,
+           "cd_user_add asks core: a supervisor may not make an admin");
+    is_str(err.msg, "adding an admin is for admins; 'pkhan' is a supervisor", "and says so");
+    is_int(cd_user_add(store, "nia", "Nia", "coordinator", NULL, NULL, &err), 0,
+           "a supervisor adds a coordinator");
+    cd_store_set_actor(store, id);
+    is_int(cd_user_add(store, "bob", "Bob", "coordinator", NULL, NULL, &err), CD_EPERM,
+           "a coordinator adds nobody");
     cd_store_set_actor(store, 0);
     is_int(cd_perm_require(store, CD_PERM_ADD_USER, &err), CD_EPERM, "no actor, no permission");
     cd_store_close(store);

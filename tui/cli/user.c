@@ -31,8 +31,6 @@ static int user_add(struct cli *c, int argc, char **argv)
         return cli_usage(c, "user add needs exactly one LOGIN");
     if (!name || !role)
         return cli_usage(c, "user add needs --name and --role");
-    if (cli_require(c, CD_PERM_ADD_USER))
-        return CLI_FAIL;
     struct cd_error err = {0};
     int64_t id;
     if (cd_user_add(c->s->store, argv[first], name, role, team, &id, &err))
