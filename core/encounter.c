@@ -247,6 +247,14 @@ static int check_discharge_at(const struct cd_discharge_in *in, struct cd_error 
         !cd_instant_parse(in->admit_at, &adm, NULL) && dis < adm)
         return cd_error_set(err, CD_EINVAL, "discharge_at: '%.40s' is before admit_at '%.40s'",
                             in->discharge_at, in->admit_at);
+    /* a stay that ends before the patient was born is a typo in one of the two (the birth date
+     * is birth_date's to check) */
+    int born;
+    if (given(in->birth_date) && !cd_date_parse(in->birth_date, &born, NULL) &&
+        cd_instant_local_day(dis) < born)
+        return cd_error_set(err, CD_EINVAL,
+                            "discharge_at: '%.40s' is before the patient's birth date (%.10s)",
+                            in->discharge_at, in->birth_date);
     return 0;
 }
 

@@ -92,6 +92,9 @@ int main(void)
         {"mrn,name,discharge_at,admit_at,setting\nB1,\"Doe, Jo\",2026-11-20,2026-11-21,"
          "inpatient\n",
          "t.csv:2: discharge_at: '2026-11-20' is before admit_at '2026-11-21'"},
+        {"mrn,name,birth_date,discharge_at,setting\nB1,\"Late, Born\",2026-11-22,2026-11-20,"
+         "inpatient\n",
+         "t.csv:2: discharge_at: '2026-11-20' is before the patient's birth date (2026-11-22)"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, J\xc3\",2026-11-20,inpatient\n",
          "t.csv:2: name: is not valid UTF-8"},
         {"mrn,name,discharge_at,setting\nB1,\"Doe, Jo\",2026-11-20,hotel\n",
