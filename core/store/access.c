@@ -34,6 +34,16 @@ static bool exists(const char *path)
     return lstat(path, &st) == 0;
 }
 
+/* What to do about a file this user cannot write: its owner can change its mode, anyone else
+ * must ask (static text). */
+static const char *fix_for(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && st.st_uid == getuid())
+        return "it is yours: chmod u+w gives you write access";
+    return "ask its owner for write access";
+}
+
 int cd_store_check_writable(const char *path, struct cd_error *err)
 {
     if (access(path, W_OK) != 0) {
@@ -45,9 +55,8 @@ int cd_store_check_writable(const char *path, struct cd_error *err)
                                 "use it",
                                 path);
         return cd_error_set(err, CD_EPERM,
-                            "%s is read-only for you; only commands that read can use it (ask its "
-                            "owner for write access)",
-                            path);
+                            "%s is read-only for you; only commands that read can use it (%s)",
+                            path, fix_for(path));
     }
     /* A writer needs the -wal and -shm files beside the database: existing ones it must be able to
      * write (one left read-only blocks every writer), missing ones it must be able to create. */
@@ -62,9 +71,8 @@ int cd_store_check_writable(const char *path, struct cd_error *err)
             present++;
             if (access(side.buf, W_OK) != 0)
                 rc = cd_error_set(err, CD_EPERM,
-                                  "%s is read-only for you, so %s can only be read (ask its owner "
-                                  "for write access)",
-                                  side.buf, path);
+                                  "%s is read-only for you, so %s can only be read (%s)",
+                                  side.buf, path, fix_for(side.buf));
         }
         cd_strbuf_free(&side);
         if (rc)

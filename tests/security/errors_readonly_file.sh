@@ -23,6 +23,13 @@ is "patient find works on a read-only file" "$RC:$ERR:$OUT" "0::id	mrn	patient	b
 sec_run --db "$DB" --now $NOW worklist
 is "worklist works, with its note" "$RC:$ERR" \
     "0:caredesk: the database is read-only; today's outreach was not generated"
+sec_run --db "$DB" --now $NOW audit verify
+is "audit verify only reads: it works" "$RC:$ERR" "0:"
+sec_run --db "$DB" --now $NOW timer status
+is "timer status too" "$RC:$ERR" "0:"
+sec_run --db "$DB" --now $NOW timer start M1
+is "timer start writes: it says why it cannot" "$RC:$ERR" \
+    "1:caredesk: $DB is read-only for you; only commands that read can use it (it is yours: chmod u+w gives you write access)"
 sec_run --db "$DB" --now $NOW user add mrivera --name "Maria Rivera" --role coordinator
 is_rc "a writing command fails" 1
 sec_run --db "$DB" --user nurse --now $NOW patient find Doe
@@ -30,7 +37,7 @@ is "acting as another user reads too: nothing can be recorded, as for every read
 sec_run --db "$DB" --now $NOW note add M1 "a note"
 is_rc "a writing command fails" 1
 is "it names the file and says why" "$ERR" \
-    "caredesk: $DB is read-only for you; only commands that read can use it (ask its owner for write access)"
+    "caredesk: $DB is read-only for you; only commands that read can use it (it is yours: chmod u+w gives you write access)"
 is "no -wal or -shm was left behind" "$(ls "$D")" "cd.db"
 chmod 600 "$DB"
 sec_run --db "$DB" --now $NOW note add M1 "a note"
@@ -43,7 +50,7 @@ sec_run --db "$DB" --now $NOW patient find Doe
 is_rc "patient find works beside a read-only -wal" 0
 sec_run --db "$DB" --now $NOW note add M1 "another note"
 is "the read-only -wal is named" "$RC:$ERR" \
-    "1:caredesk: $DB-wal is read-only for you, so $DB can only be read (ask its owner for write access)"
+    "1:caredesk: $DB-wal is read-only for you, so $DB can only be read (it is yours: chmod u+w gives you write access)"
 rm -f "$DB-wal" "$DB-shm"
 
 # A read-only file system stops root too.
