@@ -6,6 +6,7 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,19 @@ static int help(void)
     int rc = cli_write_text(cd_strbuf_str(&sb), sb.len);
     cd_strbuf_free(&sb);
     return rc;
+}
+
+/* True when the sub-command's arguments ask for help anywhere ('time add --help'): before any
+ * option is checked or the database opened, so help works without a database. */
+static bool asks_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    }
+    return false;
 }
 
 static char *demo_path(void)
@@ -143,7 +157,7 @@ int main(int argc, char **argv)
         c.argc = argc - optind;
         c.argv = argv + optind;
         c.usage = cmd->usage;
-        if (c.argc == 2 && (strcmp(c.argv[1], "--help") == 0 || strcmp(c.argv[1], "-h") == 0)) {
+        if (asks_help(c.argc, c.argv)) {
             cli_printf("usage: caredesk %s\n%s\n", cmd->usage, cmd->summary);
             free(path_owned);
             return cli_flush();

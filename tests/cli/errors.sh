@@ -52,4 +52,10 @@ if [ -f "$T_TMP/newer.db" ]; then
   like "newer schema message" "$ERR" "written by a newer caredesk \(schema 42, this build knows 4\); left untouched"
   is "newer database unchanged" "$(cksum <"$T_TMP/newer.db")" "$sum1"
 fi
+# help anywhere in a sub-command's arguments, before any database is opened
+cd_run --db "$T_TMP/none/x.db" time add --help
+is "time add --help: usage, no database needed" "$RC:$(printf '%s\n' "$OUT" | head -n 1 | cut -c1-40)" \
+    "0:usage: caredesk time add MRN MINUTES [--"
+cd_run --db "$T_TMP/none/x.db" patient add --mrn 1 -h
+is "-h after options too" "$RC:$(printf '%s\n' "$OUT" | tail -n 1)" "0:add or look up patients"
 done_testing
