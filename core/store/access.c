@@ -71,8 +71,8 @@ int cd_store_check_writable(const char *path, struct cd_error *err)
             present++;
             if (access(side.buf, W_OK) != 0)
                 rc = cd_error_set(err, CD_EPERM,
-                                  "%s is read-only for you, so %s can only be read (%s)",
-                                  side.buf, path, fix_for(side.buf));
+                                  "%s is read-only for you, so %s can only be read (%s)", side.buf,
+                                  path, fix_for(side.buf));
         }
         cd_strbuf_free(&side);
         if (rc)

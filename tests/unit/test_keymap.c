@@ -66,6 +66,8 @@ static void parse(void)
     is_str(err.msg, "keys:2: unknown scope 'nowhere'", "unknown scope message");
     keymap_parse(&km, "keys", "bind generic <Foo> quit\n", &err);
     is_str(err.msg, "keys:1: unknown key '<Foo>'", "unknown key message");
+    keymap_parse(&km, "keys", "bind worklist F5 refresh\n", &err);
+    is_str(err.msg, "keys:1: unknown key 'F5' (write it as <F5>)", "the spelling that works");
     keymap_parse(&km, "keys", "bind generic a\n", &err);
     is_str(err.msg, "keys:1: expected 'bind SCOPE KEY ACTION'", "too few words");
     keymap_parse(&km, "keys", "map generic a quit\n", &err);

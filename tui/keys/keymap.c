@@ -173,8 +173,15 @@ static int bind_line(void *ctx, int argc, char **argv, struct cd_error *err)
     if (scope < 0)
         return cd_error_set(err, CD_EINVAL, "unknown scope '%s'", argv[1]);
     int key = key_parse(argv[2]);
-    if (key == TK_NONE)
+    if (key == TK_NONE) {
+        /* 'F5' for '<F5>', 'Enter' for '<Enter>': name the spelling that works */
+        char bracketed[40];
+        snprintf(bracketed, sizeof bracketed, "<%s>", argv[2]);
+        if (argv[2][0] != '<' && key_parse(bracketed) != TK_NONE)
+            return cd_error_set(err, CD_EINVAL, "unknown key '%s' (write it as %s)", argv[2],
+                                bracketed);
         return cd_error_set(err, CD_EINVAL, "unknown key '%s'", argv[2]);
+    }
     int action = action_find(argv[3]);
     if (action < 0)
         return cd_error_set(err, CD_EINVAL, "unknown action '%s'", argv[3]);
