@@ -43,6 +43,11 @@ scenario() {
     tui_keys "$a" Enter
     tui_ok "$cols: logged" "$a" '^ Logged voicemail for Núñez, Zoë: 1 of 2 attempts on separate days'
     tui_ok "$cols: its attempts count changed" "$a" '^   2 Núñez, Zoë +TCM contact due by Nov 24.* 1 555-0100'
+    tui_keys "$a" b d
+    tui_ok "$cols: a call back on a date starts from tomorrow at 09:00" "$a" \
+        'Call back at \(YYYY-MM-DD HH:MM\): 2026-11-24 09:00'
+    tui_keys "$a" Escape
+    tui_gone_ok "$cols: Esc leaves the prompt" "$a" 'Call back at'
 
     # a second terminal on the same database: bob's team view
     tui_start "$b" "$cols" "$rows" --db "$DB" --now $N --user bob

@@ -319,8 +319,8 @@ static void callback_choice(struct view *v, int key, void *ctx)
         w->when = cd_local_to_instant(cd_clock_today() + 1, 9, 0, 0);
         prompt_text(v, "Note (Enter to skip):", NULL, callback_note, NULL);
     } else if (key == 'd') {
-        char d[CD_DATE_LEN + 6];
-        snprintf(d, sizeof d, "%s 09:00", cd_date_format(cd_clock_today() + 1, d));
+        char day[CD_DATE_LEN], d[CD_DATE_LEN + 6];
+        snprintf(d, sizeof d, "%s 09:00", cd_date_format(cd_clock_today() + 1, day));
         prompt_text(v, "Call back at (YYYY-MM-DD HH:MM):", d, callback_when, NULL);
     } else if (key >= '1' && key <= '4') {
         w->when = cd_clock_now() + (key - '0') * 3600;
