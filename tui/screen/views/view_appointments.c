@@ -27,16 +27,16 @@
 
 struct appts {
     int64_t patient_id; /* patient mode; 0 = day mode */
-    char mrn[64];
-    char name[160];      /* "Family, Given" */
-    char initials[16];   /* "ZN", for the export file name */
-    int day;             /* the day shown in day mode */
-    struct cd_page page; /* cd_appointment_list rows */
-    int64_t select_id;   /* the appointment to put the cursor on after the next reload */
-    const char *kind;    /* the kind being booked (static) */
-    int64_t pending;     /* the appointment being moved or cancelled */
-    char reason[256];    /* the cancel reason typed */
-    char provider[128];  /* the provider booked last, offered for the next booking */
+    char mrn[CD_PATIENT_MRN_MAX + 1];
+    char name[CD_PATIENT_LABEL_LEN]; /* "Family, Given" */
+    char initials[16];               /* "ZN", for the export file name */
+    int day;                         /* the day shown in day mode */
+    struct cd_page page;             /* cd_appointment_list rows */
+    int64_t select_id;  /* the appointment to put the cursor on after the next reload */
+    const char *kind;   /* the kind being booked (static) */
+    int64_t pending;    /* the appointment being moved or cancelled */
+    char reason[256];   /* the cancel reason typed */
+    char provider[128]; /* the provider booked last, offered for the next booking */
 };
 
 /* The list page's columns (cd_appointment_list). */
@@ -109,21 +109,16 @@ static int appts_open(struct view *v, const struct view_args *args, struct cd_er
         return rc;
     if (!args || !args->id)
         return 0;
-    struct cd_page h = CD_PAGE_INIT;
-    rc = cd_patient_header(app_store(v->app), args->id, &h, err);
-    if (!rc && h.nrows == 0)
-        rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)args->id);
+    struct cd_patient_header h;
+    rc = cd_patient_header_get(app_store(v->app), args->id, &h, err);
     if (!rc) {
-        const char *family = cd_page_str(&h, 0, "family_name");
-        const char *given = cd_page_str(&h, 0, "given_name");
         st->patient_id = args->id;
-        snprintf(st->mrn, sizeof st->mrn, "%s", cd_page_str(&h, 0, "mrn"));
-        snprintf(st->name, sizeof st->name, "%s, %s", family ? family : "", given ? given : "");
-        cd_text_initials(given, family, false, st->initials, sizeof st->initials);
+        snprintf(st->mrn, sizeof st->mrn, "%s", h.mrn);
+        snprintf(st->name, sizeof st->name, "%s, %s", h.family_name, h.given_name);
+        cd_text_initials(h.given_name, h.family_name, false, st->initials, sizeof st->initials);
         if (!st->initials[0])
             snprintf(st->initials, sizeof st->initials, "X");
     }
-    cd_page_free(&h);
     if (!rc)
         rc = args->alone ? chart_frame_record_open(v, st->patient_id, CHART_APPOINTMENTS, err)
                          : chart_frame_attach(v, st->patient_id, CHART_APPOINTMENTS, err);
