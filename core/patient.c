@@ -316,14 +316,16 @@ int cd_patient_search(struct cd_store *store, const char *query, int limit, stru
     cd_strbuf_free(&q);
     if (rc)
         return rc;
+    CD_PAGE_ASSERT_COLUMNS(page, CD_PATIENT_SEARCH_COLUMNS);
     /* one audit entry per search; it names the patient when only one was found */
     size_t found = page->nrows - before;
     struct cd_strbuf detail = CD_STRBUF_INIT;
     cd_strbuf_addf(&detail, "'%s': %zu patient%s", query, found, found == 1 ? "" : "s");
-    rc = detail.oom
-             ? cd_error_set(err, CD_ENOMEM, "out of memory")
-             : cd_audit_access(store, "patient", found == 1 ? cd_page_int(page, before, "id") : 0,
-                               "search", cd_strbuf_str(&detail), err);
+    rc = detail.oom ? cd_error_set(err, CD_ENOMEM, "out of memory")
+                    : cd_audit_access(
+                          store, "patient",
+                          found == 1 ? cd_page_cell_int(page, before, CD_PATIENT_SEARCH_COL_ID) : 0,
+                          "search", cd_strbuf_str(&detail), err);
     cd_strbuf_free(&detail);
     return rc;
 }

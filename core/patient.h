@@ -44,9 +44,18 @@ int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, in
                       int *created, int *changed, struct cd_error *err);
 /* The id of the patient with MRN. CD_ENOTFOUND with a message naming the MRN. */
 int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id, struct cd_error *err);
+/* The columns of cd_patient_search's page: patient is "Family, Given", coordinator a login. */
+#define CD_PATIENT_SEARCH_COLUMNS(X)                                                               \
+    X(CD_PATIENT_SEARCH_COL_ID, "id")                                                              \
+    X(CD_PATIENT_SEARCH_COL_MRN, "mrn")                                                            \
+    X(CD_PATIENT_SEARCH_COL_PATIENT, "patient")                                                    \
+    X(CD_PATIENT_SEARCH_COL_BIRTH_DATE, "birth_date")                                              \
+    X(CD_PATIENT_SEARCH_COL_PHONE, "phone")                                                        \
+    X(CD_PATIENT_SEARCH_COL_COORDINATOR, "coordinator")
+enum cd_patient_search_col { CD_PATIENT_SEARCH_COLUMNS(CD_PAGE_COL_ENUM) CD_PATIENT_SEARCH_NCOLS };
 /* Patients whose MRN starts with, or whose "family given" name contains, QUERY (case-insensitive
- * ASCII), at most LIMIT rows: id mrn patient birth_date phone coordinator. Each search is one read
- * in the audit log (naming the patient when one was found). */
+ * ASCII), at most LIMIT rows (CD_PATIENT_SEARCH_COLUMNS). Each search is one read in the audit
+ * log (naming the patient when one was found). */
 int cd_patient_search(struct cd_store *store, const char *query, int limit, struct cd_page *page,
                       struct cd_error *err);
 /* One patient as the chart header shows them; a text field not on record is "". */

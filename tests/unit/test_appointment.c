@@ -327,6 +327,9 @@ static void test_list(void)
     struct cd_page page = CD_PAGE_INIT;
     struct cd_appointment_filter f = {.from = "2026-03-09", .to = "2026-03-13", .mrn = "M2"};
     is_int(cd_appointment_list(store, &f, &page, &err), 0, "listed");
+    static const char *const appointment_cols[] = {CD_APPOINTMENT_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, appointment_cols, CD_APPOINTMENT_NCOLS),
+       "the list has the columns appointment.h declares");
     is_int((int)page.ncols, 10, "ten columns");
     is_str(cd_page_name(&page, 4), "start", "start column");
     is_int((int)page.nrows, 0, "M2's only visit in range was moved out");

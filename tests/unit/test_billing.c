@@ -236,6 +236,9 @@ static void month(void)
     struct cd_page page = CD_PAGE_INIT;
     struct cd_billing_query q = {.month = "2026-11"};
     is_int(cd_billing_list(s, &q, &page, &err), 0, "month list");
+    static const char *const billing_cols[] = {CD_BILLING_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, billing_cols, CD_BILLING_NCOLS),
+       "the list has the columns billing.h declares");
     is_int(page.nrows, 14, "one row per patient, program and role");
     is_str(cd_page_str(&page, 0, "mrn"), "A1", "MRN order");
     is_str(cd_page_str(&page, 0, "codes"), "99490", "A1 codes");
@@ -246,6 +249,7 @@ static void month(void)
     q.sort = CD_BILLING_SORT_NEXT;
     cd_billing_list(s, &q, &page, &err);
     is_int(page.nrows, 1, "close to a threshold: within 5 minutes");
+    ok(cd_page_columns_are(&page, billing_cols, CD_BILLING_NCOLS), "a sorted list has them too");
     is_str(cd_page_str(&page, 0, "mrn"), "G7", "G7 is 1 minute short");
     cd_page_free(&page);
     q.close_within = 0;

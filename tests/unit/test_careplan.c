@@ -227,6 +227,10 @@ int main(void)
     /* history */
     struct cd_page page = CD_PAGE_INIT;
     is_int(cd_careplan_history(store, pid, &page, &err), 0, "history");
+    static const char *const careplan_history_cols[] = {
+        CD_CAREPLAN_HISTORY_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, careplan_history_cols, CD_CAREPLAN_HISTORY_NCOLS),
+       "the history has the columns careplan.h declares");
     is_int(page.nrows, 4, "four versions");
     is_str(cd_page_str(&page, 0, "version"), "4", "newest first");
     is_str(cd_page_str(&page, 0, "saved_by"), "Jo Chen", "who");

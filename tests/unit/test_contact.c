@@ -123,6 +123,9 @@ int main(void)
 
     struct cd_page page = CD_PAGE_INIT;
     is_int(cd_contact_list(store, p1, &page, &err), 0, "list");
+    static const char *const contact_cols[] = {CD_CONTACT_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, contact_cols, CD_CONTACT_NCOLS),
+       "the list has the columns contact.h declares");
     is_int(page.nrows, 4, "four contacts for the first patient");
     is_str(cd_page_str(&page, 0, "at"), "2026-11-25T15:00:00Z", "newest first");
     is_str(cd_page_str(&page, 0, "user"), "admin", "who");

@@ -78,6 +78,9 @@ int main(void)
 
     struct cd_page page = CD_PAGE_INIT;
     cd_patient_search(store, "núñez, zoë", 10, &page, &err);
+    static const char *const patient_search_cols[] = {CD_PATIENT_SEARCH_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, patient_search_cols, CD_PATIENT_SEARCH_NCOLS),
+       "the search has the columns patient.h declares");
     /* name_key lower-cases ASCII only; the UTF-8 letters must match as typed */
     is_int(page.nrows, 1, "search by 'family, given'");
     is_str(cd_page_str(&page, 0, "phone"), "555-0199", "updated phone");

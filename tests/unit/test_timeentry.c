@@ -53,6 +53,9 @@ int main(void)
     is_int(cd_time_add(s, pid, &f, &id, &err), 0, "add today");
     struct cd_page page = CD_PAGE_INIT;
     cd_time_list(s, pid, "2026-11", &page, &err);
+    static const char *const time_cols[] = {CD_TIME_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, time_cols, CD_TIME_NCOLS),
+       "the list has the columns timeentry.h declares");
     is_str(cd_page_str(&page, 0, "start"), "09:10", "today's entry ends now");
     is_str(cd_page_str(&page, 0, "program"), "coordination", "no enrollment: coordination");
     is_str(cd_page_str(&page, 0, "role"), "clinical_staff", "default role");

@@ -87,6 +87,9 @@ int main(void)
     struct cd_page pg = CD_PAGE_INIT;
     struct cd_timeline_query q = {.limit = 100};
     is_int(page(store, &q, &pg), 0, "whole timeline");
+    static const char *const timeline_cols[] = {CD_TIMELINE_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&pg, timeline_cols, CD_TIMELINE_NCOLS),
+       "the page has the columns timeline.h declares");
     struct cd_strbuf sb = CD_STRBUF_INIT;
     for (size_t r = 0; r < pg.nrows; r++)
         cd_strbuf_addf(&sb, "%s %s %s|%s|%s\n", cd_page_str(&pg, r, "day"),

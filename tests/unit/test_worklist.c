@@ -312,8 +312,16 @@ static void test_list(void)
              (long long)o3.id, (long long)t7);
     is_str(ids(&q), want, "my list in order");
 
+    static const char *const worklist_cols[] = {CD_WORKLIST_COLUMNS(CD_PAGE_COL_NAME)};
+    q.screen = false;
+    cd_worklist_list(store, &q, &page, &err);
+    ok(cd_page_columns_are(&page, worklist_cols, CD_WORKLIST_COL_PATIENT_ID),
+       "the list has the columns worklist.h declares, up to the screen's");
+    cd_page_free(&page);
     q.screen = true;
     cd_worklist_list(store, &q, &page, &err);
+    ok(cd_page_columns_are(&page, worklist_cols, CD_WORKLIST_NCOLS),
+       "the screen's list has all the columns worklist.h declares");
     is_int(page.ncols, 16, "screen columns");
     is_str(cd_page_name(&page, 11), "assignee", "assignee column");
     is_str(cd_page_str(&page, 0, "reason"), "TCM contact overdue (Nov 20)", "row 1 reason");
