@@ -92,29 +92,6 @@ bool cd_page_columns_are(const struct cd_page *page, const char *const *names, s
     return true;
 }
 
-int cd_page_col(const struct cd_page *page, const char *name)
-{
-    for (size_t c = 0; c < page->ncols; c++)
-        if (strcmp(page->arena.buf + page->names[c], name) == 0)
-            return (int)c;
-    return -1;
-}
-
-const char *cd_page_str(const struct cd_page *page, size_t row, const char *name)
-{
-    int c = cd_page_col(page, name);
-    /* a misspelt column or a row past the end is a programming error, never a blank cell */
-    assert(c >= 0 && "cd_page_str: no such column");
-    assert(row < page->nrows && "cd_page_str: no such row");
-    const char *v = c < 0 ? NULL : cd_page_get(page, row, (size_t)c);
-    return v ? v : "";
-}
-
-int64_t cd_page_int(const struct cd_page *page, size_t row, const char *name)
-{
-    return strtoll(cd_page_str(page, row, name), NULL, 10);
-}
-
 int cd_page_write_tsv(const struct cd_page *page, struct cd_strbuf *out)
 {
     for (size_t c = 0; c < page->ncols; c++) {

@@ -57,12 +57,6 @@ const char *cd_page_cell(const struct cd_page *page, size_t row, int col);
 int64_t cd_page_cell_int(const struct cd_page *page, size_t row, int col);
 /* True when PAGE's columns are NAMES[0..N-1], in order and no more. */
 bool cd_page_columns_are(const struct cd_page *page, const char *const *names, size_t n);
-/* Cell by column name, "" when NULL (borrowed). The column and the row must exist (asserted). */
-const char *cd_page_str(const struct cd_page *page, size_t row, const char *name);
-/* Cell by column name as an integer (0 when NULL); as cd_page_str. */
-int64_t cd_page_int(const struct cd_page *page, size_t row, const char *name);
-/* Index of column NAME, or -1. */
-int cd_page_col(const struct cd_page *page, const char *name);
 /* Name of column COL (borrowed). */
 const char *cd_page_name(const struct cd_page *page, size_t col);
 /* Write the page as TSV (header line, then rows) or as a JSON array of objects. Integer-looking

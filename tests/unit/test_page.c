@@ -52,9 +52,8 @@ int main(void)
     is_int(page.nrows, 40, "40 rows after growth");
     is_str(cd_page_get(&page, 39, 0), "39", "last row id");
     ok(cd_page_get(&page, 3, 2) == NULL, "NULL stays NULL");
-    is_str(cd_page_str(&page, 3, "note"), "", "NULL by name is empty");
-    is_int(cd_page_int(&page, 17, "id"), 17, "integer by name");
-    is_int(cd_page_col(&page, "missing"), -1, "unknown column");
+    is_str(cd_page_cell(&page, 3, 2), "", "NULL read as a cell is empty");
+    is_int(cd_page_cell_int(&page, 17, 0), 17, "an integer after growth");
 
     struct cd_page small = CD_PAGE_INIT;
     cd_page_set_columns(&small, 3, cols);

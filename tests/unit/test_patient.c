@@ -5,6 +5,7 @@
 #include "core/patient.h"
 #include "core/store/db.h"
 #include "core/user.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -83,7 +84,7 @@ int main(void)
        "the search has the columns patient.h declares");
     /* name_key lower-cases ASCII only; the UTF-8 letters must match as typed */
     is_int(page.nrows, 1, "search by 'family, given'");
-    is_str(cd_page_str(&page, 0, "phone"), "555-0199", "updated phone");
+    is_str(page_str(&page, 0, "phone"), "555-0199", "updated phone");
     cd_page_free(&page);
     cd_patient_search(store, "mrn00", 10, &page, &err);
     is_int(page.nrows, 2, "MRN prefix search ignores ASCII case");
@@ -92,7 +93,7 @@ int main(void)
     is_int(page.nrows, 2, "MRN prefix search");
     cd_page_free(&page);
     cd_patient_search(store, "oka", 10, &page, &err);
-    is_str(cd_page_str(&page, 0, "mrn"), "MRN003", "name fragment search");
+    is_str(page_str(&page, 0, "mrn"), "MRN003", "name fragment search");
     cd_page_free(&page);
 
     struct cd_patient_header h;
