@@ -63,6 +63,12 @@ hits=$(grep -rnE --include='*.[ch]' 'getenv *\( *"(USER|LOGNAME)"' core tui)
 hits=$(grep -nE '\b(printf|vprintf|puts|putchar|perror|fprintf|vfprintf|fputs|fputc|putc|dprintf)[[:space:]]*\(|\bstderr\b' \
     $cli tui/main.c | grep -v '^tui/cli/cli\.[ch]:')
 [ -n "$hits" ] && { echo "$hits"; fail "tui/cli prints around tui/cli/cli.c: use cli_printf, cli_warnf or cli_fail"; }
+# rows are read by a module's column enum (cd_page_cell(page, row, CD_NOUN_COL_X)), which the
+# compiler checks: never by a name looked up at run time, which only fails when the line runs,
+# nor by a bare number, which breaks quietly when the query's columns move
+hits=$(grep -rnE --include='*.[ch]' '\bcd_page_(str|int|col)\(|\bcd_page_(get|cell|cell_int)\(([^()]|\(([^()]|\([^()]*\))*\))*,[[:space:]]*("[^"]*"|[0-9]+)[[:space:]]*\)' core tui |
+    grep -v '^core/base/page\.')
+[ -n "$hits" ] && { echo "$hits"; fail "a page read by column name or number: use the column enum its module declares (CD_NOUN_COLUMNS)"; }
 # tui issues no SQL and reaches no connection
 hits=$(grep -rnE --include='*.[ch]' '"(SELECT|INSERT|UPDATE|DELETE) |core/store/db\.h' tui)
 [ -n "$hits" ] && { echo "$hits"; fail "tui/ holds SQL or reaches the connection"; }

@@ -651,6 +651,8 @@ int cd_appointment_list(struct cd_store *store, const struct cd_appointment_filt
     cd_db_bind_opt(st, ":provider", f->provider);
     rc = cd_db_fill_page(store, st, page, err);
     cd_db_done(st);
+    if (!rc)
+        CD_PAGE_ASSERT_COLUMNS(page, CD_APPOINTMENT_COLUMNS);
     return rc;
 }
 

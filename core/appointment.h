@@ -79,8 +79,21 @@ struct cd_appointment_filter {
 int cd_appointment_filter_bounds(struct cd_store *store, const struct cd_appointment_filter *f,
                                  char *from_at, char *to_at, int64_t *patient_id,
                                  struct cd_error *err);
-/* Appointments by start time, then id, into PAGE: id mrn patient kind start duration provider
- * location status sequence (start is the wall time in the appointment's zone). */
+/* The columns of cd_appointment_list's page: patient is "Family, Given", start the wall time in
+ * the appointment's zone, duration in minutes. */
+#define CD_APPOINTMENT_COLUMNS(X)                                                                  \
+    X(CD_APPOINTMENT_COL_ID, "id")                                                                 \
+    X(CD_APPOINTMENT_COL_MRN, "mrn")                                                               \
+    X(CD_APPOINTMENT_COL_PATIENT, "patient")                                                       \
+    X(CD_APPOINTMENT_COL_KIND, "kind")                                                             \
+    X(CD_APPOINTMENT_COL_START, "start")                                                           \
+    X(CD_APPOINTMENT_COL_DURATION, "duration")                                                     \
+    X(CD_APPOINTMENT_COL_PROVIDER, "provider")                                                     \
+    X(CD_APPOINTMENT_COL_LOCATION, "location")                                                     \
+    X(CD_APPOINTMENT_COL_STATUS, "status")                                                         \
+    X(CD_APPOINTMENT_COL_SEQUENCE, "sequence")
+enum cd_appointment_col { CD_APPOINTMENT_COLUMNS(CD_PAGE_COL_ENUM) CD_APPOINTMENT_NCOLS };
+/* Appointments by start time, then id, into PAGE (CD_APPOINTMENT_COLUMNS). */
 int cd_appointment_list(struct cd_store *store, const struct cd_appointment_filter *f,
                         struct cd_page *page, struct cd_error *err);
 /* One appointment: id uid sequence mrn patient kind status start_at start tzid duration provider

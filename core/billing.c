@@ -433,8 +433,7 @@ const struct cd_billing_line *cd_billing_find(const struct cd_billing_month *m, 
     return NULL;
 }
 
-static const char *const list_cols[] = {"mrn",     "patient", "program",           "role",
-                                        "minutes", "codes",   "next_threshold_in", "reason"};
+static const char *const list_cols[] = {CD_BILLING_COLUMNS(CD_PAGE_COL_NAME)};
 
 /* Write the settled lines of one patient as rows. */
 static int emit(struct cd_page *page, const char *mrn, const char *patient,
@@ -445,14 +444,16 @@ static int emit(struct cd_page *page, const char *mrn, const char *patient,
         char minutes[24], next[24];
         snprintf(minutes, sizeof minutes, "%lld", (long long)(l->seconds / 60));
         snprintf(next, sizeof next, "%lld", (long long)l->next_in_minutes);
-        const char *row[] = {mrn,
-                             patient,
-                             l->program,
-                             l->role,
-                             minutes,
-                             l->earned.codes,
-                             l->next_in_minutes >= 0 ? next : NULL,
-                             l->reason[0] ? l->reason : NULL};
+        const char *row[CD_BILLING_NCOLS] = {
+            [CD_BILLING_COL_MRN] = mrn,
+            [CD_BILLING_COL_PATIENT] = patient,
+            [CD_BILLING_COL_PROGRAM] = l->program,
+            [CD_BILLING_COL_ROLE] = l->role,
+            [CD_BILLING_COL_MINUTES] = minutes,
+            [CD_BILLING_COL_CODES] = l->earned.codes,
+            [CD_BILLING_COL_NEXT_THRESHOLD_IN] = l->next_in_minutes >= 0 ? next : NULL,
+            [CD_BILLING_COL_REASON] = l->reason[0] ? l->reason : NULL,
+        };
         if (cd_page_add_row(page, row))
             return CD_ENOMEM;
     }
@@ -492,23 +493,28 @@ static int arrange(const struct cd_page *src, const struct cd_billing_query *q, 
     if (!idx)
         return CD_ENOMEM;
     for (size_t i = 0; i < src->nrows; i++) {
-        const char *next = cd_page_get(src, i, 6);
+        const char *next = cd_page_get(src, i, CD_BILLING_COL_NEXT_THRESHOLD_IN);
         if (q->close_within > 0 && (!next || atoi(next) > q->close_within))
             continue;
         idx[n++] = i;
     }
-    static const int cols[] = {0, 1, 4, 6};
+    static const int cols[] = {
+        [CD_BILLING_SORT_MRN] = CD_BILLING_COL_MRN,
+        [CD_BILLING_SORT_PATIENT] = CD_BILLING_COL_PATIENT,
+        [CD_BILLING_SORT_MINUTES] = CD_BILLING_COL_MINUTES,
+        [CD_BILLING_SORT_NEXT] = CD_BILLING_COL_NEXT_THRESHOLD_IN,
+    };
     sort_page = src;
     sort_col = cols[q->sort];
     sort_numeric = q->sort == CD_BILLING_SORT_MINUTES || q->sort == CD_BILLING_SORT_NEXT;
     sort_desc = q->descending;
     if (q->sort != CD_BILLING_SORT_MRN || q->descending)
         qsort(idx, n, sizeof *idx, cmp_rows);
-    int rc = cd_page_set_columns(dst, 8, list_cols);
+    int rc = cd_page_set_columns(dst, CD_BILLING_NCOLS, list_cols);
     size_t end = q->limit && q->offset + q->limit < n ? q->offset + q->limit : n;
     for (size_t i = q->offset; !rc && i < end; i++) {
-        const char *row[8];
-        for (size_t c = 0; c < 8; c++)
+        const char *row[CD_BILLING_NCOLS];
+        for (size_t c = 0; c < CD_BILLING_NCOLS; c++)
             row[c] = cd_page_get(src, idx[i], c);
         rc = cd_page_add_row(dst, row);
     }
@@ -543,7 +549,7 @@ int cd_billing_list(struct cd_store *store, const struct cd_billing_query *q, st
     struct cd_billing_line lines[CD_BILLING_MAX_LINES];
     size_t n = 0;
     char mrn[65] = "", patient[210] = "";
-    if (cd_page_set_columns(out, 8, list_cols))
+    if (cd_page_set_columns(out, CD_BILLING_NCOLS, list_cols))
         rc = CD_ENOMEM;
     while (!rc && (rc = cd_db_step(store, st, err)) == 1) {
         const char *m = cd_db_col_text(st, C_MRN);

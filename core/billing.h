@@ -100,8 +100,21 @@ struct cd_billing_query {
     size_t offset, limit; /* a page of the sorted rows; limit 0 = all */
 };
 
-/* The clinic's month, one row per patient, program and role with logged time, into PAGE:
- * mrn patient program role minutes codes next_threshold_in reason. */
+/* The columns of cd_billing_list's page: patient is "Family, Given", role the performer's,
+ * codes those earned after exclusions, next_threshold_in the minutes still missing for the next
+ * code (NULL when none applies), reason why time does not count (NULL when it all does). */
+#define CD_BILLING_COLUMNS(X)                                                                      \
+    X(CD_BILLING_COL_MRN, "mrn")                                                                   \
+    X(CD_BILLING_COL_PATIENT, "patient")                                                           \
+    X(CD_BILLING_COL_PROGRAM, "program")                                                           \
+    X(CD_BILLING_COL_ROLE, "role")                                                                 \
+    X(CD_BILLING_COL_MINUTES, "minutes")                                                           \
+    X(CD_BILLING_COL_CODES, "codes")                                                               \
+    X(CD_BILLING_COL_NEXT_THRESHOLD_IN, "next_threshold_in")                                       \
+    X(CD_BILLING_COL_REASON, "reason")
+enum cd_billing_col { CD_BILLING_COLUMNS(CD_PAGE_COL_ENUM) CD_BILLING_NCOLS };
+/* The clinic's month, one row per patient, program and role with logged time, into PAGE
+ * (CD_BILLING_COLUMNS). */
 int cd_billing_list(struct cd_store *store, const struct cd_billing_query *q, struct cd_page *page,
                     struct cd_error *err);
 /* cd_billing_list recorded in the audit log as one read of the month's billing ("2026-11: 40

@@ -136,8 +136,19 @@ int cd_careplan_diff_text(const struct cd_careplan_diff *diff, struct cd_strbuf 
 /* The one-line summary of a diff ("added goal-2; changed goal-1 (status); ..."). */
 int cd_careplan_diff_summary(const struct cd_careplan_diff *diff, struct cd_strbuf *out);
 
-/* The versions of the plan of PATIENT_ID, newest first: version saved_at (clinic local) saved_by
- * summary next_review_date items. */
+/* The columns of cd_careplan_history's page: saved_at is clinic local, saved_by the saver's name,
+ * items how many the version holds. */
+#define CD_CAREPLAN_HISTORY_COLUMNS(X)                                                             \
+    X(CD_CAREPLAN_HISTORY_COL_VERSION, "version")                                                  \
+    X(CD_CAREPLAN_HISTORY_COL_SAVED_AT, "saved_at")                                                \
+    X(CD_CAREPLAN_HISTORY_COL_SAVED_BY, "saved_by")                                                \
+    X(CD_CAREPLAN_HISTORY_COL_SUMMARY, "summary")                                                  \
+    X(CD_CAREPLAN_HISTORY_COL_NEXT_REVIEW_DATE, "next_review_date")                                \
+    X(CD_CAREPLAN_HISTORY_COL_ITEMS, "items")
+enum cd_careplan_history_col {
+    CD_CAREPLAN_HISTORY_COLUMNS(CD_PAGE_COL_ENUM) CD_CAREPLAN_HISTORY_NCOLS
+};
+/* The versions of the plan of PATIENT_ID, newest first (CD_CAREPLAN_HISTORY_COLUMNS). */
 int cd_careplan_history(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                         struct cd_error *err);
 

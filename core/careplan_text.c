@@ -92,20 +92,16 @@ struct who {
 
 static int who_load(struct cd_store *store, int64_t patient_id, struct who *w, struct cd_error *err)
 {
-    struct cd_page page = CD_PAGE_INIT;
+    struct cd_patient_header h;
     memset(w, 0, sizeof *w);
-    int rc = cd_patient_header(store, patient_id, &page, err);
+    int rc = cd_patient_header_get(store, patient_id, &h, err);
     if (!rc) {
-        snprintf(w->name, sizeof w->name, "%s %s", cd_page_str(&page, 0, "given_name"),
-                 cd_page_str(&page, 0, "family_name"));
-        snprintf(w->formal, sizeof w->formal, "%s, %s", cd_page_str(&page, 0, "family_name"),
-                 cd_page_str(&page, 0, "given_name"));
-        snprintf(w->mrn, sizeof w->mrn, "%s", cd_page_str(&page, 0, "mrn"));
-        snprintf(w->coordinator, sizeof w->coordinator, "%s",
-                 cd_page_str(&page, 0, "coordinator_name"));
+        snprintf(w->name, sizeof w->name, "%s %s", h.given_name, h.family_name);
+        snprintf(w->formal, sizeof w->formal, "%s, %s", h.family_name, h.given_name);
+        snprintf(w->mrn, sizeof w->mrn, "%s", h.mrn);
+        snprintf(w->coordinator, sizeof w->coordinator, "%s", h.coordinator_name);
         rc = cd_settings_get(store, "clinic_name", &w->clinic, err);
     }
-    cd_page_free(&page);
     return rc;
 }
 

@@ -348,19 +348,21 @@ int cd_careplan_history(struct cd_store *store, int64_t patient_id, struct cd_pa
 {
     struct cd_page raw = CD_PAGE_INIT;
     int rc = cd_db_query_page(store, SQL_HISTORY, ":pid", patient_id, NULL, NULL, &raw, err);
-    static const char *const cols[] = {"version", "saved_at",         "saved_by",
-                                       "summary", "next_review_date", "items"};
+    static const char *const cols[] = {CD_CAREPLAN_HISTORY_COLUMNS(CD_PAGE_COL_NAME)};
+    if (!rc) /* the query's own names are the page's */
+        CD_PAGE_ASSERT_COLUMNS(&raw, CD_CAREPLAN_HISTORY_COLUMNS);
     if (!rc && page->ncols == 0)
-        rc = cd_page_set_columns(page, 6, cols);
+        rc = cd_page_set_columns(page, CD_CAREPLAN_HISTORY_NCOLS, cols);
     /* saved_at in the clinic's zone, as the people who saved it saw the clock */
     for (size_t r = 0; !rc && r < raw.nrows; r++) {
-        const char *v[6];
+        const char *v[CD_CAREPLAN_HISTORY_NCOLS];
         char local[20] = "";
         time_t t;
-        for (size_t c = 0; c < 6; c++)
+        for (size_t c = 0; c < CD_CAREPLAN_HISTORY_NCOLS; c++)
             v[c] = cd_page_get(&raw, r, c);
-        if (v[1] && !cd_instant_parse(v[1], &t, NULL))
-            v[1] = cd_instant_format_local(t, local);
+        const char *saved = v[CD_CAREPLAN_HISTORY_COL_SAVED_AT];
+        if (saved && !cd_instant_parse(saved, &t, NULL))
+            v[CD_CAREPLAN_HISTORY_COL_SAVED_AT] = cd_instant_format_local(t, local);
         rc = cd_page_add_row(page, v);
     }
     cd_page_free(&raw);

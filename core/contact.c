@@ -233,7 +233,10 @@ int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
 int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                     struct cd_error *err)
 {
-    return cd_db_query_page(store, SQL_LIST, ":patient", patient_id, NULL, NULL, page, err);
+    int rc = cd_db_query_page(store, SQL_LIST, ":patient", patient_id, NULL, NULL, page, err);
+    if (!rc)
+        CD_PAGE_ASSERT_COLUMNS(page, CD_CONTACT_COLUMNS);
+    return rc;
 }
 
 int cd_contact_count(struct cd_store *store, int64_t patient_id, int64_t *count,

@@ -52,7 +52,18 @@ bool cd_contact_interactive(const char *outcome, bool *known);
 /* Record an attempt by the store's actor, applying the rules above (one transaction, audited). */
 int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
                    struct cd_contact_result *res, struct cd_error *err);
-/* The patient's contacts, newest first: at user channel outcome interactive late task_id note. */
+/* The columns of cd_contact_list's page (the login of who called is "user"). */
+#define CD_CONTACT_COLUMNS(X)                                                                      \
+    X(CD_CONTACT_COL_AT, "at")                                                                     \
+    X(CD_CONTACT_COL_USER, "user")                                                                 \
+    X(CD_CONTACT_COL_CHANNEL, "channel")                                                           \
+    X(CD_CONTACT_COL_OUTCOME, "outcome")                                                           \
+    X(CD_CONTACT_COL_INTERACTIVE, "interactive")                                                   \
+    X(CD_CONTACT_COL_LATE, "late")                                                                 \
+    X(CD_CONTACT_COL_TASK_ID, "task_id")                                                           \
+    X(CD_CONTACT_COL_NOTE, "note")
+enum cd_contact_col { CD_CONTACT_COLUMNS(CD_PAGE_COL_ENUM) CD_CONTACT_NCOLS };
+/* The patient's contacts, newest first (CD_CONTACT_COLUMNS). */
 int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,
                     struct cd_error *err);
 /* How many contacts PATIENT_ID has on record into *COUNT (the chart's tab label). */

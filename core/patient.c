@@ -3,6 +3,7 @@
 #include "config.h"
 #include "core/patient.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,22 @@ static const char SQL_HEADER[] =
     "(SELECT group_concat(program, ',') FROM (SELECT DISTINCT program FROM enrollments e "
     "  WHERE e.patient_id = p.id AND e.status = 'active' ORDER BY program)) AS programs "
     "FROM patients p LEFT JOIN users u ON u.id = p.coordinator_id WHERE p.id = :id";
+enum header_col {
+    H_ID,
+    H_MRN,
+    H_FAMILY,
+    H_GIVEN,
+    H_BIRTH,
+    H_SEX,
+    H_PHONE,
+    H_PHONE_ALT,
+    H_LANGUAGE,
+    H_RISK,
+    H_LACE,
+    H_COORDINATOR,
+    H_COORDINATOR_NAME,
+    H_PROGRAMS
+};
 
 static int field_err(struct cd_error *err, const char *field, const char *value, const char *why)
 {
@@ -65,18 +82,18 @@ int cd_patient_validate(const struct cd_patient_in *in, struct cd_error *err)
     const char *why;
     if (no_control(err, "mrn", in->mrn, "MRNs"))
         return CD_EINVAL;
-    if ((why = cd_text_check(in->mrn, 64, true)))
+    if ((why = cd_text_check(in->mrn, CD_PATIENT_MRN_MAX, true)))
         return field_err(err, "mrn", in->mrn, why);
     for (const char *p = in->mrn; *p; p++)
         if (*p == ' ')
             return field_err(err, "mrn", in->mrn, "has a space");
     if (no_control(err, "family_name", in->family, "names"))
         return CD_EINVAL;
-    if ((why = cd_text_check(in->family, 100, true)))
+    if ((why = cd_text_check(in->family, CD_PATIENT_NAME_MAX, true)))
         return field_err(err, "family_name", in->family, why);
     if (no_control(err, "given_name", in->given, "names"))
         return CD_EINVAL;
-    if ((why = cd_text_check(in->given, 100, true)))
+    if ((why = cd_text_check(in->given, CD_PATIENT_NAME_MAX, true)))
         return field_err(err, "given_name", in->given, why);
     if (in->birth_date && *in->birth_date) {
         int day;
@@ -92,13 +109,13 @@ int cd_patient_validate(const struct cd_patient_in *in, struct cd_error *err)
         return field_err(err, "sex", in->sex, "is not F, M, X or U");
     if (no_control(err, "phone", in->phone, "phone numbers"))
         return CD_EINVAL;
-    if ((why = cd_text_check(in->phone, 40, false)))
+    if ((why = cd_text_check(in->phone, CD_PATIENT_PHONE_MAX, false)))
         return field_err(err, "phone", in->phone, why);
     if (no_control(err, "phone_alt", in->phone_alt, "phone numbers"))
         return CD_EINVAL;
-    if ((why = cd_text_check(in->phone_alt, 40, false)))
+    if ((why = cd_text_check(in->phone_alt, CD_PATIENT_PHONE_MAX, false)))
         return field_err(err, "phone_alt", in->phone_alt, why);
-    if ((why = cd_text_check(in->language, 40, false)))
+    if ((why = cd_text_check(in->language, CD_PATIENT_LANGUAGE_MAX, false)))
         return field_err(err, "language", in->language, why);
     return 0;
 }
@@ -299,14 +316,16 @@ int cd_patient_search(struct cd_store *store, const char *query, int limit, stru
     cd_strbuf_free(&q);
     if (rc)
         return rc;
+    CD_PAGE_ASSERT_COLUMNS(page, CD_PATIENT_SEARCH_COLUMNS);
     /* one audit entry per search; it names the patient when only one was found */
     size_t found = page->nrows - before;
     struct cd_strbuf detail = CD_STRBUF_INIT;
     cd_strbuf_addf(&detail, "'%s': %zu patient%s", query, found, found == 1 ? "" : "s");
-    rc = detail.oom
-             ? cd_error_set(err, CD_ENOMEM, "out of memory")
-             : cd_audit_access(store, "patient", found == 1 ? cd_page_int(page, before, "id") : 0,
-                               "search", cd_strbuf_str(&detail), err);
+    rc = detail.oom ? cd_error_set(err, CD_ENOMEM, "out of memory")
+                    : cd_audit_access(
+                          store, "patient",
+                          found == 1 ? cd_page_cell_int(page, before, CD_PATIENT_SEARCH_COL_ID) : 0,
+                          "search", cd_strbuf_str(&detail), err);
     cd_strbuf_free(&detail);
     return rc;
 }
@@ -317,11 +336,55 @@ int cd_patient_chart_opened(struct cd_store *store, int64_t patient_id, const ch
     return cd_audit_access(store, "chart", patient_id, "open", screen, err);
 }
 
-int cd_patient_header(struct cd_store *store, int64_t id, struct cd_page *page,
-                      struct cd_error *err)
+/* Text column COL of the current row into DST of SIZE bytes, "" for NULL. The checks on every
+ * write keep a field within its buffer, so a longer one is a programming error (asserted), never
+ * cut short: false without the assertion. */
+static bool copy_text(struct cd_stmt *st, int col, char *dst, size_t size)
 {
-    int rc = cd_db_query_page(store, SQL_HEADER, ":id", id, NULL, NULL, page, err);
-    if (!rc && page->nrows == 0)
+    const char *s = cd_db_col_text(st, col);
+    size_t n = s ? strlen(s) : 0;
+    assert(n < size && "a patient's field is longer than the checks allow");
+    if (n >= size)
+        return false;
+    memcpy(dst, s ? s : "", n + 1);
+    return true;
+}
+
+int cd_patient_header_get(struct cd_store *store, int64_t id, struct cd_patient_header *out,
+                          struct cd_error *err)
+{
+    int rc;
+    struct cd_stmt *st;
+    memset(out, 0, sizeof *out);
+    out->lace_score = -1;
+    if ((rc = cd_db_stmt(store, SQL_HEADER, &st, err)))
+        return rc;
+    cd_db_bind_int(st, ":id", id);
+    rc = cd_db_step(store, st, err);
+    if (rc == 1) {
+        out->id = cd_db_col_int(st, H_ID);
+        if (!cd_db_col_null(st, H_LACE))
+            out->lace_score = (int)cd_db_col_int(st, H_LACE);
+        bool fits = copy_text(st, H_MRN, out->mrn, sizeof out->mrn) &&
+                    copy_text(st, H_FAMILY, out->family_name, sizeof out->family_name) &&
+                    copy_text(st, H_GIVEN, out->given_name, sizeof out->given_name) &&
+                    copy_text(st, H_BIRTH, out->birth_date, sizeof out->birth_date) &&
+                    copy_text(st, H_SEX, out->sex, sizeof out->sex) &&
+                    copy_text(st, H_PHONE, out->phone, sizeof out->phone) &&
+                    copy_text(st, H_PHONE_ALT, out->phone_alt, sizeof out->phone_alt) &&
+                    copy_text(st, H_LANGUAGE, out->language, sizeof out->language) &&
+                    copy_text(st, H_RISK, out->risk_tier, sizeof out->risk_tier) &&
+                    copy_text(st, H_COORDINATOR, out->coordinator, sizeof out->coordinator) &&
+                    copy_text(st, H_COORDINATOR_NAME, out->coordinator_name,
+                              sizeof out->coordinator_name) &&
+                    copy_text(st, H_PROGRAMS, out->programs, sizeof out->programs);
+        rc = fits ? 0
+                  : cd_error_set(err, CD_EINVAL,
+                                 "patient %lld has a field longer than caredesk allows",
+                                 (long long)id);
+    } else if (rc == 0) {
         rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)id);
+    }
+    cd_db_done(st);
     return rc;
 }

@@ -5,9 +5,19 @@
 
 #include <stdint.h>
 
+#include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/page.h"
 #include "core/store/store.h"
+#include "core/user.h"
+
+/* The longest fields a patient may have, in bytes (cd_patient_validate refuses longer ones). */
+#define CD_PATIENT_MRN_MAX 64
+#define CD_PATIENT_NAME_MAX 100 /* family and given name each */
+#define CD_PATIENT_PHONE_MAX 40 /* phone and phone_alt each */
+#define CD_PATIENT_LANGUAGE_MAX 40
+/* Room for the label screens write of a patient: "Family, Given (MRN mrn)". */
+#define CD_PATIENT_LABEL_LEN (2 * CD_PATIENT_NAME_MAX + CD_PATIENT_MRN_MAX + 16)
 
 /* The fields of a patient as typed or imported (all borrowed strings; NULL or "" = not given). */
 struct cd_patient_in {
@@ -34,15 +44,41 @@ int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, in
                       int *created, int *changed, struct cd_error *err);
 /* The id of the patient with MRN. CD_ENOTFOUND with a message naming the MRN. */
 int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id, struct cd_error *err);
+/* The columns of cd_patient_search's page: patient is "Family, Given", coordinator a login. */
+#define CD_PATIENT_SEARCH_COLUMNS(X)                                                               \
+    X(CD_PATIENT_SEARCH_COL_ID, "id")                                                              \
+    X(CD_PATIENT_SEARCH_COL_MRN, "mrn")                                                            \
+    X(CD_PATIENT_SEARCH_COL_PATIENT, "patient")                                                    \
+    X(CD_PATIENT_SEARCH_COL_BIRTH_DATE, "birth_date")                                              \
+    X(CD_PATIENT_SEARCH_COL_PHONE, "phone")                                                        \
+    X(CD_PATIENT_SEARCH_COL_COORDINATOR, "coordinator")
+enum cd_patient_search_col { CD_PATIENT_SEARCH_COLUMNS(CD_PAGE_COL_ENUM) CD_PATIENT_SEARCH_NCOLS };
 /* Patients whose MRN starts with, or whose "family given" name contains, QUERY (case-insensitive
- * ASCII), at most LIMIT rows: id mrn patient birth_date phone coordinator. Each search is one read
- * in the audit log (naming the patient when one was found). */
+ * ASCII), at most LIMIT rows (CD_PATIENT_SEARCH_COLUMNS). Each search is one read in the audit
+ * log (naming the patient when one was found). */
 int cd_patient_search(struct cd_store *store, const char *query, int limit, struct cd_page *page,
                       struct cd_error *err);
-/* One row for the chart header: id mrn family_name given_name birth_date sex phone phone_alt
- * language risk_tier lace_score coordinator coordinator_name programs. */
-int cd_patient_header(struct cd_store *store, int64_t id, struct cd_page *page,
-                      struct cd_error *err);
+/* One patient as the chart header shows them; a text field not on record is "". */
+struct cd_patient_header {
+    int64_t id;
+    char mrn[CD_PATIENT_MRN_MAX + 1];
+    char family_name[CD_PATIENT_NAME_MAX + 1];
+    char given_name[CD_PATIENT_NAME_MAX + 1];
+    char birth_date[CD_DATE_LEN]; /* YYYY-MM-DD */
+    char sex[2];                  /* F, M, X or U */
+    char phone[CD_PATIENT_PHONE_MAX + 1];
+    char phone_alt[CD_PATIENT_PHONE_MAX + 1];
+    char language[CD_PATIENT_LANGUAGE_MAX + 1];
+    char risk_tier[16]; /* low, moderate or high */
+    int lace_score;     /* 0..19; -1 when not scored */
+    char coordinator[CD_USER_LOGIN_MAX + 1];
+    char coordinator_name[CD_USER_NAME_MAX + 1];
+    char programs[64]; /* the active enrollments' programs, sorted: "ccm,tcm" */
+};
+
+/* The chart header of patient ID into *OUT. CD_ENOTFOUND names the id. */
+int cd_patient_header_get(struct cd_store *store, int64_t id, struct cd_patient_header *out,
+                          struct cd_error *err);
 /* Record that the acting user opened PATIENT_ID's chart on SCREEN ("Contacts", "Timeline"): one
  * audit entry per opening, not per page, redraw or tab switch (the workstation calls it once). */
 int cd_patient_chart_opened(struct cd_store *store, int64_t patient_id, const char *screen,

@@ -391,6 +391,9 @@ int cd_time_list(struct cd_store *store, int64_t patient_id, const char *month,
 {
     if (month && cd_month_parse(month, NULL, NULL, err))
         return CD_EINVAL;
-    return cd_db_query_page(store, SQL_LIST, ":pid", patient_id, ":month",
-                            month && *month ? month : NULL, page, err);
+    int rc = cd_db_query_page(store, SQL_LIST, ":pid", patient_id, ":month",
+                              month && *month ? month : NULL, page, err);
+    if (!rc)
+        CD_PAGE_ASSERT_COLUMNS(page, CD_TIME_COLUMNS);
+    return rc;
 }

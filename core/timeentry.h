@@ -67,8 +67,25 @@ int cd_time_edit(struct cd_store *store, int64_t id, const struct cd_time_fields
                  int64_t *new_id, struct cd_error *err);
 /* Void entry ID with REASON (required); the row stays, marked voided (audited). */
 int cd_time_void(struct cd_store *store, int64_t id, const char *reason, struct cd_error *err);
-/* The entries of PATIENT_ID in MONTH (YYYY-MM, NULL = all), oldest first: id date start end
- * duration program role activity source voided void_reason replaces_id user (the login) note. */
+/* The columns of cd_time_list's page: date, start and end are clinic local, duration is MM:SS,
+ * user is the login of who logged it. */
+#define CD_TIME_COLUMNS(X)                                                                         \
+    X(CD_TIME_COL_ID, "id")                                                                        \
+    X(CD_TIME_COL_DATE, "date")                                                                    \
+    X(CD_TIME_COL_START, "start")                                                                  \
+    X(CD_TIME_COL_END, "end")                                                                      \
+    X(CD_TIME_COL_DURATION, "duration")                                                            \
+    X(CD_TIME_COL_PROGRAM, "program")                                                              \
+    X(CD_TIME_COL_ROLE, "role")                                                                    \
+    X(CD_TIME_COL_ACTIVITY, "activity")                                                            \
+    X(CD_TIME_COL_SOURCE, "source")                                                                \
+    X(CD_TIME_COL_VOIDED, "voided")                                                                \
+    X(CD_TIME_COL_VOID_REASON, "void_reason")                                                      \
+    X(CD_TIME_COL_REPLACES_ID, "replaces_id")                                                      \
+    X(CD_TIME_COL_USER, "user")                                                                    \
+    X(CD_TIME_COL_NOTE, "note")
+enum cd_time_col { CD_TIME_COLUMNS(CD_PAGE_COL_ENUM) CD_TIME_NCOLS };
+/* The entries of PATIENT_ID in MONTH (YYYY-MM, NULL = all), oldest first (CD_TIME_COLUMNS). */
 int cd_time_list(struct cd_store *store, int64_t patient_id, const char *month,
                  struct cd_page *page, struct cd_error *err);
 /* The patient of entry ID. CD_ENOTFOUND when there is none. */

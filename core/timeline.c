@@ -187,9 +187,10 @@ int cd_timeline_cursor_at_date(struct cd_timeline_cursor *cursor, const char *da
 void cd_timeline_cursor_from_page(struct cd_timeline_cursor *cursor, const struct cd_page *page,
                                   size_t row)
 {
-    snprintf(cursor->at, sizeof cursor->at, "%s", cd_page_str(page, row, "at"));
-    snprintf(cursor->kind, sizeof cursor->kind, "%s", cd_page_str(page, row, "kind"));
-    cursor->id = cd_page_int(page, row, "id");
+    snprintf(cursor->at, sizeof cursor->at, "%s", cd_page_cell(page, row, CD_TIMELINE_COL_AT));
+    snprintf(cursor->kind, sizeof cursor->kind, "%s",
+             cd_page_cell(page, row, CD_TIMELINE_COL_KIND));
+    cursor->id = cd_page_cell_int(page, row, CD_TIMELINE_COL_ID);
 }
 
 /* "%text%" with LIKE's wildcards escaped. */
@@ -237,20 +238,28 @@ int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
         cd_db_bind_null(st, ":kinds");
     cd_db_bind_opt(st, ":search", search);
     cd_db_bind_int(st, ":limit", q->limit ? q->limit : 40);
-    static const char *const cols[] = {"at", "day", "time", "kind", "id", "who", "text", "detail"};
-    rc = page->ncols ? 0 : cd_page_set_columns(page, 8, cols);
+    static const char *const cols[] = {CD_TIMELINE_COLUMNS(CD_PAGE_COL_NAME)};
+    rc = page->ncols ? 0 : cd_page_set_columns(page, CD_TIMELINE_NCOLS, cols);
+    if (!rc) /* a page being appended to holds the same columns */
+        CD_PAGE_ASSERT_COLUMNS(page, CD_TIMELINE_COLUMNS);
     while (!rc && (rc = cd_db_step(store, st, err)) == 1) {
-        const char *v[8];
         char local[20] = "";
         time_t t;
-        v[0] = cd_db_col_text(st, 0);
-        if (v[0] && !cd_instant_parse(v[0], &t, NULL))
+        const char *at = cd_db_col_text(st, 0);
+        if (at && !cd_instant_parse(at, &t, NULL))
             cd_instant_format_local(t, local);
         local[10] = '\0';
-        v[1] = local;
-        v[2] = local + 11;
-        for (int c = 1; c < 6; c++)
-            v[c + 2] = cd_db_col_text(st, c);
+        /* the statement's columns: at kind id who text detail */
+        const char *v[CD_TIMELINE_NCOLS] = {
+            [CD_TIMELINE_COL_AT] = at,
+            [CD_TIMELINE_COL_DAY] = local,
+            [CD_TIMELINE_COL_TIME] = local + 11,
+            [CD_TIMELINE_COL_KIND] = cd_db_col_text(st, 1),
+            [CD_TIMELINE_COL_ID] = cd_db_col_text(st, 2),
+            [CD_TIMELINE_COL_WHO] = cd_db_col_text(st, 3),
+            [CD_TIMELINE_COL_TEXT] = cd_db_col_text(st, 4),
+            [CD_TIMELINE_COL_DETAIL] = cd_db_col_text(st, 5),
+        };
         rc = cd_page_add_row(page, v) ? CD_ENOMEM : 0;
     }
     cd_db_done(st);

@@ -62,10 +62,21 @@ int cd_timeline_cursor_at_date(struct cd_timeline_cursor *cursor, const char *da
 /* Set CURSOR to row ROW of a page returned by cd_timeline_page (for the next page). */
 void cd_timeline_cursor_from_page(struct cd_timeline_cursor *cursor, const struct cd_page *page,
                                   size_t row);
-/* One page of the timeline into PAGE (appended): at day time kind id who text detail, newest
- * first; at is the UTC instant, day and time are clinic local, text is one line, detail the whole
- * entry. Every source is read through an index on (patient, time), so a page costs the same
- * whatever the patient's history. */
+/* The columns of a timeline page: at is the UTC instant, day and time are clinic local, kind a
+ * CD_TIMELINE_KINDS name, text one line, detail the whole entry. */
+#define CD_TIMELINE_COLUMNS(X)                                                                     \
+    X(CD_TIMELINE_COL_AT, "at")                                                                    \
+    X(CD_TIMELINE_COL_DAY, "day")                                                                  \
+    X(CD_TIMELINE_COL_TIME, "time")                                                                \
+    X(CD_TIMELINE_COL_KIND, "kind")                                                                \
+    X(CD_TIMELINE_COL_ID, "id")                                                                    \
+    X(CD_TIMELINE_COL_WHO, "who")                                                                  \
+    X(CD_TIMELINE_COL_TEXT, "text")                                                                \
+    X(CD_TIMELINE_COL_DETAIL, "detail")
+enum cd_timeline_col { CD_TIMELINE_COLUMNS(CD_PAGE_COL_ENUM) CD_TIMELINE_NCOLS };
+/* One page of the timeline into PAGE (appended; CD_TIMELINE_COLUMNS), newest first. Every source is
+ * read through an index on (patient, time), so a page costs the same whatever the patient's
+ * history. */
 int cd_timeline_page(struct cd_store *store, const struct cd_timeline_query *q,
                      struct cd_page *page, struct cd_error *err);
 /* One page, as cd_timeline_page, recorded in the audit log as one read of the patient's timeline:

@@ -28,7 +28,7 @@ static const char SQL_LIST[] = "SELECT id, login, name, role, team FROM users OR
 
 static int login_ok(const char *login)
 {
-    if (!login || !*login || strlen(login) > 64)
+    if (!login || !*login || strlen(login) > CD_USER_LOGIN_MAX)
         return 0;
     for (const char *p = login; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
@@ -45,7 +45,7 @@ int cd_user_add(struct cd_store *store, const char *login, const char *name, con
         return cd_error_set(err, CD_EINVAL,
                             "login '%s' is not valid (1-64 letters, digits, '.', '_' or '-')",
                             login ? login : "");
-    if ((why = cd_text_check(name, 200, true)))
+    if ((why = cd_text_check(name, CD_USER_NAME_MAX, true)))
         return cd_error_set(err, CD_EINVAL, "name %s", why);
     if (!cd_user_role_valid(role))
         return cd_error_set(err, CD_EINVAL,

@@ -11,10 +11,14 @@
 #include "core/base/vocab.h"
 #include "core/store/store.h"
 
+/* The longest login and name a staff member may have, in bytes (cd_user_add refuses longer). */
+#define CD_USER_LOGIN_MAX 64
+#define CD_USER_NAME_MAX 200
+
 struct cd_user {
     int64_t id;
-    char login[65];
-    char name[201];
+    char login[CD_USER_LOGIN_MAX + 1];
+    char name[CD_USER_NAME_MAX + 1];
     char role[16];
     char team[65];
 };

@@ -414,23 +414,23 @@ static int add_out_row(struct cd_page *out, const struct cd_page *raw, const str
     const char *claimer =
         claimed_at && strcmp(claimed_at, day_start) >= 0 ? cd_page_get(raw, r, C_CLAIMER) : NULL;
     const char *risk = cd_page_get(raw, r, C_RISK);
-    const char *values[] = {
-        rank_s,
-        cd_page_get(raw, r, C_ID),
-        cd_page_get(raw, r, C_DUE_DATE),
-        cd_page_get(raw, r, C_KIND),
-        reason,
-        cd_page_get(raw, r, C_MRN),
-        cd_page_get(raw, r, C_NAME),
-        cd_page_get(raw, r, C_PHONE),
-        row_program(raw, r),
-        risk ? risk : "none",
-        cd_page_get(raw, r, C_ATTEMPTS),
-        assignee,
-        cd_page_get(raw, r, C_PATIENT),
-        claimer,
-        group,
-        cd_page_get(raw, r, C_TITLE),
+    const char *values[CD_WORKLIST_NCOLS] = {
+        [CD_WORKLIST_COL_RANK] = rank_s,
+        [CD_WORKLIST_COL_TASK_ID] = cd_page_get(raw, r, C_ID),
+        [CD_WORKLIST_COL_DUE] = cd_page_get(raw, r, C_DUE_DATE),
+        [CD_WORKLIST_COL_KIND] = cd_page_get(raw, r, C_KIND),
+        [CD_WORKLIST_COL_REASON] = reason,
+        [CD_WORKLIST_COL_MRN] = cd_page_get(raw, r, C_MRN),
+        [CD_WORKLIST_COL_PATIENT] = cd_page_get(raw, r, C_NAME),
+        [CD_WORKLIST_COL_PHONE] = cd_page_get(raw, r, C_PHONE),
+        [CD_WORKLIST_COL_PROGRAM] = row_program(raw, r),
+        [CD_WORKLIST_COL_RISK] = risk ? risk : "none",
+        [CD_WORKLIST_COL_ATTEMPTS] = cd_page_get(raw, r, C_ATTEMPTS),
+        [CD_WORKLIST_COL_ASSIGNEE] = assignee,
+        [CD_WORKLIST_COL_PATIENT_ID] = cd_page_get(raw, r, C_PATIENT),
+        [CD_WORKLIST_COL_CLAIMED_BY] = claimer,
+        [CD_WORKLIST_COL_GROUP] = group,
+        [CD_WORKLIST_COL_TITLE] = cd_page_get(raw, r, C_TITLE),
     };
     return cd_page_add_row(out, values);
 }
@@ -438,10 +438,7 @@ static int add_out_row(struct cd_page *out, const struct cd_page *raw, const str
 int cd_worklist_list(struct cd_store *store, const struct cd_worklist_query *q,
                      struct cd_page *page, struct cd_error *err)
 {
-    static const char *const names[] = {"rank",       "task_id",    "due",      "kind",
-                                        "reason",     "mrn",        "patient",  "phone",
-                                        "program",    "risk",       "attempts", "assignee",
-                                        "patient_id", "claimed_by", "group",    "title"};
+    static const char *const names[] = {CD_WORKLIST_COLUMNS(CD_PAGE_COL_NAME)};
     int rc = cd_worklist_check_filter(q->program, q->kind, err);
     if (rc)
         return rc;
@@ -473,7 +470,8 @@ int cd_worklist_list(struct cd_store *store, const struct cd_worklist_query *q,
     qsort(rows, n, sizeof *rows, row_cmp);
     char day_start[CD_INSTANT_LEN];
     cd_instant_format(cd_local_to_instant(clk.today, 0, 0, 0), day_start);
-    if (cd_page_set_columns(page, q->screen ? 16 : 12, names))
+    if (cd_page_set_columns(page, q->screen ? CD_WORKLIST_NCOLS : CD_WORKLIST_COL_PATIENT_ID,
+                            names))
         rc = cd_error_set(err, CD_ENOMEM, "out of memory");
     for (size_t i = 0; !rc && i < n; i++)
         if (add_out_row(page, &raw, &rows[i], i + 1, &clk, day_start))

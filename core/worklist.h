@@ -116,9 +116,29 @@ struct cd_worklist_query {
     bool screen;         /* add the screen's columns (see cd_worklist_list) */
 };
 
-/* The list for Q now, ranked: rank task_id due kind reason mrn patient phone program risk
- * attempts assignee; with Q->screen also patient_id claimed_by claimed_today group title.
- * Does not generate (call cd_worklist_generate first). */
+/* The columns of cd_worklist_list's page: due is the due date, risk "none" when the patient has no
+ * tier, assignee a login or "queue:TEAM". The screen's columns (Q->screen) follow from
+ * CD_WORKLIST_COL_PATIENT_ID on: claimed_by is today's claimer, group a cd_worklist_group. */
+#define CD_WORKLIST_COLUMNS(X)                                                                     \
+    X(CD_WORKLIST_COL_RANK, "rank")                                                                \
+    X(CD_WORKLIST_COL_TASK_ID, "task_id")                                                          \
+    X(CD_WORKLIST_COL_DUE, "due")                                                                  \
+    X(CD_WORKLIST_COL_KIND, "kind")                                                                \
+    X(CD_WORKLIST_COL_REASON, "reason")                                                            \
+    X(CD_WORKLIST_COL_MRN, "mrn")                                                                  \
+    X(CD_WORKLIST_COL_PATIENT, "patient")                                                          \
+    X(CD_WORKLIST_COL_PHONE, "phone")                                                              \
+    X(CD_WORKLIST_COL_PROGRAM, "program")                                                          \
+    X(CD_WORKLIST_COL_RISK, "risk")                                                                \
+    X(CD_WORKLIST_COL_ATTEMPTS, "attempts")                                                        \
+    X(CD_WORKLIST_COL_ASSIGNEE, "assignee")                                                        \
+    X(CD_WORKLIST_COL_PATIENT_ID, "patient_id")                                                    \
+    X(CD_WORKLIST_COL_CLAIMED_BY, "claimed_by")                                                    \
+    X(CD_WORKLIST_COL_GROUP, "group")                                                              \
+    X(CD_WORKLIST_COL_TITLE, "title")
+enum cd_worklist_col { CD_WORKLIST_COLUMNS(CD_PAGE_COL_ENUM) CD_WORKLIST_NCOLS };
+/* The list for Q now, ranked (CD_WORKLIST_COLUMNS; without Q->screen, those before
+ * CD_WORKLIST_COL_PATIENT_ID). Does not generate (call cd_worklist_generate first). */
 int cd_worklist_list(struct cd_store *store, const struct cd_worklist_query *q,
                      struct cd_page *page, struct cd_error *err);
 /* EXPLAIN QUERY PLAN of the list query for SCOPE (for tests and benchmarks): id parent detail. */

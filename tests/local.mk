@@ -13,7 +13,7 @@ AM_TESTS_ENVIRONMENT = \
 	export CAREDESK FIXTURES TESTLIB TZ LC_ALL TERM ASAN_OPTIONS UBSAN_OPTIONS;
 TEST_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(ICAL_CFLAGS) $(JANSSON_CFLAGS)
 LDADD = $(CORE_LIBS)
-EXTRA_DIST += tests/lib/tap.h tests/lib/testdb.h tests/lib/cli.sh tests/lib/tui.sh tests/lib/fixture.sh \
+EXTRA_DIST += tests/lib/tap.h tests/lib/testdb.h tests/lib/page_by_name.h tests/lib/cli.sh tests/lib/tui.sh tests/lib/fixture.sh \
 	tests/lib/osuser.sh tests/lib/terminal.sh
 
 ## Unit tests of core: tests/unit/test_NOUN.c, one per module, linked with libcaredesk.a.

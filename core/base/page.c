@@ -63,32 +63,33 @@ const char *cd_page_get(const struct cd_page *page, size_t row, size_t col)
     return off == CD_PAGE_NULL ? NULL : page->arena.buf + off;
 }
 
-int cd_page_col(const struct cd_page *page, const char *name)
-{
-    for (size_t c = 0; c < page->ncols; c++)
-        if (strcmp(page->arena.buf + page->names[c], name) == 0)
-            return (int)c;
-    return -1;
-}
-
 const char *cd_page_name(const struct cd_page *page, size_t col)
 {
     return col < page->ncols ? page->arena.buf + page->names[col] : "";
 }
 
-const char *cd_page_str(const struct cd_page *page, size_t row, const char *name)
+const char *cd_page_cell(const struct cd_page *page, size_t row, int col)
 {
-    int c = cd_page_col(page, name);
-    /* a misspelt column or a row past the end is a programming error, never a blank cell */
-    assert(c >= 0 && "cd_page_str: no such column");
-    assert(row < page->nrows && "cd_page_str: no such row");
-    const char *v = c < 0 ? NULL : cd_page_get(page, row, (size_t)c);
+    /* a column past the page or a row past the end is a programming error, never a blank cell */
+    assert(col >= 0 && (size_t)col < page->ncols && "cd_page_cell: no such column");
+    assert(row < page->nrows && "cd_page_cell: no such row");
+    const char *v = cd_page_get(page, row, (size_t)col);
     return v ? v : "";
 }
 
-int64_t cd_page_int(const struct cd_page *page, size_t row, const char *name)
+int64_t cd_page_cell_int(const struct cd_page *page, size_t row, int col)
 {
-    return strtoll(cd_page_str(page, row, name), NULL, 10);
+    return strtoll(cd_page_cell(page, row, col), NULL, 10);
+}
+
+bool cd_page_columns_are(const struct cd_page *page, const char *const *names, size_t n)
+{
+    if (page->ncols != n)
+        return false;
+    for (size_t c = 0; c < n; c++)
+        if (strcmp(cd_page_name(page, c), names[c]) != 0)
+            return false;
+    return true;
 }
 
 int cd_page_write_tsv(const struct cd_page *page, struct cd_strbuf *out)

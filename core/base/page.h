@@ -4,6 +4,8 @@
 #ifndef CD_CORE_BASE_PAGE_H
 #define CD_CORE_BASE_PAGE_H
 
+#include <assert.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,18 +25,38 @@ struct cd_page {
         0, 0, 0, NULL, NULL, CD_STRBUF_INIT                                                        \
     }
 
+/* A page's columns are declared once, in the header of the module that makes the page, as an
+ * X-macro of (enum constant, column name) pairs, which gives readers an enum of indexes:
+ *     #define CD_NOUN_COLUMNS(X) X(CD_NOUN_COL_ID, "id") X(CD_NOUN_COL_MRN, "mrn")
+ *     enum cd_noun_col { CD_NOUN_COLUMNS(CD_PAGE_COL_ENUM) CD_NOUN_NCOLS };
+ * A misspelt column then fails to compile, and the module checks its query's names against the
+ * same table (CD_PAGE_ASSERT_COLUMNS), so a query that renames or reorders one fails the tests. */
+#define CD_PAGE_COL_ENUM(id, name) id,
+#define CD_PAGE_COL_NAME(id, name) name,
+/* Assert that PAGE's columns are those of TABLE (a CD_NOUN_COLUMNS macro), in order: once per
+ * query, where the module has filled the page. */
+#define CD_PAGE_ASSERT_COLUMNS(page, TABLE)                                                        \
+    do {                                                                                           \
+        static const char *const cd_page_names_[] = {TABLE(CD_PAGE_COL_NAME)};                     \
+        assert(cd_page_columns_are((page), cd_page_names_,                                         \
+                                   sizeof cd_page_names_ / sizeof cd_page_names_[0]) &&            \
+               "the query's columns are not the ones its header declares");                        \
+        (void)cd_page_names_;                                                                      \
+    } while (0)
+
 /* Set the column names (only on an empty page). Returns 0 or CD_ENOMEM. */
 int cd_page_set_columns(struct cd_page *page, size_t ncols, const char *const *names);
 /* Append a row of NCOLS values (NULL entries allowed). */
 int cd_page_add_row(struct cd_page *page, const char *const *values);
-/* Cell ROW, COL (borrowed; NULL for SQL NULL or out of range). */
+/* Cell ROW, COL (borrowed; NULL for SQL NULL or out of range): the read that tells NULL from "". */
 const char *cd_page_get(const struct cd_page *page, size_t row, size_t col);
-/* Cell by column name, "" when NULL (borrowed). The column and the row must exist (asserted). */
-const char *cd_page_str(const struct cd_page *page, size_t row, const char *name);
-/* Cell by column name as an integer (0 when NULL); as cd_page_str. */
-int64_t cd_page_int(const struct cd_page *page, size_t row, const char *name);
-/* Index of column NAME, or -1. */
-int cd_page_col(const struct cd_page *page, const char *name);
+/* Cell ROW, COL, "" for SQL NULL (borrowed). Both must exist (asserted): COL is a module's column
+ * enum (CD_CONTACT_COL_NOTE), never a name looked up or a bare number. */
+const char *cd_page_cell(const struct cd_page *page, size_t row, int col);
+/* Cell ROW, COL as an integer (0 for NULL); as cd_page_cell. */
+int64_t cd_page_cell_int(const struct cd_page *page, size_t row, int col);
+/* True when PAGE's columns are NAMES[0..N-1], in order and no more. */
+bool cd_page_columns_are(const struct cd_page *page, const char *const *names, size_t n);
 /* Name of column COL (borrowed). */
 const char *cd_page_name(const struct cd_page *page, size_t col);
 /* Write the page as TSV (header line, then rows) or as a JSON array of objects. Integer-looking

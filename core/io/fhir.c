@@ -202,16 +202,13 @@ int cd_fhir_careplan(struct cd_store *store, const struct cd_careplan *plan, cha
     *json = NULL;
     if (plan->version == 0)
         return cd_error_set(err, CD_ENOTFOUND, "the patient has no care plan yet");
-    struct cd_page page = CD_PAGE_INIT;
-    int rc = cd_patient_header(store, plan->patient_id, &page, err);
+    struct cd_patient_header h;
+    int rc = cd_patient_header_get(store, plan->patient_id, &h, err);
     if (rc)
         return rc;
     char name[256];
-    snprintf(name, sizeof name, "%s %s", cd_page_str(&page, 0, "given_name"),
-             cd_page_str(&page, 0, "family_name"));
-    json_t *cp =
-        build(plan, cd_page_str(&page, 0, "mrn"), name, cd_page_str(&page, 0, "coordinator_name"));
-    cd_page_free(&page);
+    snprintf(name, sizeof name, "%s %s", h.given_name, h.family_name);
+    json_t *cp = build(plan, h.mrn, name, h.coordinator_name);
     char *text = cp ? json_dumps(cp, JSON_INDENT(2)) : NULL;
     json_decref(cp);
     struct cd_strbuf out = CD_STRBUF_INIT;

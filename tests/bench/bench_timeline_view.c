@@ -54,15 +54,15 @@ int main(int argc, char **argv)
         return 1;
     }
     int runs = atoi(argv[3]);
-    struct cd_page page = CD_PAGE_INIT, head = CD_PAGE_INIT;
+    struct cd_page page = CD_PAGE_INIT;
+    struct cd_patient_header head;
     struct timespec t0;
     double best = 1e9, total = 0, all = 0;
     for (int i = 0; i < runs; i++) {
         struct cd_timeline_query q = {.patient_id = pid};
         cd_page_reset(&page);
-        cd_page_reset(&head);
         clock_gettime(CLOCK_MONOTONIC, &t0);
-        cd_patient_header(store, pid, &head, NULL);
+        cd_patient_header_get(store, pid, &head, NULL);
         read_until(store, &q, &page, 120, 120);
         double ms = ms_since(&t0);
         best = ms < best ? ms : best;
@@ -75,13 +75,11 @@ int main(int argc, char **argv)
         struct cd_worklist_minutes mins;
         int64_t contacts;
         cd_page_reset(&page);
-        cd_page_reset(&head);
         clock_gettime(CLOCK_MONOTONIC, &t0);
-        cd_patient_header(store, pid, &head, NULL);
+        cd_patient_header_get(store, pid, &head, NULL);
         cd_worklist_patient_minutes(store, pid, &mins, NULL);
         cd_contact_count(store, pid, &contacts, NULL);
-        cd_page_reset(&head);
-        cd_patient_header(store, pid, &head, NULL);
+        cd_patient_header_get(store, pid, &head, NULL);
         read_until(store, &q, &page, 120, 120);
         double ms = ms_since(&t0);
         cbest = ms < cbest ? ms : cbest;
@@ -106,7 +104,6 @@ int main(int argc, char **argv)
            "minutes, contact count, label + 120 entries, %d runs)\n",
            argv[2], ctotal / runs, cbest, runs);
     cd_page_free(&page);
-    cd_page_free(&head);
     cd_store_close(store);
     return 0;
 }

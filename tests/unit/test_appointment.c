@@ -9,6 +9,7 @@
 #include "core/store/audit.h"
 #include "core/store/db.h"
 #include "core/store/store_impl.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -172,12 +173,12 @@ static void test_book_move_cancel(void)
     struct cd_page page = CD_PAGE_INIT;
     is_int(cd_audit_list(store, "appointment", id, &page, &err), 0, "audit listed");
     is_int((int)page.nrows, 5, "book, 3 moves and a cancel audited");
-    is_str(cd_page_str(&page, 0, "detail"),
-           "primary_care 2026-03-07T09:30 America/New_York, 30 min", "book audit detail");
-    is_str(cd_page_str(&page, 1, "detail"),
+    is_str(page_str(&page, 0, "detail"), "primary_care 2026-03-07T09:30 America/New_York, 30 min",
+           "book audit detail");
+    is_str(page_str(&page, 1, "detail"),
            "2026-03-07T09:30 30 min -> 2026-03-09T09:30 America/New_York, 30 min",
            "move audit detail");
-    is_str(cd_page_str(&page, 4, "action"), "cancel", "cancel audited");
+    is_str(page_str(&page, 4, "action"), "cancel", "cancel audited");
     cd_page_free(&page);
 
     /* the clocks go back: 01:30 happens twice; the first (EDT) is booked, with a warning */
@@ -327,6 +328,9 @@ static void test_list(void)
     struct cd_page page = CD_PAGE_INIT;
     struct cd_appointment_filter f = {.from = "2026-03-09", .to = "2026-03-13", .mrn = "M2"};
     is_int(cd_appointment_list(store, &f, &page, &err), 0, "listed");
+    static const char *const appointment_cols[] = {CD_APPOINTMENT_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, appointment_cols, CD_APPOINTMENT_NCOLS),
+       "the list has the columns appointment.h declares");
     is_int((int)page.ncols, 10, "ten columns");
     is_str(cd_page_name(&page, 4), "start", "start column");
     is_int((int)page.nrows, 0, "M2's only visit in range was moved out");
@@ -334,9 +338,9 @@ static void test_list(void)
     f = (struct cd_appointment_filter){.from = "2026-03-19", .to = "2026-03-20"};
     cd_appointment_list(store, &f, &page, &err);
     is_int((int)page.nrows, 2, "two on 19-20 March");
-    is_str(cd_page_str(&page, 0, "start"), "2026-03-19T09:00", "first by start");
-    is_str(cd_page_str(&page, 0, "patient"), "Okafor, Ada", "patient name");
-    is_str(cd_page_str(&page, 0, "status"), "kept", "status column");
+    is_str(page_str(&page, 0, "start"), "2026-03-19T09:00", "first by start");
+    is_str(page_str(&page, 0, "patient"), "Okafor, Ada", "patient name");
+    is_str(page_str(&page, 0, "status"), "kept", "status column");
     cd_page_free(&page);
     f = (struct cd_appointment_filter){.from = "2026-03-20", .to = "2026-03-19"};
     is_int(cd_appointment_list(store, &f, &page, &err), CD_EINVAL, "reversed range");

@@ -18,6 +18,7 @@
 #include "core/store/db.h"
 #include "core/store/store_impl.h"
 #include "core/timeline.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -255,12 +256,12 @@ static void test_browse(void)
     struct cd_audit_query q = {.patient_id = 1};
     is_int(cd_audit_browse(store, &q, &page, &err), 0, "browse one patient");
     is_int(page.nrows, 3, "the entries about the patient");
-    is_str(cd_page_str(&page, 0, "entry"), "6", "newest first");
-    is_str(cd_page_str(&page, 0, "when"), "2026-11-02 09:00:00", "when, clinic time");
-    is_str(cd_page_str(&page, 0, "who"), "admin", "who");
-    is_str(cd_page_str(&page, 0, "what"), "patient bulk", "what");
-    is_str(cd_page_str(&page, 0, "patient"), "A1", "which patient (the MRN)");
-    is_str(cd_page_str(&page, 0, "detail"), "A1", "detail");
+    is_str(page_str(&page, 0, "entry"), "6", "newest first");
+    is_str(page_str(&page, 0, "when"), "2026-11-02 09:00:00", "when, clinic time");
+    is_str(page_str(&page, 0, "who"), "admin", "who");
+    is_str(page_str(&page, 0, "what"), "patient bulk", "what");
+    is_str(page_str(&page, 0, "patient"), "A1", "which patient (the MRN)");
+    is_str(page_str(&page, 0, "detail"), "A1", "detail");
     is_str(one(store, "SELECT entity || ' ' || action || ' ' || patient_id || ' ' || detail FROM "
                       "audit_log ORDER BY id DESC LIMIT 1"),
            "audit_log read 1 3 entries", "the browse is itself one read");

@@ -7,6 +7,7 @@
 #include "core/enrollment.h"
 #include "core/patient.h"
 #include "core/timeentry.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -236,17 +237,21 @@ static void month(void)
     struct cd_page page = CD_PAGE_INIT;
     struct cd_billing_query q = {.month = "2026-11"};
     is_int(cd_billing_list(s, &q, &page, &err), 0, "month list");
+    static const char *const billing_cols[] = {CD_BILLING_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, billing_cols, CD_BILLING_NCOLS),
+       "the list has the columns billing.h declares");
     is_int(page.nrows, 14, "one row per patient, program and role");
-    is_str(cd_page_str(&page, 0, "mrn"), "A1", "MRN order");
-    is_str(cd_page_str(&page, 0, "codes"), "99490", "A1 codes");
-    is_str(cd_page_str(&page, 0, "minutes"), "20", "A1 minutes (voided left out)");
+    is_str(page_str(&page, 0, "mrn"), "A1", "MRN order");
+    is_str(page_str(&page, 0, "codes"), "99490", "A1 codes");
+    is_str(page_str(&page, 0, "minutes"), "20", "A1 minutes (voided left out)");
     is_str(cd_page_name(&page, 6), "next_threshold_in", "column 7");
     cd_page_free(&page);
     q.close_within = 5;
     q.sort = CD_BILLING_SORT_NEXT;
     cd_billing_list(s, &q, &page, &err);
     is_int(page.nrows, 1, "close to a threshold: within 5 minutes");
-    is_str(cd_page_str(&page, 0, "mrn"), "G7", "G7 is 1 minute short");
+    ok(cd_page_columns_are(&page, billing_cols, CD_BILLING_NCOLS), "a sorted list has them too");
+    is_str(page_str(&page, 0, "mrn"), "G7", "G7 is 1 minute short");
     cd_page_free(&page);
     q.close_within = 0;
     q.sort = CD_BILLING_SORT_MINUTES;
@@ -254,7 +259,7 @@ static void month(void)
     q.limit = 2;
     cd_billing_list(s, &q, &page, &err);
     is_int(page.nrows, 2, "limit");
-    is_str(cd_page_str(&page, 0, "mrn"), "D4", "most minutes first (D4 complex 60)");
+    is_str(page_str(&page, 0, "mrn"), "D4", "most minutes first (D4 complex 60)");
     cd_page_free(&page);
     q = (struct cd_billing_query){.month = "2026-13"};
     is_int(cd_billing_list(s, &q, &page, &err), CD_EINVAL, "bad month");

@@ -11,6 +11,7 @@
 #include "core/store/settings.h"
 #include "core/user.h"
 #include "core/worklist.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -227,11 +228,15 @@ int main(void)
     /* history */
     struct cd_page page = CD_PAGE_INIT;
     is_int(cd_careplan_history(store, pid, &page, &err), 0, "history");
+    static const char *const careplan_history_cols[] = {
+        CD_CAREPLAN_HISTORY_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, careplan_history_cols, CD_CAREPLAN_HISTORY_NCOLS),
+       "the history has the columns careplan.h declares");
     is_int(page.nrows, 4, "four versions");
-    is_str(cd_page_str(&page, 0, "version"), "4", "newest first");
-    is_str(cd_page_str(&page, 0, "saved_by"), "Jo Chen", "who");
-    is_str(cd_page_str(&page, 3, "saved_at"), "2026-11-02 09:00", "when, clinic local");
-    is_str(cd_page_str(&page, 1, "summary"), "changed goal-2 (status)", "what");
+    is_str(page_str(&page, 0, "version"), "4", "newest first");
+    is_str(page_str(&page, 0, "saved_by"), "Jo Chen", "who");
+    is_str(page_str(&page, 3, "saved_at"), "2026-11-02 09:00", "when, clinic local");
+    is_str(page_str(&page, 1, "summary"), "changed goal-2 (status)", "what");
     cd_page_free(&page);
 
     /* review tasks: none before the date, one on it, idempotent */
@@ -247,12 +252,12 @@ int main(void)
     struct cd_page tp = CD_PAGE_INIT;
     query(store, SQL_TASKS, &tp);
     is_int(tp.nrows, 1, "one task in the table");
-    is_str(cd_page_str(&tp, 0, "kind"), "careplan_review", "task kind");
-    is_str(cd_page_str(&tp, 0, "gen_key"), "careplan_review:1:2026-12-01", "gen_key");
-    is_str(cd_page_str(&tp, 0, "due_date"), "2026-12-01", "due on the review date");
-    is_str(cd_page_str(&tp, 0, "due_at"), "2026-12-02T04:59:59Z", "due by the end of that day");
-    is_str(cd_page_str(&tp, 0, "assignee"), "mrivera", "assigned to the coordinator");
-    is_str(cd_page_str(&tp, 0, "title"), "Care plan review due 2026-12-01", "title");
+    is_str(page_str(&tp, 0, "kind"), "careplan_review", "task kind");
+    is_str(page_str(&tp, 0, "gen_key"), "careplan_review:1:2026-12-01", "gen_key");
+    is_str(page_str(&tp, 0, "due_date"), "2026-12-01", "due on the review date");
+    is_str(page_str(&tp, 0, "due_at"), "2026-12-02T04:59:59Z", "due by the end of that day");
+    is_str(page_str(&tp, 0, "assignee"), "mrivera", "assigned to the coordinator");
+    is_str(page_str(&tp, 0, "title"), "Care plan review due 2026-12-01", "title");
     cd_page_free(&tp);
     /* a new review date makes a new task */
     struct cd_careplan *r = load(store, pid, 0);

@@ -7,6 +7,7 @@
 #include "core/contact.h"
 #include "core/encounter.h"
 #include "core/task.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -123,11 +124,14 @@ int main(void)
 
     struct cd_page page = CD_PAGE_INIT;
     is_int(cd_contact_list(store, p1, &page, &err), 0, "list");
+    static const char *const contact_cols[] = {CD_CONTACT_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, contact_cols, CD_CONTACT_NCOLS),
+       "the list has the columns contact.h declares");
     is_int(page.nrows, 4, "four contacts for the first patient");
-    is_str(cd_page_str(&page, 0, "at"), "2026-11-25T15:00:00Z", "newest first");
-    is_str(cd_page_str(&page, 0, "user"), "admin", "who");
-    is_str(cd_page_str(&page, 0, "channel"), "video", "channel");
-    is_str(cd_page_str(&page, 0, "late"), "1", "late flag");
+    is_str(page_str(&page, 0, "at"), "2026-11-25T15:00:00Z", "newest first");
+    is_str(page_str(&page, 0, "user"), "admin", "who");
+    is_str(page_str(&page, 0, "channel"), "video", "channel");
+    is_str(page_str(&page, 0, "late"), "1", "late flag");
     cd_page_free(&page);
     int64_t count = -1;
     is_int(cd_contact_count(store, p1, &count, &err), 0, "count");

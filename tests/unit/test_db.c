@@ -6,6 +6,7 @@
 #include "core/enrollment.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -51,14 +52,14 @@ int main(void)
     page = (struct cd_page)CD_PAGE_INIT;
     rc = cd_db_query_page(store, SQL_NONE, NULL, 0, NULL, NULL, &page, &err);
     is_int(rc, 0, "a query without parameters");
-    is_str(cd_page_str(&page, 0, "one"), "one", "its row");
+    is_str(page_str(&page, 0, "one"), "one", "its row");
     cd_page_free(&page);
 
     page = (struct cd_page)CD_PAGE_INIT;
     rc = cd_db_query_page(store, SQL_USER, ":id", cd_store_actor(store), NULL, NULL, &page, &err);
     is_int(rc, 0, "a real table by id");
     is_int(page.nrows, 1, "the acting user");
-    is_str(cd_page_str(&page, 0, "login"), "admin", "its login");
+    is_str(page_str(&page, 0, "login"), "admin", "its login");
     cd_page_free(&page);
 
     page = (struct cd_page)CD_PAGE_INIT;
@@ -89,21 +90,21 @@ int main(void)
     ok(!cd_store_in_transaction(store), "and ends the transaction");
     rc = cd_audit_list(store, "test", 1, &audit, &err);
     is_int(audit.nrows, 1, "only the committed change is kept");
-    is_str(cd_page_str(&audit, 0, "action"), "kept", "the committed one");
+    is_str(page_str(&audit, 0, "action"), "kept", "the committed one");
     cd_page_free(&audit);
     is_int(cd_store_finish(store, 0, &err), CD_EINVAL, "finish outside a transaction is refused");
 
     /* cd_label(): stored keys as people say them, for text built in SQL (core/store/labels.c) */
     page = (struct cd_page)CD_PAGE_INIT;
     is_int(cd_db_query_page(store, SQL_LABELS, NULL, 0, NULL, NULL, &page, &err), 0, "cd_label");
-    is_str(cd_page_str(&page, 0, "program"), "Complex CCM", "a program");
-    is_str(cd_page_str(&page, 0, "activity"), "Call with patient or caregiver", "an activity");
-    is_str(cd_page_str(&page, 0, "task"), "care plan review", "a task kind");
-    is_str(cd_page_str(&page, 0, "appointment"), "TCM face-to-face visit", "an appointment kind");
-    is_str(cd_page_str(&page, 0, "unknown_key"), "xyz", "an unknown key reads as itself");
-    is_str(cd_page_str(&page, 0, "unknown_domain"), "ccm", "so does an unknown domain's");
+    is_str(page_str(&page, 0, "program"), "Complex CCM", "a program");
+    is_str(page_str(&page, 0, "activity"), "Call with patient or caregiver", "an activity");
+    is_str(page_str(&page, 0, "task"), "care plan review", "a task kind");
+    is_str(page_str(&page, 0, "appointment"), "TCM face-to-face visit", "an appointment kind");
+    is_str(page_str(&page, 0, "unknown_key"), "xyz", "an unknown key reads as itself");
+    is_str(page_str(&page, 0, "unknown_domain"), "ccm", "so does an unknown domain's");
     ok(cd_page_get(&page, 0, 6) == NULL, "NULL stays NULL");
-    is_str(cd_page_str(&page, 0, "phrase"), "complex CCM", "a program inside a sentence");
+    is_str(page_str(&page, 0, "phrase"), "complex CCM", "a program inside a sentence");
     is_str(cd_program_phrase("pcm"), "PCM", "PCM keeps its capitals in a sentence");
     is_str(cd_program_phrase("nope"), "", "an unknown program has no phrase");
     cd_page_free(&page);

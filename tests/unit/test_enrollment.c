@@ -6,6 +6,7 @@
 #include "core/enrollment.h"
 #include "core/patient.h"
 #include "core/store/audit.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -63,15 +64,15 @@ int main(void)
     struct cd_page page = CD_PAGE_INIT;
     cd_enrollment_list(s, pid, &page, &err);
     is_int(page.nrows, 2, "two enrollments");
-    is_str(cd_page_str(&page, 1, "program"), "pcm", "older one second");
-    is_str(cd_page_str(&page, 1, "consent_method"), "written", "consent method");
-    is_str(cd_page_str(&page, 1, "consent_date"), "2026-10-20", "consent date");
-    is_str(cd_page_str(&page, 1, "consent_by"), "admin", "who took it");
-    is_str(cd_page_str(&page, 1, "start_date"), "2026-10-15", "start date kept");
+    is_str(page_str(&page, 1, "program"), "pcm", "older one second");
+    is_str(page_str(&page, 1, "consent_method"), "written", "consent method");
+    is_str(page_str(&page, 1, "consent_date"), "2026-10-20", "consent date");
+    is_str(page_str(&page, 1, "consent_by"), "admin", "who took it");
+    is_str(page_str(&page, 1, "start_date"), "2026-10-15", "start date kept");
     cd_page_free(&page);
     cd_audit_list(s, "enrollment", id, &page, &err);
     is_int(page.nrows, 2, "enroll and consent audited");
-    is_str(cd_page_str(&page, 1, "detail"), "written consent on 2026-10-20", "consent audit");
+    is_str(page_str(&page, 1, "detail"), "written consent on 2026-10-20", "consent audit");
     cd_page_free(&page);
 
     char prog[16];
@@ -87,8 +88,8 @@ int main(void)
     cd_enrollment_default_program(s, pid, prog, &err);
     is_str(prog, "ccm", "ccm after pcm ended");
     cd_enrollment_list(s, pid, &page, &err);
-    is_str(cd_page_str(&page, 1, "status"), "ended", "status ended");
-    is_str(cd_page_str(&page, 1, "end_reason"), "declined further care", "end reason");
+    is_str(page_str(&page, 1, "status"), "ended", "status ended");
+    is_str(page_str(&page, 1, "end_reason"), "declined further care", "end reason");
     cd_page_free(&page);
     is_int(cd_enrollment_enroll(s, &pcm, &id2, &added, &err), 0, "re-enroll after the end");
     ok(id2 != id, "a new enrollment");

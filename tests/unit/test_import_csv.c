@@ -5,6 +5,7 @@
 
 #include "core/io/importer.h"
 #include "core/patient.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -49,9 +50,9 @@ int main(void)
     is_int(sum.records, 3, "three records");
     struct cd_page page = CD_PAGE_INIT;
     cd_patient_search(store, "A", 10, &page, &err);
-    is_str(cd_page_str(&page, 1, "patient"), "Núñez, Zoë", "UTF-8 name split from name");
-    is_str(cd_page_str(&page, 2, "patient"), "O'Brien, \"Pat\"", "doubled quotes");
-    is_str(cd_page_str(&page, 0, "patient"), "Lee, Ann Marie", "line break becomes a space");
+    is_str(page_str(&page, 1, "patient"), "Núñez, Zoë", "UTF-8 name split from name");
+    is_str(page_str(&page, 2, "patient"), "O'Brien, \"Pat\"", "doubled quotes");
+    is_str(page_str(&page, 0, "patient"), "Lee, Ann Marie", "line break becomes a space");
     cd_page_free(&page);
 
     is_int(imp("\xef\xbb\xbf"

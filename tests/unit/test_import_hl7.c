@@ -115,12 +115,11 @@ int main(void)
     is_int(sum.tasks_created, 2, "two tasks");
     int64_t id;
     is_int(cd_patient_find_mrn(store, "H1", &id, &err), 0, "MRN is the MR identifier");
-    struct cd_page page = CD_PAGE_INIT;
-    cd_patient_header(store, id, &page, &err);
-    is_str(cd_page_str(&page, 0, "family_name"), "García", "\\X..\\ decoded to UTF-8");
-    is_str(cd_page_str(&page, 0, "phone"), "555-0200", "PID-13");
-    is_str(cd_page_str(&page, 0, "programs"), "tcm", "TCM enrollment");
-    cd_page_free(&page);
+    struct cd_patient_header h;
+    cd_patient_header_get(store, id, &h, &err);
+    is_str(h.family_name, "García", "\\X..\\ decoded to UTF-8");
+    is_str(h.phone, "555-0200", "PID-13");
+    is_str(h.programs, "tcm", "TCM enrollment");
     is_int(imp(a03), 0, "same message again");
     is_int(sum.discharges_known, 1, "already known by MSH-10");
     is_int(cd_import_changed(&sum), 0, "nothing changed");

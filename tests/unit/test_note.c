@@ -6,6 +6,7 @@
 #include "core/patient.h"
 #include "core/store/audit.h"
 #include "core/timeline.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -29,15 +30,15 @@ int main(void)
     struct cd_page page = CD_PAGE_INIT;
     cd_timeline_page(store, &q, &page, &err);
     is_int(page.nrows, 1, "one note");
-    is_str(cd_page_str(&page, 0, "detail"), "Zoë's daughter: \"ça va\"\n\tneeds a ride 🚗",
+    is_str(page_str(&page, 0, "detail"), "Zoë's daughter: \"ça va\"\n\tneeds a ride 🚗",
            "CR LF folded, trailing blank lines dropped");
-    is_str(cd_page_str(&page, 0, "text"), "Zoë's daughter: \"ça va\"", "first line");
-    is_str(cd_page_str(&page, 0, "who"), "Admin", "written by the actor");
-    is_str(cd_page_str(&page, 0, "at"), "2026-11-02T09:00:00Z", "at now");
+    is_str(page_str(&page, 0, "text"), "Zoë's daughter: \"ça va\"", "first line");
+    is_str(page_str(&page, 0, "who"), "Admin", "written by the actor");
+    is_str(page_str(&page, 0, "at"), "2026-11-02T09:00:00Z", "at now");
     cd_page_free(&page);
     cd_audit_list(store, "note", id, &page, &err);
     is_int(page.nrows, 1, "audited");
-    is_str(cd_page_str(&page, 0, "action"), "add", "audit action");
+    is_str(page_str(&page, 0, "action"), "add", "audit action");
     cd_page_free(&page);
 
     is_int(cd_note_add(store, pid, " \n\t\n", NULL, &err), CD_EINVAL, "blank refused");

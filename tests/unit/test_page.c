@@ -7,8 +7,39 @@
 #include "core/base/text.h"
 #include "tests/lib/tap.h"
 
+/* A module's declaration of its page, as core's headers write them. */
+#define TEST_COLUMNS(X) X(TEST_COL_ID, "id") X(TEST_COL_NAME, "name") X(TEST_COL_NOTE, "note")
+enum test_col { TEST_COLUMNS(CD_PAGE_COL_ENUM) TEST_NCOLS };
+
+static void typed_cells(void)
+{
+    static const char *const cols[] = {TEST_COLUMNS(CD_PAGE_COL_NAME)};
+    struct cd_page page = CD_PAGE_INIT;
+    is_int(TEST_NCOLS, 3, "the enum counts the declared columns");
+    is_int(cd_page_set_columns(&page, TEST_NCOLS, cols), 0, "columns from the table");
+    const char *r0[] = {
+        [TEST_COL_ID] = "42", [TEST_COL_NAME] = "Doe, Jane", [TEST_COL_NOTE] = NULL};
+    const char *r1[] = {[TEST_COL_ID] = NULL, [TEST_COL_NAME] = "", [TEST_COL_NOTE] = "x"};
+    cd_page_add_row(&page, r0);
+    cd_page_add_row(&page, r1);
+    is_str(cd_page_cell(&page, 0, TEST_COL_NAME), "Doe, Jane", "a cell by its enum");
+    is_str(cd_page_cell(&page, 0, TEST_COL_NOTE), "", "NULL reads as empty");
+    ok(cd_page_get(&page, 0, TEST_COL_NOTE) == NULL, "cd_page_get still tells NULL apart");
+    is_int(cd_page_cell_int(&page, 0, TEST_COL_ID), 42, "an integer cell");
+    is_int(cd_page_cell_int(&page, 1, TEST_COL_ID), 0, "a NULL integer is 0");
+    CD_PAGE_ASSERT_COLUMNS(&page, TEST_COLUMNS);
+    ok(cd_page_columns_are(&page, cols, TEST_NCOLS), "the page has the declared columns");
+    static const char *const swapped[] = {"id", "note", "name"};
+    ok(!cd_page_columns_are(&page, swapped, 3), "two columns swapped are not the declared ones");
+    ok(!cd_page_columns_are(&page, cols, 2), "one column more than declared is refused");
+    static const char *const more[] = {"id", "name", "note", "extra"};
+    ok(!cd_page_columns_are(&page, more, 4), "one column fewer than declared is refused");
+    cd_page_free(&page);
+}
+
 int main(void)
 {
+    typed_cells();
     struct cd_page page = CD_PAGE_INIT;
     static const char *const cols[] = {"id", "name", "note"};
     is_int(cd_page_set_columns(&page, 3, cols), 0, "columns set");
@@ -21,9 +52,8 @@ int main(void)
     is_int(page.nrows, 40, "40 rows after growth");
     is_str(cd_page_get(&page, 39, 0), "39", "last row id");
     ok(cd_page_get(&page, 3, 2) == NULL, "NULL stays NULL");
-    is_str(cd_page_str(&page, 3, "note"), "", "NULL by name is empty");
-    is_int(cd_page_int(&page, 17, "id"), 17, "integer by name");
-    is_int(cd_page_col(&page, "missing"), -1, "unknown column");
+    is_str(cd_page_cell(&page, 3, 2), "", "NULL read as a cell is empty");
+    is_int(cd_page_cell_int(&page, 17, 0), 17, "an integer after growth");
 
     struct cd_page small = CD_PAGE_INIT;
     cd_page_set_columns(&small, 3, cols);

@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include "core/patient.h"
+#include "core/store/db.h"
 #include "core/user.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -77,9 +79,12 @@ int main(void)
 
     struct cd_page page = CD_PAGE_INIT;
     cd_patient_search(store, "núñez, zoë", 10, &page, &err);
+    static const char *const patient_search_cols[] = {CD_PATIENT_SEARCH_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, patient_search_cols, CD_PATIENT_SEARCH_NCOLS),
+       "the search has the columns patient.h declares");
     /* name_key lower-cases ASCII only; the UTF-8 letters must match as typed */
     is_int(page.nrows, 1, "search by 'family, given'");
-    is_str(cd_page_str(&page, 0, "phone"), "555-0199", "updated phone");
+    is_str(page_str(&page, 0, "phone"), "555-0199", "updated phone");
     cd_page_free(&page);
     cd_patient_search(store, "mrn00", 10, &page, &err);
     is_int(page.nrows, 2, "MRN prefix search ignores ASCII case");
@@ -88,12 +93,36 @@ int main(void)
     is_int(page.nrows, 2, "MRN prefix search");
     cd_page_free(&page);
     cd_patient_search(store, "oka", 10, &page, &err);
-    is_str(cd_page_str(&page, 0, "mrn"), "MRN003", "name fragment search");
+    is_str(page_str(&page, 0, "mrn"), "MRN003", "name fragment search");
     cd_page_free(&page);
 
-    cd_patient_header(store, id, &page, &err);
-    is_str(cd_page_str(&page, 0, "coordinator"), "mrivera", "header coordinator");
-    cd_page_free(&page);
+    struct cd_patient_header h;
+    is_int(cd_patient_header_get(store, id, &h, &err), 0, "header read");
+    is_int(h.id, id, "header id");
+    is_str(h.mrn, "MRN001", "header MRN");
+    is_str(h.family_name, "Núñez", "header family name");
+    is_str(h.given_name, "Zoë", "header given name");
+    is_str(h.birth_date, "1948-05-12", "header birth date");
+    is_str(h.sex, "F", "header sex");
+    is_str(h.phone, "555-0199", "header phone");
+    is_str(h.phone_alt, "", "no alternate phone reads empty");
+    is_str(h.coordinator, "mrivera", "header coordinator");
+    is_str(h.coordinator_name, "Maria Rivera", "header coordinator name");
+    is_str(h.risk_tier, "", "no risk tier reads empty");
+    is_int(h.lace_score, -1, "no LACE score reads -1");
+    is_str(h.programs, "", "no programs");
+    cd_store_begin(store, &err);
+    cd_db_exec_script(store,
+                      "UPDATE patients SET risk_tier = 'high', lace_score = 0 "
+                      "WHERE mrn = 'MRN003'",
+                      &err);
+    cd_store_commit(store, &err);
+    is_int(cd_patient_header_get(store, id2, &h, &err), 0, "second header read");
+    is_str(h.risk_tier, "high", "header risk tier");
+    is_int(h.lace_score, 0, "a LACE score of 0 is a score");
+    is_str(h.coordinator, "", "no coordinator reads empty");
+    is_int(cd_patient_header_get(store, 999, &h, &err), CD_ENOTFOUND, "unknown patient");
+    is_str(err.msg, "no patient with id 999", "unknown patient message");
     cd_store_close(store);
     return done_testing();
 }

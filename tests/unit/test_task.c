@@ -6,6 +6,7 @@
 #include "core/patient.h"
 #include "core/store/db.h"
 #include "core/task.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -13,8 +14,8 @@
 static const char *task_col(struct cd_page *page, int64_t id, const char *name)
 {
     for (size_t r = 0; r < page->nrows; r++)
-        if (cd_page_int(page, r, "id") == id)
-            return cd_page_str(page, r, name);
+        if (page_int(page, r, "id") == id)
+            return page_str(page, r, name);
     return "(missing)";
 }
 
@@ -83,9 +84,9 @@ int main(void)
     struct cd_page page = CD_PAGE_INIT;
     is_int(cd_task_list_patient(store, pid, &page, &err), 0, "list");
     is_int(page.nrows, 21, "21 tasks");
-    is_str(cd_page_str(&page, 1, "status"), "cancelled", "cancelled status");
-    is_str(cd_page_str(&page, 1, "close_reason"), "discharge cancelled", "close reason");
-    is_str(cd_page_str(&page, 1, "team"), "tcm", "team queue");
+    is_str(page_str(&page, 1, "status"), "cancelled", "cancelled status");
+    is_str(page_str(&page, 1, "close_reason"), "discharge cancelled", "close reason");
+    is_str(page_str(&page, 1, "team"), "tcm", "team queue");
     cd_page_free(&page);
 
     /* claims: one holder at a time; a claim from an earlier day lapses */

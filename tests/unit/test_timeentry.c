@@ -6,6 +6,7 @@
 #include "core/patient.h"
 #include "core/store/audit.h"
 #include "core/timeentry.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -53,17 +54,20 @@ int main(void)
     is_int(cd_time_add(s, pid, &f, &id, &err), 0, "add today");
     struct cd_page page = CD_PAGE_INIT;
     cd_time_list(s, pid, "2026-11", &page, &err);
-    is_str(cd_page_str(&page, 0, "start"), "09:10", "today's entry ends now");
-    is_str(cd_page_str(&page, 0, "program"), "coordination", "no enrollment: coordination");
-    is_str(cd_page_str(&page, 0, "role"), "clinical_staff", "default role");
-    is_str(cd_page_str(&page, 0, "user"), "admin", "who: the acting user's login");
-    is_str(cd_page_str(&page, 0, "note"), "", "no note");
+    static const char *const time_cols[] = {CD_TIME_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&page, time_cols, CD_TIME_NCOLS),
+       "the list has the columns timeentry.h declares");
+    is_str(page_str(&page, 0, "start"), "09:10", "today's entry ends now");
+    is_str(page_str(&page, 0, "program"), "coordination", "no enrollment: coordination");
+    is_str(page_str(&page, 0, "role"), "clinical_staff", "default role");
+    is_str(page_str(&page, 0, "user"), "admin", "who: the acting user's login");
+    is_str(page_str(&page, 0, "note"), "", "no note");
     cd_page_free(&page);
     f = (struct cd_time_fields){.seconds = 600, .date = "2026-10-31", .program = "ccm"};
     is_int(cd_time_add(s, pid, &f, &nid, &err), 0, "add on an earlier day");
     cd_time_list(s, pid, "2026-10", &page, &err);
-    is_str(cd_page_str(&page, 0, "start"), "12:00", "placed at noon");
-    is_str(cd_page_str(&page, 0, "activity"), "other", "default activity");
+    is_str(page_str(&page, 0, "start"), "12:00", "placed at noon");
+    is_str(page_str(&page, 0, "activity"), "other", "default activity");
     cd_page_free(&page);
     f.date = "2026-11-03";
     is_int(cd_time_add(s, pid, &f, NULL, &err), CD_EINVAL, "future refused");
@@ -102,15 +106,15 @@ int main(void)
     is_int(cd_time_edit(s, id, &f, &rid, &err), 0, "edit");
     cd_time_list(s, pid, "2026-11", &page, &err);
     is_int(page.nrows, 2, "original kept");
-    is_str(cd_page_str(&page, 0, "voided"), "1", "original voided");
-    is_str(cd_page_str(&page, 0, "void_reason"), "edited", "reason edited");
-    is_int(cd_page_int(&page, 1, "replaces_id"), id, "replacement points to the original");
-    is_str(cd_page_str(&page, 1, "duration"), "25:00", "new duration");
-    is_str(cd_page_str(&page, 1, "activity"), "documentation", "new activity");
-    is_str(cd_page_str(&page, 1, "start"), "09:10", "same start");
+    is_str(page_str(&page, 0, "voided"), "1", "original voided");
+    is_str(page_str(&page, 0, "void_reason"), "edited", "reason edited");
+    is_int(page_int(&page, 1, "replaces_id"), id, "replacement points to the original");
+    is_str(page_str(&page, 1, "duration"), "25:00", "new duration");
+    is_str(page_str(&page, 1, "activity"), "documentation", "new activity");
+    is_str(page_str(&page, 1, "start"), "09:10", "same start");
     is_int(page.ncols, 14, "fourteen columns");
-    is_str(cd_page_str(&page, 1, "note"), "Pill box sorted", "the replacement's note");
-    is_str(cd_page_str(&page, 1, "user"), "admin", "the replacement's author");
+    is_str(page_str(&page, 1, "note"), "Pill box sorted", "the replacement's note");
+    is_str(page_str(&page, 1, "user"), "admin", "the replacement's author");
     cd_page_free(&page);
     is_int(cd_time_edit(s, id, &f, NULL, &err), CD_EINVAL, "editing a voided entry refused");
     is_str(err.msg, "time entry 1 is voided (edited); edit its replacement", "message");
@@ -122,12 +126,12 @@ int main(void)
     is_int(cd_time_void(s, 99, "x", &err), CD_ENOTFOUND, "unknown entry");
     cd_audit_list(s, "time_entry", id, &page, &err);
     is_int(page.nrows, 2, "original: add and void audited");
-    is_str(cd_page_str(&page, 1, "action"), "void", "void audited");
+    is_str(page_str(&page, 1, "action"), "void", "void audited");
     cd_page_free(&page);
     cd_audit_list(s, "time_entry", rid, &page, &err);
-    is_str(cd_page_str(&page, 0, "detail"),
+    is_str(page_str(&page, 0, "detail"),
            "2026-11 coordination clinical_staff documentation 25:00, replaces 1", "add audited");
-    is_str(cd_page_str(&page, 1, "detail"), "wrong patient", "void reason audited");
+    is_str(page_str(&page, 1, "detail"), "wrong patient", "void reason audited");
     cd_page_free(&page);
     cd_store_close(s);
     return done_testing();

@@ -11,6 +11,7 @@
 #include "core/store/db.h"
 #include "core/timeline.h"
 #include "core/user.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -87,11 +88,13 @@ int main(void)
     struct cd_page pg = CD_PAGE_INIT;
     struct cd_timeline_query q = {.limit = 100};
     is_int(page(store, &q, &pg), 0, "whole timeline");
+    static const char *const timeline_cols[] = {CD_TIMELINE_COLUMNS(CD_PAGE_COL_NAME)};
+    ok(cd_page_columns_are(&pg, timeline_cols, CD_TIMELINE_NCOLS),
+       "the page has the columns timeline.h declares");
     struct cd_strbuf sb = CD_STRBUF_INIT;
     for (size_t r = 0; r < pg.nrows; r++)
-        cd_strbuf_addf(&sb, "%s %s %s|%s|%s\n", cd_page_str(&pg, r, "day"),
-                       cd_page_str(&pg, r, "time"), cd_page_str(&pg, r, "kind"),
-                       cd_page_str(&pg, r, "who"), cd_page_str(&pg, r, "text"));
+        cd_strbuf_addf(&sb, "%s %s %s|%s|%s\n", page_str(&pg, r, "day"), page_str(&pg, r, "time"),
+                       page_str(&pg, r, "kind"), page_str(&pg, r, "who"), page_str(&pg, r, "text"));
     is_str(
         cd_strbuf_str(&sb),
         "2026-11-02 09:00 note|Maria Rivera|Daughter called\n"
@@ -115,14 +118,14 @@ int main(void)
         "2026-09-01 02:00 ed_visit|Mercy ED|ED visit at Mercy ED, home\n",
         "every source, newest first");
     cd_strbuf_free(&sb);
-    is_str(cd_page_str(&pg, 0, "detail"), "Daughter called\nasks for a ride", "note detail");
-    is_str(cd_page_str(&pg, 8, "detail"),
+    is_str(page_str(&pg, 0, "detail"), "Daughter called\nasks for a ride", "note detail");
+    is_str(page_str(&pg, 8, "detail"),
            "Contact by phone: reached (interactive)\nFeeling better\nWeight 81 kg", "call detail");
-    is_str(cd_page_str(&pg, 10, "detail"),
+    is_str(page_str(&pg, 10, "detail"),
            "Discharged from Mercy (inpatient) on 2026-10-25\nDisposition: 01 home\n"
            "Diagnoses: I50.9\nTCM: eligible",
            "discharge detail");
-    is_str(cd_page_str(&pg, 10, "at"), "2026-10-25T19:00:00Z", "instant in UTC");
+    is_str(page_str(&pg, 10, "at"), "2026-10-25T19:00:00Z", "instant in UTC");
 
     /* filter, search, jump to a date */
     q = (struct cd_timeline_query){.kinds = mask =
@@ -132,14 +135,14 @@ int main(void)
     q = (struct cd_timeline_query){.search = "WEIGHT 81"};
     page(store, &q, &pg);
     is_int(pg.nrows, 1, "search is case-insensitive and reads the detail");
-    is_str(cd_page_str(&pg, 0, "kind"), "call", "search hit");
+    is_str(page_str(&pg, 0, "kind"), "call", "search hit");
     q = (struct cd_timeline_query){.search = "100%"};
     page(store, &q, &pg);
     is_int(pg.nrows, 0, "LIKE wildcards are literal");
     q = (struct cd_timeline_query){.limit = 2};
     is_int(cd_timeline_cursor_at_date(&q.after, "2026-10-26", &err), 0, "jump to a date");
     page(store, &q, &pg);
-    is_str(cd_page_str(&pg, 0, "text"),
+    is_str(page_str(&pg, 0, "text"),
            "Booked: TCM face-to-face visit with Dr Patel on 2026-10-30 10:00",
            "starts with the last entry of that local day");
     is_int(cd_timeline_cursor_at_date(&q.after, "2026-13-01", &err), CD_EINVAL, "bad date");
@@ -167,13 +170,13 @@ int main(void)
         pages++;
         for (size_t r = 0; r < pg.nrows; r++) {
             char key[64];
-            snprintf(key, sizeof key, "%s|%s|%08lld", cd_page_str(&pg, r, "at"),
-                     cd_page_str(&pg, r, "kind"), (long long)cd_page_int(&pg, r, "id"));
+            snprintf(key, sizeof key, "%s|%s|%08lld", page_str(&pg, r, "at"),
+                     page_str(&pg, r, "kind"), (long long)page_int(&pg, r, "id"));
             if (last[0] && strcmp(key, last) >= 0)
                 ordered = 0;
             snprintf(last, sizeof last, "%s", key);
             int64_t id =
-                cd_page_int(&pg, r, "id") * (strcmp(cd_page_str(&pg, r, "kind"), "call") ? 1 : -1);
+                page_int(&pg, r, "id") * (strcmp(page_str(&pg, r, "kind"), "call") ? 1 : -1);
             for (int k = 0; k < seen && k < 64; k++)
                 dup += ids[k] == id;
             if (seen < 64)
@@ -192,7 +195,7 @@ int main(void)
     is_int(cd_timeline_explain(store, &plan, &err), 0, "explain");
     int search = 0, scan = 0, fullsort = 0;
     for (size_t r = 0; r < plan.nrows; r++) {
-        const char *d = cd_page_str(&plan, r, "detail");
+        const char *d = page_str(&plan, r, "detail");
         if (strncmp(d, "SEARCH", 6) == 0 && strstr(d, "patient"))
             search++;
         if (strncmp(d, "SCAN", 4) == 0)

@@ -11,6 +11,7 @@
 #include "core/timeentry.h"
 #include "core/timer.h"
 #include "core/timerule.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -40,7 +41,7 @@ static void entries(int64_t pid, const char *month, int n, int64_t seconds, cons
     cd_time_list(s, pid, month, &page, &err);
     int64_t sum = 0;
     for (size_t i = 0; i < page.nrows; i++) {
-        const char *d = cd_page_str(&page, i, "duration");
+        const char *d = page_str(&page, i, "duration");
         sum += atoi(d) * 60 + atoi(d + strlen(d) - 2);
     }
     is_int(page.nrows, n, "%s: %d entries in %s", what, n, month);
@@ -264,7 +265,7 @@ static void over_max(void)
     is_int(cd_timer_settle(s, uid, &what, &err), 0, "settle two days later");
     is_int(what, CD_TIMER_SETTLED_MAX, "past 4 hours: it stopped itself");
     cd_audit_list(s, "timer", zoe, &page, &err);
-    is_str(page.nrows ? cd_page_str(&page, page.nrows - 1, "action") : "", "max",
+    is_str(page.nrows ? page_str(&page, page.nrows - 1, "action") : "", "max",
            "the stop is audited");
     cd_page_free(&page);
     cd_timer_status(s, uid, &tv, &err);
@@ -418,7 +419,7 @@ static void day_limit(void)
     at("2026-11-19T11:30");
     is_int(cd_timer_end(s, uid, CD_TIMER_KEEP_COUNTED, 0, true, &res, &err), 0, "admin confirms");
     cd_audit_list(s, "time_entry", res.last_entry_id, &page, &err);
-    is_str(page.nrows == 2 ? cd_page_str(&page, 1, "action") : "", "confirm",
+    is_str(page.nrows == 2 ? page_str(&page, 1, "action") : "", "confirm",
            "the confirmation is audited");
     cd_page_free(&page);
 

@@ -14,6 +14,7 @@
 #include "core/timeentry.h"
 #include "core/timerule.h"
 #include "core/user.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -158,8 +159,8 @@ static void day_limit(void)
     struct cd_page page = CD_PAGE_INIT;
     cd_audit_list(s, "time_entry", id, &page, &err);
     is_int(page.nrows, 2, "added and confirmed");
-    is_str(page.nrows == 2 ? cd_page_str(&page, 1, "action") : "", "confirm", "confirm audited");
-    is_str(page.nrows == 2 ? cd_page_str(&page, 1, "detail") : "",
+    is_str(page.nrows == 2 ? page_str(&page, 1, "action") : "", "confirm", "confirm audited");
+    is_str(page.nrows == 2 ? page_str(&page, 1, "detail") : "",
            "2026-11-01 ccm above the day limit, confirmed", "what was confirmed");
     cd_page_free(&page);
     int64_t secs = 0;

@@ -13,6 +13,7 @@
 #include "core/task.h"
 #include "core/billing.h"
 #include "core/worklist.h"
+#include "tests/lib/page_by_name.h"
 #include "tests/lib/tap.h"
 #include "tests/lib/testdb.h"
 
@@ -238,7 +239,7 @@ static const char *ids(const struct cd_worklist_query *q)
         snprintf(out, sizeof out, "error: %s", err.msg);
     for (size_t r = 0; r < page.nrows; r++)
         snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", r ? " " : "",
-                 cd_page_str(&page, r, "task_id"));
+                 page_str(&page, r, "task_id"));
     cd_page_free(&page);
     return out;
 }
@@ -301,8 +302,8 @@ static void test_list(void)
     cd_task_find_open(store, p5, "ccm_outreach", &o5, &err);
     struct cd_page page = CD_PAGE_INIT;
     cd_task_list_patient(store, p5, &page, &err);
-    is_str(cd_page_str(&page, 0, "team"), "ccm", "no coordinator: the ccm queue");
-    is_str(cd_page_str(&page, 0, "title"), "No PCM contact yet this month", "outreach title");
+    is_str(page_str(&page, 0, "team"), "ccm", "no coordinator: the ccm queue");
+    is_str(page_str(&page, 0, "title"), "No PCM contact yet this month", "outreach title");
     cd_page_free(&page);
 
     struct cd_worklist_query q = {.scope = CD_WORKLIST_MINE, .user_id = mrivera};
@@ -312,22 +313,30 @@ static void test_list(void)
              (long long)o3.id, (long long)t7);
     is_str(ids(&q), want, "my list in order");
 
+    static const char *const worklist_cols[] = {CD_WORKLIST_COLUMNS(CD_PAGE_COL_NAME)};
+    q.screen = false;
+    cd_worklist_list(store, &q, &page, &err);
+    ok(cd_page_columns_are(&page, worklist_cols, CD_WORKLIST_COL_PATIENT_ID),
+       "the list has the columns worklist.h declares, up to the screen's");
+    cd_page_free(&page);
     q.screen = true;
     cd_worklist_list(store, &q, &page, &err);
+    ok(cd_page_columns_are(&page, worklist_cols, CD_WORKLIST_NCOLS),
+       "the screen's list has all the columns worklist.h declares");
     is_int(page.ncols, 16, "screen columns");
     is_str(cd_page_name(&page, 11), "assignee", "assignee column");
-    is_str(cd_page_str(&page, 0, "reason"), "TCM contact overdue (Nov 20)", "row 1 reason");
-    is_str(cd_page_str(&page, 5, "reason"),
+    is_str(page_str(&page, 0, "reason"), "TCM contact overdue (Nov 20)", "row 1 reason");
+    is_str(page_str(&page, 5, "reason"),
            "CCM 12 of 20 min, 5 business days left; call back at 15:00",
            "voided time does not count");
-    is_str(cd_page_str(&page, 1, "program"), "tcm", "program of a TCM task");
-    is_str(cd_page_str(&page, 6, "program"), "ccm", "program of the outreach");
-    is_str(cd_page_str(&page, 7, "program"), "", "P2 has no program");
-    is_str(cd_page_str(&page, 1, "risk"), "high", "risk");
-    is_str(cd_page_str(&page, 7, "risk"), "low", "risk low");
-    is_str(cd_page_str(&page, 0, "assignee"), "mrivera", "assignee");
-    is_str(cd_page_str(&page, 0, "patient"), "Beta, Bea", "patient name");
-    is_str(cd_page_str(&page, 0, "group"), "1", "group column");
+    is_str(page_str(&page, 1, "program"), "tcm", "program of a TCM task");
+    is_str(page_str(&page, 6, "program"), "ccm", "program of the outreach");
+    is_str(page_str(&page, 7, "program"), "", "P2 has no program");
+    is_str(page_str(&page, 1, "risk"), "high", "risk");
+    is_str(page_str(&page, 7, "risk"), "low", "risk low");
+    is_str(page_str(&page, 0, "assignee"), "mrivera", "assignee");
+    is_str(page_str(&page, 0, "patient"), "Beta, Bea", "patient name");
+    is_str(page_str(&page, 0, "group"), "1", "group column");
     cd_page_free(&page);
 
     q = (struct cd_worklist_query){.scope = CD_WORKLIST_ALL};
@@ -379,8 +388,8 @@ static void test_list(void)
     is_str(ids(&q), want, "a claimed row joins the claimer's list");
     q = (struct cd_worklist_query){.scope = CD_WORKLIST_MINE, .user_id = mrivera, .screen = true};
     cd_worklist_list(store, &q, &page, &err);
-    is_str(cd_page_str(&page, 2, "claimed_by"), "bob", "claimed by bob on mrivera's screen");
-    is_str(cd_page_str(&page, 1, "claimed_by"), "", "unclaimed row");
+    is_str(page_str(&page, 2, "claimed_by"), "bob", "claimed by bob on mrivera's screen");
+    is_str(page_str(&page, 1, "claimed_by"), "", "unclaimed row");
     cd_page_free(&page);
 
     /* attempts: on the task, or since the discharge for a TCM contact */
@@ -390,8 +399,8 @@ static void test_list(void)
     is_int(cd_contact_log(store, &ci, &res, &err), 0, "voicemail on the callback row");
     is_int(res.task_completed, 0, "callback stays open after a voicemail");
     cd_worklist_list(store, &q, &page, &err);
-    is_str(cd_page_str(&page, 3, "attempts"), "1", "attempts on the callback");
-    is_str(cd_page_str(&page, 0, "attempts"), "0", "attempts elsewhere unchanged");
+    is_str(page_str(&page, 3, "attempts"), "1", "attempts on the callback");
+    is_str(page_str(&page, 0, "attempts"), "0", "attempts elsewhere unchanged");
     cd_page_free(&page);
     ci = (struct cd_contact_in){.patient_id = p3, .outcome = "reached", .task_id = t5};
     is_int(cd_contact_log(store, &ci, &res, &err), 0, "P3 reached on the callback row");
@@ -429,7 +438,7 @@ static void test_list(void)
     cd_task_list_patient(store, p1, &page, &err);
     bool found = false;
     for (size_t r = 0; r < page.nrows; r++)
-        if (strcmp(cd_page_str(&page, r, "title"), "complex CCM minutes short this month") == 0)
+        if (strcmp(page_str(&page, r, "title"), "complex CCM minutes short this month") == 0)
             found = true;
     ok(found, "minutes task titled with the program");
     cd_page_free(&page);
@@ -441,7 +450,7 @@ static void test_plan(void)
     struct cd_strbuf all = CD_STRBUF_INIT;
     is_int(cd_worklist_plan(store, CD_WORKLIST_MINE, &page, &err), 0, "plan of my list");
     for (size_t r = 0; r < page.nrows; r++)
-        cd_strbuf_addf(&all, "%s\n", cd_page_str(&page, r, "detail"));
+        cd_strbuf_addf(&all, "%s\n", page_str(&page, r, "detail"));
     const char *plan = cd_strbuf_str(&all);
     ok(strstr(plan,
               "SEARCH tasks USING INDEX tasks_open_assignee (assignee_id=? AND due_date<?)") !=
@@ -458,7 +467,7 @@ static void test_plan(void)
     cd_strbuf_free(&all);
     is_int(cd_worklist_plan(store, CD_WORKLIST_ALL, &page, &err), 0, "plan of everyone's list");
     for (size_t r = 0; r < page.nrows; r++)
-        cd_strbuf_addf(&all, "%s\n", cd_page_str(&page, r, "detail"));
+        cd_strbuf_addf(&all, "%s\n", page_str(&page, r, "detail"));
     plan = cd_strbuf_str(&all);
     ok(strstr(plan, "SEARCH tasks USING INDEX tasks_open_due (due_date<?)") != NULL,
        "everyone: tasks_open_due");

@@ -235,14 +235,10 @@ int cli_require(const struct cli *c, enum cd_perm what)
 int cli_patient_named(struct cli *c, const char *mrn, int64_t *id, char *name, size_t size)
 {
     struct cd_error err = {0};
-    struct cd_page page = CD_PAGE_INIT;
+    struct cd_patient_header h;
     if (cd_patient_find_mrn(c->s->store, mrn, id, &err) ||
-        cd_patient_header(c->s->store, *id, &page, &err)) {
-        cd_page_free(&page);
+        cd_patient_header_get(c->s->store, *id, &h, &err))
         return cli_fail(&err);
-    }
-    snprintf(name, size, "%s, %s", cd_page_str(&page, 0, "family_name"),
-             cd_page_str(&page, 0, "given_name"));
-    cd_page_free(&page);
+    snprintf(name, size, "%s, %s", h.family_name, h.given_name);
     return 0;
 }

@@ -6,8 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/page.h"
 #include "tui/cli/cli.h"
 #include "tui/keys/keymap.h"
+
+/* The bindings' columns, as the TSV and JSON name them. */
+#define KEYS_COLUMNS(X)                                                                            \
+    X(KEYS_SCOPE, "scope") X(KEYS_KEY, "key") X(KEYS_ACTION, "action") X(KEYS_HELP, "help")
+enum keys_col { KEYS_COLUMNS(CD_PAGE_COL_ENUM) KEYS_NCOLS };
 
 int cli_keys(struct cli *c)
 {
@@ -22,9 +28,9 @@ int cli_keys(struct cli *c)
         keymap_free(&km);
         return cli_fail(&err);
     }
-    static const char *const cols[] = {"scope", "key", "action", "help"};
+    static const char *const cols[] = {KEYS_COLUMNS(CD_PAGE_COL_NAME)};
     struct cd_page page = CD_PAGE_INIT;
-    int rc = cd_page_set_columns(&page, 4, cols);
+    int rc = cd_page_set_columns(&page, KEYS_NCOLS, cols);
     for (int s = 0; !rc && s < SCOPE_COUNT; s++) {
         for (const struct action_info *a = action_table; !rc && a->help; a++) {
             if (!a->name)
@@ -33,8 +39,12 @@ int cli_keys(struct cli *c)
             size_t n = keymap_keys(&km, (enum scope)s, a->action, keys, 16);
             for (size_t i = 0; !rc && i < n; i++) {
                 char name[32];
-                const char *row[] = {scope_name((enum scope)s),
-                                     key_format(keys[i], name, sizeof name), a->name, a->help};
+                const char *row[KEYS_NCOLS] = {
+                    [KEYS_SCOPE] = scope_name((enum scope)s),
+                    [KEYS_KEY] = key_format(keys[i], name, sizeof name),
+                    [KEYS_ACTION] = a->name,
+                    [KEYS_HELP] = a->help,
+                };
                 rc = cd_page_add_row(&page, row);
             }
         }
@@ -51,11 +61,11 @@ int cli_keys(struct cli *c)
     }
     const char *scope = "";
     for (size_t r = 0; r < page.nrows; r++) {
-        const char *s = cd_page_get(&page, r, 0);
+        const char *s = cd_page_cell(&page, r, KEYS_SCOPE);
         if (strcmp(s, scope) != 0)
             cli_printf("%s%s\n", r ? "\n" : "", scope = s);
-        cli_printf("  %-12s %-14s %s\n", cd_page_get(&page, r, 1), cd_page_get(&page, r, 2),
-                   cd_page_get(&page, r, 3));
+        cli_printf("  %-12s %-14s %s\n", cd_page_cell(&page, r, KEYS_KEY),
+                   cd_page_cell(&page, r, KEYS_ACTION), cd_page_cell(&page, r, KEYS_HELP));
     }
     cd_page_free(&page);
     return cli_flush();

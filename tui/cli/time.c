@@ -48,10 +48,12 @@ static int describe(struct cli *c, int64_t id, char *out, size_t size)
         return cli_fail(&err);
     }
     for (size_t i = 0; i < page.nrows; i++)
-        if (cd_page_int(&page, i, "id") == id)
-            snprintf(out, size, "%s %s %s %s on %s", cd_page_str(&page, i, "duration"),
-                     cd_page_str(&page, i, "program"), cd_page_str(&page, i, "role"),
-                     cd_page_str(&page, i, "activity"), cd_page_str(&page, i, "date"));
+        if (cd_page_cell_int(&page, i, CD_TIME_COL_ID) == id)
+            snprintf(out, size, "%s %s %s %s on %s", cd_page_cell(&page, i, CD_TIME_COL_DURATION),
+                     cd_page_cell(&page, i, CD_TIME_COL_PROGRAM),
+                     cd_page_cell(&page, i, CD_TIME_COL_ROLE),
+                     cd_page_cell(&page, i, CD_TIME_COL_ACTIVITY),
+                     cd_page_cell(&page, i, CD_TIME_COL_DATE));
     cd_page_free(&page);
     return 0;
 }

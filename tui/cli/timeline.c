@@ -58,12 +58,18 @@ int cli_timeline(struct cli *c)
     if (!json) {
         /* one line per entry; the whole entry is in the JSON */
         struct cd_page brief = CD_PAGE_INIT;
-        static const char *const cols[] = {"day", "time", "kind", "who", "text"};
-        rc = cd_page_set_columns(&brief, 5, cols);
+        static const enum cd_timeline_col cols[] = {CD_TIMELINE_COL_DAY, CD_TIMELINE_COL_TIME,
+                                                    CD_TIMELINE_COL_KIND, CD_TIMELINE_COL_WHO,
+                                                    CD_TIMELINE_COL_TEXT};
+        enum { NBRIEF = sizeof cols / sizeof cols[0] };
+        const char *names[NBRIEF];
+        for (size_t k = 0; k < NBRIEF; k++)
+            names[k] = cd_page_name(&page, cols[k]);
+        rc = cd_page_set_columns(&brief, NBRIEF, names);
         for (size_t r = 0; !rc && r < page.nrows; r++) {
-            const char *row[5];
-            for (size_t k = 0; k < 5; k++)
-                row[k] = cd_page_get(&page, r, (size_t)cd_page_col(&page, cols[k]));
+            const char *row[NBRIEF];
+            for (size_t k = 0; k < NBRIEF; k++)
+                row[k] = cd_page_get(&page, r, cols[k]);
             rc = cd_page_add_row(&brief, row);
         }
         rc = rc ? cli_failf("out of memory") : cli_print_page(&brief, false, NULL);

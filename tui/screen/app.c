@@ -405,15 +405,19 @@ static void draw(struct app *app)
 
 /* The help overlay: the keymap of the top view (its scope first, then generic), grouped as in
  * actions.def, so it can never disagree with the bindings. */
+/* The help's lines: kind (g = group, s = section, k = key line), keys, text. */
+#define HELP_COLUMNS(X) X(HELP_KIND, "kind") X(HELP_KEYS, "keys") X(HELP_TEXT, "text")
+enum help_col { HELP_COLUMNS(CD_PAGE_COL_ENUM) HELP_NCOLS };
+
 struct help {
-    struct cd_page lines; /* columns: kind (g = group, s = section, k = key line), keys, text */
+    struct cd_page lines; /* HELP_COLUMNS */
     struct list list;
     const char *title;
 };
 
 static void help_add(struct help *h, const char *kind, const char *keys, const char *text)
 {
-    const char *row[] = {kind, keys, text};
+    const char *row[HELP_NCOLS] = {[HELP_KIND] = kind, [HELP_KEYS] = keys, [HELP_TEXT] = text};
     cd_page_add_row(&h->lines, row);
 }
 
@@ -454,14 +458,14 @@ static void help_scope(struct help *h, const struct keymap *km, enum scope scope
 static int help_keys_width(const struct help *h, size_t r, int most)
 {
     size_t first = r, end = r + 1;
-    while (first > 0 && cd_page_get(&h->lines, first, 0)[0] != 's')
+    while (first > 0 && cd_page_cell(&h->lines, first, HELP_KIND)[0] != 's')
         first--;
-    while (end < h->lines.nrows && cd_page_get(&h->lines, end, 0)[0] != 's')
+    while (end < h->lines.nrows && cd_page_cell(&h->lines, end, HELP_KIND)[0] != 's')
         end++;
     int kw = 1;
     for (size_t i = first; i < end; i++)
-        if (cd_page_get(&h->lines, i, 0)[0] == 'k') {
-            int w = uw_width(cd_page_get(&h->lines, i, 1));
+        if (cd_page_cell(&h->lines, i, HELP_KIND)[0] == 'k') {
+            int w = uw_width(cd_page_cell(&h->lines, i, HELP_KEYS));
             kw = w > kw ? w : kw;
         }
     return kw < most ? kw : most;
@@ -480,9 +484,9 @@ static void help_draw(void *obj, const struct canvas *screen)
     list_ensure_visible(&h->list);
     for (size_t i = 0; i < list_visible(&h->list); i++) {
         size_t r = h->list.top + i;
-        const char *kind = cd_page_get(&h->lines, r, 0);
-        const char *keys = cd_page_get(&h->lines, r, 1);
-        const char *text = cd_page_get(&h->lines, r, 2);
+        const char *kind = cd_page_cell(&h->lines, r, HELP_KIND);
+        const char *keys = cd_page_cell(&h->lines, r, HELP_KEYS);
+        const char *text = cd_page_cell(&h->lines, r, HELP_TEXT);
         if (kind[0] == 's')
             canvas_text(&in, (int)i, 0, -1, ROLE_TITLE, 0, text);
         else if (kind[0] == 'g')
@@ -543,8 +547,8 @@ static void help_open(struct app *app)
     struct help *h = calloc(1, sizeof *h);
     if (!h)
         return;
-    static const char *const cols[] = {"kind", "keys", "text"};
-    cd_page_set_columns(&h->lines, 3, cols);
+    static const char *const cols[] = {HELP_COLUMNS(CD_PAGE_COL_NAME)};
+    cd_page_set_columns(&h->lines, HELP_NCOLS, cols);
     enum scope top = app->top->ops->scope, outer = outer_scope(app->top);
     h->title = app->top->ops->name;
     char section[64];

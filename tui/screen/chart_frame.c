@@ -21,7 +21,7 @@
 struct chart_frame {
     int64_t patient;
     enum chart_tab tab;
-    struct cd_page header; /* cd_patient_header: one row */
+    struct cd_patient_header header;
     struct cd_worklist_minutes minutes;
     int64_t contacts; /* contact attempts on record: the Contacts tab's count */
     char outcome[16]; /* the call being logged */
@@ -44,26 +44,16 @@ static int frame_reload(struct view *v, struct cd_error *err)
 {
     struct chart_frame *f = v->frame_state;
     struct cd_store *store = app_store(v->app);
-    struct cd_page header = CD_PAGE_INIT;
-    int rc = cd_patient_header(store, f->patient, &header, err);
-    if (!rc && header.nrows == 0)
-        rc = cd_error_set(err, CD_ENOTFOUND, "no patient %lld", (long long)f->patient);
+    struct cd_patient_header header;
+    int rc = cd_patient_header_get(store, f->patient, &header, err);
     if (!rc)
         rc = cd_worklist_patient_minutes(store, f->patient, &f->minutes, err);
     if (!rc)
         rc = cd_contact_count(store, f->patient, &f->contacts, err);
-    if (rc) {
-        cd_page_free(&header);
+    if (rc)
         return rc;
-    }
-    cd_page_free(&f->header);
     f->header = header;
     return 0;
-}
-
-static const char *hdr(const struct chart_frame *f, const char *name)
-{
-    return cd_page_str(&f->header, 0, name);
 }
 
 /* "label value" pairs on one line, skipping empty values, separated by two spaces. */
@@ -86,31 +76,33 @@ static int pairs(const struct canvas *c, int y, int x, ...)
 
 static void draw_header(const struct chart_frame *f, const struct canvas *c)
 {
+    const struct cd_patient_header *h = &f->header;
     char age[32] = "", title[256];
     int birth;
-    if (!cd_date_parse(hdr(f, "birth_date"), &birth, NULL))
+    if (!cd_date_parse(h->birth_date, &birth, NULL))
         snprintf(age, sizeof age, "%d y", cd_date_age(birth, cd_clock_today()));
-    snprintf(title, sizeof title, "%s, %s", hdr(f, "family_name"), hdr(f, "given_name"));
+    snprintf(title, sizeof title, "%s, %s", h->family_name, h->given_name);
     int x = 1 + canvas_text(c, 0, 1, c->cols / 2, ROLE_TITLE, 0, title) + 2;
-    pairs(c, 0, x, "", age, "", hdr(f, "sex"), "MRN", hdr(f, "mrn"), (const char *)NULL);
-    const char *risk = hdr(f, "risk_tier");
+    pairs(c, 0, x, "", age, "", h->sex, "MRN", h->mrn, (const char *)NULL);
+    const char *risk = h->risk_tier;
     char riskbuf[48];
-    snprintf(riskbuf, sizeof riskbuf, "%s%s%s%s", *risk ? risk : "none",
-             *hdr(f, "lace_score") ? " (LACE " : "", hdr(f, "lace_score"),
-             *hdr(f, "lace_score") ? ")" : "");
+    if (h->lace_score >= 0)
+        snprintf(riskbuf, sizeof riskbuf, "%s (LACE %d)", *risk ? risk : "none", h->lace_score);
+    else
+        snprintf(riskbuf, sizeof riskbuf, "%s", *risk ? risk : "none");
     int rw = (int)strlen(riskbuf) + 5;
     canvas_text(c, 0, c->cols - rw - 1, 5, ROLE_LABEL, 0, "Risk");
     canvas_text(c, 0, c->cols - rw + 4, -1, strcmp(risk, "high") == 0 ? ROLE_OVERDUE : ROLE_DEFAULT,
                 0, riskbuf);
-    pairs(c, 1, 1, "Phone", hdr(f, "phone"), "Alt", hdr(f, "phone_alt"), "Language",
-          hdr(f, "language"), (const char *)NULL);
-    char coord[160] = "";
-    if (*hdr(f, "coordinator"))
-        snprintf(coord, sizeof coord, "%s (%s)", hdr(f, "coordinator_name"), hdr(f, "coordinator"));
+    pairs(c, 1, 1, "Phone", h->phone, "Alt", h->phone_alt, "Language", h->language,
+          (const char *)NULL);
+    char coord[sizeof h->coordinator_name + sizeof h->coordinator + 3] = "";
+    if (*h->coordinator)
+        snprintf(coord, sizeof coord, "%s (%s)", h->coordinator_name, h->coordinator);
     /* "ccm,tcm" reads "CCM, TCM" */
     char programs[128] = "";
     size_t used = 0;
-    for (const char *p = hdr(f, "programs"); *p && used < sizeof programs;) {
+    for (const char *p = h->programs; *p && used < sizeof programs;) {
         char key[24];
         size_t n = strcspn(p, ",");
         snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key ? n : sizeof key - 1), p);
@@ -147,7 +139,7 @@ static void draw_header(const struct chart_frame *f, const struct canvas *c)
 static void frame_draw(struct view *v, const struct canvas *c)
 {
     const struct chart_frame *f = v->frame_state;
-    if (f->header.nrows == 0)
+    if (f->header.id == 0) /* not read yet */
         return;
     draw_header(f, c);
     int x = 1;
@@ -248,12 +240,6 @@ static enum action frame_act(struct view *v, enum action action)
     return action;
 }
 
-static void frame_close(struct view *v)
-{
-    struct chart_frame *f = v->frame_state;
-    cd_page_free(&f->header);
-}
-
 /* Help first, then the tab keys, then the tab's own keys (app.c adds them). */
 static const struct view_bar_item frame_bar[] = {
     {ACT_HELP, "Help"},
@@ -268,7 +254,6 @@ static const struct view_frame_ops chart_frame_ops = {
     .reload = frame_reload,
     .draw = frame_draw,
     .act = frame_act,
-    .close = frame_close,
 };
 
 int chart_frame_record_open(struct view *v, int64_t patient, enum chart_tab tab,

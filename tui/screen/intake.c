@@ -196,15 +196,14 @@ static void fill(struct intake *it, int i, const char *v)
 static void look_up(struct intake *it, const char *mrn)
 {
     static const int demo[] = {F_FAMILY, F_GIVEN, F_BIRTH, F_SEX, F_PHONE};
-    static const char *const cols[] = {"family_name", "given_name", "birth_date", "sex", "phone"};
     struct cd_store *store = app_store(it->view->app);
-    struct cd_page page = CD_PAGE_INIT;
+    struct cd_patient_header h;
     int64_t id;
     bool known = *mrn && cd_patient_find_mrn(store, mrn, &id, NULL) == 0 &&
-                 cd_patient_header(store, id, &page, NULL) == 0 && page.nrows == 1;
+                 cd_patient_header_get(store, id, &h, NULL) == 0;
+    const char *values[] = {h.family_name, h.given_name, h.birth_date, h.sex, h.phone};
     for (size_t k = 0; k < sizeof demo / sizeof demo[0]; k++)
-        fill(it, demo[k], known ? cd_page_str(&page, 0, cols[k]) : NULL);
-    cd_page_free(&page);
+        fill(it, demo[k], known ? values[k] : NULL);
 }
 
 static int validate(const char *typed, void *ctx, struct cd_error *err)

@@ -14,14 +14,10 @@
 
 int patient_label(struct cd_store *store, int64_t id, char *buf, size_t size, struct cd_error *err)
 {
-    struct cd_page page = CD_PAGE_INIT;
-    int rc = cd_patient_header(store, id, &page, err);
-    if (!rc && page.nrows == 0)
-        rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)id);
+    struct cd_patient_header h;
+    int rc = cd_patient_header_get(store, id, &h, err);
     if (!rc)
-        snprintf(buf, size, "%s, %s (MRN %s)", cd_page_str(&page, 0, "family_name"),
-                 cd_page_str(&page, 0, "given_name"), cd_page_str(&page, 0, "mrn"));
-    cd_page_free(&page);
+        snprintf(buf, size, "%s, %s (MRN %s)", h.family_name, h.given_name, h.mrn);
     return rc;
 }
 

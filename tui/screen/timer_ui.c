@@ -133,12 +133,11 @@ static void changed(void)
 /* "Núñez, Zoë (1001)" for PATIENT_ID into OUT. */
 static void patient_name(int64_t patient_id, char *out, size_t size)
 {
-    struct cd_page page = CD_PAGE_INIT;
-    snprintf(out, size, "patient %lld", (long long)patient_id);
-    if (cd_patient_header(app_store(tu.app), patient_id, &page, NULL) == 0 && page.nrows)
-        snprintf(out, size, "%s, %s (%s)", cd_page_str(&page, 0, "family_name"),
-                 cd_page_str(&page, 0, "given_name"), cd_page_str(&page, 0, "mrn"));
-    cd_page_free(&page);
+    struct cd_patient_header h;
+    if (cd_patient_header_get(app_store(tu.app), patient_id, &h, NULL) == 0)
+        snprintf(out, size, "%s, %s (%s)", h.family_name, h.given_name, h.mrn);
+    else
+        snprintf(out, size, "patient %lld", (long long)patient_id);
 }
 
 /* One key per activity, in cd_activities order. */
@@ -196,7 +195,7 @@ static void ask_activity(struct view *v, int64_t patient_id, enum ask mode)
     for (size_t i = 0; i < N_ACTIVITIES; i++)
         choices[i] = (struct prompt_choice){activity_keys[i].key,
                                             cd_activity_name(activity_keys[i].activity)};
-    char name[256], title[320];
+    char name[CD_PATIENT_LABEL_LEN], title[CD_PATIENT_LABEL_LEN + 64];
     patient_name(patient_id, name, sizeof name);
     snprintf(title, sizeof title, "Timer for %s: which activity?", name);
     tu.ask_patient = patient_id;
@@ -398,7 +397,7 @@ static void ask_other(struct view *v, int64_t patient_id)
 {
     int64_t elapsed, month;
     now_counts(&elapsed, &month);
-    char name[256], title[400], keep[64], mmss[24];
+    char name[CD_PATIENT_LABEL_LEN], title[CD_PATIENT_LABEL_LEN + 144], keep[64], mmss[24];
     patient_name(patient_id, name, sizeof name);
     snprintf(title, sizeof title, "The timer runs for %s (%s). %s is open.", tu.tv.initials,
              cd_time_format_mmss(elapsed, mmss), name);

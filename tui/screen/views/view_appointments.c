@@ -27,30 +27,16 @@
 
 struct appts {
     int64_t patient_id; /* patient mode; 0 = day mode */
-    char mrn[64];
-    char name[160];      /* "Family, Given" */
-    char initials[16];   /* "ZN", for the export file name */
-    int day;             /* the day shown in day mode */
-    struct cd_page page; /* cd_appointment_list rows */
-    int64_t select_id;   /* the appointment to put the cursor on after the next reload */
-    const char *kind;    /* the kind being booked (static) */
-    int64_t pending;     /* the appointment being moved or cancelled */
-    char reason[256];    /* the cancel reason typed */
-    char provider[128];  /* the provider booked last, offered for the next booking */
-};
-
-/* The list page's columns (cd_appointment_list). */
-enum {
-    C_ID,
-    C_MRN,
-    C_PATIENT,
-    C_KIND,
-    C_START,
-    C_DURATION,
-    C_PROVIDER,
-    C_LOCATION,
-    C_STATUS,
-    C_SEQUENCE
+    char mrn[CD_PATIENT_MRN_MAX + 1];
+    char name[CD_PATIENT_LABEL_LEN]; /* "Family, Given" */
+    char initials[16];               /* "ZN", for the export file name */
+    int day;                         /* the day shown in day mode */
+    struct cd_page page;             /* cd_appointment_list rows */
+    int64_t select_id;  /* the appointment to put the cursor on after the next reload */
+    const char *kind;   /* the kind being booked (static) */
+    int64_t pending;    /* the appointment being moved or cancelled */
+    char reason[256];   /* the cancel reason typed */
+    char provider[128]; /* the provider booked last, offered for the next booking */
 };
 
 static const char *const kind_short[][2] = {
@@ -59,11 +45,10 @@ static const char *const kind_short[][2] = {
     {"telehealth", "Telehealth"}, {"other", "Other"},
 };
 
-static const char *cell(const struct view *v, size_t row, int col)
+static const char *cell(const struct view *v, size_t row, enum cd_appointment_col col)
 {
     const struct appts *st = v->state;
-    const char *s = row < st->page.nrows ? cd_page_get(&st->page, row, (size_t)col) : NULL;
-    return s ? s : "";
+    return row < st->page.nrows ? cd_page_cell(&st->page, row, col) : "";
 }
 
 /* The selected row, or -1 (with a message) when the list is empty. */
@@ -97,7 +82,7 @@ static bool contains(const char *s, const char *needle)
 
 static int64_t row_id(const struct view *v, size_t row)
 {
-    return strtoll(cell(v, row, C_ID), NULL, 10);
+    return strtoll(cell(v, row, CD_APPOINTMENT_COL_ID), NULL, 10);
 }
 
 static int appts_open(struct view *v, const struct view_args *args, struct cd_error *err)
@@ -109,21 +94,16 @@ static int appts_open(struct view *v, const struct view_args *args, struct cd_er
         return rc;
     if (!args || !args->id)
         return 0;
-    struct cd_page h = CD_PAGE_INIT;
-    rc = cd_patient_header(app_store(v->app), args->id, &h, err);
-    if (!rc && h.nrows == 0)
-        rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)args->id);
+    struct cd_patient_header h;
+    rc = cd_patient_header_get(app_store(v->app), args->id, &h, err);
     if (!rc) {
-        const char *family = cd_page_str(&h, 0, "family_name");
-        const char *given = cd_page_str(&h, 0, "given_name");
         st->patient_id = args->id;
-        snprintf(st->mrn, sizeof st->mrn, "%s", cd_page_str(&h, 0, "mrn"));
-        snprintf(st->name, sizeof st->name, "%s, %s", family ? family : "", given ? given : "");
-        cd_text_initials(given, family, false, st->initials, sizeof st->initials);
+        snprintf(st->mrn, sizeof st->mrn, "%s", h.mrn);
+        snprintf(st->name, sizeof st->name, "%s, %s", h.family_name, h.given_name);
+        cd_text_initials(h.given_name, h.family_name, false, st->initials, sizeof st->initials);
         if (!st->initials[0])
             snprintf(st->initials, sizeof st->initials, "X");
     }
-    cd_page_free(&h);
     if (!rc)
         rc = args->alone ? chart_frame_record_open(v, st->patient_id, CHART_APPOINTMENTS, err)
                          : chart_frame_attach(v, st->patient_id, CHART_APPOINTMENTS, err);
@@ -192,27 +172,27 @@ static void appts_draw_row(struct view *v, const struct list_row *row)
 {
     const struct appts *st = v->state;
     size_t r = row->index;
-    const char *status = cell(v, r, C_STATUS);
+    const char *status = cell(v, r, CD_APPOINTMENT_COL_STATUS);
     enum role role = strcmp(status, "cancelled") == 0 ? ROLE_DIM
                      : strcmp(status, "no_show") == 0 ? ROLE_WARNING
                      : strcmp(status, "kept") == 0    ? ROLE_OK
                                                       : ROLE_DEFAULT;
-    const char *start = cell(v, r, C_START);
+    const char *start = cell(v, r, CD_APPOINTMENT_COL_START);
     char when[20];
     if (st->patient_id)
         wall_text(start, when);
     else
         snprintf(when, sizeof when, "%.5s", strlen(start) >= 16 ? start + 11 : start);
     /* a long name is cut like every other list's ("Sørensen-Pal…"): initials name nobody */
-    const char *patient = cell(v, r, C_PATIENT);
+    const char *patient = cell(v, r, CD_APPOINTMENT_COL_PATIENT);
     const char *cells[N_COLUMNS] = {
         when,
         patient,
-        kind_text(cell(v, r, C_KIND), row->ncolumns > 2 ? row->widths[2] : 0),
-        cell(v, r, C_PROVIDER),
-        cell(v, r, C_LOCATION),
+        kind_text(cell(v, r, CD_APPOINTMENT_COL_KIND), row->ncolumns > 2 ? row->widths[2] : 0),
+        cell(v, r, CD_APPOINTMENT_COL_PROVIDER),
+        cell(v, r, CD_APPOINTMENT_COL_LOCATION),
         strcmp(status, "no_show") == 0 ? "no-show" : status,
-        cell(v, r, C_SEQUENCE),
+        cell(v, r, CD_APPOINTMENT_COL_SEQUENCE),
     };
     list_row_cells(row, role, cells);
 }
@@ -252,19 +232,22 @@ static void appts_draw(struct view *v, const struct canvas *c)
     /* the selected appointment in full: what the columns cut or leave out */
     if (v->list.count && v->list.cursor < n) {
         size_t r = v->list.cursor;
-        const char *loc = cell(v, r, C_LOCATION);
-        const char *label = cd_appointment_kind_label(cell(v, r, C_KIND));
+        const char *loc = cell(v, r, CD_APPOINTMENT_COL_LOCATION);
+        const char *label = cd_appointment_kind_label(cell(v, r, CD_APPOINTMENT_COL_KIND));
         canvas_printf(c, c->rows - 1, 1, c->cols - 2, ROLE_DIM, 0,
-                      "#%s  %s  %s  %s min  MRN %s  %s%s%s", cell(v, r, C_ID),
-                      cell(v, r, C_PATIENT), label ? label : cell(v, r, C_KIND),
-                      cell(v, r, C_DURATION), cell(v, r, C_MRN), cell(v, r, C_PROVIDER),
-                      *loc ? ", " : "", loc);
+                      "#%s  %s  %s  %s min  MRN %s  %s%s%s", cell(v, r, CD_APPOINTMENT_COL_ID),
+                      cell(v, r, CD_APPOINTMENT_COL_PATIENT),
+                      label ? label : cell(v, r, CD_APPOINTMENT_COL_KIND),
+                      cell(v, r, CD_APPOINTMENT_COL_DURATION), cell(v, r, CD_APPOINTMENT_COL_MRN),
+                      cell(v, r, CD_APPOINTMENT_COL_PROVIDER), *loc ? ", " : "", loc);
     }
 }
 
 static bool appts_match(const struct view *v, size_t row, const char *needle)
 {
-    static const int cols[] = {C_PATIENT, C_MRN, C_PROVIDER, C_LOCATION, C_KIND, C_STATUS};
+    static const enum cd_appointment_col cols[] = {
+        CD_APPOINTMENT_COL_PATIENT,  CD_APPOINTMENT_COL_MRN,  CD_APPOINTMENT_COL_PROVIDER,
+        CD_APPOINTMENT_COL_LOCATION, CD_APPOINTMENT_COL_KIND, CD_APPOINTMENT_COL_STATUS};
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         if (contains(cell(v, row, cols[i]), needle))
             return true;
@@ -524,27 +507,27 @@ static void move(struct view *v)
     long r = selected(v);
     if (r < 0)
         return;
-    const char *status = cell(v, (size_t)r, C_STATUS);
+    const char *status = cell(v, (size_t)r, CD_APPOINTMENT_COL_STATUS);
     if (strcmp(status, "booked") != 0) {
         app_message(v->app, "Appointment %s is %s; only a booked appointment can move",
-                    cell(v, (size_t)r, C_ID),
+                    cell(v, (size_t)r, CD_APPOINTMENT_COL_ID),
                     strcmp(status, "no_show") == 0 ? "a no-show" : status);
         return;
     }
     st->pending = row_id(v, (size_t)r);
     char title[80];
     snprintf(title, sizeof title, "Move appointment %lld: %s", (long long)st->pending,
-             cell(v, (size_t)r, C_PATIENT));
+             cell(v, (size_t)r, CD_APPOINTMENT_COL_PATIENT));
     struct form *f = form_new(title);
     if (!f ||
-        form_add(f, "Date and time", cell(v, (size_t)r, C_START), FORM_REQUIRED, 16, 1, check_at,
-                 NULL) < 0 ||
-        form_add(f, "Minutes", cell(v, (size_t)r, C_DURATION), FORM_REQUIRED, 4, 1, check_duration,
-                 NULL) < 0 ||
-        form_add(f, "Provider", cell(v, (size_t)r, C_PROVIDER), FORM_REQUIRED, 100, 1,
-                 check_provider, NULL) < 0 ||
-        form_add(f, "Location", cell(v, (size_t)r, C_LOCATION), 0, 200, 1, check_location, NULL) <
-            0 ||
+        form_add(f, "Date and time", cell(v, (size_t)r, CD_APPOINTMENT_COL_START), FORM_REQUIRED,
+                 16, 1, check_at, NULL) < 0 ||
+        form_add(f, "Minutes", cell(v, (size_t)r, CD_APPOINTMENT_COL_DURATION), FORM_REQUIRED, 4, 1,
+                 check_duration, NULL) < 0 ||
+        form_add(f, "Provider", cell(v, (size_t)r, CD_APPOINTMENT_COL_PROVIDER), FORM_REQUIRED, 100,
+                 1, check_provider, NULL) < 0 ||
+        form_add(f, "Location", cell(v, (size_t)r, CD_APPOINTMENT_COL_LOCATION), 0, 200, 1,
+                 check_location, NULL) < 0 ||
         form_open(v, f, move_submit, NULL)) {
         if (f)
             form_free(f);
@@ -592,7 +575,8 @@ static void cancel_reason(struct view *v, const char *text, void *ctx)
     }
     char when[17];
     snprintf(q, sizeof q, "Cancel appointment %lld, %s for %s?", (long long)st->pending,
-             wall_text(cell(v, (size_t)r, C_START), when), cell(v, (size_t)r, C_PATIENT));
+             wall_text(cell(v, (size_t)r, CD_APPOINTMENT_COL_START), when),
+             cell(v, (size_t)r, CD_APPOINTMENT_COL_PATIENT));
     prompt_confirm(v, q, cancel_confirmed, NULL);
 }
 
@@ -603,7 +587,7 @@ static void cancel(struct view *v)
     if (r < 0)
         return;
     st->pending = row_id(v, (size_t)r);
-    if (strcmp(cell(v, (size_t)r, C_STATUS), "booked") != 0) {
+    if (strcmp(cell(v, (size_t)r, CD_APPOINTMENT_COL_STATUS), "booked") != 0) {
         /* core says why it cannot be cancelled, and writes nothing */
         struct cd_error err = {0};
         struct cd_appointment_result res;
@@ -779,7 +763,8 @@ static enum action appts_act(struct view *v, enum action action)
             app_message(v->app, "These are all of %s's appointments", st->name);
             break;
         }
-        if (cd_patient_find_mrn(app_store(v->app), cell(v, (size_t)r, C_MRN), &id, &err))
+        if (cd_patient_find_mrn(app_store(v->app), cell(v, (size_t)r, CD_APPOINTMENT_COL_MRN), &id,
+                                &err))
             app_error(v->app, &err);
         else if (!app_push(v->app, &view_appointments_ops, &(struct view_args){.id = id}))
             app_patient_opened(v->app, id); /* a timer on another patient asks keep/stop/switch */
@@ -796,7 +781,8 @@ static int64_t appts_patient(struct view *v)
     struct appts *st = v->state;
     int64_t id = st->patient_id;
     if (!id && v->list.count && v->list.cursor < st->page.nrows &&
-        cd_patient_find_mrn(app_store(v->app), cell(v, v->list.cursor, C_MRN), &id, NULL))
+        cd_patient_find_mrn(app_store(v->app), cell(v, v->list.cursor, CD_APPOINTMENT_COL_MRN), &id,
+                            NULL))
         id = 0;
     return id;
 }

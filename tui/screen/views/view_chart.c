@@ -66,7 +66,7 @@ static void chart_draw(struct view *v, const struct canvas *c)
     list_draw(v, &lc, contact_columns, CC_COUNT);
     if (!v->list.count || v->list.cursor >= ch->rows.nrows)
         return;
-    const char *note = cd_page_str(&ch->rows, v->list.cursor, "note");
+    const char *note = cd_page_cell(&ch->rows, v->list.cursor, CD_CONTACT_COL_NOTE);
     int y = c->rows - NOTE_LINES;
     if (!*note) {
         canvas_text(c, y, 1, c->cols - 2, ROLE_DIM, 0, "No note on this attempt");
@@ -81,23 +81,23 @@ static void chart_draw_row(struct view *v, const struct list_row *row)
     size_t r = row->index;
     char when[17] = "";
     time_t t;
-    if (!cd_instant_parse(cd_page_str(&ch->rows, r, "at"), &t, NULL))
+    if (!cd_instant_parse(cd_page_cell(&ch->rows, r, CD_CONTACT_COL_AT), &t, NULL))
         cd_instant_format_local(t, when);
     char outcome[16];
-    snprintf(outcome, sizeof outcome, "%s", cd_page_str(&ch->rows, r, "outcome"));
+    snprintf(outcome, sizeof outcome, "%s", cd_page_cell(&ch->rows, r, CD_CONTACT_COL_OUTCOME));
     for (char *p = outcome; *p; p++)
         if (*p == '_')
             *p = ' ';
     /* a multi-line note shows its first line */
     char note[256];
-    snprintf(note, sizeof note, "%s", cd_page_str(&ch->rows, r, "note"));
+    snprintf(note, sizeof note, "%s", cd_page_cell(&ch->rows, r, CD_CONTACT_COL_NOTE));
     note[strcspn(note, "\n")] = '\0';
-    bool late = cd_page_int(&ch->rows, r, "late") != 0;
+    bool late = cd_page_cell_int(&ch->rows, r, CD_CONTACT_COL_LATE) != 0;
     const char *cells[CC_COUNT] = {
         [CC_WHEN] = when,
-        [CC_WHO] = cd_page_str(&ch->rows, r, "user"),
+        [CC_WHO] = cd_page_cell(&ch->rows, r, CD_CONTACT_COL_USER),
         [CC_OUTCOME] = outcome,
-        [CC_CHANNEL] = cd_page_str(&ch->rows, r, "channel"),
+        [CC_CHANNEL] = cd_page_cell(&ch->rows, r, CD_CONTACT_COL_CHANNEL),
         [CC_LATE] = late ? "late" : "",
         [CC_NOTE] = note,
     };

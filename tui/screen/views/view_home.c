@@ -103,20 +103,19 @@ static void goto_done(struct view *v, const char *text, void *ctx)
     (void)ctx;
     struct home *h = v->state;
     struct cd_error err = {0};
-    struct cd_page page = CD_PAGE_INIT;
+    struct cd_patient_header ph;
     int64_t id;
     if (!text || !*text)
         return;
     if (cd_patient_find_mrn(app_store(v->app), text, &id, &err) ||
-        cd_patient_header(app_store(v->app), id, &page, &err)) {
+        cd_patient_header_get(app_store(v->app), id, &ph, &err)) {
         app_error(v->app, &err);
     } else {
         h->patient = id;
-        snprintf(h->patient_label, sizeof h->patient_label, "%s %s, %s", text,
-                 cd_page_str(&page, 0, "family_name"), cd_page_str(&page, 0, "given_name"));
+        snprintf(h->patient_label, sizeof h->patient_label, "%s %s, %s", text, ph.family_name,
+                 ph.given_name);
         app_patient_opened(v->app, id);
     }
-    cd_page_free(&page);
 }
 
 static enum action home_act(struct view *v, enum action action)

@@ -89,25 +89,26 @@ static void minutes_draw_row(struct view *v, const struct list_row *row)
     struct minutes *m = v->state;
     const struct cd_page *p = &m->page;
     size_t r = row->index;
-    const char *role = cd_page_str(p, r, "role");
-    const char *next = cd_page_get(p, r, 6);
+    const char *role = cd_page_cell(p, r, CD_BILLING_COL_ROLE);
+    const char *next = cd_page_get(p, r, CD_BILLING_COL_NEXT_THRESHOLD_IN);
     const char *cells[N_COLUMNS] = {
-        [C_MRN] = cd_page_str(p, r, "mrn"),
-        [C_PATIENT] = cd_page_str(p, r, "patient"),
-        [C_PROGRAM] = cd_program_label(cd_page_str(p, r, "program")),
+        [C_MRN] = cd_page_cell(p, r, CD_BILLING_COL_MRN),
+        [C_PATIENT] = cd_page_cell(p, r, CD_BILLING_COL_PATIENT),
+        [C_PROGRAM] = cd_program_label(cd_page_cell(p, r, CD_BILLING_COL_PROGRAM)),
         [C_ROLE] = strcmp(role, "clinical_staff") == 0 ? "staff" : role,
-        [C_MINUTES] = cd_page_str(p, r, "minutes"),
-        [C_CODES] = cd_page_str(p, r, "codes"),
+        [C_MINUTES] = cd_page_cell(p, r, CD_BILLING_COL_MINUTES),
+        [C_CODES] = cd_page_cell(p, r, CD_BILLING_COL_CODES),
         [C_NEXT] = next ? next : "",
-        [C_REASON] = cd_page_str(p, r, "reason"),
+        [C_REASON] = cd_page_cell(p, r, CD_BILLING_COL_REASON),
     };
     enum role base = next && m->close ? ROLE_DUE_TODAY : ROLE_DEFAULT;
     list_row_cells(row, base, cells);
     /* no bar for time that earns nothing (no consent, not billed); a full one when all is met */
     if (row->ncolumns > C_BAR && (next || *cells[C_CODES])) {
         int x = list_row_x(row, C_BAR);
-        int minutes = (int)cd_page_int(p, r, "minutes");
-        int threshold = next ? minutes + (int)cd_page_int(p, r, "next_threshold_in") : 0;
+        int minutes = (int)cd_page_cell_int(p, r, CD_BILLING_COL_MINUTES);
+        int threshold =
+            next ? minutes + (int)cd_page_cell_int(p, r, CD_BILLING_COL_NEXT_THRESHOLD_IN) : 0;
         minutes_bar_draw_in(&row->c, 0, x, row->widths[C_BAR], minutes, threshold,
                             row->selected ? ROLE_SELECTED : base);
     }
@@ -135,12 +136,14 @@ static void minutes_draw(struct view *v, const struct canvas *c)
     if (v->list.count && v->list.cursor < m->page.nrows) {
         const struct cd_page *p = &m->page;
         size_t r = v->list.cursor;
-        const char *role = cd_page_str(p, r, "role"), *codes = cd_page_str(p, r, "codes");
-        const char *next = cd_page_get(p, r, 6), *reason = cd_page_str(p, r, "reason");
+        const char *role = cd_page_cell(p, r, CD_BILLING_COL_ROLE),
+                   *codes = cd_page_cell(p, r, CD_BILLING_COL_CODES);
+        const char *next = cd_page_get(p, r, CD_BILLING_COL_NEXT_THRESHOLD_IN),
+                   *reason = cd_page_cell(p, r, CD_BILLING_COL_REASON);
         struct cd_strbuf sb = CD_STRBUF_INIT;
-        cd_strbuf_addf(&sb, "%s  %s, %s  %s min", cd_page_str(p, r, "patient"),
-                       cd_program_label(cd_page_str(p, r, "program")), cd_role_label(role),
-                       cd_page_str(p, r, "minutes"));
+        cd_strbuf_addf(&sb, "%s  %s, %s  %s min", cd_page_cell(p, r, CD_BILLING_COL_PATIENT),
+                       cd_program_label(cd_page_cell(p, r, CD_BILLING_COL_PROGRAM)),
+                       cd_role_label(role), cd_page_cell(p, r, CD_BILLING_COL_MINUTES));
         if (*codes)
             cd_strbuf_addf(&sb, "  %s", codes);
         if (*reason)
@@ -196,8 +199,8 @@ static bool contains(const char *hay, const char *needle)
 static bool minutes_match(const struct view *v, size_t row, const char *needle)
 {
     const struct minutes *m = v->state;
-    return contains(cd_page_str(&m->page, row, "mrn"), needle) ||
-           contains(cd_page_str(&m->page, row, "patient"), needle);
+    return contains(cd_page_cell(&m->page, row, CD_BILLING_COL_MRN), needle) ||
+           contains(cd_page_cell(&m->page, row, CD_BILLING_COL_PATIENT), needle);
 }
 
 /* The selected row's patient, for the timer key. */
@@ -206,8 +209,8 @@ static int64_t minutes_patient(struct view *v)
     struct minutes *m = v->state;
     int64_t id = 0;
     if (v->list.cursor < m->page.nrows &&
-        cd_patient_find_mrn(app_store(v->app), cd_page_str(&m->page, v->list.cursor, "mrn"), &id,
-                            NULL))
+        cd_patient_find_mrn(app_store(v->app),
+                            cd_page_cell(&m->page, v->list.cursor, CD_BILLING_COL_MRN), &id, NULL))
         id = 0;
     return id;
 }

@@ -69,7 +69,7 @@ static int show_diff(struct view *v, struct cd_error *err)
     if (v->list.cursor >= h->versions.nrows)
         return 0;
     size_t r = v->list.cursor;
-    int version = (int)cd_page_int(&h->versions, r, "version");
+    int version = (int)cd_page_cell_int(&h->versions, r, CD_CAREPLAN_HISTORY_COL_VERSION);
     const struct cd_careplan *yours = view_careplan_working(v->below);
     if (h->vs_yours && !yours)
         h->vs_yours = false;
@@ -87,12 +87,12 @@ static int show_diff(struct view *v, struct cd_error *err)
         if (h->vs_yours)
             snprintf(h->heading, sizeof h->heading,
                      "Version %d (%s, %s) -> your copy in the editor", version,
-                     cd_page_str(&h->versions, r, "saved_at"),
-                     cd_page_str(&h->versions, r, "saved_by"));
+                     cd_page_cell(&h->versions, r, CD_CAREPLAN_HISTORY_COL_SAVED_AT),
+                     cd_page_cell(&h->versions, r, CD_CAREPLAN_HISTORY_COL_SAVED_BY));
         else
             snprintf(h->heading, sizeof h->heading, "Version %d (%s, %s): changes from %s", version,
-                     cd_page_str(&h->versions, r, "saved_at"),
-                     cd_page_str(&h->versions, r, "saved_by"),
+                     cd_page_cell(&h->versions, r, CD_CAREPLAN_HISTORY_COL_SAVED_AT),
+                     cd_page_cell(&h->versions, r, CD_CAREPLAN_HISTORY_COL_SAVED_BY),
                      version > 1 ? "the version before" : "an empty plan");
         if (diff.n == 0)
             cd_strbuf_add(&h->text, "no differences\n");
@@ -122,10 +122,10 @@ static void history_draw_row(struct view *v, const struct list_row *row)
 {
     struct history *h = v->state;
     const char *cells[] = {
-        cd_page_str(&h->versions, row->index, "version"),
-        cd_page_str(&h->versions, row->index, "saved_at"),
-        cd_page_str(&h->versions, row->index, "saved_by"),
-        cd_page_str(&h->versions, row->index, "summary"),
+        cd_page_cell(&h->versions, row->index, CD_CAREPLAN_HISTORY_COL_VERSION),
+        cd_page_cell(&h->versions, row->index, CD_CAREPLAN_HISTORY_COL_SAVED_AT),
+        cd_page_cell(&h->versions, row->index, CD_CAREPLAN_HISTORY_COL_SAVED_BY),
+        cd_page_cell(&h->versions, row->index, CD_CAREPLAN_HISTORY_COL_SUMMARY),
     };
     list_row_cells(row, ROLE_DEFAULT, cells);
 }

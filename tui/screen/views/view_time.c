@@ -47,10 +47,10 @@ static const char *const month_names[] = {"January",   "February", "March",    "
                                           "May",       "June",     "July",     "August",
                                           "September", "October",  "November", "December"};
 
-static const char *cell(const struct view *v, size_t row, const char *name)
+static const char *cell(const struct view *v, size_t row, enum cd_time_col col)
 {
     const struct timetab *st = v->state;
-    return row < st->rows.nrows ? cd_page_str(&st->rows, row, name) : "";
+    return row < st->rows.nrows ? cd_page_cell(&st->rows, row, col) : "";
 }
 
 static const char *program_text(const char *program)
@@ -84,7 +84,7 @@ static int time_reload(struct view *v, struct cd_error *err)
     struct cd_store *store = app_store(v->app);
     int64_t keep = st->select_id;
     if (!keep && v->list.count && v->list.cursor < st->rows.nrows)
-        keep = cd_page_int(&st->rows, v->list.cursor, "id");
+        keep = cd_page_cell_int(&st->rows, v->list.cursor, CD_TIME_COL_ID);
     st->select_id = 0;
     struct cd_page rows = CD_PAGE_INIT;
     struct cd_worklist_minutes wm;
@@ -111,12 +111,12 @@ static int time_reload(struct view *v, struct cd_error *err)
     snprintf(st->program, sizeof st->program, "%s", wm.program);
     st->voided = 0;
     for (size_t i = 0; i < rows.nrows; i++)
-        st->voided += cd_page_int(&rows, i, "voided") != 0;
+        st->voided += cd_page_cell_int(&rows, i, CD_TIME_COL_VOIDED) != 0;
     v->list.count = rows.nrows;
     if (v->list.cursor >= v->list.count)
         v->list.cursor = v->list.count ? v->list.count - 1 : 0;
     for (size_t i = 0; keep && i < rows.nrows; i++)
-        if (cd_page_int(&rows, i, "id") == keep) {
+        if (cd_page_cell_int(&rows, i, CD_TIME_COL_ID) == keep) {
             v->list.cursor = i;
             break;
         }
@@ -147,25 +147,26 @@ static const struct list_column time_columns[TC_COUNT] = {
 static void time_draw_row(struct view *v, const struct list_row *row)
 {
     size_t r = row->index;
-    bool voided = cd_page_int(&((struct timetab *)v->state)->rows, r, "voided") != 0;
+    bool voided = cd_page_cell_int(&((struct timetab *)v->state)->rows, r, CD_TIME_COL_VOIDED) != 0;
     char when[32], note[300];
-    snprintf(when, sizeof when, "%s–%s", cell(v, r, "start"), cell(v, r, "end"));
+    snprintf(when, sizeof when, "%s–%s", cell(v, r, CD_TIME_COL_START),
+             cell(v, r, CD_TIME_COL_END));
     /* a multi-line note shows its first line; a voided entry says why first */
-    const char *text = cell(v, r, "note");
+    const char *text = cell(v, r, CD_TIME_COL_NOTE);
     int first = (int)strcspn(text, "\n");
     if (voided)
-        snprintf(note, sizeof note, "voided: %s%s%.*s", cell(v, r, "void_reason"),
+        snprintf(note, sizeof note, "voided: %s%s%.*s", cell(v, r, CD_TIME_COL_VOID_REASON),
                  first ? "; " : "", first, text);
     else
         snprintf(note, sizeof note, "%.*s", first, text);
     const char *cells[TC_COUNT] = {
-        [TC_DATE] = cell(v, r, "date"),
+        [TC_DATE] = cell(v, r, CD_TIME_COL_DATE),
         [TC_TIME] = when,
-        [TC_MIN] = cell(v, r, "duration"),
-        [TC_ACTIVITY] = cd_activity_name(cell(v, r, "activity")),
-        [TC_PROGRAM] = program_text(cell(v, r, "program")),
-        [TC_ROLE] = cd_role_label(cell(v, r, "role")),
-        [TC_WHO] = cell(v, r, "user"),
+        [TC_MIN] = cell(v, r, CD_TIME_COL_DURATION),
+        [TC_ACTIVITY] = cd_activity_name(cell(v, r, CD_TIME_COL_ACTIVITY)),
+        [TC_PROGRAM] = program_text(cell(v, r, CD_TIME_COL_PROGRAM)),
+        [TC_ROLE] = cd_role_label(cell(v, r, CD_TIME_COL_ROLE)),
+        [TC_WHO] = cell(v, r, CD_TIME_COL_USER),
         [TC_NOTE] = note,
     };
     list_row_cells(row, voided ? ROLE_DIM : ROLE_DEFAULT, cells);
@@ -198,25 +199,27 @@ static void time_draw(struct view *v, const struct canvas *c)
     /* the selected entry in full: what the columns cut or leave out */
     if (v->list.count && v->list.cursor < n) {
         size_t r = v->list.cursor;
-        const char *replaces = cell(v, r, "replaces_id");
-        const char *note = cell(v, r, "note");
+        const char *replaces = cell(v, r, CD_TIME_COL_REPLACES_ID);
+        const char *note = cell(v, r, CD_TIME_COL_NOTE);
         canvas_printf(c, c->rows - 1, 1, c->cols - 2, ROLE_DIM, 0,
-                      "#%s  %s  %s, %s  %s by %s%s%s%s%.*s", cell(v, r, "id"),
-                      cd_activity_name(cell(v, r, "activity")), program_text(cell(v, r, "program")),
-                      cd_role_label(cell(v, r, "role")), cell(v, r, "source"), cell(v, r, "user"),
-                      *replaces ? "  replaces #" : "", replaces, *note ? "  " : "",
-                      (int)strcspn(note, "\n"), note);
+                      "#%s  %s  %s, %s  %s by %s%s%s%s%.*s", cell(v, r, CD_TIME_COL_ID),
+                      cd_activity_name(cell(v, r, CD_TIME_COL_ACTIVITY)),
+                      program_text(cell(v, r, CD_TIME_COL_PROGRAM)),
+                      cd_role_label(cell(v, r, CD_TIME_COL_ROLE)), cell(v, r, CD_TIME_COL_SOURCE),
+                      cell(v, r, CD_TIME_COL_USER), *replaces ? "  replaces #" : "", replaces,
+                      *note ? "  " : "", (int)strcspn(note, "\n"), note);
     }
 }
 
 static bool time_match(const struct view *v, size_t row, const char *needle)
 {
-    static const char *const cols[] = {"date", "activity", "program",
-                                       "user", "note",     "void_reason"};
+    static const enum cd_time_col cols[] = {CD_TIME_COL_DATE,    CD_TIME_COL_ACTIVITY,
+                                            CD_TIME_COL_PROGRAM, CD_TIME_COL_USER,
+                                            CD_TIME_COL_NOTE,    CD_TIME_COL_VOID_REASON};
     size_t n = strlen(needle);
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
         const char *s = cell(v, row, cols[i]);
-        if (strcmp(cols[i], "activity") == 0)
+        if (cols[i] == CD_TIME_COL_ACTIVITY)
             s = cd_activity_name(s);
         for (; *s; s++)
             if (strncasecmp(s, needle, n) == 0)
@@ -383,24 +386,25 @@ static int edit_submit(struct view *v, struct form *f, void *ctx, struct cd_erro
     /* only what changed: an unchanged date keeps the entry's start time */
     long r = -1;
     for (size_t i = 0; i < st->rows.nrows; i++)
-        if (cd_page_int(&st->rows, i, "id") == st->pending)
+        if (cd_page_cell_int(&st->rows, i, CD_TIME_COL_ID) == st->pending)
             r = (long)i;
     if (r < 0)
         return cd_error_set(err, CD_ENOTFOUND, "entry %lld is no longer in this month",
                             (long long)st->pending);
     struct cd_time_fields ch = {0};
     int64_t was;
-    if (cd_time_parse_duration(cell(v, (size_t)r, "duration"), &was, NULL) || was != in.seconds)
+    if (cd_time_parse_duration(cell(v, (size_t)r, CD_TIME_COL_DURATION), &was, NULL) ||
+        was != in.seconds)
         ch.seconds = in.seconds;
-    if (strcmp(in.date, cell(v, (size_t)r, "date")) != 0)
+    if (strcmp(in.date, cell(v, (size_t)r, CD_TIME_COL_DATE)) != 0)
         ch.date = in.date;
-    if (strcmp(in.activity, cell(v, (size_t)r, "activity")) != 0)
+    if (strcmp(in.activity, cell(v, (size_t)r, CD_TIME_COL_ACTIVITY)) != 0)
         ch.activity = in.activity;
-    if (strcmp(in.program, cell(v, (size_t)r, "program")) != 0)
+    if (strcmp(in.program, cell(v, (size_t)r, CD_TIME_COL_PROGRAM)) != 0)
         ch.program = in.program;
-    if (strcmp(in.role, cell(v, (size_t)r, "role")) != 0)
+    if (strcmp(in.role, cell(v, (size_t)r, CD_TIME_COL_ROLE)) != 0)
         ch.role = in.role;
-    if (strcmp(in.note, cell(v, (size_t)r, "note")) != 0)
+    if (strcmp(in.note, cell(v, (size_t)r, CD_TIME_COL_NOTE)) != 0)
         ch.note = in.note;
     if (!ch.seconds && !ch.date && !ch.activity && !ch.program && !ch.role && !ch.note) {
         app_message(v->app, "Entry %lld unchanged", (long long)st->pending);
@@ -426,11 +430,11 @@ static void edit_entry(struct view *v)
     long r = selected(v);
     if (r < 0)
         return;
-    st->pending = cd_page_int(&st->rows, (size_t)r, "id");
-    if (cd_page_int(&st->rows, (size_t)r, "voided")) {
+    st->pending = cd_page_cell_int(&st->rows, (size_t)r, CD_TIME_COL_ID);
+    if (cd_page_cell_int(&st->rows, (size_t)r, CD_TIME_COL_VOIDED)) {
         /* core says why a voided entry cannot change, and writes nothing */
         struct cd_error err = {0};
-        struct cd_time_fields none = {.note = cell(v, (size_t)r, "note")};
+        struct cd_time_fields none = {.note = cell(v, (size_t)r, CD_TIME_COL_NOTE)};
         if (cd_time_edit(app_store(v->app), st->pending, &none, NULL, &err))
             app_error(v->app, &err);
         return;
@@ -438,9 +442,10 @@ static void edit_entry(struct view *v)
     char title[64];
     st->confirm_next = false;
     snprintf(title, sizeof title, "Correct entry %lld", (long long)st->pending);
-    entry_form(v, title, cell(v, (size_t)r, "duration"), cell(v, (size_t)r, "date"),
-               cell(v, (size_t)r, "activity"), cell(v, (size_t)r, "program"),
-               cell(v, (size_t)r, "role"), cell(v, (size_t)r, "note"), edit_submit);
+    entry_form(v, title, cell(v, (size_t)r, CD_TIME_COL_DURATION),
+               cell(v, (size_t)r, CD_TIME_COL_DATE), cell(v, (size_t)r, CD_TIME_COL_ACTIVITY),
+               cell(v, (size_t)r, CD_TIME_COL_PROGRAM), cell(v, (size_t)r, CD_TIME_COL_ROLE),
+               cell(v, (size_t)r, CD_TIME_COL_NOTE), edit_submit);
 }
 
 /* ---- void ---- */
@@ -467,8 +472,8 @@ static void void_entry(struct view *v)
     long r = selected(v);
     if (r < 0)
         return;
-    st->pending = cd_page_int(&st->rows, (size_t)r, "id");
-    if (cd_page_int(&st->rows, (size_t)r, "voided")) {
+    st->pending = cd_page_cell_int(&st->rows, (size_t)r, CD_TIME_COL_ID);
+    if (cd_page_cell_int(&st->rows, (size_t)r, CD_TIME_COL_VOIDED)) {
         struct cd_error err = {0};
         if (cd_time_void(app_store(v->app), st->pending, "again", &err))
             app_error(v->app, &err);
@@ -476,7 +481,7 @@ static void void_entry(struct view *v)
     }
     char label[96];
     snprintf(label, sizeof label, "Void entry %lld (%s %s), reason:", (long long)st->pending,
-             cell(v, (size_t)r, "duration"), cell(v, (size_t)r, "date"));
+             cell(v, (size_t)r, CD_TIME_COL_DURATION), cell(v, (size_t)r, CD_TIME_COL_DATE));
     prompt_text(v, label, NULL, void_reason, NULL);
 }
 

@@ -100,7 +100,8 @@ static void set_count(struct view *v)
 static long find_row(const struct timeline *t, const char *kind, int64_t id)
 {
     for (size_t r = 0; r < t->rows.nrows; r++)
-        if (cd_page_int(&t->rows, r, "id") == id && !strcmp(cd_page_str(&t->rows, r, "kind"), kind))
+        if (cd_page_cell_int(&t->rows, r, CD_TIMELINE_COL_ID) == id &&
+            !strcmp(cd_page_cell(&t->rows, r, CD_TIMELINE_COL_KIND), kind))
             return (long)r;
     return -1;
 }
@@ -110,8 +111,8 @@ static void remember_cursor(struct view *v)
     struct timeline *t = v->state;
     if (v->list.cursor < t->rows.nrows) {
         snprintf(t->sel_kind, sizeof t->sel_kind, "%s",
-                 cd_page_str(&t->rows, v->list.cursor, "kind"));
-        t->sel_id = cd_page_int(&t->rows, v->list.cursor, "id");
+                 cd_page_cell(&t->rows, v->list.cursor, CD_TIMELINE_COL_KIND));
+        t->sel_id = cd_page_cell_int(&t->rows, v->list.cursor, CD_TIMELINE_COL_ID);
     }
 }
 
@@ -252,7 +253,8 @@ static void timeline_draw(struct view *v, const struct canvas *c)
     long open = t->open_kind[0] ? find_row(t, t->open_kind, t->open_id) : -1;
     size_t starts[DETAIL_MAX], nd = 0, extra = 0;
     int dx = 1 + widths[0] + 1 + widths[1] + 1, dw = body.cols - dx - 1;
-    const char *detail = open >= 0 ? cd_page_str(&t->rows, (size_t)open, "detail") : "";
+    const char *detail =
+        open >= 0 ? cd_page_cell(&t->rows, (size_t)open, CD_TIMELINE_COL_DETAIL) : "";
     if (open >= 0 && (size_t)open >= l->top && (size_t)open < l->top + l->rows) {
         nd = detail_lines(detail, dw, starts);
         extra = nd < (size_t)avail - 1 ? nd : (size_t)avail - 1;
@@ -278,10 +280,13 @@ static void timeline_draw(struct view *v, const struct canvas *c)
             y++;
             continue;
         }
-        const char *kind = cd_page_str(&t->rows, r, "kind");
+        const char *kind = cd_page_cell(&t->rows, r, CD_TIMELINE_COL_KIND);
         const char *cells[NCOLUMNS] = {
-            cd_page_str(&t->rows, r, "day"), cd_page_str(&t->rows, r, "time"), kind_label(kind),
-            cd_page_str(&t->rows, r, "who"), cd_page_str(&t->rows, r, "text"),
+            cd_page_cell(&t->rows, r, CD_TIMELINE_COL_DAY),
+            cd_page_cell(&t->rows, r, CD_TIMELINE_COL_TIME),
+            kind_label(kind),
+            cd_page_cell(&t->rows, r, CD_TIMELINE_COL_WHO),
+            cd_page_cell(&t->rows, r, CD_TIMELINE_COL_TEXT),
         };
         list_row_cells(&row, ROLE_DEFAULT, cells);
         list_row_cell(&row, 2, kind_role(kind), cells[2]);
@@ -393,8 +398,8 @@ static void jump_done(struct view *v, const char *text, void *ctx)
     if (!rc && one.nrows == 0) {
         app_message(v->app, "Nothing on or before %s", text);
     } else if (!rc) {
-        const char *kind = cd_page_str(&one, 0, "kind");
-        int64_t id = cd_page_int(&one, 0, "id");
+        const char *kind = cd_page_cell(&one, 0, CD_TIMELINE_COL_KIND);
+        int64_t id = cd_page_cell_int(&one, 0, CD_TIMELINE_COL_ID);
         long r;
         while ((r = find_row(t, kind, id)) < 0 && t->more && !rc)
             rc = load_until(t, app_store(v->app), t->rows.nrows + JUMP_ROWS, JUMP_ROWS, &err);
@@ -402,8 +407,9 @@ static void jump_done(struct view *v, const char *text, void *ctx)
         if (r >= 0) {
             v->list.top = (size_t)r;
             list_select(&v->list, (size_t)r);
-            app_message(v->app, "%s: entries from %s %s", text, cd_page_str(&one, 0, "day"),
-                        cd_page_str(&one, 0, "time"));
+            app_message(v->app, "%s: entries from %s %s", text,
+                        cd_page_cell(&one, 0, CD_TIMELINE_COL_DAY),
+                        cd_page_cell(&one, 0, CD_TIMELINE_COL_TIME));
         }
     }
     if (rc)
@@ -450,8 +456,8 @@ static enum action timeline_act(struct view *v, enum action action)
     case ACT_ENTER: {
         if (v->list.cursor >= t->rows.nrows)
             return ACT_NONE;
-        const char *kind = cd_page_str(&t->rows, v->list.cursor, "kind");
-        int64_t id = cd_page_int(&t->rows, v->list.cursor, "id");
+        const char *kind = cd_page_cell(&t->rows, v->list.cursor, CD_TIMELINE_COL_KIND);
+        int64_t id = cd_page_cell_int(&t->rows, v->list.cursor, CD_TIMELINE_COL_ID);
         if (t->open_kind[0] && !strcmp(t->open_kind, kind) && t->open_id == id) {
             t->open_kind[0] = '\0';
         } else {

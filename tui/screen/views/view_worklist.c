@@ -64,9 +64,9 @@ static const struct list_column columns[NCOLS] = {
     [COL_ASSIGNEE] = {"Assignee", 10, 1, 0, 0},
 };
 
-static const char *cell(const struct worklist *w, size_t row, const char *name)
+static const char *cell(const struct worklist *w, size_t row, enum cd_worklist_col col)
 {
-    return cd_page_str(&w->rows, row, name);
+    return cd_page_cell(&w->rows, row, col);
 }
 
 /* The cursor row's task, patient and name into the pending slots; false when the list is empty. */
@@ -78,9 +78,9 @@ static bool pick(struct view *v)
         return false;
     }
     size_t r = v->list.cursor;
-    w->task = cd_page_int(&w->rows, r, "task_id");
-    w->patient = cd_page_int(&w->rows, r, "patient_id");
-    snprintf(w->name, sizeof w->name, "%s", cell(w, r, "patient"));
+    w->task = cd_page_cell_int(&w->rows, r, CD_WORKLIST_COL_TASK_ID);
+    w->patient = cd_page_cell_int(&w->rows, r, CD_WORKLIST_COL_PATIENT_ID);
+    snprintf(w->name, sizeof w->name, "%s", cell(w, r, CD_WORKLIST_COL_PATIENT));
     return true;
 }
 
@@ -88,7 +88,8 @@ static int worklist_reload(struct view *v, struct cd_error *err)
 {
     struct worklist *w = v->state;
     struct cd_store *store = app_store(v->app);
-    int64_t keep = v->list.count ? cd_page_int(&w->rows, v->list.cursor, "task_id") : 0;
+    int64_t keep =
+        v->list.count ? cd_page_cell_int(&w->rows, v->list.cursor, CD_WORKLIST_COL_TASK_ID) : 0;
     int rc;
     struct cd_worklist_query q = {.scope = w->scope,
                                   .user_id = app_user(v->app)->id,
@@ -106,7 +107,7 @@ static int worklist_reload(struct view *v, struct cd_error *err)
     v->list.count = rows.nrows;
     /* the cursor stays on its task when others' changes reorder the list */
     for (size_t r = 0; keep && r < rows.nrows; r++)
-        if (cd_page_int(&rows, r, "task_id") == keep) {
+        if (cd_page_cell_int(&rows, r, CD_WORKLIST_COL_TASK_ID) == keep) {
             list_select(&v->list, r);
             keep = 0;
         }
@@ -115,10 +116,10 @@ static int worklist_reload(struct view *v, struct cd_error *err)
     /* figures from the rows themselves: no second query on every refresh */
     w->overdue = w->due_today = w->visits = 0;
     for (size_t r = 0; r < rows.nrows; r++) {
-        int64_t g = cd_page_int(&rows, r, "group");
+        int64_t g = cd_page_cell_int(&rows, r, CD_WORKLIST_COL_GROUP);
         w->overdue += g == CD_WORKLIST_TCM_OVERDUE;
         w->due_today += g == CD_WORKLIST_TCM_TODAY;
-        w->visits += strcmp(cd_page_str(&rows, r, "kind"), "tcm_visit") == 0;
+        w->visits += strcmp(cd_page_cell(&rows, r, CD_WORKLIST_COL_KIND), "tcm_visit") == 0;
     }
     /* today's generated outreach arrives from a worker: the list above is shown meanwhile */
     return wlgen_kick(v->app, err);
@@ -164,9 +165,9 @@ static void worklist_draw_row(struct view *v, const struct list_row *row)
 {
     struct worklist *w = v->state;
     size_t r = row->index;
-    const char *claimer = cell(w, r, "claimed_by");
+    const char *claimer = cell(w, r, CD_WORKLIST_COL_CLAIMED_BY);
     bool mine = strcmp(claimer, app_user(v->app)->login) == 0;
-    int group = (int)cd_page_int(&w->rows, r, "group");
+    int group = (int)cd_page_cell_int(&w->rows, r, CD_WORKLIST_COL_GROUP);
     enum role role = ROLE_DEFAULT;
     if (*claimer && !mine)
         role = ROLE_CLAIMED;
@@ -175,11 +176,16 @@ static void worklist_draw_row(struct view *v, const struct list_row *row)
     else if (group == CD_WORKLIST_TCM_TODAY || group == CD_WORKLIST_CALLBACK)
         role = ROLE_DUE_TODAY;
     const char *cells[NCOLS] = {
-        [COL_RANK] = cell(w, r, "rank"),      [COL_PATIENT] = cell(w, r, "patient"),
-        [COL_REASON] = cell(w, r, "reason"),  [COL_RISK] = risk_short(cell(w, r, "risk")),
-        [COL_TRIES] = cell(w, r, "attempts"), [COL_PHONE] = cell(w, r, "phone"),
-        [COL_CLAIM] = mine ? "me" : claimer,  [COL_MRN] = cell(w, r, "mrn"),
-        [COL_DUE] = cell(w, r, "due"),        [COL_ASSIGNEE] = cell(w, r, "assignee"),
+        [COL_RANK] = cell(w, r, CD_WORKLIST_COL_RANK),
+        [COL_PATIENT] = cell(w, r, CD_WORKLIST_COL_PATIENT),
+        [COL_REASON] = cell(w, r, CD_WORKLIST_COL_REASON),
+        [COL_RISK] = risk_short(cell(w, r, CD_WORKLIST_COL_RISK)),
+        [COL_TRIES] = cell(w, r, CD_WORKLIST_COL_ATTEMPTS),
+        [COL_PHONE] = cell(w, r, CD_WORKLIST_COL_PHONE),
+        [COL_CLAIM] = mine ? "me" : claimer,
+        [COL_MRN] = cell(w, r, CD_WORKLIST_COL_MRN),
+        [COL_DUE] = cell(w, r, CD_WORKLIST_COL_DUE),
+        [COL_ASSIGNEE] = cell(w, r, CD_WORKLIST_COL_ASSIGNEE),
     };
     list_row_cells(row, role, cells);
 }
@@ -187,10 +193,11 @@ static void worklist_draw_row(struct view *v, const struct list_row *row)
 static bool worklist_match(const struct view *v, size_t row, const char *needle)
 {
     const struct worklist *w = v->state;
-    static const char *const names[] = {"patient", "mrn", "reason", "phone"};
+    static const enum cd_worklist_col cols[] = {CD_WORKLIST_COL_PATIENT, CD_WORKLIST_COL_MRN,
+                                                CD_WORKLIST_COL_REASON, CD_WORKLIST_COL_PHONE};
     size_t n = strlen(needle);
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        const char *s = cd_page_str(&w->rows, row, names[i]);
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+        const char *s = cell(w, row, cols[i]);
         for (; *s; s++)
             if (strncasecmp(s, needle, n) == 0)
                 return true;
@@ -422,7 +429,7 @@ static void claim(struct view *v)
         return;
     struct cd_error err = {0};
     struct cd_store *store = app_store(v->app);
-    const char *claimer = cell(w, v->list.cursor, "claimed_by");
+    const char *claimer = cell(w, v->list.cursor, CD_WORKLIST_COL_CLAIMED_BY);
     if (strcmp(claimer, app_user(v->app)->login) == 0) {
         int rc = cd_task_unclaim(store, w->task, &err);
         done(v, rc, &err, "Released %s", w->name);
@@ -440,7 +447,7 @@ static void goto_pick(struct view *v, int key, void *ctx)
     struct worklist *w = v->state;
     size_t i = (size_t)(key - '1');
     if (key >= '1' && key <= '9' && i < w->found.nrows) {
-        struct view_args args = {.id = cd_page_int(&w->found, i, "id")};
+        struct view_args args = {.id = cd_page_cell_int(&w->found, i, CD_PATIENT_SEARCH_COL_ID)};
         if (app_push(v->app, &view_chart_ops, &args) == 0)
             app_patient_opened(v->app, args.id);
     }
@@ -461,15 +468,16 @@ static void goto_find(struct view *v, const char *text, void *ctx)
     if (w->found.nrows == 0) {
         app_message(v->app, "No patient matches '%s'", text);
     } else if (w->found.nrows == 1) {
-        struct view_args args = {.id = cd_page_int(&w->found, 0, "id")};
+        struct view_args args = {.id = cd_page_cell_int(&w->found, 0, CD_PATIENT_SEARCH_COL_ID)};
         if (app_push(v->app, &view_chart_ops, &args) == 0)
             app_patient_opened(v->app, args.id);
     } else {
         struct prompt_choice ch[9];
         char labels[9][96];
         for (size_t i = 0; i < w->found.nrows && i < 9; i++) {
-            snprintf(labels[i], sizeof labels[i], "%s %s", cd_page_str(&w->found, i, "patient"),
-                     cd_page_str(&w->found, i, "mrn"));
+            snprintf(labels[i], sizeof labels[i], "%s %s",
+                     cd_page_cell(&w->found, i, CD_PATIENT_SEARCH_COL_PATIENT),
+                     cd_page_cell(&w->found, i, CD_PATIENT_SEARCH_COL_MRN));
             ch[i] = (struct prompt_choice){(int)('1' + i), labels[i]};
         }
         prompt_choice(v, "Which patient?", ch, w->found.nrows, goto_pick, NULL);
@@ -588,7 +596,8 @@ static enum action worklist_act(struct view *v, enum action action)
 static int64_t worklist_patient(struct view *v)
 {
     struct worklist *w = v->state;
-    return v->list.count ? cd_page_int(&w->rows, v->list.cursor, "patient_id") : 0;
+    return v->list.count ? cd_page_cell_int(&w->rows, v->list.cursor, CD_WORKLIST_COL_PATIENT_ID)
+                         : 0;
 }
 
 static void worklist_close(struct view *v)
