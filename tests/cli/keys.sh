@@ -43,9 +43,9 @@ home	P	open-careplan	The chart's Care plan tab (home: by MRN)
 appointments	r	refresh	Reload the data and redraw the screen
 appointments	b	book-appointment	Book an appointment
 appointments	m	move-appointment	Reschedule or relocate the selected appointment
-appointments	c	cancel-appointment	Cancel the selected appointment, with a reason
-appointments	k	mark-kept	Mark the selected appointment kept
-appointments	o	mark-no-show	Mark the selected appointment a no-show
+appointments	X	cancel-appointment	Cancel the selected appointment, with a reason
+appointments	K	mark-kept	Mark the selected appointment kept
+appointments	O	mark-no-show	Mark the selected appointment a no-show
 appointments	e	export-calendar	Export the shown appointments to an .ics file
 appointments	[	previous-day	Show the previous day
 appointments	]	next-day	Show the next day

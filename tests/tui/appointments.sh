@@ -101,8 +101,8 @@ scenario() {
     tui_ok "$cols: sequence 1 on screen" "$s" '^ 16:00 Brown, Bob +TCM (visit|face-to-face visit) +Dr\. Lee +booked +1 *$'
     tui_ok "$cols: back on today" "$s" '^ Appointments, Monday 2 November 2026 \(today\) +5 appointments *$'
 
-    # cancel it with a reason
-    tui_keys "$s" c
+    # cancel it with a reason (X: c logs a call, as on every tab of the chart)
+    tui_keys "$s" X
     tui_ok "$cols: asks the reason" "$s" 'Reason for cancelling \(Enter for none\):'
     tui_type "$s" "patient asked"
     tui_keys "$s" Enter
@@ -114,15 +114,19 @@ scenario() {
     run appointment list --from 2026-11-02 --to 2026-11-02 --provider "Dr. Lee"
     is "$cols: appointment list shows it cancelled" "$(printf '%s\n' "$OUT" | tail -1)" \
         "6	1002	Brown, Bob	tcm_visit	2026-11-02T16:00	30	Dr. Lee		cancelled	2"
-    tui_keys "$s" c
+    tui_keys "$s" X
     tui_ok "$cols: a cancelled one cannot be cancelled again" "$s" \
         '^ appointment 6 is already cancelled$'
 
-    # kept and no-show
-    tui_keys "$s" g Down k
-    tui_ok "$cols: k marks kept" "$s" '^ Appointment 1 is kept \(sequence 1\)$'
-    tui_keys "$s" Down o
-    tui_ok "$cols: o marks a no-show" "$s" '^ Appointment 2 is a no-show \(sequence 1\)$'
+    # kept and no-show (K and O, each asked first: k moves up, as on every list)
+    tui_keys "$s" g Down K
+    tui_ok "$cols: K asks first" "$s" 'Mark appointment 1, 2026-11-02 [0-9:]+ for [^?]+, kept\?'
+    tui_keys "$s" n
+    tui_gone_ok "$cols: n leaves it as it was" "$s" 'Mark appointment 1'
+    tui_keys "$s" K y
+    tui_ok "$cols: K marks kept" "$s" '^ Appointment 1 is kept \(sequence 1\)$'
+    tui_keys "$s" Down O y
+    tui_ok "$cols: O marks a no-show" "$s" '^ Appointment 2 is a no-show \(sequence 1\)$'
     tui_ok "$cols: no-show on screen" "$s" '^ 11:00 Brown, Bob .* no-show +1 *$'
 
     # another process books: the list refreshes by itself

@@ -136,10 +136,14 @@ scenario() {
     tui_ok "$cols: the appointment" "$s" '^ 2026-11-25 10:00 +Primary care( visit)? +Smith, Alan'
     tui_ok "$cols: the same header" "$s" "$HEAD"
     [ "$cols" = 80 ] && tui_ok "80: the key bar: tab keys, then the appointments'" "$s" \
-        '^\? Help  Tab Next tab  b Book  m Move  c Cancel  k Kept  o No-show  e Export *$'
+        '^\? Help  Tab Next tab  b Book  m Move  X Cancel  K Kept  O No-show  e Export *$'
     nurse 2026-11-23T10:03 appointment add 1001 --at 2026-11-30T11:00 --duration 30 \
         --with "Smith, Alan" --kind primary_care
     tui_ok "$cols: another process's booking shows" "$s" '^ 2 appointments *$' 3
+    tui_keys "$s" c
+    tui_ok "$cols: c logs a call on the Appointments tab too" "$s" '│ Call outcome +│'
+    tui_keys "$s" Escape
+    tui_gone_ok "$cols: Esc leaves the choice" "$s" '│ Call outcome'
     tui_keys "$s" BTab
     tui_ok "$cols: Shift-Tab: back to the care plan" "$s" '^ Version 3 of 3, saved'
     tui_keys "$s" 1

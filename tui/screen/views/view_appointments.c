@@ -34,7 +34,8 @@ struct appts {
     struct cd_page page;             /* cd_appointment_list rows */
     int64_t select_id;  /* the appointment to put the cursor on after the next reload */
     const char *kind;   /* the kind being booked (static) */
-    int64_t pending;    /* the appointment being moved or cancelled */
+    int64_t pending;    /* the appointment being moved, cancelled or marked */
+    bool pending_kept;  /* marking it: kept (true) or a no-show */
     char reason[256];   /* the cancel reason typed */
     char provider[128]; /* the provider booked last, offered for the next booking */
 };
@@ -598,12 +599,14 @@ static void cancel(struct view *v)
     prompt_text(v, "Reason for cancelling (Enter for none):", NULL, cancel_reason, NULL);
 }
 
-static void mark(struct view *v, bool kept)
+static void mark_confirmed(struct view *v, bool yes, void *ctx)
 {
-    long r = selected(v);
-    if (r < 0)
+    (void)ctx;
+    struct appts *st = v->state;
+    if (!yes)
         return;
-    int64_t id = row_id(v, (size_t)r);
+    int64_t id = st->pending;
+    bool kept = st->pending_kept;
     struct cd_error err = {0};
     struct cd_appointment_result res;
     int rc = kept ? cd_appointment_kept(app_store(v->app), id, &res, &err)
@@ -616,6 +619,22 @@ static void mark(struct view *v, bool kept)
     snprintf(done, sizeof done, "Appointment %lld %s %s (sequence %d)", (long long)id,
              res.changed ? "is" : "was already", kept ? "kept" : "a no-show", res.sequence);
     report(v, &res, done);
+}
+
+/* Kept and no-show change a visit's record for good (and its calendar SEQUENCE): asked first. */
+static void mark(struct view *v, bool kept)
+{
+    struct appts *st = v->state;
+    long r = selected(v);
+    if (r < 0)
+        return;
+    st->pending = row_id(v, (size_t)r);
+    st->pending_kept = kept;
+    char q[200], when[17];
+    snprintf(q, sizeof q, "Mark appointment %lld, %s for %s, %s?", (long long)st->pending,
+             wall_text(cell(v, (size_t)r, CD_APPOINTMENT_COL_START), when),
+             cell(v, (size_t)r, CD_APPOINTMENT_COL_PATIENT), kept ? "kept" : "a no-show");
+    prompt_confirm(v, q, mark_confirmed, NULL);
 }
 
 /* ---- export ---- */
