@@ -360,6 +360,16 @@ int cd_task_assign(struct cd_store *store, int64_t id, const char *login, struct
     return finish(store, rc, err);
 }
 
+int cd_task_snoozable(const char *kind, struct cd_error *err)
+{
+    if (kind && (strcmp(kind, "tcm_contact") == 0 || strcmp(kind, "tcm_visit") == 0))
+        return cd_error_set(err, CD_EINVAL,
+                            "a %s has a deadline and cannot be snoozed; log the attempt or book "
+                            "the visit",
+                            cd_task_kind_label(kind));
+    return 0;
+}
+
 int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reason,
                    struct cd_error *err)
 {
@@ -376,11 +386,8 @@ int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reas
         return rc;
     if (strcmp(t.status, "open") != 0)
         return cd_error_set(err, CD_ECONFLICT, "task %lld is no longer open", (long long)id);
-    if (strcmp(t.kind, "tcm_contact") == 0 || strcmp(t.kind, "tcm_visit") == 0)
-        return cd_error_set(err, CD_EINVAL,
-                            "a %s task has a TCM deadline and cannot be snoozed; log the attempt "
-                            "or book the visit",
-                            t.kind);
+    if ((rc = cd_task_snoozable(t.kind, err)))
+        return rc;
     if ((rc = cd_store_begin(store, err)))
         return rc;
     int changed = 0;

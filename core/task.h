@@ -72,6 +72,9 @@ int cd_task_assign(struct cd_store *store, int64_t id, const char *login, struct
 /* Move open task ID to clinic day DAY (after today), same time of day, for REASON, and note it on
  * the chart (a note of kind 'snooze'); one transaction, audited. TCM contacts and visits carry
  * regulatory deadlines and cannot be snoozed. */
+/* 0 when a task of KIND may be snoozed; CD_EINVAL with the sentence why not (a TCM contact or
+ * visit has a deadline). The screens ask before they ask for a date and a reason. */
+int cd_task_snoozable(const char *kind, struct cd_error *err);
 int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reason,
                    struct cd_error *err);
 /* Schedule a call back to PATIENT_ID at instant AT (not in the past), assigned to the store's

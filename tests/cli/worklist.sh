@@ -83,7 +83,7 @@ is "JSON, attempts counted" "$OUT" '[
 ]'
 
 run $N --user mrivera task snooze 1 2026-11-25 --reason "out today"
-is "TCM deadlines are not snoozed" "$ERR" "caredesk: a tcm_contact task has a TCM deadline and cannot be snoozed; log the attempt or book the visit"
+is "TCM deadlines are not snoozed" "$ERR" "caredesk: a TCM contact has a deadline and cannot be snoozed; log the attempt or book the visit"
 run $N --user mrivera task snooze 7 2026-11-23 --reason "later"
 is "snooze needs a later day" "$ERR" "caredesk: date: 2026-11-23 is not after today"
 run $N --user mrivera task snooze 7 2026-11-25

@@ -43,6 +43,16 @@ scenario() {
     tui_keys "$a" Enter
     tui_ok "$cols: logged" "$a" '^ Logged voicemail for Núñez, Zoë: 1 of 2 attempts on separate days'
     tui_ok "$cols: its attempts count changed" "$a" '^   2 Núñez, Zoë +TCM contact due by Nov 24.* 1 555-0100'
+    tui_keys "$a" s
+    if [ "$cols" = 80 ]; then
+        tui_ok "80: a TCM contact is not snoozed: the sentence wraps, never cut" "$a" \
+            '^ a TCM contact has a deadline and cannot be snoozed; log the attempt or book *$'
+        tui_ok "80: the rest on the next line" "$a" '^ the visit *$'
+    else
+        tui_ok "$cols: a TCM contact is not snoozed, on one line" "$a" \
+            '^ a TCM contact has a deadline and cannot be snoozed; log the attempt or book the visit *$'
+    fi
+    tui_gone_ok "$cols: asked for no date or reason first" "$a" 'Snooze .* to'
     tui_keys "$a" b d
     tui_ok "$cols: a call back on a date starts from tomorrow at 09:00" "$a" \
         'Call back at \(YYYY-MM-DD HH:MM\): 2026-11-24 09:00'

@@ -164,7 +164,7 @@ int main(void)
     cd_store_commit(store, &err);
     is_int(cd_task_snooze(store, tc, d + 2, "later", &err), CD_EINVAL, "TCM contact not snoozed");
     is_str(err.msg,
-           "a tcm_contact task has a TCM deadline and cannot be snoozed; log the attempt "
+           "a TCM contact has a deadline and cannot be snoozed; log the attempt "
            "or book the visit",
            "TCM message");
 

@@ -20,6 +20,7 @@
 #include "core/store/settings.h"
 #include "tui/keys/keymap.h"
 #include "tui/screen/canvas.h"
+#include "tui/screen/edit.h"
 #include "tui/screen/prompt.h"
 #include "tui/screen/term.h"
 #include "tui/screen/theme.h"
@@ -391,9 +392,16 @@ static void draw(struct app *app)
     }
     v->ops->draw(v, &area);
     app->top->dirty &= ~(unsigned)VIEW_REPAINT;
-    struct canvas msg = canvas_sub(&scr, scr.rows - 2, 0, 1, scr.cols);
-    if (app->msg[0])
-        canvas_text(&msg, 0, 1, scr.cols - 2, app->msg_role, 0, app->msg);
+    if (app->msg[0]) {
+        /* a sentence that says what to do is never cut: a long one rises over the view's last
+         * rows (up to three lines) until the next key */
+        size_t starts[4];
+        int n = (int)edit_wrap(app->msg, strlen(app->msg), scr.cols - 2, starts, 4);
+        n = n < 1 ? 1 : n > 3 ? 3 : n;
+        struct canvas msg = canvas_sub(&scr, scr.rows - 1 - n, 0, n, scr.cols);
+        canvas_clear(&msg, ROLE_DEFAULT);
+        canvas_wrapped(&msg, 0, 1, scr.cols - 2, n, app->msg_role, app->msg);
+    }
     draw_keybar(app, &scr);
     for (int i = 0; i < app->nmodal; i++) {
         struct canvas ms = canvas_screen(SCOPE_GENERIC);

@@ -398,6 +398,11 @@ static void snooze(struct view *v)
     struct worklist *w = v->state;
     if (!pick(v))
         return;
+    struct cd_error err = {0};
+    if (cd_task_snoozable(cell(w, v->list.cursor, CD_WORKLIST_COL_KIND), &err)) {
+        app_error(v->app, &err); /* before asking for a date and a reason it would refuse */
+        return;
+    }
     static const struct prompt_choice ch[] = {
         {'t', "tomorrow"}, {'w', "next Monday"}, {'d', "a date"}};
     char title[192];
