@@ -6,7 +6,7 @@
 set -u
 : "${CAREDESK:?}"
 tmp="${BENCH_TMP:-/tmp}/audit.$$"
-mkdir -p "$tmp"
+mkdir -p -m 700 "$tmp" && chmod 700 "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 build=$(dirname "$CAREDESK")
 src=$(cd "$(dirname "$0")/../.." && pwd)
