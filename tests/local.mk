@@ -230,7 +230,7 @@ fuzz_corpus = \
 	tests/fuzz/corpus/settings/timezone \
 	tests/fuzz/corpus/theme/colors.theme \
 	tests/fuzz/corpus/theme/views.theme
-EXTRA_DIST += $(fuzz_targets:=.c) $(fuzz_corpus)
+EXTRA_DIST += $(fuzz_targets:=.c) tests/fuzz/fuzz_store.h $(fuzz_corpus)
 
 ## Benchmarks: `make bench`, never part of make check. Each tests/bench/bench_*.sh prints its
 ## own figures.
