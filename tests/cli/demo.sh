@@ -42,6 +42,8 @@ is "--seed message" "$ERR" "caredesk: --seed: 'x' is not a whole number from 0 t
 usage: caredesk demo [--patients N] [--seed S]"
 demo b.db --patients 5 extra
 is_rc "an operand is a usage error" 2
+test -e "$T_TMP/b.db"
+is "a usage error leaves no database behind" "$?" "1"
 
 cd_run --user alice --db "$T_TMP/c.db" init --timezone America/Chicago
 demo c.db --patients 50

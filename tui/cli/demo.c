@@ -35,6 +35,10 @@ int cli_demo(struct cli *c)
     }
     if (cli_optind() < c->argc)
         return cli_usage(c, "demo takes no operand ('%s')", c->argv[cli_optind()]);
+    /* the options are read before the database is made: a mistyped one leaves no file behind */
+    int rc = cli_start(c, CLI_CREATE | CLI_ANY_USER);
+    if (rc)
+        return rc;
     struct cd_error err = {0};
     int64_t nusers = 0;
     if (cd_user_count(c->s->store, &nusers, &err))
