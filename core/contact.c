@@ -8,6 +8,8 @@
 
 #include "core/base/clock.h"
 #include "core/base/text.h"
+#include "core/enrollment.h"
+#include "core/patient.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
 #include "core/task.h"
@@ -27,6 +29,9 @@ static const char SQL_LIST[] =
     "FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.patient_id = :patient "
     "ORDER BY c.at DESC, c.id DESC";
 static const char SQL_COUNT[] = "SELECT count(*) FROM contacts WHERE patient_id = :patient";
+static const char SQL_ACTIVE_PROGRAMS[] =
+    "SELECT group_concat(program, ',') FROM (SELECT DISTINCT program FROM enrollments "
+    "WHERE patient_id = :patient AND status = 'active' ORDER BY program)";
 
 static const char *const outcomes[] = {"reached",      "caregiver", "voicemail", "no_answer",
                                        "wrong_number", "refused",   NULL};
@@ -196,6 +201,41 @@ static int record(struct cd_store *store, const struct cd_contact_in *in, time_t
     return rc;
 }
 
+/* The patient's active programs, "ccm,tcm", into OUT. */
+static int active_programs(struct cd_store *store, int64_t patient, char *out, size_t size,
+                           struct cd_error *err)
+{
+    struct cd_stmt *st;
+    int rc = cd_db_stmt(store, SQL_ACTIVE_PROGRAMS, &st, err);
+    out[0] = '\0';
+    if (rc)
+        return rc;
+    cd_db_bind_int(st, ":patient", patient);
+    rc = cd_db_step(store, st, err);
+    if (rc == 1 && !cd_db_col_null(st, 0))
+        snprintf(out, size, "%s", cd_db_col_text(st, 0));
+    cd_db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* The refusal ends IN's END_PROGRAM (or every program) as of the call's day. */
+static int end_refused(struct cd_store *store, const struct cd_contact_in *in, time_t at,
+                       struct cd_contact_result *res, struct cd_error *err)
+{
+    int n;
+    int rc =
+        cd_enrollment_end_active(store, in->patient_id, in->end_program, cd_instant_local_day(at),
+                                 "refused", res->ended, sizeof res->ended, &n, err);
+    if (rc || n)
+        return rc;
+    char mrn[CD_PATIENT_MRN_MAX + 1];
+    if ((rc = cd_patient_mrn_of(store, in->patient_id, mrn, err)))
+        return rc;
+    if (strcmp(in->end_program, "all") == 0)
+        return cd_error_set(err, CD_ENOTFOUND, "%s is not enrolled in any program", mrn);
+    return cd_error_set(err, CD_ENOTFOUND, "%s is not enrolled in %s", mrn, in->end_program);
+}
+
 int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
                    struct cd_contact_result *res, struct cd_error *err)
 {
@@ -223,10 +263,18 @@ int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
     time_t at = in->at ? in->at : cd_clock_now();
     if (at > cd_clock_now() + 60)
         return cd_error_set(err, CD_EINVAL, "at: a contact cannot be in the future");
+    if (in->end_program && strcmp(in->outcome, "refused") != 0)
+        return cd_error_set(err, CD_EINVAL,
+                            "end program: only a refusal ends a program (the outcome is %s)",
+                            in->outcome);
     int rc = cd_store_begin(store, err);
     if (rc)
         return rc;
     rc = record(store, in, at, res, err);
+    if (!rc && in->end_program)
+        rc = end_refused(store, in, at, res, err);
+    if (!rc && strcmp(in->outcome, "refused") == 0)
+        rc = active_programs(store, in->patient_id, res->active, sizeof res->active, err);
     return cd_store_finish(store, rc, err);
 }
 

@@ -11,7 +11,9 @@
  *   as above); an interactive one completes a callback, CCM outreach, follow-up, referral or
  *   other task. A care-plan review or a TCM visit stays open (a call does not do them).
  * - Any interactive contact also completes the patient's open CCM outreach ("no contact yet this
- *   month") and the callbacks due by the end of today. */
+ *   month") and the callbacks due by the end of today.
+ * - A refusal may end the refused program (or all of them) in the same transaction, with the
+ *   end reason "refused": the patient has the right to stop at any time. */
 #ifndef CD_CORE_CONTACT_H
 #define CD_CORE_CONTACT_H
 
@@ -31,6 +33,7 @@ struct cd_contact_in {
     const char *note;
     time_t at;       /* when; 0 = now */
     int64_t task_id; /* the worklist row it was made from; 0 = the open TCM contact, if any */
+    const char *end_program; /* with outcome refused: the program to end, "all", or NULL */
 };
 
 /* What cd_contact_log did. */
@@ -45,6 +48,8 @@ struct cd_contact_result {
     int task_due_day;       /* the task's contact due date */
     char task_kind[24];     /* the kind of TASK_ID ("" when none) */
     int others_completed;   /* CCM outreach and due callbacks the contact also completed */
+    char ended[64];         /* the programs END_PROGRAM ended, "ccm,tcm"; "" when none */
+    char active[64];        /* after a refusal: the programs still active, "ccm"; "" when none */
 };
 
 /* True for an interactive outcome (reached, caregiver); *KNOWN false for an unknown outcome. */

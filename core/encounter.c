@@ -14,6 +14,7 @@
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
 #include "core/base/text.h"
+#include "core/lifecycle.h"
 #include "core/patient.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
@@ -32,8 +33,7 @@ static const char SQL_ENROLL[] =
     "created_at, created_by) VALUES (:patient, 'tcm', 'active', :start, :end, :encounter, :at, "
     ":by)";
 static const char SQL_COORDINATOR[] = "SELECT coordinator_id FROM patients WHERE id = :id";
-static const char SQL_DECEASED[] =
-    "UPDATE patients SET deceased_at = coalesce(deceased_at, :at) WHERE id = :id";
+static const char SQL_DIED[] = "SELECT deceased_at FROM patients WHERE id = :id";
 static const char SQL_CANCEL[] =
     "UPDATE encounters SET status = 'cancelled' WHERE id = :id AND status <> 'cancelled'";
 static const char SQL_END_ENROLL[] =
@@ -79,9 +79,9 @@ static void disp_load(void)
          line = strtok_r(NULL, "\n", &save)) {
         if (*line == '#')
             continue;
-        char *col[5] = {0};
+        char *col[6] = {0};
         int n = 0;
-        for (char *p = line; n < 5; n++) {
+        for (char *p = line; n < 6; n++) {
             col[n] = p;
             char *tab = strchr(p, '\t');
             if (!tab) {
@@ -97,7 +97,8 @@ static void disp_load(void)
                                                            .key = col[1],
                                                            .community = col[2][0] == '1',
                                                            .text = col[3],
-                                                           .reason = col[4] ? col[4] : ""};
+                                                           .reason = col[4] ? col[4] : "",
+                                                           .died = col[5] && col[5][0] == '1'};
     }
 }
 
@@ -269,6 +270,29 @@ static int check_admit_at(const struct cd_discharge_in *in, struct cd_error *err
     return instant_field("admit_at", in->admit_at, &adm, err);
 }
 
+/* PID-29: a time of death, not in the future and not before birth. */
+static int check_deceased_at(const struct cd_discharge_in *in, struct cd_error *err)
+{
+    time_t t;
+    const char *why;
+    int born;
+    if (!given(in->deceased_at))
+        return 0;
+    if ((why = cd_text_check(in->deceased_at, 64, false)))
+        return field_err(err, "deceased_at", in->deceased_at, why);
+    int rc = instant_field("deceased_at", in->deceased_at, &t, err);
+    if (rc)
+        return rc;
+    if (t > cd_clock_now() + 3600)
+        return field_err(err, "deceased_at", in->deceased_at, "is in the future");
+    if (given(in->birth_date) && !cd_date_parse(in->birth_date, &born, NULL) &&
+        cd_instant_local_day(t) < born)
+        return cd_error_set(err, CD_EINVAL,
+                            "deceased_at: '%.40s' is before the patient's birth date (%.10s)",
+                            in->deceased_at, in->birth_date);
+    return 0;
+}
+
 static int check_diagnoses(const struct cd_discharge_in *in, struct cd_error *err)
 {
     const char *why;
@@ -283,19 +307,10 @@ static int check_diagnoses(const struct cd_discharge_in *in, struct cd_error *er
 }
 
 /* The discharge fields in the order cd_discharge_validate checks them. */
-static const char *const discharge_fields[] = {"discharge_at",
-                                               "admit_at",
-                                               "facility",
-                                               "setting",
-                                               "patient_class",
-                                               "disposition",
-                                               "discharged_to",
-                                               "admission_type",
-                                               "diagnoses",
-                                               "complexity",
-                                               "source",
-                                               "external_id",
-                                               NULL};
+static const char *const discharge_fields[] = {
+    "discharge_at", "admit_at",      "facility",       "setting",   "patient_class",
+    "disposition",  "discharged_to", "admission_type", "diagnoses", "complexity",
+    "source",       "external_id",   "deceased_at",    NULL};
 
 int cd_discharge_check_field(const struct cd_discharge_in *in, const char *field,
                              struct cd_error *err)
@@ -341,6 +356,8 @@ int cd_discharge_check_field(const struct cd_discharge_in *in, const char *field
     } else if (strcmp(field, "source") == 0) {
         if (!canon(in->source, sources))
             return field_err(err, "source", in->source, "is not hl7, csv, manual or demo");
+    } else if (strcmp(field, "deceased_at") == 0) {
+        return check_deceased_at(in, err);
     } else if (strcmp(field, "external_id") == 0) {
         if ((why = cd_text_check(in->external_id, 400, false)))
             return field_err(err, "external_id", in->external_id, why);
@@ -533,6 +550,45 @@ int cd_encounter_key(const struct cd_discharge_in *in, struct cd_strbuf *out, st
     return out->oom ? cd_error_set(err, CD_ENOMEM, "out of memory") : 0;
 }
 
+/* The date of death on record for PATIENT into OUT (CD_DATE_LEN), "" while alive. */
+static int died_before(struct cd_store *store, int64_t patient, char *out, struct cd_error *err)
+{
+    struct cd_stmt *st;
+    int day, rc = cd_db_stmt(store, SQL_DIED, &st, err);
+    out[0] = '\0';
+    if (rc)
+        return rc;
+    cd_db_bind_int(st, ":id", patient);
+    rc = cd_db_step(store, st, err);
+    if (rc == 1 && cd_patient_death_day(cd_db_col_text(st, 0), &day))
+        cd_date_format(day, out);
+    cd_db_done(st);
+    return rc < 0 ? rc : 0;
+}
+
+/* The discharge reports a death (an expired disposition, PID-29/PID-30): the one lifecycle rule
+ * ends everything, as of PID-29's time when given, else the discharge's. */
+static int record_death(struct cd_store *store, const struct cd_discharge_in *in, time_t dis,
+                        struct cd_discharge_result *res, struct cd_error *err)
+{
+    time_t at = dis;
+    if (given(in->deceased_at))
+        cd_instant_parse(in->deceased_at, &at, NULL);
+    struct cd_death_in d = {.patient_id = res->patient_id,
+                            .day = cd_instant_local_day(at),
+                            .at = at,
+                            .encounter_id = res->encounter_id};
+    struct cd_death_result dr;
+    int rc = cd_lifecycle_death(store, &d, &dr, err);
+    if (rc)
+        return rc;
+    res->died = dr.recorded;
+    res->enrollments_ended = dr.enrollments;
+    res->tasks_cancelled = dr.tasks;
+    res->appointments_cancelled = dr.appointments;
+    return 0;
+}
+
 int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in,
                         struct cd_discharge_result *res, struct cd_error *err)
 {
@@ -574,9 +630,17 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
         goto out; /* already recorded: nothing more to write */
     }
     const char *why = NULL;
-    res->eligible = cd_discharge_eligible(in->setting, in->patient_class,
-                                          cd_disposition_find(in->disposition), in->deceased, &why);
-    if (res->eligible && res->due.period_end < cd_clock_today()) {
+    const struct cd_disposition *disp = cd_disposition_find(in->disposition);
+    bool died = in->deceased || (disp && disp->died);
+    res->eligible = cd_discharge_eligible(in->setting, in->patient_class, disp, died, &why);
+    char died_on[CD_DATE_LEN];
+    if (res->eligible && (rc = died_before(store, res->patient_id, died_on, err)))
+        goto out;
+    if (res->eligible && died_on[0]) {
+        /* a late discharge of a patient whose death is on record starts no outreach */
+        snprintf(res->reason, sizeof res->reason, "patient died (%s)", died_on);
+        res->eligible = 0;
+    } else if (res->eligible && res->due.period_end < cd_clock_today()) {
         char end[CD_DATE_LEN];
         snprintf(res->reason, sizeof res->reason, "the 30-day TCM period ended on %s",
                  cd_date_format(res->due.period_end, end));
@@ -587,19 +651,8 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
     if ((rc = insert_encounter(store, in, cd_strbuf_str(&ext), dis,
                                dx.len ? cd_strbuf_str(&dx) : NULL, res, err)))
         goto out;
-    if (in->deceased) {
-        struct cd_stmt *st;
-        if ((rc = cd_db_stmt(store, SQL_DECEASED, &st, err))) {
-            goto out;
-        }
-        char at[CD_INSTANT_LEN];
-        cd_db_bind_text(st, ":at", cd_instant_format(dis, at));
-        cd_db_bind_int(st, ":id", res->patient_id);
-        rc = cd_db_exec(store, st, err);
-        cd_db_done(st);
-        if (rc)
-            goto out;
-    }
+    if (died && (rc = record_death(store, in, dis, res, err)))
+        goto out;
     if (res->eligible)
         rc = create_tcm(store, in, res, err);
 out:

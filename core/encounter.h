@@ -34,7 +34,8 @@ struct cd_discharge_in {
     const char *admission_type; /* emergency, urgent, elective, other */
     const char *diagnoses;      /* ICD-10 codes separated by ';' */
     const char *complexity;     /* moderate (default) or high */
-    bool deceased;              /* HL7 PID-30 = Y */
+    bool deceased;              /* HL7 PID-30 = Y, or a PID-29 death time */
+    const char *deceased_at;    /* HL7 PID-29, the same form as discharge_at; NULL: unknown */
     const char *source;         /* hl7, csv, manual, demo */
     const char *external_id;    /* visit number; NULL: derived from mrn, discharge time, facility */
 };
@@ -56,6 +57,8 @@ struct cd_discharge_result {
     int tasks_created;
     int discharge_day; /* clinic-zone day 0 */
     struct cd_tcm_due due;
+    int died; /* the discharge recorded the patient's death (core/lifecycle.h) */
+    int enrollments_ended, tasks_cancelled, appointments_cancelled; /* what the death ended */
 };
 
 /* One row of the NUBC discharge disposition table (data/dispositions.tsv). */
@@ -65,6 +68,7 @@ struct cd_disposition {
     bool community;   /* discharged to a community setting */
     const char *text;
     const char *reason; /* why not eligible, "" when community */
+    bool died;          /* an "expired" status: the discharge records the patient's death */
 };
 
 /* Look a disposition up by NUBC code or key (case-insensitive); NULL when unknown. */

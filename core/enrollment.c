@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* Enrollments: one active enrollment per patient and program, the consent that makes its minutes
- * billable (date, method, who took it), and the end of an enrollment with its reason. */
+ * billable (date, method, who took it), and the end of an enrollment with its reason, one of the
+ * table data/disenroll_reasons.tsv. */
 #include "config.h"
 #include "core/enrollment.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/base/builtin.h"
 #include "core/base/clock.h"
+#include "core/base/strbuf.h"
 #include "core/base/text.h"
 #include "core/patient.h"
 #include "core/store/audit.h"
@@ -23,9 +27,14 @@ static const char SQL_INSERT[] =
 static const char SQL_CONSENT[] =
     "UPDATE enrollments SET consent_date = :date, consent_method = :consent, consent_by = :by "
     "WHERE id = :id";
+/* A note given with the end is kept after the enrollment's own note. */
 static const char SQL_END[] =
-    "UPDATE enrollments SET status = 'ended', end_date = :date, end_reason = :reason "
-    "WHERE id = :id";
+    "UPDATE enrollments SET status = 'ended', end_date = :date, end_reason = :reason, "
+    "note = CASE WHEN :note IS NULL THEN note WHEN note IS NULL THEN :note "
+    "ELSE note || char(10) || :note END WHERE id = :id";
+static const char SQL_ACTIVE_ANY[] =
+    "SELECT id, program, start_date FROM enrollments WHERE patient_id = :pid "
+    "AND status = 'active' AND (:program = 'all' OR program = :program) ORDER BY program, id";
 static const char SQL_PROGRAMS[] =
     "SELECT program FROM enrollments WHERE patient_id = :pid AND status = 'active'";
 static const char SQL_LIST[] =
@@ -33,6 +42,66 @@ static const char SQL_LIST[] =
     "u.login AS consent_by, e.note, e.end_reason FROM enrollments e "
     "LEFT JOIN users u ON u.id = e.consent_by WHERE e.patient_id = :pid "
     "ORDER BY e.start_date DESC, e.id DESC";
+
+/* data/disenroll_reasons.tsv, parsed once (key TAB text per line, '#' comments). */
+#define MAX_REASONS 32
+static struct cd_end_reason reasons[MAX_REASONS];
+static size_t reason_count;
+static char *reason_text;
+
+static void reasons_load(void)
+{
+    if (reason_text || reason_count)
+        return;
+    const char *src = cd_builtin_get("disenroll_reasons.tsv");
+    if (!src || !(reason_text = cd_strdup(src)))
+        return;
+    char *save = NULL;
+    for (char *line = strtok_r(reason_text, "\n", &save); line && reason_count < MAX_REASONS;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *tab = strchr(line, '\t');
+        if (*line == '#' || !tab || tab == line)
+            continue;
+        *tab = '\0';
+        reasons[reason_count++] = (struct cd_end_reason){.key = line, .text = tab + 1};
+    }
+}
+
+const struct cd_end_reason *cd_enrollment_reason_find(const char *key)
+{
+    reasons_load();
+    for (size_t i = 0; key && i < reason_count; i++)
+        if (strcmp(reasons[i].key, key) == 0)
+            return &reasons[i];
+    return NULL;
+}
+
+size_t cd_enrollment_reason_count(void)
+{
+    reasons_load();
+    return reason_count;
+}
+
+const struct cd_end_reason *cd_enrollment_reason_get(size_t i)
+{
+    reasons_load();
+    return i < reason_count ? &reasons[i] : NULL;
+}
+
+int cd_enrollment_reason_check(const char *key, struct cd_error *err)
+{
+    if (cd_enrollment_reason_find(key))
+        return 0;
+    struct cd_strbuf known = CD_STRBUF_INIT;
+    for (size_t i = 0; i < reason_count; i++)
+        cd_strbuf_addf(&known, "%s%s", i ? (i + 1 == reason_count ? " or " : ", ") : "",
+                       reasons[i].key);
+    int rc = cd_error_set(err, CD_EINVAL, "reason: '%.40s' is not %s%s", key ? key : "",
+                          reason_count > 1 ? "one of " : "",
+                          known.len ? cd_strbuf_str(&known) : "a known reason");
+    cd_strbuf_free(&known);
+    return rc;
+}
 
 /* A date given by the user, or today; never in the future. */
 static int check_date(const char *field, const char *date, int *day, struct cd_error *err)
@@ -175,8 +244,30 @@ int cd_enrollment_enroll(struct cd_store *store, const struct cd_enroll_in *in, 
     return 0;
 }
 
+/* End enrollment EID (MRN's PROGRAM) on END with REASON and NOTE, audited. */
+static int end_one(struct cd_store *store, int64_t eid, const char *mrn, const char *program,
+                   const char *end, const char *reason, const char *note, struct cd_error *err)
+{
+    struct cd_stmt *st = NULL;
+    int rc = cd_db_stmt(store, SQL_END, &st, err);
+    if (rc)
+        return rc;
+    cd_db_bind_text(st, ":date", end);
+    cd_db_bind_opt(st, ":reason", reason);
+    cd_db_bind_opt(st, ":note", note);
+    cd_db_bind_int(st, ":id", eid);
+    rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    if (rc)
+        return rc;
+    char detail[700];
+    snprintf(detail, sizeof detail, "%s %s ended %s%s%s%s%s", mrn, program, end, reason ? ": " : "",
+             reason ? reason : "", note && *note ? " - " : "", note ? note : "");
+    return cd_audit_log(store, "enrollment", eid, "end", detail, err);
+}
+
 int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *program,
-                      const char *date, const char *reason, struct cd_error *err)
+                      const char *date, const char *reason, const char *note, struct cd_error *err)
 {
     int day;
     int64_t pid, eid = 0;
@@ -185,8 +276,10 @@ int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *progr
     if (!cd_program_valid(program))
         return cd_error_set(err, CD_EINVAL, "program: '%s' is not a program",
                             program ? program : "");
-    if ((why = cd_text_check(reason, 500, false)))
-        return cd_error_set(err, CD_EINVAL, "reason: %s", why);
+    if (reason && cd_enrollment_reason_check(reason, err))
+        return err ? err->code : CD_EINVAL;
+    if ((why = cd_text_check(note, 500, false)))
+        return cd_error_set(err, CD_EINVAL, "note: %s", why);
     int rc = check_date("date", date, &day, err);
     if (!rc)
         rc = cd_patient_find_mrn(store, mrn, &pid, err);
@@ -201,23 +294,74 @@ int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *progr
     if (!rc && strcmp(end, start) < 0)
         rc = cd_error_set(err, CD_EINVAL, "date: '%s' is before the enrollment began (%s)", end,
                           start);
-    struct cd_stmt *st = NULL;
     if (!rc)
-        rc = cd_db_stmt(store, SQL_END, &st, err);
-    if (!rc) {
-        cd_db_bind_text(st, ":date", end);
-        cd_db_bind_opt(st, ":reason", reason);
-        cd_db_bind_int(st, ":id", eid);
-        rc = cd_db_exec(store, st, err);
+        rc = end_one(store, eid, mrn, program, end, reason, note && *note ? note : NULL, err);
+    return cd_store_finish(store, rc, err);
+}
+
+int cd_enrollment_end_active(struct cd_store *store, int64_t patient_id, const char *program,
+                             int day, const char *reason, char *ended, size_t size, int *n,
+                             struct cd_error *err)
+{
+    struct found {
+        int64_t id;
+        char program[16], start[CD_DATE_LEN];
+    } *list = NULL;
+    size_t count = 0, cap = 0;
+    char mrn[CD_PATIENT_MRN_MAX + 1] = "";
+    if (n)
+        *n = 0;
+    if (ended && size)
+        ended[0] = '\0';
+    if (!program || (strcmp(program, "all") != 0 && !cd_program_valid(program)))
+        return cd_error_set(err, CD_EINVAL, "program: '%.40s' is not a program or all",
+                            program ? program : "");
+    int rc = cd_enrollment_reason_check(reason, err);
+    if (rc)
+        return rc;
+    if ((rc = cd_patient_mrn_of(store, patient_id, mrn, err)))
+        return rc;
+    if ((rc = cd_store_begin(store, err)))
+        return rc;
+    struct cd_stmt *st;
+    if (!(rc = cd_db_stmt(store, SQL_ACTIVE_ANY, &st, err))) {
+        cd_db_bind_int(st, ":pid", patient_id);
+        cd_db_bind_text(st, ":program", program);
+        /* collect first: ending rows while the SELECT steps would disturb it */
+        while ((rc = cd_db_step(store, st, err)) == 1) {
+            if (count == cap) {
+                struct found *grown = realloc(list, (cap = cap ? 2 * cap : 4) * sizeof *list);
+                if (!grown) {
+                    rc = cd_error_set(err, CD_ENOMEM, "out of memory");
+                    break;
+                }
+                list = grown;
+            }
+            struct found *f = &list[count++];
+            f->id = cd_db_col_int(st, 0);
+            snprintf(f->program, sizeof f->program, "%s", cd_db_col_text(st, 1));
+            snprintf(f->start, sizeof f->start, "%s", cd_db_col_text(st, 2));
+        }
         cd_db_done(st);
     }
-    if (!rc) {
-        char detail[600];
-        snprintf(detail, sizeof detail, "%s %s ended %s%s%s", mrn, program, end,
-                 reason && *reason ? ": " : "", reason ? reason : "");
-        rc = cd_audit_log(store, "enrollment", eid, "end", detail, err);
+    char date[CD_DATE_LEN];
+    cd_date_format(day, date);
+    size_t used = 0;
+    for (size_t i = 0; rc == 0 && i < count; i++) {
+        /* an enrollment that began after DAY ends the day it began */
+        const char *end = strcmp(date, list[i].start) < 0 ? list[i].start : date;
+        rc = end_one(store, list[i].id, mrn, list[i].program, end, reason, NULL, err);
+        bool again = i > 0 && strcmp(list[i - 1].program, list[i].program) == 0;
+        if (!rc && ended && used < size && !again) {
+            int w = snprintf(ended + used, size - used, "%s%s", used ? "," : "", list[i].program);
+            used = w > 0 && (size_t)w < size - used ? used + (size_t)w : size;
+        }
     }
-    return cd_store_finish(store, rc, err);
+    free(list);
+    rc = cd_store_finish(store, rc, err);
+    if (!rc && n)
+        *n = (int)count;
+    return rc;
 }
 
 int cd_enrollment_default_program(struct cd_store *store, int64_t patient_id, char *out,

@@ -4,6 +4,7 @@
 #define CD_CORE_ENROLLMENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/base/error.h"
@@ -26,10 +27,32 @@ struct cd_enroll_in {
  * future. CONSENT_ADDED may be NULL. */
 int cd_enrollment_enroll(struct cd_store *store, const struct cd_enroll_in *in, int64_t *id,
                          int *consent_added, struct cd_error *err);
-/* End the active enrollment of MRN in PROGRAM on DATE (NULL = today) with REASON (may be NULL);
- * one transaction, audited. CD_ENOTFOUND when there is none. */
+/* A reason an enrollment ends (data/disenroll_reasons.tsv, overridable via $CAREDESK_DATA). */
+struct cd_end_reason {
+    const char *key;  /* died, refused, moved, ... as stored in enrollments.end_reason */
+    const char *text; /* in words, for a menu */
+};
+/* The reason with KEY, or NULL. */
+const struct cd_end_reason *cd_enrollment_reason_find(const char *key);
+/* How many reasons the table holds, and the I-th (NULL past the end), in the table's order. */
+size_t cd_enrollment_reason_count(void);
+const struct cd_end_reason *cd_enrollment_reason_get(size_t i);
+/* 0 when KEY is a reason of the table; else CD_EINVAL naming the known keys ("reason: 'x' is not
+ * one of died, refused, ..."). */
+int cd_enrollment_reason_check(const char *key, struct cd_error *err);
+
+/* End the active enrollment of MRN in PROGRAM on DATE (NULL = today) with REASON, a key of the
+ * reasons table (NULL: none given), and NOTE (may be NULL, kept with the enrollment); one
+ * transaction, audited. CD_ENOTFOUND when there is none. */
 int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *program,
-                      const char *date, const char *reason, struct cd_error *err);
+                      const char *date, const char *reason, const char *note, struct cd_error *err);
+/* End every active enrollment of PATIENT_ID in PROGRAM ("all": in every program) as of DAY
+ * (never before an enrollment's start) with REASON, a key of the reasons table; audited per
+ * enrollment, inside the caller's transaction or one of its own. ENDED (SIZE bytes, may be NULL)
+ * gets the programs ended, "ccm,tcm"; *N (may be NULL) their number, 0 when none was active. */
+int cd_enrollment_end_active(struct cd_store *store, int64_t patient_id, const char *program,
+                             int day, const char *reason, char *ended, size_t size, int *n,
+                             struct cd_error *err);
 /* The program of the patient's active care-management enrollment for a new timer: the first of
  * ccm_complex, pcm, ccm, apcm, tcm, coordination the patient is actively enrolled in, written into
  * OUT (16 bytes); "coordination" when there is none. */

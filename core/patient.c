@@ -21,6 +21,7 @@ static const char SQL_INSERT[] =
     "VALUES (:mrn, :family, :given, :birth, :sex, :phone, :phone_alt, :lang, :coord, :key, :at, "
     ":at)";
 static const char SQL_FIND[] = "SELECT id FROM patients WHERE mrn = :mrn";
+static const char SQL_MRN_OF[] = "SELECT mrn FROM patients WHERE id = :id";
 static const char SQL_CURRENT[] =
     "SELECT family_name, given_name, birth_date, sex, phone, phone_alt, language, coordinator_id "
     "FROM patients WHERE id = :id";
@@ -41,8 +42,8 @@ static const char SQL_HEADER[] =
     "SELECT p.id, p.mrn, p.family_name, p.given_name, p.birth_date, p.sex, p.phone, p.phone_alt, "
     "p.language, p.risk_tier, p.lace_score, u.login AS coordinator, u.name AS coordinator_name, "
     "(SELECT group_concat(program, ',') FROM (SELECT DISTINCT program FROM enrollments e "
-    "  WHERE e.patient_id = p.id AND e.status = 'active' ORDER BY program)) AS programs "
-    "FROM patients p LEFT JOIN users u ON u.id = p.coordinator_id WHERE p.id = :id";
+    "  WHERE e.patient_id = p.id AND e.status = 'active' ORDER BY program)) AS programs, "
+    "p.deceased_at FROM patients p LEFT JOIN users u ON u.id = p.coordinator_id WHERE p.id = :id";
 enum header_col {
     H_ID,
     H_MRN,
@@ -57,7 +58,8 @@ enum header_col {
     H_LACE,
     H_COORDINATOR,
     H_COORDINATOR_NAME,
-    H_PROGRAMS
+    H_PROGRAMS,
+    H_DECEASED
 };
 
 static int field_err(struct cd_error *err, const char *field, const char *value, const char *why)
@@ -150,6 +152,37 @@ int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id, st
     }
     cd_db_done(st);
     return rc;
+}
+
+int cd_patient_mrn_of(struct cd_store *store, int64_t id, char *out, struct cd_error *err)
+{
+    int rc;
+    struct cd_stmt *st;
+    out[0] = '\0';
+    if ((rc = cd_db_stmt(store, SQL_MRN_OF, &st, err)))
+        return rc;
+    cd_db_bind_int(st, ":id", id);
+    rc = cd_db_step(store, st, err);
+    if (rc == 1) {
+        snprintf(out, CD_PATIENT_MRN_MAX + 1, "%s", cd_db_col_text(st, 0));
+        rc = 0;
+    } else if (rc == 0) {
+        rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)id);
+    }
+    cd_db_done(st);
+    return rc;
+}
+
+bool cd_patient_death_day(const char *stored, int *day)
+{
+    time_t t;
+    if (!stored || !*stored)
+        return false;
+    if (!cd_instant_parse(stored, &t, NULL)) {
+        *day = cd_instant_local_day(t);
+        return true;
+    }
+    return strlen(stored) == 10 && !cd_date_parse(stored, day, NULL);
 }
 
 /* The details an insert and an update both write, and now as :at. */
@@ -378,6 +411,9 @@ int cd_patient_header_get(struct cd_store *store, int64_t id, struct cd_patient_
                     copy_text(st, H_COORDINATOR_NAME, out->coordinator_name,
                               sizeof out->coordinator_name) &&
                     copy_text(st, H_PROGRAMS, out->programs, sizeof out->programs);
+        int died;
+        if (cd_patient_death_day(cd_db_col_text(st, H_DECEASED), &died))
+            cd_date_format(died, out->deceased);
         rc = fits ? 0
                   : cd_error_set(err, CD_EINVAL,
                                  "patient %lld has a field longer than caredesk allows",

@@ -3,6 +3,7 @@
 #ifndef CD_CORE_PATIENT_H
 #define CD_CORE_PATIENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/base/clock.h"
@@ -44,6 +45,11 @@ int cd_patient_upsert(struct cd_store *store, const struct cd_patient_in *in, in
                       int *created, int *changed, struct cd_error *err);
 /* The id of the patient with MRN. CD_ENOTFOUND with a message naming the MRN. */
 int cd_patient_find_mrn(struct cd_store *store, const char *mrn, int64_t *id, struct cd_error *err);
+/* The MRN of patient ID into OUT (CD_PATIENT_MRN_MAX + 1 bytes). CD_ENOTFOUND names the id. */
+int cd_patient_mrn_of(struct cd_store *store, int64_t id, char *out, struct cd_error *err);
+/* The clinic-zone day of death from patients.deceased_at as stored: an instant (the discharge or
+ * HL7 death time that recorded it) or a date (recorded by hand). False when STORED is neither. */
+bool cd_patient_death_day(const char *stored, int *day);
 /* The columns of cd_patient_search's page: patient is "Family, Given", coordinator a login. */
 #define CD_PATIENT_SEARCH_COLUMNS(X)                                                               \
     X(CD_PATIENT_SEARCH_COL_ID, "id")                                                              \
@@ -73,7 +79,8 @@ struct cd_patient_header {
     int lace_score;     /* 0..19; -1 when not scored */
     char coordinator[CD_USER_LOGIN_MAX + 1];
     char coordinator_name[CD_USER_NAME_MAX + 1];
-    char programs[64]; /* the active enrollments' programs, sorted: "ccm,tcm" */
+    char programs[64];          /* the active enrollments' programs, sorted: "ccm,tcm" */
+    char deceased[CD_DATE_LEN]; /* the date of death, YYYY-MM-DD; "" while alive */
 };
 
 /* The chart header of patient ID into *OUT. CD_ENOTFOUND names the id. */

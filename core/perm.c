@@ -23,6 +23,12 @@ static const struct {
     [CD_PERM_READ_AUDIT] = {"the access log", SUPER | ADMIN, "supervisors and admins"},
     [CD_PERM_CONFIRM_TIME] = {"confirming a day's minutes above the limit", SUPER | ADMIN,
                               "supervisors and admins"},
+    /* the nurse who hears of a death from the family records it; a scheduler books, and a
+     * death ends programs, so it is not theirs */
+    [CD_PERM_RECORD_DEATH] = {"recording a death", COORD | SUPER | ADMIN,
+                              "coordinators, supervisors and admins"},
+    [CD_PERM_CORRECT_DEATH] = {"taking back a recorded death", SUPER | ADMIN,
+                               "supervisors and admins"},
 };
 
 static unsigned role_bit(const char *role)

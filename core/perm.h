@@ -19,6 +19,8 @@ enum cd_perm {
     CD_PERM_ACT_AS,          /* act as another staff member (--user) */
     CD_PERM_READ_AUDIT,      /* browse and verify the access log */
     CD_PERM_CONFIRM_TIME,    /* confirm a day's minutes above the clinic's limit */
+    CD_PERM_RECORD_DEATH,    /* record a patient's death by hand (a discharge records its own) */
+    CD_PERM_CORRECT_DEATH,   /* take back a death recorded by mistake */
     CD_PERM_COUNT
 };
 

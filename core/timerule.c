@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/clock.h"
+#include "core/patient.h"
 #include "core/perm.h"
 #include "core/store/db.h"
 #include "core/store/settings.h"
@@ -54,16 +55,10 @@ static int load_life(struct cd_store *store, int64_t patient_id, struct life *ou
     rc = cd_db_step(store, st, err);
     if (rc == 1) {
         const char *birth = cd_db_col_text(st, 1), *death = cd_db_col_text(st, 2);
-        time_t t;
         snprintf(out->mrn, sizeof out->mrn, "%s", cd_db_col_text(st, 0));
         out->has_born = birth && !cd_date_parse(birth, &out->born, NULL);
-        /* the date of death is stored as an instant (the discharge that recorded it) */
-        if (death && !cd_instant_parse(death, &t, NULL)) {
-            out->died = cd_instant_local_day(t);
-            out->has_died = true;
-        } else {
-            out->has_died = death && !cd_date_parse(death, &out->died, NULL);
-        }
+        /* an instant (a discharge recorded it) or a date (recorded by hand) */
+        out->has_died = cd_patient_death_day(death, &out->died);
         rc = 0;
     } else if (rc == 0) {
         rc = cd_error_set(err, CD_ENOTFOUND, "no patient with id %lld", (long long)patient_id);

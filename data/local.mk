@@ -8,7 +8,8 @@ dist_dataschema_DATA = \
 	data/schema/004_bounded_time.sql
 dist_pkgdata_DATA = \
 	data/keys.default \
-	data/dispositions.tsv
+	data/dispositions.tsv \
+	data/disenroll_reasons.tsv
 datademodir = $(pkgdatadir)/demo
 dist_datademo_DATA = \
 	data/demo/given_female.txt \

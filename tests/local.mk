@@ -37,6 +37,7 @@ unit_tests = \
 	tests/unit/test_ical \
 	tests/unit/test_import_csv \
 	tests/unit/test_import_hl7 \
+	tests/unit/test_lifecycle \
 	tests/unit/test_note \
 	tests/unit/test_page \
 	tests/unit/test_patient \
@@ -87,6 +88,7 @@ cli_tests = \
 	tests/cli/import.sh \
 	tests/cli/import_errors.sh \
 	tests/cli/keys.sh \
+	tests/cli/lifecycle.sh \
 	tests/cli/log_call.sh \
 	tests/cli/setup.sh \
 	tests/cli/tcm_due.sh \
@@ -103,6 +105,7 @@ tui_tests = \
 	tests/tui/chart.sh \
 	tests/tui/hangup.sh \
 	tests/tui/intake.sh \
+	tests/tui/lifecycle.sh \
 	tests/tui/locale.sh \
 	tests/tui/minutes.sh \
 	tests/tui/shell.sh \

@@ -51,6 +51,7 @@ caredesk_SOURCES += \
 	tui/screen/intake.c tui/screen/intake.h \
 	tui/screen/minutes_bar.c tui/screen/minutes_bar.h \
 	tui/screen/patient_open.c \
+	tui/screen/refusal.c tui/screen/refusal.h \
 	tui/screen/timer_ui.c tui/screen/timer_ui.h \
 	tui/screen/wlgen.c tui/screen/wlgen.h
 caredesk_SOURCES += \

@@ -37,6 +37,7 @@ enum val {
     V_PHONE,
     V_LANG,
     V_DEATH_IND,
+    V_DEATH_AT,
     V_CLASS,
     V_FACILITY,
     V_POINT,
@@ -107,6 +108,9 @@ static int take_mrn(struct msg *g, struct cd_error *err)
     return take(g, g->pid, 3, 0, 1, 1, V_MRN, "mrn", err);
 }
 
+static int convert_time(struct msg *g, const struct cd_hl7_segment *s, int field, enum val v,
+                        const char *name, bool date_only, struct cd_error *err);
+
 static int take_pid(struct msg *g, struct cd_error *err)
 {
     int rc;
@@ -117,7 +121,9 @@ static int take_pid(struct msg *g, struct cd_error *err)
         (rc = take(g, g->pid, 8, 0, 1, 1, V_SEX, "sex", err)) ||
         (rc = take(g, g->pid, 13, 0, 1, 1, V_PHONE, "phone", err)) ||
         (rc = take(g, g->pid, 15, 0, 1, 1, V_LANG, "language", err)) ||
-        (rc = take(g, g->pid, 30, 0, 1, 1, V_DEATH_IND, "death indicator", err)))
+        (rc = take(g, g->pid, 30, 0, 1, 1, V_DEATH_IND, "death indicator", err)) ||
+        (rc = take(g, g->pid, 29, 0, 1, 1, V_DEATH_AT, "deceased_at", err)) ||
+        (rc = convert_time(g, g->pid, 29, V_DEATH_AT, "deceased_at", false, err)))
         return rc;
     if (!*val(g, V_PHONE)) { /* XTN-6 area code and XTN-7 local number */
         struct cd_strbuf *p = &g->v[V_PHONE];
@@ -333,25 +339,29 @@ static int remember(struct cd_store *store, struct msg *g, const char *type, int
 static void discharge_in(struct msg *g, struct cd_discharge_in *in)
 {
     const char *visit = val(g, V_VISIT);
-    *in = (struct cd_discharge_in){.mrn = val(g, V_MRN),
-                                   .family_name = val(g, V_FAMILY),
-                                   .given_name = val(g, V_GIVEN),
-                                   .birth_date = val(g, V_BIRTH),
-                                   .sex = val(g, V_SEX),
-                                   .phone = val(g, V_PHONE),
-                                   .language = val(g, V_LANG),
-                                   .discharge_at = val(g, V_DISCHARGE),
-                                   .admit_at = val(g, V_ADMIT),
-                                   .facility = val(g, V_FACILITY),
-                                   .setting = setting_of(val(g, V_CLASS)),
-                                   .patient_class = val(g, V_CLASS),
-                                   .disposition = val(g, V_DISP),
-                                   .discharged_to = val(g, V_TO),
-                                   .admission_type = admission_of(val(g, V_ADM_TYPE)),
-                                   .diagnoses = val(g, V_DX),
-                                   .deceased = strcmp(val(g, V_DEATH_IND), "Y") == 0,
-                                   .source = "hl7",
-                                   .external_id = *visit ? visit : NULL};
+    *in = (struct cd_discharge_in){
+        .mrn = val(g, V_MRN),
+        .family_name = val(g, V_FAMILY),
+        .given_name = val(g, V_GIVEN),
+        .birth_date = val(g, V_BIRTH),
+        .sex = val(g, V_SEX),
+        .phone = val(g, V_PHONE),
+        .language = val(g, V_LANG),
+        .discharge_at = val(g, V_DISCHARGE),
+        .admit_at = val(g, V_ADMIT),
+        .facility = val(g, V_FACILITY),
+        .setting = setting_of(val(g, V_CLASS)),
+        .patient_class = val(g, V_CLASS),
+        .disposition = val(g, V_DISP),
+        .discharged_to = val(g, V_TO),
+        .admission_type = admission_of(val(g, V_ADM_TYPE)),
+        .diagnoses = val(g, V_DX),
+        /* a death time says so too, unless PID-30 says N */
+        .deceased = strcmp(val(g, V_DEATH_IND), "Y") == 0 ||
+                    (*val(g, V_DEATH_AT) && strcmp(val(g, V_DEATH_IND), "N") != 0),
+        .deceased_at = val(g, V_DEATH_AT),
+        .source = "hl7",
+        .external_id = *visit ? visit : NULL};
 }
 
 static int a03(struct cd_store *store, struct msg *g, struct cd_import_summary *sum,

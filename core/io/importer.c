@@ -107,6 +107,13 @@ int cd_import_summary_format(const char *name, const struct cd_import_summary *s
     if (s->discharges_cancelled || s->tasks_cancelled)
         cd_strbuf_addf(out, "; discharges %d cancelled, tasks %d cancelled",
                        s->discharges_cancelled, s->tasks_cancelled);
+    if (s->deaths)
+        cd_strbuf_addf(out, "; %d death%s recorded", s->deaths, s->deaths == 1 ? "" : "s");
+    if (s->death_enrollments || s->death_tasks || s->death_visits)
+        cd_strbuf_addf(out,
+                       ", outreach stopped: enrollments %d ended, tasks %d cancelled, visits %d "
+                       "cancelled",
+                       s->death_enrollments, s->death_tasks, s->death_visits);
     if (!cd_import_changed(s))
         cd_strbuf_add(out, "; nothing changed");
     return out->oom ? CD_ENOMEM : 0;
@@ -123,4 +130,8 @@ void cd_import_count(struct cd_import_summary *sum, const struct cd_discharge_re
         sum->discharges_known++;
     }
     sum->tasks_created += res->tasks_created;
+    sum->deaths += res->died;
+    sum->death_enrollments += res->enrollments_ended;
+    sum->death_tasks += res->tasks_cancelled;
+    sum->death_visits += res->appointments_cancelled;
 }

@@ -27,7 +27,9 @@ struct cd_import_summary {
     int discharges_new, discharges_known, discharges_ineligible, discharges_cancelled;
     int tasks_created, tasks_cancelled;
     int messages_skipped; /* HL7 messages of other types (and cancels of unknown visits) */
-    int records;          /* CSV records or HL7 messages read */
+    int deaths;           /* discharges that recorded a death, and what it ended: */
+    int death_enrollments, death_tasks, death_visits;
+    int records; /* CSV records or HL7 messages read */
 };
 
 /* "csv" or "hl7" (CD_EINVAL otherwise). */
@@ -47,7 +49,7 @@ int cd_import_file(struct cd_store *store, const char *path, enum cd_import_form
 /* True when the import wrote anything. */
 bool cd_import_changed(const struct cd_import_summary *sum);
 /* The summary line: "import NAME: patients 3 new, 1 updated; discharges 4 new, 0 already known;
- * tasks 6 created; messages 1 skipped" (plus cancellations and "; nothing changed"). */
+ * tasks 6 created; messages 1 skipped" (plus cancellations, deaths and "; nothing changed"). */
 int cd_import_summary_format(const char *name, const struct cd_import_summary *sum,
                              struct cd_strbuf *out);
 

@@ -31,7 +31,7 @@ is "bad birth date message" "$ERR" "caredesk: birth_date: '1950-02-30' is not a 
 cd_run --user alice --db "$DB" patient add --mrn 7 --family Doe
 is_rc "missing options is a usage error" 2
 is "missing options message" "$ERR" "caredesk: patient add needs --mrn, --family, --given and --birth-date
-usage: caredesk patient add --mrn MRN --family TEXT --given TEXT --birth-date YYYY-MM-DD [--sex F|M|X] [--phone TEXT] [--language TEXT] [--coordinator LOGIN] | patient find TEXT"
+usage: caredesk patient add --mrn MRN --family TEXT --given TEXT --birth-date YYYY-MM-DD [--sex F|M|X] [--phone TEXT] [--language TEXT] [--coordinator LOGIN] | patient find TEXT | patient deceased MRN --date YYYY-MM-DD [--note TEXT] | patient deceased MRN --undo --reason TEXT"
 cd_run --user alice --db "$DB" settings idle_minutes --format xml
 is_rc "bad --format" 2
 

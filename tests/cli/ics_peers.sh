@@ -3,7 +3,8 @@
 # (Thunderbird's parser, pinned in tests/peers/package-lock.json, installed into the build tree
 # with npm ci) must read every event with the right UTC start across both 2026 daylight-saving
 # changes, and calcurse (Debian) must import every event with nothing skipped. When the npm
-# registry cannot be reached, the ical.js checks are skipped with one line saying so.
+# registry cannot be reached, the ical.js checks are skipped with one line saying so. A patient's
+# death must reach calendars as CANCELLED with a higher SEQUENCE.
 . "$TESTLIB/cli.sh"
 PEERS_SRC=$(cd "$TESTLIB/../peers" && pwd)
 PEERS=$(dirname "$CAREDESK")/tests/peers-run
@@ -67,6 +68,18 @@ else
  Specialist visit - Zoë Núñez | CANCELLED | 1 | 2026-11-03T21:00:00.000Z | 2026-11-03T22:00:00.000Z | alarms=[]"
     is "ical.js sees the UIDs caredesk stored" "$(cut -d' ' -f1 "$T_TMP/icaljs" | sort | tr '\n' ' ')" \
        "$(sqlite3 "$DB" "SELECT uid FROM appointments ORDER BY uid" | tr '\n' ' ')"
+    # a death cancels the visits to come: calendars must see CANCELLED with a higher SEQUENCE
+    cp "$DB" "$T_TMP/died.db"
+    cd_run --user alice --db "$T_TMP/died.db" --now 2026-03-01T09:00 patient deceased M2 --date 2026-03-01
+    cd_run --user alice --db "$T_TMP/died.db" --now 2026-03-01T09:00 export-ics --full-names -o "$T_TMP/died.ics"
+    node "$PEERS/icsdump.mjs" "$T_TMP/died.ics" >"$T_TMP/died.icaljs" 2>&1
+    is "ical.js: the dead patient's visits CANCELLED, SEQUENCE 1; the others unchanged" \
+       "$(cut -d'|' -f2-4 "$T_TMP/died.icaljs" | sed 's/ $//')" \
+" Primary care visit - Zoë Núñez | CONFIRMED | 0
+ TCM face-to-face visit - Jane O'Brien, Jr. | CANCELLED | 1
+ Lab appointment - Zoë Núñez | CONFIRMED | 0
+ Telehealth visit - Jane O'Brien, Jr. | CANCELLED | 1
+ Specialist visit - Zoë Núñez | CANCELLED | 1"
 fi
 
 # calcurse: no time zones of its own; it converts TZID times to $TZ at import

@@ -27,7 +27,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 fi
 
 run import "$FIXTURES/adt_cr.hl7"
-is "hl7 CR file: A03 x3, A01 skipped, A08" "$OUT" "import $FIXTURES/adt_cr.hl7: patients 3 new, 1 updated; discharges 3 new (2 not eligible for TCM), 0 already known; tasks 2 created; messages 1 skipped"
+is "hl7 CR file: A03 x3, A01 skipped, A08" "$OUT" "import $FIXTURES/adt_cr.hl7: patients 3 new, 1 updated; discharges 3 new (2 not eligible for TCM), 0 already known; tasks 2 created; messages 1 skipped; 1 death recorded"
 run import --format hl7 "$FIXTURES/adt_lf.hl7" "$FIXTURES/adt_mllp.hl7"
 is "hl7 LF and MLLP/CRLF files, A13 cancels" "$OUT" "import $FIXTURES/adt_lf.hl7: patients 1 new, 0 updated; discharges 1 new, 0 already known; tasks 2 created; messages 0 skipped
 import $FIXTURES/adt_mllp.hl7: patients 1 new, 0 updated; discharges 1 new, 0 already known; tasks 2 created; messages 0 skipped; discharges 1 cancelled, tasks 2 cancelled"

@@ -79,20 +79,63 @@ int main(void)
     cd_enrollment_default_program(s, pid, prog, &err);
     is_str(prog, "pcm", "pcm before ccm for a new timer");
 
-    is_int(cd_enrollment_end(s, "1001", "pcm", "2026-10-01", NULL, &err), CD_EINVAL,
+    is_int(cd_enrollment_end(s, "1001", "pcm", "2026-10-01", NULL, NULL, &err), CD_EINVAL,
            "end before start refused");
     is_str(err.msg, "date: '2026-10-01' is before the enrollment began (2026-10-15)", "message");
-    is_int(cd_enrollment_end(s, "1001", "pcm", NULL, "declined further care", &err), 0, "end");
-    is_int(cd_enrollment_end(s, "1001", "pcm", NULL, NULL, &err), CD_ENOTFOUND, "end twice");
+    is_int(cd_enrollment_end(s, "1001", "pcm", NULL, "declined", NULL, &err), CD_EINVAL,
+           "a reason outside the table");
+    is_str(err.msg,
+           "reason: 'declined' is not one of died, refused, moved, changed_provider, hospice, "
+           "long_term_care, no_longer_eligible, program_changed or other",
+           "the message names the known reasons");
+    is_int(cd_enrollment_end(s, "1001", "pcm", NULL, "refused", "declined further care", &err), 0,
+           "end");
+    is_int(cd_enrollment_end(s, "1001", "pcm", NULL, NULL, NULL, &err), CD_ENOTFOUND, "end twice");
     is_str(err.msg, "1001 is not enrolled in pcm", "not enrolled message");
     cd_enrollment_default_program(s, pid, prog, &err);
     is_str(prog, "ccm", "ccm after pcm ended");
     cd_enrollment_list(s, pid, &page, &err);
     is_str(page_str(&page, 1, "status"), "ended", "status ended");
-    is_str(page_str(&page, 1, "end_reason"), "declined further care", "end reason");
+    is_str(page_str(&page, 1, "end_reason"), "refused", "end reason: the table's key");
+    is_str(page_str(&page, 1, "note"), "thinking about it\ndeclined further care",
+           "the note kept after the enrollment's own");
     cd_page_free(&page);
     is_int(cd_enrollment_enroll(s, &pcm, &id2, &added, &err), 0, "re-enroll after the end");
     ok(id2 != id, "a new enrollment");
+
+    /* the reasons table and ending every active enrollment at once (a death, a refusal) */
+    is_int((int)cd_enrollment_reason_count(), 9, "nine reasons in the table");
+    is_str(cd_enrollment_reason_get(0)->key, "died", "died first");
+    is_str(cd_enrollment_reason_find("changed_provider")->text,
+           "Patient changed to another practice or provider", "reason text");
+    ok(cd_enrollment_reason_find("Died") == NULL, "keys are exact");
+    char ended[64];
+    int n = -1, today;
+    cd_date_parse("2026-11-02", &today, NULL);
+    is_int(
+        cd_enrollment_end_active(s, pid, "ccmx", today, "refused", ended, sizeof ended, &n, &err),
+        CD_EINVAL, "an unknown program");
+    is_str(err.msg, "program: 'ccmx' is not a program or all", "program message");
+    is_int(cd_enrollment_end_active(s, pid, "all", today, "sad", ended, sizeof ended, &n, &err),
+           CD_EINVAL, "an unknown reason");
+    is_int(cd_enrollment_end_active(s, pid, "pcm", today, "refused", ended, sizeof ended, &n, &err),
+           0, "end pcm only");
+    is_int(n, 1, "one ended");
+    is_str(ended, "pcm", "pcm named");
+    is_int(
+        cd_enrollment_end_active(s, pid, "all", today - 400, "died", ended, sizeof ended, &n, &err),
+        0, "end all");
+    is_int(n, 1, "ccm was left");
+    is_str(ended, "ccm", "ccm named");
+    cd_enrollment_list(s, pid, &page, &err);
+    is_str(page_str(&page, 0, "end_date"), "2026-11-02",
+           "a day before the start ends it on its first day");
+    is_str(page_str(&page, 0, "end_reason"), "died", "reason died");
+    cd_page_free(&page);
+    is_int(cd_enrollment_end_active(s, pid, "all", today, "died", ended, sizeof ended, &n, &err), 0,
+           "nothing left to end is no error");
+    is_int(n, 0, "none ended");
+    is_str(ended, "", "none named");
     cd_store_close(s);
     return done_testing();
 }

@@ -150,7 +150,7 @@ int main(void)
     is_str(cd_strbuf_str(&sb),
            "import t.hl7: patients 2 new, 1 updated; discharges 2 new (2 not "
            "eligible for TCM), 0 already known; tasks 0 created; messages 2 "
-           "skipped; discharges 1 cancelled, tasks 2 cancelled",
+           "skipped; discharges 1 cancelled, tasks 2 cancelled; 1 death recorded",
            "A01 skipped, A08 update, A13 cancel (and one for an unknown visit), ED, death");
     cd_strbuf_free(&sb);
 

@@ -23,7 +23,8 @@ int main(void)
     struct cd_user super = user("pkhan", "supervisor"), admin = user("root", "admin");
 
     for (int p = 0; p < CD_PERM_COUNT; p++) {
-        ok(!cd_perm_allows("coordinator", (enum cd_perm)p), "a coordinator may not do %d", p);
+        if (p != CD_PERM_RECORD_DEATH) /* the nurse who hears of it records it */
+            ok(!cd_perm_allows("coordinator", (enum cd_perm)p), "a coordinator may not do %d", p);
         ok(!cd_perm_allows("scheduler", (enum cd_perm)p), "a scheduler may not do %d", p);
         ok(cd_perm_allows("admin", (enum cd_perm)p), "an admin may do %d", p);
     }
@@ -31,6 +32,8 @@ int main(void)
     ok(!cd_perm_allows("supervisor", CD_PERM_ACT_AS), "only an admin acts as someone else");
     ok(!cd_perm_allows("supervisor", CD_PERM_ADD_ADMIN), "and only an admin makes an admin");
     ok(cd_perm_allows("supervisor", CD_PERM_ADD_USER), "a supervisor adds staff");
+    ok(cd_perm_allows("coordinator", CD_PERM_RECORD_DEATH), "a coordinator records a death");
+    ok(cd_perm_allows("supervisor", CD_PERM_CORRECT_DEATH), "a supervisor takes one back");
     ok(!cd_perm_allows(NULL, CD_PERM_SEE_EVERYONE), "no role, no permission");
     ok(!cd_perm_allows("nurse", CD_PERM_SEE_EVERYONE), "an unknown role has none");
     ok(!cd_perm_allows("admin", CD_PERM_COUNT), "an unknown permission is refused");

@@ -63,15 +63,17 @@ int cli_disenroll(struct cli *c)
         {"program", required_argument, NULL, 'p'},
         {"reason", required_argument, NULL, 'r'},
         {"date", required_argument, NULL, 'd'},
+        {"note", required_argument, NULL, 'n'},
         {NULL, 0, NULL, 0},
     };
-    const char *program = NULL, *reason = NULL, *date = NULL, *arg;
+    const char *program = NULL, *reason = NULL, *date = NULL, *note = NULL, *arg;
     int v;
     while ((v = cli_getopt(c, c->argc, c->argv, opts, &arg)) != -1) {
         switch (v) {
         case 'p': program = arg; break;
         case 'r': reason = arg; break;
         case 'd': date = arg; break;
+        case 'n': note = arg; break;
         default: return CLI_USAGE;
         }
     }
@@ -82,9 +84,11 @@ int cli_disenroll(struct cli *c)
     const char *mrn = c->argv[cli_optind()];
     struct cd_error err = {0};
     char day[CD_DATE_LEN];
-    if (cd_enrollment_end(c->s->store, mrn, program, date, reason, &err))
+    if (cd_enrollment_end(c->s->store, mrn, program, date, reason, note, &err))
         return cli_fail(&err);
-    cli_printf("ended %s's %s enrollment on %s\n", mrn, program,
-               date ? date : cd_date_format(cd_clock_today(), day));
+    const struct cd_end_reason *why = cd_enrollment_reason_find(reason);
+    cli_printf("ended %s's %s enrollment on %s%s%s\n", mrn, program,
+               date ? date : cd_date_format(cd_clock_today(), day), why ? ": " : "",
+               why ? why->text : "");
     return CLI_OK;
 }

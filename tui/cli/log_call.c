@@ -46,11 +46,9 @@ static void print_outcome(const struct cd_contact_result *r)
 int cli_log_call(struct cli *c)
 {
     static const struct option opts[] = {
-        {"outcome", required_argument, NULL, 'o'},
-        {"channel", required_argument, NULL, 'c'},
-        {"note", required_argument, NULL, 'n'},
-        {"task", required_argument, NULL, 't'},
-        {NULL, 0, NULL, 0},
+        {"outcome", required_argument, NULL, 'o'},     {"channel", required_argument, NULL, 'c'},
+        {"note", required_argument, NULL, 'n'},        {"task", required_argument, NULL, 't'},
+        {"end-program", required_argument, NULL, 'e'}, {NULL, 0, NULL, 0},
     };
     struct cd_contact_in in = {0};
     char *end;
@@ -61,6 +59,7 @@ int cli_log_call(struct cli *c)
         case 'o': in.outcome = arg; break;
         case 'c': in.channel = arg; break;
         case 'n': in.note = arg; break;
+        case 'e': in.end_program = arg; break;
         case 't':
             in.task_id = strtoll(arg, &end, 10);
             if (!*arg || *end || in.task_id <= 0)
@@ -84,5 +83,12 @@ int cli_log_call(struct cli *c)
     cli_printf("logged %s (%s) for %s at %s by %s\n", in.outcome, in.channel ? in.channel : "phone",
                mrn, cd_instant_format_local(cd_clock_now(), when), c->s->login);
     print_outcome(&res);
+    if (res.ended[0])
+        cli_printf("ended %s's %s enrollment%s: refused\n", mrn, res.ended,
+                   strchr(res.ended, ',') ? "s" : "");
+    if (res.active[0] && strcmp(in.outcome, "refused") == 0)
+        cli_printf("%s is still enrolled in %s; to end it: log-call %s --outcome refused "
+                   "--end-program %s\n",
+                   mrn, res.active, mrn, strchr(res.active, ',') ? "PROGRAM|all" : res.active);
     return CLI_OK;
 }

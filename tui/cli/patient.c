@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* caredesk patient: add a patient by hand, or look patients up by name or MRN. */
+/* caredesk patient: add a patient by hand, look patients up by name or MRN, record a death. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lifecycle.h"
 #include "core/patient.h"
 #include "tui/cli/cli.h"
 
@@ -46,12 +47,68 @@ static int patient_add(struct cli *c, int argc, char **argv)
     return CLI_OK;
 }
 
+/* patient deceased MRN --date D [--note T] | patient deceased MRN --undo --reason T */
+static int patient_deceased(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"date", required_argument, NULL, 'd'},
+        {"note", required_argument, NULL, 'n'},
+        {"undo", no_argument, NULL, 'u'},
+        {"reason", required_argument, NULL, 'r'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *date = NULL, *note = NULL, *reason = NULL, *arg;
+    bool undo = false;
+    int v;
+    while ((v = cli_getopt(c, argc, argv, opts, &arg)) != -1) {
+        switch (v) {
+        case 'd': date = arg; break;
+        case 'n': note = arg; break;
+        case 'u': undo = true; break;
+        case 'r': reason = arg; break;
+        default: return CLI_USAGE;
+        }
+    }
+    if (argc - cli_optind() != 1)
+        return cli_usage(c, "patient deceased needs exactly one MRN");
+    const char *mrn = argv[cli_optind()];
+    struct cd_error err = {0};
+    if (undo) {
+        if (date || note)
+            return cli_usage(c, "patient deceased --undo takes --reason, not --date or --note");
+        if (!reason)
+            return cli_usage(c, "patient deceased --undo needs --reason");
+        char day[CD_DATE_LEN];
+        if (cd_lifecycle_correct_death(c->s->store, mrn, reason, day, &err))
+            return cli_fail(&err);
+        cli_printf("took back %s's death of %s; programs, tasks and visits it ended stay ended: "
+                   "enroll and book again as needed\n",
+                   mrn, day);
+        return CLI_OK;
+    }
+    if (reason)
+        return cli_usage(c, "patient deceased takes --reason only with --undo");
+    if (!date)
+        return cli_usage(c, "patient deceased needs --date YYYY-MM-DD");
+    struct cd_death_result res;
+    if (cd_lifecycle_record_death(c->s->store, mrn, date, note, &res, &err))
+        return cli_fail(&err);
+    cli_printf("recorded %s's death on %s: %d enrollment%s ended%s%s%s, %d task%s and %d "
+               "visit%s cancelled; %s is off every list\n",
+               mrn, res.date, res.enrollments, res.enrollments == 1 ? "" : "s",
+               res.programs[0] ? " (" : "", res.programs, res.programs[0] ? ")" : "", res.tasks,
+               res.tasks == 1 ? "" : "s", res.appointments, res.appointments == 1 ? "" : "s", mrn);
+    return CLI_OK;
+}
+
 int cli_patient(struct cli *c)
 {
     if (c->argc < 2)
-        return cli_usage(c, "patient needs 'add' or 'find'");
+        return cli_usage(c, "patient needs 'add', 'find' or 'deceased'");
     if (strcmp(c->argv[1], "add") == 0)
         return patient_add(c, c->argc - 1, c->argv + 1);
+    if (strcmp(c->argv[1], "deceased") == 0)
+        return patient_deceased(c, c->argc - 1, c->argv + 1);
     if (strcmp(c->argv[1], "find") == 0) {
         bool json = false;
         if (cli_format_only(c, c->argc - 1, c->argv + 1, &json, NULL))

@@ -16,6 +16,7 @@
 #include "core/worklist.h"
 #include "tui/screen/app.h"
 #include "tui/screen/prompt.h"
+#include "tui/screen/refusal.h"
 #include "tui/screen/views.h"
 
 struct chart_frame {
@@ -78,22 +79,28 @@ static void draw_header(const struct chart_frame *f, const struct canvas *c)
 {
     const struct cd_patient_header *h = &f->header;
     char age[32] = "", title[256];
-    int birth;
+    int birth, died = cd_clock_today();
+    bool dead = h->deceased[0] && !cd_date_parse(h->deceased, &died, NULL);
     if (!cd_date_parse(h->birth_date, &birth, NULL))
-        snprintf(age, sizeof age, "%d y", cd_date_age(birth, cd_clock_today()));
+        snprintf(age, sizeof age, "%d y", cd_date_age(birth, died)); /* the age at death */
     snprintf(title, sizeof title, "%s, %s", h->family_name, h->given_name);
     int x = 1 + canvas_text(c, 0, 1, c->cols / 2, ROLE_TITLE, 0, title) + 2;
     pairs(c, 0, x, "", age, "", h->sex, "MRN", h->mrn, (const char *)NULL);
     const char *risk = h->risk_tier;
     char riskbuf[48];
-    if (h->lace_score >= 0)
+    if (dead) { /* in place of the risk: no outreach is due any more */
+        snprintf(riskbuf, sizeof riskbuf, "Died %s", h->deceased);
+        canvas_text(c, 0, c->cols - (int)strlen(riskbuf) - 1, -1, ROLE_OVERDUE, 0, riskbuf);
+    } else if (h->lace_score >= 0)
         snprintf(riskbuf, sizeof riskbuf, "%s (LACE %d)", *risk ? risk : "none", h->lace_score);
     else
         snprintf(riskbuf, sizeof riskbuf, "%s", *risk ? risk : "none");
     int rw = (int)strlen(riskbuf) + 5;
-    canvas_text(c, 0, c->cols - rw - 1, 5, ROLE_LABEL, 0, "Risk");
-    canvas_text(c, 0, c->cols - rw + 4, -1, strcmp(risk, "high") == 0 ? ROLE_OVERDUE : ROLE_DEFAULT,
-                0, riskbuf);
+    if (!dead) {
+        canvas_text(c, 0, c->cols - rw - 1, 5, ROLE_LABEL, 0, "Risk");
+        canvas_text(c, 0, c->cols - rw + 4, -1,
+                    strcmp(risk, "high") == 0 ? ROLE_OVERDUE : ROLE_DEFAULT, 0, riskbuf);
+    }
     pairs(c, 1, 1, "Phone", h->phone, "Alt", h->phone_alt, "Language", h->language,
           (const char *)NULL);
     char coord[sizeof h->coordinator_name + sizeof h->coordinator + 3] = "";
@@ -170,6 +177,9 @@ static void call_note(struct view *v, const char *text, void *ctx)
     }
     app_message(v->app, "Logged %s", f->outcome);
     app_changed(v->app);
+    char name[2 * CD_PATIENT_NAME_MAX + 3];
+    snprintf(name, sizeof name, "%s, %s", f->header.family_name, f->header.given_name);
+    refusal_offer(v, f->patient, name, &in, &res);
 }
 
 static void call_outcome(struct view *v, int key, void *ctx)

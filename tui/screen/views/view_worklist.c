@@ -20,6 +20,7 @@
 #include "tui/screen/intake.h"
 #include "tui/screen/listview.h"
 #include "tui/screen/prompt.h"
+#include "tui/screen/refusal.h"
 #include "tui/screen/uwidth.h"
 #include "tui/screen/views.h"
 #include "tui/screen/wlgen.h"
@@ -252,6 +253,8 @@ static void call_note(struct view *v, const char *text, void *ctx)
     else
         done(v, rc, &err, "Logged %s for %s%s", w->outcome, w->name,
              res.task_completed ? ": done" : "");
+    if (!rc)
+        refusal_offer(v, w->patient, w->name, &in, &res);
 }
 
 static void call_outcome(struct view *v, int key, void *ctx)
