@@ -37,6 +37,7 @@ core_libcaredesk_a_SOURCES += \
 	core/patient.c core/patient.h \
 	core/perm.c core/perm.h \
 	core/task.c core/task.h \
+	core/tcm.c core/tcm.h \
 	core/timeentry.c core/timeentry.h core/timeentry_sql.h \
 	core/timeline.c core/timeline.h \
 	core/timer.c core/timer.h core/timer_bound.c core/timer_impl.h \

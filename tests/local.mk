@@ -45,6 +45,7 @@ unit_tests = \
 	tests/unit/test_settings \
 	tests/unit/test_store \
 	tests/unit/test_task \
+	tests/unit/test_tcm \
 	tests/unit/test_text \
 	tests/unit/test_timeentry \
 	tests/unit/test_timeline \
@@ -90,6 +91,7 @@ cli_tests = \
 	tests/cli/log_call.sh \
 	tests/cli/setup.sh \
 	tests/cli/tcm_due.sh \
+	tests/cli/tcm_status.sh \
 	tests/cli/time.sh \
 	tests/cli/time_bounds.sh \
 	tests/cli/timeline.sh \
