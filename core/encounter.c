@@ -14,6 +14,7 @@
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
 #include "core/base/text.h"
+#include "core/lace.h"
 #include "core/patient.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
@@ -600,6 +601,10 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
         if (rc)
             goto out;
     }
+    /* the readmission score and tier at intake, from a stay (not an ED or outpatient visit) */
+    if (cd_discharge_setting_qualifies(in->setting) && !in->deceased &&
+        (rc = cd_lace_intake(store, res->encounter_id, NULL, err)))
+        goto out;
     if (res->eligible)
         rc = create_tcm(store, in, res, err);
 out:

@@ -33,6 +33,7 @@ core_libcaredesk_a_SOURCES += \
 	core/encounter.c core/encounter.h \
 	core/enrollment.c core/enrollment.h \
 	core/genjob.c core/genjob.h \
+	core/lace.c core/lace.h \
 	core/note.c core/note.h \
 	core/patient.c core/patient.h \
 	core/perm.c core/perm.h \

@@ -37,6 +37,7 @@ unit_tests = \
 	tests/unit/test_ical \
 	tests/unit/test_import_csv \
 	tests/unit/test_import_hl7 \
+	tests/unit/test_lace \
 	tests/unit/test_note \
 	tests/unit/test_page \
 	tests/unit/test_patient \
@@ -88,6 +89,7 @@ cli_tests = \
 	tests/cli/import.sh \
 	tests/cli/import_errors.sh \
 	tests/cli/keys.sh \
+	tests/cli/lace.sh \
 	tests/cli/log_call.sh \
 	tests/cli/setup.sh \
 	tests/cli/tcm_due.sh \
@@ -108,6 +110,7 @@ tui_tests = \
 	tests/tui/locale.sh \
 	tests/tui/minutes.sh \
 	tests/tui/shell.sh \
+	tests/tui/tcm_chart.sh \
 	tests/tui/time_tab.sh \
 	tests/tui/timeline.sh \
 	tests/tui/timer.sh \
