@@ -14,6 +14,7 @@
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
 #include "core/base/text.h"
+#include "core/lace.h"
 #include "core/lifecycle.h"
 #include "core/patient.h"
 #include "core/store/audit.h"
@@ -652,6 +653,10 @@ int cd_discharge_record(struct cd_store *store, const struct cd_discharge_in *in
                                dx.len ? cd_strbuf_str(&dx) : NULL, res, err)))
         goto out;
     if (died && (rc = record_death(store, in, dis, res, err)))
+        goto out;
+    /* the readmission score and tier at intake, from a stay (not an ED or outpatient visit) */
+    if (cd_discharge_setting_qualifies(in->setting) && !died &&
+        (rc = cd_lace_intake(store, res->encounter_id, NULL, err)))
         goto out;
     if (res->eligible)
         rc = create_tcm(store, in, res, err);

@@ -33,11 +33,13 @@ core_libcaredesk_a_SOURCES += \
 	core/encounter.c core/encounter.h \
 	core/enrollment.c core/enrollment.h \
 	core/genjob.c core/genjob.h \
+	core/lace.c core/lace.h \
 	core/lifecycle.c core/lifecycle.h \
 	core/note.c core/note.h \
 	core/patient.c core/patient.h \
 	core/perm.c core/perm.h \
 	core/task.c core/task.h \
+	core/tcm.c core/tcm.h \
 	core/timeentry.c core/timeentry.h core/timeentry_sql.h \
 	core/timeline.c core/timeline.h \
 	core/timer.c core/timer.h core/timer_bound.c core/timer_impl.h \

@@ -43,7 +43,8 @@ static const char SQL_HEADER[] =
     "p.language, p.risk_tier, p.lace_score, u.login AS coordinator, u.name AS coordinator_name, "
     "(SELECT group_concat(program, ',') FROM (SELECT DISTINCT program FROM enrollments e "
     "  WHERE e.patient_id = p.id AND e.status = 'active' ORDER BY program)) AS programs, "
-    "p.deceased_at FROM patients p LEFT JOIN users u ON u.id = p.coordinator_id WHERE p.id = :id";
+    "p.deceased_at, coalesce(p.lace_unknown, 0) AS lace_unknown "
+    "FROM patients p LEFT JOIN users u ON u.id = p.coordinator_id WHERE p.id = :id";
 enum header_col {
     H_ID,
     H_MRN,
@@ -59,7 +60,8 @@ enum header_col {
     H_COORDINATOR,
     H_COORDINATOR_NAME,
     H_PROGRAMS,
-    H_DECEASED
+    H_DECEASED,
+    H_LACE_UNKNOWN
 };
 
 static int field_err(struct cd_error *err, const char *field, const char *value, const char *why)
@@ -398,6 +400,7 @@ int cd_patient_header_get(struct cd_store *store, int64_t id, struct cd_patient_
         out->id = cd_db_col_int(st, H_ID);
         if (!cd_db_col_null(st, H_LACE))
             out->lace_score = (int)cd_db_col_int(st, H_LACE);
+        out->lace_unknown = (unsigned)cd_db_col_int(st, H_LACE_UNKNOWN);
         bool fits = copy_text(st, H_MRN, out->mrn, sizeof out->mrn) &&
                     copy_text(st, H_FAMILY, out->family_name, sizeof out->family_name) &&
                     copy_text(st, H_GIVEN, out->given_name, sizeof out->given_name) &&

@@ -75,8 +75,9 @@ struct cd_patient_header {
     char phone[CD_PATIENT_PHONE_MAX + 1];
     char phone_alt[CD_PATIENT_PHONE_MAX + 1];
     char language[CD_PATIENT_LANGUAGE_MAX + 1];
-    char risk_tier[16]; /* low, moderate or high */
-    int lace_score;     /* 0..19; -1 when not scored */
+    char risk_tier[16];    /* low, moderate or high */
+    int lace_score;        /* 0..19; -1 when not scored */
+    unsigned lace_unknown; /* the parts of the score that were unknown (CD_LACE_* of core/lace.h) */
     char coordinator[CD_USER_LOGIN_MAX + 1];
     char coordinator_name[CD_USER_NAME_MAX + 1];
     char programs[64];          /* the active enrollments' programs, sorted: "ccm,tcm" */

@@ -5,11 +5,14 @@ dist_dataschema_DATA = \
 	data/schema/001_init.sql \
 	data/schema/002_generation_indexes.sql \
 	data/schema/003_audit_chain.sql \
-	data/schema/004_bounded_time.sql
+	data/schema/004_bounded_time.sql \
+	data/schema/005_intake_risk.sql
 dist_pkgdata_DATA = \
 	data/keys.default \
 	data/dispositions.tsv \
-	data/disenroll_reasons.tsv
+	data/charlson_icd10.tsv \
+	data/disenroll_reasons.tsv \
+	data/lace_tiers.tsv
 datademodir = $(pkgdatadir)/demo
 dist_datademo_DATA = \
 	data/demo/given_female.txt \

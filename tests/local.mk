@@ -37,6 +37,7 @@ unit_tests = \
 	tests/unit/test_ical \
 	tests/unit/test_import_csv \
 	tests/unit/test_import_hl7 \
+	tests/unit/test_lace \
 	tests/unit/test_lifecycle \
 	tests/unit/test_note \
 	tests/unit/test_page \
@@ -46,6 +47,7 @@ unit_tests = \
 	tests/unit/test_settings \
 	tests/unit/test_store \
 	tests/unit/test_task \
+	tests/unit/test_tcm \
 	tests/unit/test_text \
 	tests/unit/test_timeentry \
 	tests/unit/test_timeline \
@@ -88,10 +90,12 @@ cli_tests = \
 	tests/cli/import.sh \
 	tests/cli/import_errors.sh \
 	tests/cli/keys.sh \
+	tests/cli/lace.sh \
 	tests/cli/lifecycle.sh \
 	tests/cli/log_call.sh \
 	tests/cli/setup.sh \
 	tests/cli/tcm_due.sh \
+	tests/cli/tcm_status.sh \
 	tests/cli/time.sh \
 	tests/cli/time_bounds.sh \
 	tests/cli/timeline.sh \
@@ -109,6 +113,7 @@ tui_tests = \
 	tests/tui/locale.sh \
 	tests/tui/minutes.sh \
 	tests/tui/shell.sh \
+	tests/tui/tcm_chart.sh \
 	tests/tui/time_tab.sh \
 	tests/tui/timeline.sh \
 	tests/tui/timer.sh \

@@ -24,6 +24,7 @@ caredesk_SOURCES += \
 	tui/cli/status.c \
 	tui/cli/task.c \
 	tui/cli/tcm_due.c \
+	tui/cli/tcm_status.c \
 	tui/cli/time.c \
 	tui/cli/timeline.c \
 	tui/cli/timer.c \

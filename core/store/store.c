@@ -30,10 +30,9 @@ static const struct {
     int version;
     const char *file;
 } migrations[] = {
-    {1, "schema/001_init.sql"},
-    {2, "schema/002_generation_indexes.sql"},
-    {3, "schema/003_audit_chain.sql"},
-    {4, "schema/004_bounded_time.sql"},
+    {1, "schema/001_init.sql"},        {2, "schema/002_generation_indexes.sql"},
+    {3, "schema/003_audit_chain.sql"}, {4, "schema/004_bounded_time.sql"},
+    {5, "schema/005_intake_risk.sql"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -31,7 +31,7 @@ is "bad birth date message" "$ERR" "caredesk: birth_date: '1950-02-30' is not a 
 cd_run --user alice --db "$DB" patient add --mrn 7 --family Doe
 is_rc "missing options is a usage error" 2
 is "missing options message" "$ERR" "caredesk: patient add needs --mrn, --family, --given and --birth-date
-usage: caredesk patient add --mrn MRN --family TEXT --given TEXT --birth-date YYYY-MM-DD [--sex F|M|X] [--phone TEXT] [--language TEXT] [--coordinator LOGIN] | patient find TEXT | patient deceased MRN --date YYYY-MM-DD [--note TEXT] | patient deceased MRN --undo --reason TEXT"
+usage: caredesk patient add --mrn MRN --family TEXT --given TEXT --birth-date YYYY-MM-DD [--sex F|M|X] [--phone TEXT] [--language TEXT] [--coordinator LOGIN] | patient find TEXT | patient show MRN [--format tsv|json] | patient deceased MRN --date YYYY-MM-DD [--note TEXT] | patient deceased MRN --undo --reason TEXT"
 cd_run --user alice --db "$DB" settings idle_minutes --format xml
 is_rc "bad --format" 2
 
@@ -49,7 +49,7 @@ if [ -f "$T_TMP/newer.db" ]; then
   sum1=$(cksum <"$T_TMP/newer.db")
   cd_run --user alice --db "$T_TMP/newer.db" init
   is_rc "newer schema refused" 1
-  like "newer schema message" "$ERR" "written by a newer caredesk \(schema 42, this build knows 4\); left untouched"
+  like "newer schema message" "$ERR" "written by a newer caredesk \(schema 42, this build knows 5\); left untouched"
   is "newer database unchanged" "$(cksum <"$T_TMP/newer.db")" "$sum1"
 fi
 # help anywhere in a sub-command's arguments, before any database is opened
@@ -57,5 +57,5 @@ cd_run --db "$T_TMP/none/x.db" time add --help
 is "time add --help: usage, no database needed" "$RC:$(printf '%s\n' "$OUT" | head -n 1 | cut -c1-40)" \
     "0:usage: caredesk time add MRN MINUTES [--"
 cd_run --db "$T_TMP/none/x.db" patient add --mrn 1 -h
-is "-h after options too" "$RC:$(printf '%s\n' "$OUT" | tail -n 1)" "0:add or look up patients"
+is "-h after options too" "$RC:$(printf '%s\n' "$OUT" | tail -n 1)" "0:add, look up or show patients (risk and LACE); record a death"
 done_testing

@@ -6,11 +6,11 @@ run() { cd_run --user alice --db "$DB" --now 2026-11-02T09:00 "$@"; }
 
 run init --clinic "North Clinic" --timezone America/New_York
 is_rc "init succeeds" 0
-is "init output" "$OUT" "initialized $DB (schema 4, time zone America/New_York); 'alice' is its admin"
+is "init output" "$OUT" "initialized $DB (schema 5, time zone America/New_York); 'alice' is its admin"
 like "database file is 0600" "$(stat -c %a "$DB")" '^600$'
 
 run init
-is "init again is idempotent" "$OUT" "$DB is up to date (schema 4, time zone America/New_York)"
+is "init again is idempotent" "$OUT" "$DB is up to date (schema 5, time zone America/New_York)"
 
 # a database the first release made (schema 1) is migrated in place, its rows kept
 V1="$T_TMP/v1.db"
@@ -19,10 +19,10 @@ sqlite3 "$V1" "PRAGMA user_version = 1; INSERT INTO users(login, name, role, cre
     VALUES ('alice', 'Alice', 'admin', '2026-01-01T00:00:00Z')"
 cd_run --user alice --db "$V1" --now 2026-11-02T09:00 init
 is_rc "init migrates a schema 1 database" 0
-is "init says it migrated" "$OUT" "migrated $V1 from schema 1 to 4 (time zone UTC)"
+is "init says it migrated" "$OUT" "migrated $V1 from schema 1 to 5 (time zone UTC)"
 is "the rows are kept" "$(sqlite3 "$V1" "SELECT login FROM users")" "alice"
 cd_run --user alice --db "$V1" --now 2026-11-02T09:00 init
-is "then it is up to date" "$OUT" "$V1 is up to date (schema 4, time zone UTC)"
+is "then it is up to date" "$OUT" "$V1 is up to date (schema 5, time zone UTC)"
 
 run settings
 is "settings list" "$OUT" "key	value

@@ -15,12 +15,12 @@ H="rank	task_id	due	kind	reason	mrn	patient	phone	program	risk	attempts	assignee
 
 run $N worklist --all
 is "everyone: TCM work from the discharge on, in the tcm queue" "$OUT" "$H
-1	5	2026-11-23	tcm_contact	TCM contact due today, discharged Nov 19	1004	Lee, Ann Marie	555-0104	tcm	none	0	queue:tcm
-2	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	Núñez, Zoë	555-0100	tcm	none	0	queue:tcm
-3	3	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1002	O'Brien, \"Pat\"	555-0101	tcm	none	0	queue:tcm
-4	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	Núñez, Zoë	555-0100	tcm	none	0	queue:tcm
-5	6	2026-12-03	tcm_visit	TCM visit to book by Dec 3	1004	Lee, Ann Marie	555-0104	tcm	none	0	queue:tcm
-6	4	2026-12-04	tcm_visit	TCM visit to book by Dec 4	1002	O'Brien, \"Pat\"	555-0101	tcm	none	0	queue:tcm"
+1	5	2026-11-23	tcm_contact	TCM contact due today, discharged Nov 19	1004	Lee, Ann Marie	555-0104	tcm	low	0	queue:tcm
+2	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	Núñez, Zoë	555-0100	tcm	moderate	0	queue:tcm
+3	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	Núñez, Zoë	555-0100	tcm	moderate	0	queue:tcm
+4	3	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1002	O'Brien, \"Pat\"	555-0101	tcm	low	0	queue:tcm
+5	6	2026-12-03	tcm_visit	TCM visit to book by Dec 3	1004	Lee, Ann Marie	555-0104	tcm	low	0	queue:tcm
+6	4	2026-12-04	tcm_visit	TCM visit to book by Dec 4	1002	O'Brien, \"Pat\"	555-0101	tcm	low	0	queue:tcm"
 
 run $N task assign 1 mrivera
 is "assign" "$OUT" "task 1 assigned to mrivera"
@@ -39,16 +39,16 @@ is "call back in the past" "$ERR" "caredesk: at: a call back cannot be in the pa
 
 run $N --user mrivera worklist
 is "my list: the call back later today comes last" "$OUT" "$H
-1	5	2026-11-23	tcm_contact	TCM contact due today, discharged Nov 19	1004	Lee, Ann Marie	555-0104	tcm	none	0	mrivera
-2	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	Núñez, Zoë	555-0100	tcm	none	0	mrivera
-3	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	Núñez, Zoë	555-0100	tcm	none	0	mrivera
+1	5	2026-11-23	tcm_contact	TCM contact due today, discharged Nov 19	1004	Lee, Ann Marie	555-0104	tcm	low	0	mrivera
+2	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	Núñez, Zoë	555-0100	tcm	moderate	0	mrivera
+3	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	Núñez, Zoë	555-0100	tcm	moderate	0	mrivera
 4	7	2026-11-23	callback	call back at 09:30: wants a call after 9:30	2001	Smith, Ann	555-0199		none	0	mrivera"
 run 2026-11-23T10:00 worklist --user mrivera
 is "an hour later the call back is due now: before the TCM visit" "$OUT" "$H
-1	5	2026-11-23	tcm_contact	TCM contact due today, discharged Nov 19	1004	Lee, Ann Marie	555-0104	tcm	none	0	mrivera
+1	5	2026-11-23	tcm_contact	TCM contact due today, discharged Nov 19	1004	Lee, Ann Marie	555-0104	tcm	low	0	mrivera
 2	7	2026-11-23	callback	call back due 09:30: wants a call after 9:30	2001	Smith, Ann	555-0199		none	0	mrivera
-3	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	Núñez, Zoë	555-0100	tcm	none	0	mrivera
-4	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	Núñez, Zoë	555-0100	tcm	none	0	mrivera"
+3	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	Núñez, Zoë	555-0100	tcm	moderate	0	mrivera
+4	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	Núñez, Zoë	555-0100	tcm	moderate	0	mrivera"
 
 run $N --user bob task claim 5
 is "bob claims" "$OUT" "task 5 claimed by bob"
@@ -59,8 +59,8 @@ run $N --user mrivera task unclaim 5
 is "only the holder releases" "$ERR" "caredesk: task 5 is claimed by bob since 09:00"
 run $N --user bob worklist
 is "bob's list: his task and his claim" "$OUT" "$H
-1	5	2026-11-23	tcm_contact	TCM contact due today, discharged Nov 19	1004	Lee, Ann Marie	555-0104	tcm	none	0	mrivera
-2	3	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1002	O'Brien, \"Pat\"	555-0101	tcm	none	0	bob"
+1	5	2026-11-23	tcm_contact	TCM contact due today, discharged Nov 19	1004	Lee, Ann Marie	555-0104	tcm	low	0	mrivera
+2	3	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1002	O'Brien, \"Pat\"	555-0101	tcm	low	0	bob"
 run $N --user bob task unclaim 5
 is "released" "$OUT" "task 5 released by bob"
 
@@ -76,9 +76,9 @@ run $N --user mrivera log-call 1001 --outcome reached --task x
 is_rc "--task must be a number" 2
 run $N --user mrivera worklist --format json
 is "JSON, attempts counted" "$OUT" '[
- {"rank": 1, "task_id": 5, "due": "2026-11-23", "kind": "tcm_contact", "reason": "TCM contact due today, discharged Nov 19", "mrn": "1004", "patient": "Lee, Ann Marie", "phone": "555-0104", "program": "tcm", "risk": "none", "attempts": 1, "assignee": "mrivera"},
- {"rank": 2, "task_id": 1, "due": "2026-11-24", "kind": "tcm_contact", "reason": "TCM contact due by Nov 24, discharged Nov 20", "mrn": "1001", "patient": "Núñez, Zoë", "phone": "555-0100", "program": "tcm", "risk": "none", "attempts": 0, "assignee": "mrivera"},
- {"rank": 3, "task_id": 2, "due": "2026-11-27", "kind": "tcm_visit", "reason": "TCM visit to book by Nov 27", "mrn": "1001", "patient": "Núñez, Zoë", "phone": "555-0100", "program": "tcm", "risk": "none", "attempts": 0, "assignee": "mrivera"},
+ {"rank": 1, "task_id": 5, "due": "2026-11-23", "kind": "tcm_contact", "reason": "TCM contact due today, discharged Nov 19", "mrn": "1004", "patient": "Lee, Ann Marie", "phone": "555-0104", "program": "tcm", "risk": "low", "attempts": 1, "assignee": "mrivera"},
+ {"rank": 2, "task_id": 1, "due": "2026-11-24", "kind": "tcm_contact", "reason": "TCM contact due by Nov 24, discharged Nov 20", "mrn": "1001", "patient": "Núñez, Zoë", "phone": "555-0100", "program": "tcm", "risk": "moderate", "attempts": 0, "assignee": "mrivera"},
+ {"rank": 3, "task_id": 2, "due": "2026-11-27", "kind": "tcm_visit", "reason": "TCM visit to book by Nov 27", "mrn": "1001", "patient": "Núñez, Zoë", "phone": "555-0100", "program": "tcm", "risk": "moderate", "attempts": 0, "assignee": "mrivera"},
  {"rank": 4, "task_id": 7, "due": "2026-11-23", "kind": "callback", "reason": "call back at 09:30: wants a call after 9:30", "mrn": "2001", "patient": "Smith, Ann", "phone": "555-0199", "program": "", "risk": "none", "attempts": 1, "assignee": "mrivera"}
 ]'
 
@@ -98,11 +98,11 @@ is "back on the day, at the same time" "$OUT" "$H
 
 run $N worklist --team north --search zo
 is "team, search by name" "$OUT" "$H
-1	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	Núñez, Zoë	555-0100	tcm	none	0	mrivera
-2	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	Núñez, Zoë	555-0100	tcm	none	0	mrivera"
+1	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	Núñez, Zoë	555-0100	tcm	moderate	0	mrivera
+2	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	Núñez, Zoë	555-0100	tcm	moderate	0	mrivera"
 run $N worklist --all --program tcm --kind tcm_visit --search 1002
 is "filters and search by MRN" "$OUT" "$H
-1	4	2026-12-04	tcm_visit	TCM visit to book by Dec 4	1002	O'Brien, \"Pat\"	555-0101	tcm	none	0	queue:tcm"
+1	4	2026-12-04	tcm_visit	TCM visit to book by Dec 4	1002	O'Brien, \"Pat\"	555-0101	tcm	low	0	queue:tcm"
 
 run $N --user mrivera worklist --all
 is_rc "--all is for supervisors" 1

@@ -35,7 +35,7 @@ is "no mallory" "$(q "SELECT count(*) FROM users WHERE login = 'mallory'")" "0"
 # the OS user is the admin (init without --user), someone a coordinator
 DB="$T_TMP/own.db"
 cd_run --db "$DB" --now $NOW init --timezone UTC
-is "init makes the OS login its admin" "$OUT" "initialized $DB (schema 4, time zone UTC); '$me' is its admin"
+is "init makes the OS login its admin" "$OUT" "initialized $DB (schema 5, time zone UTC); '$me' is its admin"
 cd_run --db "$DB" --now $NOW user add someone --name Someone --role coordinator
 spoof someone --db "$DB" --now $NOW user add mallory --name Mallory --role admin
 is_rc "USER=someone acts as the OS user" 0

@@ -84,7 +84,7 @@ run patient "$(printf 'frob\033[31m')"
 is_rc "usage error exit 2" 2
 is "usage error: the action quoted escaped" "$ERR" \
     "caredesk: unknown patient action 'frob\\x1b[31m'
-usage: caredesk patient add --mrn MRN --family TEXT --given TEXT --birth-date YYYY-MM-DD [--sex F|M|X] [--phone TEXT] [--language TEXT] [--coordinator LOGIN] | patient find TEXT | patient deceased MRN --date YYYY-MM-DD [--note TEXT] | patient deceased MRN --undo --reason TEXT"
+usage: caredesk patient add --mrn MRN --family TEXT --given TEXT --birth-date YYYY-MM-DD [--sex F|M|X] [--phone TEXT] [--language TEXT] [--coordinator LOGIN] | patient find TEXT | patient show MRN [--format tsv|json] | patient deceased MRN --date YYYY-MM-DD [--note TEXT] | patient deceased MRN --undo --reason TEXT"
 no_raw "usage error: no raw control on stderr" "$T_TMP/err"
 cd_run --db "$DB" "$(printf -- '--bo\302\233gus')"
 is "unknown global option quoted escaped" "$ERR" \

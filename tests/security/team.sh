@@ -22,7 +22,7 @@ q() { sqlite3 "$DB" "$1"; }
 umask 077
 as_os $A --db "$DB" --now $NOW init --team $G --clinic "North Clinic" --timezone UTC
 is_rc "init --team" 0
-is "it says so" "$OUT" "initialized $DB (schema 4, time zone UTC); '$A' is its admin
+is "it says so" "$OUT" "initialized $DB (schema 5, time zone UTC); '$A' is its admin
 shared with the team group $G: its directory is 2770 and its files 0660"
 is "the directory is 2770 and the group's" "$(stat -c '%a %G' "$D")" "2770 $G"
 is "the file is 0660 and the group's, under umask 077" "$(stat -c '%a %U %G' "$DB")" "660 $A $G"

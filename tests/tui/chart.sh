@@ -33,7 +33,7 @@ the refill before the weekend because she works late on Fridays."
 # the tab row, exactly
 TABS='^  Contacts \(%s\)   Timeline   Care plan   Appointments   Time *$'
 tabs() { printf "$TABS" "$1"; }
-HEAD='^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk none'
+HEAD='^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk moderate \(LACE 9; ED visits unknown\)'
 
 scenario() {
     local cols=$1 rows=$2 s="chart$1"

@@ -21,7 +21,7 @@ tui_ok "Núñez is on it" "$s" 'Núñez, Zoë'
 tui_keys "$s" /
 tui_type "$s" "Núñez"
 tui_keys "$s" Enter Enter
-tui_ok "her chart: header with the risk" "$s" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk none'
+tui_ok "her chart: header with the risk" "$s" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk moderate \(LACE 9'
 tui_ok "two programs" "$s" '^ Programs Complex CCM, TCM  Coordinator'
 
 # c x Enter: refused, no note; the question names her programs

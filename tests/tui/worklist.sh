@@ -87,7 +87,7 @@ scenario() {
 
     # the chart of row 2, then any patient by name
     tui_keys "$a" j Enter
-    tui_ok "$cols: chart header" "$a" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk none'
+    tui_ok "$cols: chart header" "$a" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk moderate \(LACE 9; ED visits unknown\)'
     tui_ok "$cols: phones" "$a" '^ Phone 555-0100'
     tui_ok "$cols: programs and coordinator" "$a" '^ Programs TCM  Coordinator none'
     tui_ok "$cols: this month's minutes" "$a" '^ This month 0:00 min'
@@ -95,7 +95,7 @@ scenario() {
     tui_ok "$cols: the attempt, who, note" "$a" '^ 2026-11-23 10:0[0-9] mrivera +voicemail +phone +left a message'
     tui_keys "$a" A
     tui_ok "$cols: A in the chart shows its Appointments tab" "$a" '^ 0 appointments$'
-    tui_ok "$cols: under the same header" "$a" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk none'
+    tui_ok "$cols: under the same header" "$a" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk moderate \(LACE 9; ED visits unknown\)'
     tui_ok "$cols: the tab row" "$a" '^  Contacts \(1\)   Timeline   Care plan   Appointments   Time *$'
     tui_keys "$a" q
     tui_ok "$cols: q goes back to the list, same row" "$a" '^ My list: 4 to do'

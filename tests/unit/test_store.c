@@ -117,7 +117,7 @@ int main(void)
                  NULL, NULL, NULL);
     sqlite3_close(db);
     is_int(cd_store_open(dir, 0, &store, &err), 0, "v1 database opens");
-    is_int(cd_store_schema_version(store), 4, "v1 migrated to 4");
+    is_int(cd_store_schema_version(store), 5, "v1 migrated to 5");
     is_int(cd_store_schema_opened(store), 1, "the store says it found schema 1");
     is_int(scalar(store, "SELECT count(*) FROM settings WHERE value = 'Old Clinic'"), 1,
            "v1 rows kept");

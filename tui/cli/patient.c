@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* caredesk patient: add a patient by hand, look patients up by name or MRN, record a death. */
+/* caredesk patient: add a patient by hand, look patients up by name or MRN, show one (with the
+ * risk and its LACE score), record a death. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lace.h"
 #include "core/lifecycle.h"
 #include "core/patient.h"
 #include "tui/cli/cli.h"
@@ -101,12 +103,54 @@ static int patient_deceased(struct cli *c, int argc, char **argv)
     return CLI_OK;
 }
 
+/* patient show MRN: the chart header's facts, the risk with its LACE score and unknown parts. */
+static int patient_show(struct cli *c, int argc, char **argv)
+{
+    bool json = false;
+    if (cli_format_only(c, argc, argv, &json, NULL))
+        return CLI_USAGE;
+    int first = cli_optind() + 1;
+    if (c->argc - first != 1)
+        return cli_usage(c, "patient show needs one MRN");
+    struct cd_error err = {0};
+    int64_t id;
+    struct cd_patient_header h;
+    if (cd_patient_find_mrn(c->s->store, c->argv[first], &id, &err) ||
+        cd_patient_header_get(c->s->store, id, &h, &err) ||
+        cd_patient_chart_opened(c->s->store, id, "patient show", &err))
+        return cli_fail(&err);
+    char name[sizeof h.family_name + sizeof h.given_name + 2], lace[16] = "", unknown[64];
+    snprintf(name, sizeof name, "%s, %s", h.family_name, h.given_name);
+    if (h.lace_score >= 0)
+        snprintf(lace, sizeof lace, "%d", h.lace_score);
+    cd_lace_unknown_text(h.lace_unknown, unknown, sizeof unknown);
+    static const char *const cols[] = {"mrn",      "patient", "birth_date", "coordinator",
+                                       "programs", "risk",    "lace",       "lace_unknown"};
+    const char *row[] = {h.mrn,
+                         name,
+                         h.birth_date,
+                         h.coordinator,
+                         h.programs,
+                         *h.risk_tier ? h.risk_tier : "none",
+                         *lace ? lace : NULL,
+                         unknown};
+    struct cd_page page = CD_PAGE_INIT;
+    int rc = cd_page_set_columns(&page, sizeof cols / sizeof cols[0], cols) ||
+                     cd_page_add_row(&page, row)
+                 ? cli_failf("out of memory")
+                 : cli_print_page(&page, json, "lace");
+    cd_page_free(&page);
+    return rc;
+}
+
 int cli_patient(struct cli *c)
 {
     if (c->argc < 2)
-        return cli_usage(c, "patient needs 'add', 'find' or 'deceased'");
+        return cli_usage(c, "patient needs 'add', 'find', 'show' or 'deceased'");
     if (strcmp(c->argv[1], "add") == 0)
         return patient_add(c, c->argc - 1, c->argv + 1);
+    if (strcmp(c->argv[1], "show") == 0)
+        return patient_show(c, c->argc - 1, c->argv + 1);
     if (strcmp(c->argv[1], "deceased") == 0)
         return patient_deceased(c, c->argc - 1, c->argv + 1);
     if (strcmp(c->argv[1], "find") == 0) {

@@ -12,7 +12,9 @@
 #include "core/base/clock.h"
 #include "core/contact.h"
 #include "core/enrollment.h"
+#include "core/lace.h"
 #include "core/patient.h"
+#include "core/tcm.h"
 #include "core/worklist.h"
 #include "tui/screen/app.h"
 #include "tui/screen/prompt.h"
@@ -25,6 +27,8 @@ struct chart_frame {
     struct cd_patient_header header;
     struct cd_worklist_minutes minutes;
     int64_t contacts; /* contact attempts on record: the Contacts tab's count */
+    bool has_tcm;     /* the patient has a discharge: tcm is its latest's status */
+    struct cd_tcm_status tcm;
     char outcome[16]; /* the call being logged */
 };
 
@@ -51,6 +55,8 @@ static int frame_reload(struct view *v, struct cd_error *err)
         rc = cd_worklist_patient_minutes(store, f->patient, &f->minutes, err);
     if (!rc)
         rc = cd_contact_count(store, f->patient, &f->contacts, err);
+    if (!rc)
+        rc = cd_tcm_status_latest(store, f->patient, &f->tcm, &f->has_tcm, err);
     if (rc)
         return rc;
     f->header = header;
@@ -85,24 +91,45 @@ static void draw_header(const struct chart_frame *f, const struct canvas *c)
         snprintf(age, sizeof age, "%d y", cd_date_age(birth, died)); /* the age at death */
     snprintf(title, sizeof title, "%s, %s", h->family_name, h->given_name);
     int x = 1 + canvas_text(c, 0, 1, c->cols / 2, ROLE_TITLE, 0, title) + 2;
-    pairs(c, 0, x, "", age, "", h->sex, "MRN", h->mrn, (const char *)NULL);
+    x = pairs(c, 0, x, "", age, "", h->sex, "MRN", h->mrn, (const char *)NULL);
+    /* the risk, with the LACE parts that were unknown when there is room ("high (LACE 12; ED
+     * visits unknown)"), else "high (LACE 12)" */
     const char *risk = h->risk_tier;
-    char riskbuf[48];
+    char riskbuf[128], unknown[64];
+    cd_lace_unknown_text(h->lace_unknown, unknown, sizeof unknown);
     if (dead) { /* in place of the risk: no outreach is due any more */
         snprintf(riskbuf, sizeof riskbuf, "Died %s", h->deceased);
         canvas_text(c, 0, c->cols - (int)strlen(riskbuf) - 1, -1, ROLE_OVERDUE, 0, riskbuf);
-    } else if (h->lace_score >= 0)
-        snprintf(riskbuf, sizeof riskbuf, "%s (LACE %d)", *risk ? risk : "none", h->lace_score);
-    else
-        snprintf(riskbuf, sizeof riskbuf, "%s", *risk ? risk : "none");
-    int rw = (int)strlen(riskbuf) + 5;
-    if (!dead) {
+    } else {
+        if (h->lace_score >= 0 && *unknown)
+            snprintf(riskbuf, sizeof riskbuf, "%s (LACE %d; %s unknown)", *risk ? risk : "none",
+                     h->lace_score, unknown);
+        if (h->lace_score < 0 || !*unknown || x + (int)strlen(riskbuf) + 6 > c->cols) {
+            if (h->lace_score >= 0)
+                snprintf(riskbuf, sizeof riskbuf, "%s (LACE %d)", *risk ? risk : "none",
+                         h->lace_score);
+            else
+                snprintf(riskbuf, sizeof riskbuf, "%s", *risk ? risk : "none");
+        }
+        int rw = (int)strlen(riskbuf) + 5;
         canvas_text(c, 0, c->cols - rw - 1, 5, ROLE_LABEL, 0, "Risk");
         canvas_text(c, 0, c->cols - rw + 4, -1,
                     strcmp(risk, "high") == 0 ? ROLE_OVERDUE : ROLE_DEFAULT, 0, riskbuf);
     }
-    pairs(c, 1, 1, "Phone", h->phone, "Alt", h->phone_alt, "Language", h->language,
-          (const char *)NULL);
+    x = pairs(c, 1, 1, "Phone", h->phone, "Alt", h->phone_alt, "Language", h->language,
+              (const char *)NULL);
+    if (f->has_tcm) {
+        /* the latest discharge's TCM status, right-aligned, cut to the room left */
+        char tcm[200];
+        cd_tcm_status_summary(&f->tcm, tcm, sizeof tcm);
+        int room = c->cols - x - 5;
+        int w = (int)strlen(tcm) < room ? (int)strlen(tcm) : room;
+        if (w > 10) {
+            canvas_text(c, 1, c->cols - w - 5, 3, ROLE_LABEL, 0, "TCM");
+            canvas_text(c, 1, c->cols - w - 1, w,
+                        f->tcm.c99495.state == CD_TCM_LOST ? ROLE_OVERDUE : ROLE_DEFAULT, 0, tcm);
+        }
+    }
     char coord[sizeof h->coordinator_name + sizeof h->coordinator + 3] = "";
     if (*h->coordinator)
         snprintf(coord, sizeof coord, "%s (%s)", h->coordinator_name, h->coordinator);
