@@ -23,6 +23,8 @@ static const struct {
     [CD_PERM_READ_AUDIT] = {"the access log", SUPER | ADMIN, "supervisors and admins"},
     [CD_PERM_CONFIRM_TIME] = {"confirming a day's minutes above the limit", SUPER | ADMIN,
                               "supervisors and admins"},
+    [CD_PERM_CHECK_DATABASE] = {"checking the database's consistency", SUPER | ADMIN,
+                                "supervisors and admins"},
 };
 
 static unsigned role_bit(const char *role)

@@ -19,6 +19,7 @@ enum cd_perm {
     CD_PERM_ACT_AS,          /* act as another staff member (--user) */
     CD_PERM_READ_AUDIT,      /* browse and verify the access log */
     CD_PERM_CONFIRM_TIME,    /* confirm a day's minutes above the clinic's limit */
+    CD_PERM_CHECK_DATABASE,  /* run the consistency check over every patient's records */
     CD_PERM_COUNT
 };
 
