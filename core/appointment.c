@@ -245,6 +245,17 @@ static int64_t query_id(struct cd_store *store, const char *sql, const char *nam
     return out;
 }
 
+bool cd_appointment_tcm_window(int day, int discharge_day, bool high, int *last)
+{
+    struct cd_calendar cal = CD_CALENDAR_INIT; /* calendar days: no holiday moves them */
+    struct cd_tcm_due due;
+    cd_tcm_deadlines(&cal, discharge_day, &due);
+    int end = high ? due.visit_due_7 : due.visit_due_14;
+    if (last)
+        *last = end;
+    return day >= discharge_day && day <= end;
+}
+
 /* Bring the tcm_visit task in line with appointment ID: closed while a booked (or kept) visit
  * lies in the window, reopened when the visit that closed it moves out, is cancelled or missed. */
 static int tcm_sync(struct cd_store *store, int64_t id, struct cd_appointment_result *res,
@@ -279,12 +290,9 @@ static int tcm_sync(struct cd_store *store, int64_t id, struct cd_appointment_re
             return rc;
         int disch;
         if (disch_s[0] && !cd_date_parse(disch_s, &disch, NULL)) {
-            struct cd_calendar cal = CD_CALENDAR_INIT;
-            struct cd_tcm_due due;
-            cd_tcm_deadlines(&cal, disch, &due);
-            int last = high ? due.visit_due_7 : due.visit_due_14;
+            int last;
+            in_window = cd_appointment_tcm_window(day, disch, high, &last);
             cd_date_format(last, due_s);
-            in_window = day >= disch && day <= last;
         }
     }
 

@@ -4,6 +4,7 @@
 #ifndef CD_CORE_APPOINTMENT_H
 #define CD_CORE_APPOINTMENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/base/error.h"
@@ -42,6 +43,10 @@ struct cd_appointment_result {
     char warning[300];     /* "" or one line, e.g. a TCM visit outside its window */
 };
 
+/* True when a TCM visit on DAY lies in the window of a discharge on DISCHARGE_DAY: from the
+ * discharge to day 7 (HIGH complexity, 99496) or day 14 (99495); *LAST (may be NULL) gets the last
+ * day. The one rule booking, moving and `caredesk check` apply. */
+bool cd_appointment_tcm_window(int day, int discharge_day, bool high, int *last);
 /* Check a booking without writing: kind, wall time (a time skipped by a daylight-saving change is
  * refused), duration, provider, location, note. Messages name the field. */
 int cd_appointment_validate(const struct cd_appointment_in *in, struct cd_error *err);

@@ -52,6 +52,11 @@ bool cd_contact_interactive(const char *outcome, bool *known)
     return outcome && (strcmp(outcome, "reached") == 0 || strcmp(outcome, "caregiver") == 0);
 }
 
+bool cd_contact_late(time_t at, time_t due_at)
+{
+    return at > due_at;
+}
+
 /* Distinct clinic-local days among the task's timely unsuccessful attempts. */
 static int attempt_days(struct cd_store *store, int64_t task_id, int *n, struct cd_error *err)
 {
@@ -147,7 +152,7 @@ static int record(struct cd_store *store, const struct cd_contact_in *in, time_t
         tcm = strcmp(task.kind, "tcm_contact") == 0;
         if (tcm) {
             res->task_due_day = task.due_day;
-            res->late = at > task.due_at;
+            res->late = cd_contact_late(at, task.due_at);
         }
     } else if (rc != CD_ENOTFOUND || in->task_id) {
         return rc;

@@ -54,6 +54,9 @@ struct cd_contact_result {
 
 /* True for an interactive outcome (reached, caregiver); *KNOWN false for an unknown outcome. */
 bool cd_contact_interactive(const char *outcome, bool *known);
+/* True when a contact at AT counts as late for a TCM contact task due at DUE_AT (its deadline, the
+ * end of the 2nd business day after discharge): the rule cd_contact_log marks and check reads. */
+bool cd_contact_late(time_t at, time_t due_at);
 /* Record an attempt by the store's actor, applying the rules above (one transaction, audited). */
 int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
                    struct cd_contact_result *res, struct cd_error *err);

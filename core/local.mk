@@ -28,6 +28,7 @@ core_libcaredesk_a_SOURCES += \
 	core/careplan.c core/careplan.h core/careplan_impl.h \
 	core/careplan_diff.c core/careplan_text.c core/careplan_version.c \
 	core/careplan_merge.c core/careplan_merge.h \
+	core/check.c core/check.h \
 	core/contact.c core/contact.h \
 	core/counts.c core/counts.h \
 	core/encounter.c core/encounter.h \

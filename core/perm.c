@@ -29,6 +29,8 @@ static const struct {
                               "coordinators, supervisors and admins"},
     [CD_PERM_CORRECT_DEATH] = {"taking back a recorded death", SUPER | ADMIN,
                                "supervisors and admins"},
+    [CD_PERM_CHECK_DATABASE] = {"checking the database's consistency", SUPER | ADMIN,
+                                "supervisors and admins"},
 };
 
 static unsigned role_bit(const char *role)

@@ -25,6 +25,7 @@ unit_tests = \
 	tests/unit/test_calendar \
 	tests/unit/test_careplan \
 	tests/unit/test_careplan_merge \
+	tests/unit/test_check \
 	tests/unit/test_clock \
 	tests/unit/test_contact \
 	tests/unit/test_db \
@@ -79,6 +80,7 @@ cli_tests = \
 	tests/cli/appointment.sh \
 	tests/cli/audit.sh \
 	tests/cli/billing.sh \
+	tests/cli/check.sh \
 	tests/cli/careplan.sh \
 	tests/cli/data_override.sh \
 	tests/cli/demo.sh \

@@ -12,6 +12,7 @@ caredesk_SOURCES += \
 	tui/cli/audit.c \
 	tui/cli/billing.c \
 	tui/cli/careplan.c \
+	tui/cli/check.c \
 	tui/cli/demo.c \
 	tui/cli/enroll.c \
 	tui/cli/import.c \

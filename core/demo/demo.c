@@ -186,7 +186,7 @@ static int patient(struct demo_gen *g, const struct names *nm, int idx)
                                     .consent_by = by,
                                     .note = "Cost sharing and the right to stop at any time "
                                             "explained.",
-                                    .end_reason = death ? "deceased" : NULL,
+                                    .end_reason = death ? "died" : NULL,
                                     .created = at,
                                     .created_by = by};
         TRY(demo_write_enrollment(g, &p, &e));

@@ -89,6 +89,9 @@ struct demo_patient {
     const char *given, *sex, *language;
     int birth_day, lace;
     time_t created, deceased; /* deceased 0: alive */
+    /* what later steps must not contradict (core's contact rules): the last interactive contact,
+     * and while the TCM contact task stood open (from its making to its closing, 0: never) */
+    time_t reached, tcm_open_from, tcm_open_until;
 };
 
 /* A built-in data file split into lines (blanks and '#' comments dropped). */
@@ -194,7 +197,7 @@ struct demo_appt {
     char uid[CD_UUID_LEN];
     int day, hour, minute, duration, sequence;
     int64_t encounter, created_by;
-    time_t created;
+    time_t created, updated; /* updated: when it was marked or cancelled (0: when booked) */
 };
 /* An appointment of P at A's clinic-local day and time; *ID may be NULL. */
 int demo_write_appointment(struct demo_gen *g, const struct demo_patient *p,

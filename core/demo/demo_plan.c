@@ -259,8 +259,12 @@ static int visit(struct demo_gen *g, struct demo_rng *r, struct demo_patient *p,
     if (start + 60 * a.duration <= g->now) {
         s = demo_below(r, 100);
         a.status = s < 85 ? "kept" : s < 95 ? "no_show" : "cancelled";
-        if (s >= 95)
+        /* marked kept or missed once it is over (never before its day); cancelled before it */
+        a.updated = start + 60 * a.duration;
+        if (s >= 95) {
             a.cancel_reason = "Patient felt unwell; will call to rebook";
+            a.updated = start - 2 * 3600 > a.created ? start - 2 * 3600 : a.created;
+        }
     }
     demo_uuid(r, a.uid);
     return demo_write_appointment(g, p, &a, NULL);

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/appointment.h"
 #include "core/base/clock.h"
+#include "core/contact.h"
 #include "core/demo/demo_gen.h"
 
 static const struct demo_nubc dispositions[] = {
@@ -186,11 +188,17 @@ int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient
     }
     t.attempts_satisfied = !reached && ncalls >= 2;
     TRY(demo_write_task(g, p, &t, &task));
+    /* while the task stands open, cd_contact_log would count any call for it: later steps keep
+     * their calls out of that time (demo_care_time) */
+    p->tcm_open_from = created;
+    p->tcm_open_until = reached ? at[ncalls - 1] : 0;
+    if (reached && at[ncalls - 1] > p->reached)
+        p->reached = at[ncalls - 1];
     time_t due_end = demo_day_end(due.contact_due);
     for (int i = 0; i < ncalls; i++) {
         int ok = i == ncalls - 1 && reached;
         TRY(demo_write_contact(
-            g, p, task, caller, at[i], outcome[i], at[i] > due_end,
+            g, p, task, caller, at[i], outcome[i], cd_contact_late(at[i], due_end),
             ok ? "Post-discharge call: reviewed discharge instructions, medications and "
                  "warning signs; follow-up visit discussed."
             : strcmp(outcome[i], "voicemail") == 0
@@ -201,6 +209,7 @@ int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient
                                       "TCM interactive contact"));
     }
     /* the face-to-face visit */
+    char reason[64];
     struct demo_task vt = {.kind = "tcm_visit",
                            .title = high ? "TCM face-to-face visit within 7 days (99496)"
                                          : "TCM face-to-face visit within 14 days (99495)",
@@ -212,6 +221,13 @@ int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient
                            .created_by = creator};
     if (reached || (ncalls >= 2 && demo_chance(r, 30)) || demo_chance(r, 25)) {
         int aday = v->dis_day + demo_range(r, 2, visit_day - v->dis_day);
+        /* booked after the call that reached the patient (or the discharge's recording), for a
+         * later day: a visit is never booked after it took place */
+        time_t booked = (reached ? at[ncalls - 1] + secs : created) + 3600;
+        if (booked > g->now)
+            booked = g->now;
+        if (aday <= cd_instant_local_day(booked))
+            aday = cd_instant_local_day(booked) + 1;
         while (!cd_calendar_is_business_day(&g->cal, aday))
             aday++;
         struct demo_appt a = {.kind = "tcm_visit",
@@ -225,21 +241,27 @@ int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient
                               .duration = 40,
                               .encounter = enc,
                               .created_by = g->sched[demo_below(r, g->nsched)]};
-        a.created = (reached ? at[ncalls - 1] + secs : created) + 3600;
-        if (a.created > g->now)
-            a.created = g->now;
+        a.created = booked;
         time_t start = cd_local_to_instant(a.day, a.hour, a.minute, 0);
         if (start + 60 * a.duration <= g->now) {
             a.status = demo_chance(r, 85) ? "kept" : "no_show";
-            if (strcmp(a.status, "kept") == 0) {
-                vt.status = "done";
-                vt.closed = start + 60 * a.duration;
-                vt.closed_by = a.created_by;
-                vt.close_reason = "visit kept";
-            }
+            a.updated = start + 60 * a.duration; /* marked once it was over */
         }
         demo_uuid(r, a.uid);
         TRY(demo_write_appointment(g, p, &a, &vt.appointment));
+        /* as cd_appointment_book: a visit inside the window closes the task when it is booked
+         * (with appointment.c's words, so moving it out reopens the task); a no-show reopens it */
+        if (cd_appointment_tcm_window(a.day, v->dis_day, high, NULL) &&
+            strcmp(a.status, "no_show") != 0) {
+            snprintf(reason, sizeof reason, "TCM visit booked (appointment %lld)",
+                     (long long)vt.appointment);
+            vt.status = "done";
+            vt.closed = a.created;
+            vt.closed_by = a.created_by;
+            vt.close_reason = reason;
+        } else if (strcmp(a.status, "no_show") != 0) {
+            vt.appointment = 0; /* outside the window: the task stays open, unlinked */
+        }
     }
     return demo_write_task(g, p, &vt, NULL);
 }

@@ -66,6 +66,11 @@ static int month_time(struct demo_gen *g, struct demo_rng *r, struct demo_patien
         if (demo_slot(g, r, p, from, to, secs, &start))
             continue;
         const char *act = activities[demo_below(r, 8)];
+        /* a call while the TCM contact task stands open would count for it (cd_contact_log):
+         * that time goes to coordination, and the TCM step's own calls are the record */
+        if (start >= p->tcm_open_from && p->tcm_open_from &&
+            (!p->tcm_open_until || start < p->tcm_open_until) && strcmp(act, "call") == 0)
+            act = "coordination";
         int64_t user = demo_worker(g, r, p);
         const char *role = demo_chance(r, 8) ? "practitioner" : "clinical_staff";
         TRY(demo_write_time_entry(g, p, user, p->program, role, start, secs, act, NULL));
@@ -76,6 +81,8 @@ static int month_time(struct demo_gen *g, struct demo_rng *r, struct demo_patien
                                        demo_chance(r, 50) ? "no_answer" : "voicemail", 0, NULL));
             int o = demo_below(r, 100);
             const char *outcome = o < 78 ? "reached" : o < 90 ? "caregiver" : "voicemail";
+            if (o < 90 && start > p->reached)
+                p->reached = start;
             TRY(demo_write_contact(
                 g, p, 0, user, start, outcome, 0,
                 o < 90 ? "Monthly check-in: symptoms, medications and goals reviewed."
@@ -113,7 +120,10 @@ int demo_care_time(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
     int need = strcmp(p->program, "ccm_complex") == 0 ? 3600
                : strcmp(p->program, "pcm") == 0       ? 1800
                                                       : 1200;
-    if (month_secs >= need || !demo_chance(r, 75))
+    /* as the day's generation (SQL_OUTREACH): no outreach once the patient was reached this
+     * month, since any interactive contact completes it (cd_contact_log) */
+    if (month_secs >= need || !demo_chance(r, 75) ||
+        p->reached >= cd_local_to_instant(g->month_start, 0, 0, 0))
         return 0;
     char key[64], ym[16];
     snprintf(ym, sizeof ym, "%04d-%02d", y % 10000, m % 100);

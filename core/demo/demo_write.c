@@ -50,7 +50,7 @@ static const char SQL_APPT[] =
     "INSERT INTO appointments(uid, sequence, patient_id, kind, status, start_at, start_local, "
     "duration_min, tzid, provider, location, encounter_id, note, cancel_reason, created_at, "
     "created_by, updated_at) VALUES (:uid, :seq, :pid, :kind, :status, :start, :local, :dur, "
-    ":tzid, :provider, :location, :enc, :note, :cancel, :at, :by, :at)";
+    ":tzid, :provider, :location, :enc, :note, :cancel, :at, :by, :upd)";
 
 int demo_write_user(struct demo_gen *g, const char *login, const char *name, const char *role,
                     const char *team, time_t created, int64_t *id)
@@ -224,6 +224,8 @@ int demo_write_appointment(struct demo_gen *g, const struct demo_patient *p,
     cd_db_bind_opt(st, ":cancel", a->cancel_reason);
     cd_db_bind_text(st, ":at", cd_instant_format(a->created, at));
     cd_db_bind_id(st, ":by", a->created_by);
+    /* as cd_appointment_kept, _no_show and _cancel: the change is stamped when it was made */
+    cd_db_bind_text(st, ":upd", cd_instant_format(a->updated ? a->updated : a->created, at));
     rc = cd_db_exec(g->store, st, g->err);
     cd_db_done(st);
     if (!rc) {

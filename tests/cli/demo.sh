@@ -5,24 +5,24 @@ demo() { db=$1; shift; cd_run --user alice --db "$T_TMP/$db" --now 2026-11-02T09
 
 demo a.db --patients 300 --seed 5
 is_rc "demo on a new database" 0
-is "summary" "$OUT" "demo: 300 patients, 8 staff, 306 encounters, 221 tasks, 836 contacts, 1650 time entries, 230 care plans, 192 appointments (seed 5, today 2026-11-02, America/New_York)"
+is "summary" "$OUT" "demo: 300 patients, 8 staff, 306 encounters, 183 tasks, 828 contacts, 1653 time entries, 230 care plans, 191 appointments (seed 5, today 2026-11-02, America/New_York)"
 cd_run --user alice --db "$T_TMP/a.db" settings timezone
 is "a new database gets the demo clinic's zone" "$OUT" "America/New_York"
 cd_run --user alice --db "$T_TMP/a.db" --now 2026-11-02T09:00 status
 is_rc "the invoking login is now a user" 0
 is "status of the demo clinic" "$OUT" "figure	value
 patients	300
-tasks_open	198
-tasks_due_today	23
-tasks_overdue	55
+tasks_open	158
+tasks_due_today	21
+tasks_overdue	52
 tcm_contacts_due	4
-tcm_visits_open	8
+tcm_visits_open	6
 discharges_30d	19
 care_management_enrolled	220
 my_tasks_due	0
 appointments_today	3"
 cd_run --db "$T_TMP/a.db" --user mrivera --now 2026-11-02T09:00 status
-like "the demo coordinator has work due" "$OUT" "my_tasks_due	31"
+like "the demo coordinator has work due" "$OUT" "my_tasks_due	27"
 cd_run --user alice --db "$T_TMP/a.db" user list
 like "the invoking login is a supervisor" "$OUT" "alice	alice	supervisor"
 like "Maria Rivera coordinates the north team" "$OUT" "mrivera	Maria Rivera	coordinator	north"
@@ -47,10 +47,13 @@ is "a usage error leaves no database behind" "$?" "1"
 
 cd_run --user alice --db "$T_TMP/c.db" init --timezone America/Chicago
 demo c.db --patients 50
-is "after init: its zone is kept and its admin is not added again" "$OUT" "demo: 50 patients, 7 staff, 59 encounters, 47 tasks, 151 contacts, 300 time entries, 40 care plans, 36 appointments (seed 1, today 2026-11-02, America/Chicago)"
+is "after init: its zone is kept and its admin is not added again" "$OUT" "demo: 50 patients, 7 staff, 59 encounters, 38 tasks, 151 contacts, 300 time entries, 40 care plans, 34 appointments (seed 1, today 2026-11-02, America/Chicago)"
 
 demo d.db
-is "default: 2000 patients, seed 1" "$OUT" "demo: 2000 patients, 17 staff, 2186 encounters, 1487 tasks, 5481 contacts, 10974 time entries, 1500 care plans, 1343 appointments (seed 1, today 2026-11-02, America/New_York)"
+is "default: 2000 patients, seed 1" "$OUT" "demo: 2000 patients, 17 staff, 2186 encounters, 1280 tasks, 5425 contacts, 10958 time entries, 1500 care plans, 1348 appointments (seed 1, today 2026-11-02, America/New_York)"
+cd_run --user alice --db "$T_TMP/d.db" --now 2026-11-02T09:00 check
+is_rc "the 2,000-patient demo passes the consistency check" 0
+is "... which prints nothing" "$OUT$ERR" ""
 demo e.db
-is "the same seed and today give the same summary" "$OUT" "demo: 2000 patients, 17 staff, 2186 encounters, 1487 tasks, 5481 contacts, 10974 time entries, 1500 care plans, 1343 appointments (seed 1, today 2026-11-02, America/New_York)"
+is "the same seed and today give the same summary" "$OUT" "demo: 2000 patients, 17 staff, 2186 encounters, 1280 tasks, 5425 contacts, 10958 time entries, 1500 care plans, 1348 appointments (seed 1, today 2026-11-02, America/New_York)"
 done_testing
