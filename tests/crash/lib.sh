@@ -143,6 +143,33 @@ EOF
     echo "0|$((entries + 1))|$((stops + 1))"
 }
 
+# patient deceased: patient DK, enrolled in CCM with a callback and a booked visit after the death
+# date; the death ends the enrollment, cancels both and writes its audit row (and a timeline note).
+prep_death() {
+    "$CAREDESK" --db "$DB" --now 2026-11-01T08:00 patient add --mrn "D$1" --family "Death$1" \
+        --given Pat --birth-date 1950-01-01 >/dev/null &&
+        "$CAREDESK" --db "$DB" --now 2026-11-01T08:00 enroll "D$1" --program ccm \
+            --consent verbal --date 2026-01-01 >/dev/null &&
+        "$CAREDESK" --db "$DB" --now 2026-11-01T08:00 task callback "D$1" \
+            --at 2026-12-01T10:00 >/dev/null &&
+        "$CAREDESK" --db "$DB" --now 2026-11-01T08:00 appointment add "D$1" \
+            --at 2026-12-02T10:00 --duration 30 --with "Dr Crash" >/dev/null || return 1
+    ARGS="patient deceased D$1 --date 2026-11-20"
+    AT=2026-11-29T10:00
+}
+sql_death() {
+    SQL="SELECT (SELECT count(*) FROM patients WHERE mrn = 'D$1' AND deceased_at IS NOT NULL),
+              (SELECT count(*) FROM enrollments e JOIN patients p ON p.id = e.patient_id
+                  WHERE p.mrn = 'D$1' AND e.status = 'active'),
+              (SELECT count(*) FROM tasks t JOIN patients p ON p.id = t.patient_id
+                  WHERE p.mrn = 'D$1' AND t.status = 'open'),
+              (SELECT count(*) FROM appointments a JOIN patients p ON p.id = a.patient_id
+                  WHERE p.mrn = 'D$1' AND a.status = 'booked'),
+              (SELECT count(*) FROM audit_log a JOIN patients p ON p.id = a.entity_id
+                  WHERE a.entity = 'patient' AND p.mrn = 'D$1' AND a.action = 'deceased')"
+}
+want_death() { echo "1|0|0|0|1"; }
+
 # What must hold after every kill, whatever was killed: a sound file, no dangling rows. Gives
 # "ok" and nothing else when all holds.
 CHECK_SQL="PRAGMA integrity_check; PRAGMA foreign_key_check;

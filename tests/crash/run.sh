@@ -40,7 +40,7 @@ unset CAREDESK_DB
 mkdir -p "$HOME"
 . "$CRASH_DIR/lib.sh"
 
-KINDS="import time_add log_call careplan_add careplan_edit timer_stop"
+KINDS="import time_add log_call careplan_add careplan_edit timer_stop death"
 label() {
     case $1 in
     import) echo import ;;
@@ -49,6 +49,7 @@ label() {
     careplan_add) echo "careplan add" ;;
     careplan_edit) echo "careplan edit" ;;
     timer_stop) echo "timer stop" ;;
+    death) echo "patient deceased" ;;
     esac
 }
 # centiseconds since boot, without starting a process
@@ -109,12 +110,12 @@ for kind in $KINDS; do
     echo "# $(label $kind): runs in $(ms "$1") ms, begins writing at $(ms "$2") ms, holds the write lock $(ms "$3") ms or more"
 done
 
-# The plan: kill K runs kind K mod 6; four kills in five of each kind are aimed at a random point
+# The plan: kill K runs kind K mod 7; four kills in five of each kind are aimed at a random point
 # of its write transaction (lock mode: microseconds after it begins, up to its shortest hold), the
 # fifth at a random point of the whole run (time mode: up to 1.1 times its length), so start-up,
 # reads and the checkpoint at close are hit too. The points come from the seed alone.
 awk -v seed="$SEED" -v n="$N" -v cal="$CAL" 'BEGIN {
-    split("import time_add log_call careplan_add careplan_edit timer_stop", ks, " ")
+    nk = split("import time_add log_call careplan_add careplan_edit timer_stop death", ks, " ")
     m = split(cal, cs, " ")
     for (i = 1; i <= m; i++) {
         split(cs[i], kv, "="); split(kv[2], th, ",")
@@ -122,9 +123,9 @@ awk -v seed="$SEED" -v n="$N" -v cal="$CAL" 'BEGIN {
     }
     srand(seed)
     for (k = 1; k <= n; k++) {
-        kind = ks[(k - 1) % 6 + 1]
+        kind = ks[(k - 1) % nk + 1]
         u = rand()
-        if (int((k - 1) / 6) % 5 != 4 && held[kind] > 0)
+        if (int((k - 1) / nk) % 5 != 4 && held[kind] > 0)
             printf "%d %s lock %d\n", k, kind, u * held[kind]
         else
             printf "%d %s time %d\n", k, kind, u * total[kind] * 1.1
@@ -195,8 +196,8 @@ awk -v wall="$(($(clock_cs) - t_start))" -v seed="$SEED" '
 END {
     printf "# %-14s %5s %5s %8s %10s %7s %8s %5s %5s %7s\n", "command", "kills", "txn", "recovery",
         "checkpoint", "outside", "finished", "all", "none", "ms/kill"
-    split("import time_add log_call careplan_add careplan_edit timer_stop", ks, " ")
-    for (i = 1; i <= 6; i++) {
+    nk = split("import time_add log_call careplan_add careplan_edit timer_stop death", ks, " ")
+    for (i = 1; i <= nk; i++) {
         c = ks[i]
         if (!n[c]) continue
         printf "# %-14s %5d %5d %8d %10d %7d %8d %5d %5d %7.0f\n", c, n[c], p[c, "txn"],
