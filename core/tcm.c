@@ -102,7 +102,7 @@ static void common_loss(const struct cd_tcm_facts *f, const struct cd_tcm_status
         snprintf(why, size, "the first contact, on %s, came after the deadline of %s",
                  md(s->contact_day, a, sizeof a), md(s->due.contact_due, b, sizeof b));
     else if (s->contact == CD_TCM_CONTACT_MISSED)
-        snprintf(why, size, "no interactive contact or two attempts by %s (2 business days)",
+        snprintf(why, size, "no contact or two attempts by %s",
                  md(s->due.contact_due, a, sizeof a));
 }
 
@@ -157,6 +157,10 @@ void cd_tcm_status_eval(const struct cd_calendar *cal, const struct cd_tcm_facts
     cd_tcm_deadlines(cal, f->discharge_day, &s->due);
     eval_contact(f, today, s);
     eval_visit(f, s);
+    if (f->cancelled || !f->eligible) { /* no deadlines run: neither is late nor missed */
+        s->contact = CD_TCM_CONTACT_NA;
+        s->visit = CD_TCM_VISIT_NA;
+    }
     char why[160];
     common_loss(f, s, today, why, sizeof why);
     if (*why) {
@@ -173,13 +177,14 @@ void cd_tcm_status_eval(const struct cd_calendar *cal, const struct cd_tcm_facts
 
 const char *cd_tcm_contact_key(enum cd_tcm_contact c)
 {
-    static const char *const k[] = {"pending", "on_time", "attempts", "late", "missed"};
+    static const char *const k[] = {"pending", "on_time",  "attempts",
+                                    "late",    "missed",   "not_applicable"};
     return k[c];
 }
 
 const char *cd_tcm_visit_key(enum cd_tcm_visit v)
 {
-    static const char *const k[] = {"none", "booked", "kept", "outside_window"};
+    static const char *const k[] = {"none", "booked", "kept", "outside_window", "not_applicable"};
     return k[v];
 }
 
@@ -199,6 +204,8 @@ char *cd_tcm_status_summary(const struct cd_tcm_status *s, char *out, size_t siz
         snprintf(out, size, "99496 possible: %s", s->c99496.why);
     else if (s->c99495.state == CD_TCM_POSSIBLE)
         snprintf(out, size, "99495 possible: %s", s->c99495.why);
+    else if (s->contact == CD_TCM_CONTACT_NA)
+        snprintf(out, size, "no TCM: %s", s->c99495.why);
     else
         snprintf(out, size, "TCM lost: %s", s->c99495.why);
     return out;
@@ -330,11 +337,13 @@ static int add_row(void *ctx, int64_t enc, const char *complexity, const struct 
         [CD_TCM_COL_ENCOUNTER] = id,
         [CD_TCM_COL_DISCHARGE_DATE] = cd_date_format(s->due.period_end - 29, dis),
         [CD_TCM_COL_COMPLEXITY] = complexity,
-        [CD_TCM_COL_CONTACT_DUE] = cd_date_format(s->due.contact_due, cdue),
+        [CD_TCM_COL_CONTACT_DUE] =
+            s->contact == CD_TCM_CONTACT_NA ? NULL : cd_date_format(s->due.contact_due, cdue),
         [CD_TCM_COL_CONTACT] = cd_tcm_contact_key(s->contact),
         [CD_TCM_COL_CONTACT_DATE] =
             s->contact_day >= 0 ? cd_date_format(s->contact_day, cday) : NULL,
-        [CD_TCM_COL_VISIT_DUE] = cd_date_format(s->window_end, vdue),
+        [CD_TCM_COL_VISIT_DUE] =
+            s->visit == CD_TCM_VISIT_NA ? NULL : cd_date_format(s->window_end, vdue),
         [CD_TCM_COL_VISIT] = cd_tcm_visit_key(s->visit),
         [CD_TCM_COL_VISIT_DATE] = s->visit_day >= 0 ? cd_date_format(s->visit_day, vday) : NULL,
         [CD_TCM_COL_99495] = cd_tcm_state_key(s->c99495.state),

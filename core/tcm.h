@@ -37,6 +37,7 @@ enum cd_tcm_contact {
     CD_TCM_CONTACT_ATTEMPTS, /* two unsuccessful attempts on separate days by the deadline */
     CD_TCM_CONTACT_LATE,     /* interactive contact after the deadline */
     CD_TCM_CONTACT_MISSED,   /* deadline passed without contact or two attempts */
+    CD_TCM_CONTACT_NA,       /* no TCM for this discharge (not qualifying, or cancelled) */
 };
 
 enum cd_tcm_visit {
@@ -44,6 +45,7 @@ enum cd_tcm_visit {
     CD_TCM_VISIT_BOOKED,  /* booked inside the window of the discharge's complexity */
     CD_TCM_VISIT_KEPT,    /* took place on day N, inside the window */
     CD_TCM_VISIT_OUTSIDE, /* booked or kept after the window */
+    CD_TCM_VISIT_NA,      /* no TCM for this discharge (not qualifying, or cancelled) */
 };
 
 enum cd_tcm_code_state { CD_TCM_POSSIBLE, CD_TCM_EARNED, CD_TCM_LOST };
@@ -73,7 +75,8 @@ const char *cd_tcm_contact_key(enum cd_tcm_contact c);
 const char *cd_tcm_visit_key(enum cd_tcm_visit v);
 const char *cd_tcm_state_key(enum cd_tcm_code_state s);
 /* One line for a list's detail line or the chart: the best code's state, as "99496 possible:
- * visit by Dec 8", "99495 earned" or "TCM lost: no contact by Nov 4". Into OUT (SIZE bytes). */
+ * visit by Dec 8", "99495 earned", "TCM lost: no contact by Nov 4" or, for a discharge that
+ * starts no TCM, "no TCM: not a qualifying discharge: ...". Into OUT (SIZE bytes). */
 char *cd_tcm_status_summary(const struct cd_tcm_status *s, char *out, size_t size);
 
 /* The columns of cd_tcm_status_list's page: one row per discharge, newest first. */

@@ -42,11 +42,11 @@ is "as JSON" "$OUT" '[
 at 2026-11-03T09:00 log-call B2 --outcome voicemail
 at 2026-11-23T09:00 tcm-status B2
 is "one attempt only, deadline passed: both lost" "$OUT" "$H
-1	2026-11-02	moderate	2026-11-04	missed		2026-11-16	none		lost	no interactive contact or two attempts by Nov 4 (2 business days)	lost	no interactive contact or two attempts by Nov 4 (2 business days)"
+1	2026-11-02	moderate	2026-11-04	missed		2026-11-16	none		lost	no contact or two attempts by Nov 4	lost	no contact or two attempts by Nov 4"
 
 at 2026-11-23T09:00 tcm-status S3
 is "discharged to a nursing facility: not a qualifying discharge" "$OUT" "$H
-2	2026-11-02	moderate	2026-11-04	missed		2026-11-16	none		lost	not a qualifying discharge: discharged to a skilled nursing facility	lost	not a qualifying discharge: discharged to a skilled nursing facility"
+2	2026-11-02	moderate		not_applicable			not_applicable		lost	not a qualifying discharge: discharged to a skilled nursing facility	lost	not a qualifying discharge: discharged to a skilled nursing facility"
 
 at 2026-11-23T09:00 audit --patient A1
 like "each tcm-status is a read in the audit log" "$OUT" "alice	tcm status read	A1	1 discharge$"

@@ -124,8 +124,8 @@ static int patient_show(struct cli *c, int argc, char **argv)
     if (h.lace_score >= 0)
         snprintf(lace, sizeof lace, "%d", h.lace_score);
     cd_lace_unknown_text(h.lace_unknown, unknown, sizeof unknown);
-    static const char *const cols[] = {"mrn",      "patient", "birth_date", "coordinator",
-                                       "programs", "risk",    "lace",       "lace_unknown"};
+    static const char *const cols[] = {"mrn",  "patient", "birth_date",   "coordinator", "programs",
+                                       "risk", "lace",    "lace_unknown", "deceased"};
     const char *row[] = {h.mrn,
                          name,
                          h.birth_date,
@@ -133,7 +133,8 @@ static int patient_show(struct cli *c, int argc, char **argv)
                          h.programs,
                          *h.risk_tier ? h.risk_tier : "none",
                          *lace ? lace : NULL,
-                         unknown};
+                         unknown,
+                         h.deceased};
     struct cd_page page = CD_PAGE_INIT;
     int rc = cd_page_set_columns(&page, sizeof cols / sizeof cols[0], cols) ||
                      cd_page_add_row(&page, row)

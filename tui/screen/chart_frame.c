@@ -19,6 +19,7 @@
 #include "tui/screen/app.h"
 #include "tui/screen/prompt.h"
 #include "tui/screen/refusal.h"
+#include "tui/screen/uwidth.h"
 #include "tui/screen/views.h"
 
 struct chart_frame {
@@ -116,18 +117,31 @@ static void draw_header(const struct chart_frame *f, const struct canvas *c)
         canvas_text(c, 0, c->cols - rw + 4, -1,
                     strcmp(risk, "high") == 0 ? ROLE_OVERDUE : ROLE_DEFAULT, 0, riskbuf);
     }
-    x = pairs(c, 1, 1, "Phone", h->phone, "Alt", h->phone_alt, "Language", h->language,
-              (const char *)NULL);
+    /* the phones, and the latest discharge's TCM status on the right after the label "TCM":
+     * "lost: no ...", "99496 possible: ...", "none: not a qualifying discharge"; the second phone
+     * gives way when both do not fit */
+    char tcm[200] = "";
+    const char *status = tcm;
     if (f->has_tcm) {
-        /* the latest discharge's TCM status, right-aligned, cut to the room left */
-        char tcm[200];
         cd_tcm_status_summary(&f->tcm, tcm, sizeof tcm);
+        if (strncmp(tcm, "TCM ", 4) == 0)
+            status = tcm + 4;
+        else if (strncmp(tcm, "no TCM: ", 8) == 0)
+            memcpy(tcm + 4, "none: ", 6), status = tcm + 4;
+    }
+    int need = *status ? uw_width(status) + 6 : 0;
+    int alt = *h->phone_alt ? uw_width(h->phone_alt) + 6 : 0;
+    int left = 1 + (*h->phone ? uw_width(h->phone) + 8 : 0);
+    bool show_alt = !alt || left + alt + need <= c->cols;
+    x = pairs(c, 1, 1, "Phone", h->phone, "Alt", show_alt ? h->phone_alt : "", (const char *)NULL);
+    if (*status) {
         int room = c->cols - x - 5;
-        int w = (int)strlen(tcm) < room ? (int)strlen(tcm) : room;
+        int w = uw_width(status) < room ? uw_width(status) : room;
         if (w > 10) {
             canvas_text(c, 1, c->cols - w - 5, 3, ROLE_LABEL, 0, "TCM");
             canvas_text(c, 1, c->cols - w - 1, w,
-                        f->tcm.c99495.state == CD_TCM_LOST ? ROLE_OVERDUE : ROLE_DEFAULT, 0, tcm);
+                        f->tcm.c99495.state == CD_TCM_LOST ? ROLE_OVERDUE : ROLE_DEFAULT, 0,
+                        status);
         }
     }
     char coord[sizeof h->coordinator_name + sizeof h->coordinator + 3] = "";
@@ -146,7 +160,7 @@ static void draw_header(const struct chart_frame *f, const struct canvas *c)
         p += n + (p[n] == ',');
     }
     pairs(c, 2, 1, "Programs", *programs ? programs : "none", "Coordinator",
-          *coord ? coord : "none", (const char *)NULL);
+          *coord ? coord : "none", "Language", h->language, (const char *)NULL);
     char mins[96];
     long s = f->minutes.seconds;
     if (f->minutes.threshold)
