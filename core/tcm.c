@@ -177,8 +177,8 @@ void cd_tcm_status_eval(const struct cd_calendar *cal, const struct cd_tcm_facts
 
 const char *cd_tcm_contact_key(enum cd_tcm_contact c)
 {
-    static const char *const k[] = {"pending", "on_time",  "attempts",
-                                    "late",    "missed",   "not_applicable"};
+    static const char *const k[] = {"pending", "on_time", "attempts",
+                                    "late",    "missed",  "not_applicable"};
     return k[c];
 }
 
