@@ -2,18 +2,15 @@
 /* The daily call list, the home screen: one ranked row per patient with the reason of all their
  * jobs, worked top to bottom; the detail lines under the list show the cursor patient's jobs and
  * which one the actions apply to (the most urgent unless another is picked with Tab or ]).
- * Every action is one core call; the prompts answer later, so the pending job is kept by task id
- * (another coordinator's change may reload the list in between). */
+ * The actions on the picked job are in view_worklist_act.c. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/base/clock.h"
-#include "core/contact.h"
 #include "core/patient.h"
 #include "core/perm.h"
 #include "core/task.h"
@@ -22,24 +19,11 @@
 #include "tui/screen/intake.h"
 #include "tui/screen/listview.h"
 #include "tui/screen/prompt.h"
-#include "tui/screen/refusal.h"
 #include "tui/screen/uwidth.h"
 #include "tui/screen/views.h"
+#include "tui/screen/views/view_worklist.h"
 #include "tui/screen/wlgen.h"
 
-enum {
-    COL_RANK,
-    COL_PATIENT,
-    COL_JOB,
-    COL_REASON,
-    COL_RISK,
-    COL_PHONE,
-    COL_CLAIM,
-    COL_MRN,
-    COL_DUE,
-    COL_ASSIGNEE,
-    NCOLS
-};
 static const struct list_column columns[NCOLS] = {
     [COL_RANK] = {"#", 2, 0, CANVAS_RIGHT, 0}, [COL_PATIENT] = {"Patient", 14, 2, 0, 0},
     [COL_JOB] = {"Job", 8, 0, 0, 0},           [COL_REASON] = {"Reason", 25, 12, 0, 0},
@@ -50,59 +34,35 @@ static const struct list_column columns[NCOLS] = {
 /* Lines under the list for the cursor patient's jobs. */
 #define DETAIL_LINES 3
 
-struct worklist {
-    struct cd_page rows;               /* cd_worklist_patients with the screen columns */
-    struct cd_page jobs;               /* their jobs, patient by patient */
-    struct list_column cols[NCOLS];    /* the rank column as wide as the list's last rank */
-    size_t overdue, due_today, visits; /* the list's TCM figures, for the title line */
-    enum cd_worklist_scope scope;
-    char program[16], kind[24];
-    int64_t pick_task; /* the job picked with Tab; 0 (or another row's job): the most urgent */
-    int64_t task;      /* the job a prompt is about */
-    int64_t patient;   /* its patient */
-    char name[128];    /* its patient's name, for messages */
-    char job[64];      /* its job in words ("care plan review"), for messages */
-    char job_kind[24];
-    char outcome[16];
-    time_t when;          /* a call back being scheduled */
-    int day;              /* a snooze being scheduled */
-    struct cd_page found; /* `g` look-up results */
-};
-
 static const char *cell(const struct worklist *w, size_t row, enum cd_worklist_pcol col)
 {
     return cd_page_cell(&w->rows, row, col);
 }
 
-static const char *job_cell(const struct worklist *w, size_t job, enum cd_worklist_col col)
+const char *worklist_job_cell(const struct worklist *w, size_t job, enum cd_worklist_col col)
 {
     return cd_page_cell(&w->jobs, job, col);
 }
 
-/* Row R's jobs: the first in w->jobs and how many. */
-static size_t jobs_of(const struct worklist *w, size_t r, size_t *n)
+size_t worklist_jobs_of(const struct worklist *w, size_t r, size_t *n)
 {
     *n = (size_t)cd_page_cell_int(&w->rows, r, CD_WORKLIST_PCOL_JOBS);
     return (size_t)cd_page_cell_int(&w->rows, r, CD_WORKLIST_PCOL_FIRST);
 }
 
-/* The picked job of the cursor row (its index within the row's jobs): the one picked with Tab
- * while it is still there, else the most urgent. */
-static size_t picked(const struct view *v)
+size_t worklist_picked(const struct view *v)
 {
     const struct worklist *w = v->state;
     if (!v->list.count || !w->pick_task)
         return 0;
-    size_t n, first = jobs_of(w, v->list.cursor, &n);
+    size_t n, first = worklist_jobs_of(w, v->list.cursor, &n);
     for (size_t k = 0; k < n; k++)
         if (cd_page_cell_int(&w->jobs, first + k, CD_WORKLIST_COL_TASK_ID) == w->pick_task)
             return k;
     return 0;
 }
 
-/* The cursor row's picked job, patient and name into the pending slots; false when the list is
- * empty. */
-static bool pick(struct view *v)
+bool worklist_pick(struct view *v)
 {
     struct worklist *w = v->state;
     if (v->list.count == 0) {
@@ -110,11 +70,11 @@ static bool pick(struct view *v)
         return false;
     }
     size_t r = v->list.cursor, n;
-    size_t j = jobs_of(w, r, &n) + picked(v);
+    size_t j = worklist_jobs_of(w, r, &n) + worklist_picked(v);
     w->task = cd_page_cell_int(&w->jobs, j, CD_WORKLIST_COL_TASK_ID);
     w->patient = cd_page_cell_int(&w->rows, r, CD_WORKLIST_PCOL_PATIENT_ID);
     snprintf(w->name, sizeof w->name, "%s", cell(w, r, CD_WORKLIST_PCOL_PATIENT));
-    snprintf(w->job_kind, sizeof w->job_kind, "%s", job_cell(w, j, CD_WORKLIST_COL_KIND));
+    snprintf(w->job_kind, sizeof w->job_kind, "%s", worklist_job_cell(w, j, CD_WORKLIST_COL_KIND));
     snprintf(w->job, sizeof w->job, "%s", cd_task_kind_label(w->job_kind));
     return true;
 }
@@ -125,14 +85,14 @@ static void pick_step(struct view *v, int step)
     struct worklist *w = v->state;
     if (!v->list.count)
         return;
-    size_t n, cur = picked(v);
-    jobs_of(w, v->list.cursor, &n);
+    size_t n, cur = worklist_picked(v);
+    worklist_jobs_of(w, v->list.cursor, &n);
     if (n < 2) {
         app_message(v->app, "%s has one job on this list",
                     cell(w, v->list.cursor, CD_WORKLIST_PCOL_PATIENT));
         return;
     }
-    size_t first = jobs_of(w, v->list.cursor, &n);
+    size_t first = worklist_jobs_of(w, v->list.cursor, &n);
     size_t k = (cur + (step > 0 ? 1 : n - 1)) % n;
     w->pick_task = cd_page_cell_int(&w->jobs, first + k, CD_WORKLIST_COL_TASK_ID);
     v->dirty |= VIEW_REPAINT;
@@ -211,13 +171,13 @@ static void draw_jobs(struct view *v, const struct canvas *c)
     struct worklist *w = v->state;
     if (!v->list.count || c->rows < DETAIL_LINES + 3)
         return;
-    size_t n, first = jobs_of(w, v->list.cursor, &n), cur = picked(v);
+    size_t n, first = worklist_jobs_of(w, v->list.cursor, &n), cur = worklist_picked(v);
     size_t top = n <= DETAIL_LINES || cur < DETAIL_LINES - 1 ? 0 : cur - (DETAIL_LINES - 2);
     if (top + DETAIL_LINES > n && n >= DETAIL_LINES)
         top = n - DETAIL_LINES;
     for (size_t i = 0; i < DETAIL_LINES && top + i < n; i++) {
         size_t k = top + i, j = first + k;
-        const char *claimer = job_cell(w, j, CD_WORKLIST_COL_CLAIMED_BY);
+        const char *claimer = worklist_job_cell(w, j, CD_WORKLIST_COL_CLAIMED_BY);
         int64_t tries = cd_page_cell_int(&w->jobs, j, CD_WORKLIST_COL_ATTEMPTS);
         /* tries and claims before the reason, whose tail a narrow terminal cuts */
         char extra[96] = "";
@@ -227,11 +187,12 @@ static void draw_jobs(struct view *v, const struct canvas *c)
         if (*claimer)
             snprintf(extra + strlen(extra), sizeof extra - strlen(extra), "  claimed by %s",
                      claimer);
-        canvas_printf(
-            c, c->rows - DETAIL_LINES + (int)i, 1, c->cols - 2, k == cur ? ROLE_TITLE : ROLE_DIM, 0,
-            "%s %zu/%zu %-8s due %s%s  %s", k == cur ? ">" : " ", k + 1, n,
-            cd_worklist_marker(job_cell(w, j, CD_WORKLIST_COL_KIND)),
-            job_cell(w, j, CD_WORKLIST_COL_DUE), extra, job_cell(w, j, CD_WORKLIST_COL_REASON));
+        canvas_printf(c, c->rows - DETAIL_LINES + (int)i, 1, c->cols - 2,
+                      k == cur ? ROLE_TITLE : ROLE_DIM, 0, "%s %zu/%zu %-8s due %s%s  %s",
+                      k == cur ? ">" : " ", k + 1, n,
+                      cd_worklist_marker(worklist_job_cell(w, j, CD_WORKLIST_COL_KIND)),
+                      worklist_job_cell(w, j, CD_WORKLIST_COL_DUE), extra,
+                      worklist_job_cell(w, j, CD_WORKLIST_COL_REASON));
     }
 }
 
@@ -306,251 +267,6 @@ static bool worklist_match(const struct view *v, size_t row, const char *needle)
                 return true;
     }
     return false;
-}
-
-/* After a write of ours: message, reload everywhere. */
-static void done(struct view *v, int rc, const struct cd_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void done(struct view *v, int rc, const struct cd_error *err, const char *fmt, ...)
-{
-    if (rc) {
-        app_error(v->app, err);
-        app_changed(v->app); /* a conflict: show what is there now */
-        return;
-    }
-    char msg[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    app_message(v->app, "%s", msg);
-    app_changed(v->app);
-}
-
-/* ---- c: log a call ---- */
-
-static const struct {
-    int key;
-    const char *outcome, *label;
-} outcomes[] = {
-    {'r', "reached", "reached"},           {'c', "caregiver", "caregiver"},
-    {'v', "voicemail", "voicemail"},       {'n', "no_answer", "no answer"},
-    {'w', "wrong_number", "wrong number"}, {'x', "refused", "refused"},
-};
-
-static void call_note(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (!text)
-        return; /* Esc: nothing logged */
-    struct cd_contact_in in = {
-        .patient_id = w->patient, .outcome = w->outcome, .note = text, .task_id = w->task};
-    struct cd_contact_result res;
-    struct cd_error err = {0};
-    int rc = cd_contact_log(app_store(v->app), &in, &res, &err);
-    char also[64] = "";
-    if (!rc && res.others_completed)
-        snprintf(also, sizeof also, "; also done: %d outreach or call back", res.others_completed);
-    if (!rc && strcmp(res.task_kind, "tcm_contact") == 0 && !res.interactive)
-        done(v, rc, &err, "Logged %s for %s, %s: %d of 2 attempts on separate days%s", w->outcome,
-             w->name, w->job, res.attempts, res.late ? " (late: does not count)" : "");
-    else
-        done(v, rc, &err, "Logged %s for %s, %s: %s%s", w->outcome, w->name, w->job,
-             res.task_completed ? "done" : "still open", also);
-    if (!rc)
-        refusal_offer(v, w->patient, w->name, &in, &res);
-}
-
-static void call_outcome(struct view *v, int key, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++)
-        if (outcomes[i].key == key) {
-            snprintf(w->outcome, sizeof w->outcome, "%s", outcomes[i].outcome);
-            prompt_text(v, "Note (Enter to skip):", NULL, call_note, NULL);
-        }
-}
-
-static void log_call(struct view *v)
-{
-    struct worklist *w = v->state;
-    if (!pick(v))
-        return;
-    struct prompt_choice ch[sizeof outcomes / sizeof outcomes[0]];
-    for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++)
-        ch[i] = (struct prompt_choice){outcomes[i].key, outcomes[i].label};
-    char title[320];
-    snprintf(title, sizeof title, "Call outcome: %s, %s", w->name, w->job);
-    prompt_choice(v, title, ch, sizeof ch / sizeof ch[0], call_outcome, NULL);
-}
-
-/* ---- b: call back ---- */
-
-static void callback_note(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (!text)
-        return;
-    struct cd_error err = {0};
-    int64_t id = 0;
-    int rc = cd_task_callback(app_store(v->app), w->patient, w->when, text, &id, &err);
-    char at[17];
-    done(v, rc, &err, "Call back %s at %s", w->name, cd_instant_format_local(w->when, at));
-}
-
-static void callback_when(struct view *v, const char *text, void *ctx)
-{
-    struct worklist *w = v->state;
-    struct cd_error err = {0};
-    if (!text)
-        return;
-    if (ctx) { /* hours from now */
-        char *end;
-        long h = strtol(text, &end, 10);
-        if (!*text || *end || h < 1 || h > 72) {
-            cd_error_set(&err, CD_EINVAL, "hours: '%.20s' is not a number from 1 to 72", text);
-            app_error(v->app, &err);
-            return;
-        }
-        w->when = cd_clock_now() + h * 3600;
-    } else if (cd_instant_parse(text, &w->when, &err)) {
-        cd_error_prefix(&err, err.code, "call back at: ");
-        app_error(v->app, &err);
-        return;
-    }
-    prompt_text(v, "Note (Enter to skip):", NULL, callback_note, NULL);
-}
-
-static void callback_choice(struct view *v, int key, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (key == 'h') {
-        prompt_text(v, "Call back in how many hours:", "2", callback_when, (void *)1);
-    } else if (key == 't') {
-        w->when = cd_local_to_instant(cd_clock_today() + 1, 9, 0, 0);
-        prompt_text(v, "Note (Enter to skip):", NULL, callback_note, NULL);
-    } else if (key == 'd') {
-        char day[CD_DATE_LEN], d[CD_DATE_LEN + 6];
-        snprintf(d, sizeof d, "%s 09:00", cd_date_format(cd_clock_today() + 1, day));
-        prompt_text(v, "Call back at (YYYY-MM-DD HH:MM):", d, callback_when, NULL);
-    } else if (key >= '1' && key <= '4') {
-        w->when = cd_clock_now() + (key - '0') * 3600;
-        prompt_text(v, "Note (Enter to skip):", NULL, callback_note, NULL);
-    }
-}
-
-static void callback(struct view *v)
-{
-    struct worklist *w = v->state;
-    if (!pick(v))
-        return;
-    static const struct prompt_choice ch[] = {
-        {'1', "in 1 hour"},  {'2', "in 2 hours"},    {'4', "in 4 hours"},
-        {'h', "in N hours"}, {'t', "tomorrow 9:00"}, {'d', "a date"},
-    };
-    char title[320];
-    snprintf(title, sizeof title, "Call back %s", w->name);
-    prompt_choice(v, title, ch, sizeof ch / sizeof ch[0], callback_choice, NULL);
-}
-
-/* ---- s: snooze ---- */
-
-static void snooze_reason(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (!text)
-        return;
-    struct cd_error err = {0};
-    int rc = cd_task_snooze(app_store(v->app), w->task, w->day, text, &err);
-    char d[CD_DATE_LEN];
-    done(v, rc, &err, "Snoozed %s's %s to %s", w->name, w->job, cd_date_format(w->day, d));
-}
-
-static void snooze_date(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    struct cd_error err = {0};
-    if (!text)
-        return;
-    if (cd_date_parse(text, &w->day, &err)) {
-        cd_error_prefix(&err, err.code, "snooze to: ");
-        app_error(v->app, &err);
-        return;
-    }
-    prompt_text(v, "Reason:", NULL, snooze_reason, NULL);
-}
-
-static void snooze_choice(struct view *v, int key, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    int today = cd_clock_today();
-    if (key == 't' || key == 'w') {
-        int wd = cd_date_weekday(today);
-        w->day = key == 't' ? today + 1 : today + (wd == 0 ? 1 : 8 - wd); /* next Monday */
-        prompt_text(v, "Reason:", NULL, snooze_reason, NULL);
-    } else if (key == 'd') {
-        char d[CD_DATE_LEN];
-        prompt_text(v, "Snooze to (YYYY-MM-DD):", cd_date_format(today + 1, d), snooze_date, NULL);
-    }
-}
-
-static void snooze(struct view *v)
-{
-    struct worklist *w = v->state;
-    if (!pick(v))
-        return;
-    struct cd_error err = {0};
-    if (cd_task_snoozable(w->job_kind, &err)) {
-        app_error(v->app, &err); /* before asking for a date and a reason it would refuse */
-        return;
-    }
-    static const struct prompt_choice ch[] = {
-        {'t', "tomorrow"}, {'w', "next Monday"}, {'d', "a date"}};
-    char title[320];
-    snprintf(title, sizeof title, "Snooze %s's %s to", w->name, w->job);
-    prompt_choice(v, title, ch, sizeof ch / sizeof ch[0], snooze_choice, NULL);
-}
-
-/* ---- a: assign, x: claim ---- */
-
-static void assign_to(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (!text || !*text)
-        return;
-    bool queue = strcmp(text, "-") == 0;
-    struct cd_error err = {0};
-    int rc = cd_task_assign(app_store(v->app), w->task, queue ? NULL : text, &err);
-    if (queue)
-        done(v, rc, &err, "%s's %s is back in the team queue", w->name, w->job);
-    else
-        done(v, rc, &err, "%s's %s assigned to %s", w->name, w->job, text);
-}
-
-static void claim(struct view *v)
-{
-    struct worklist *w = v->state;
-    if (!pick(v))
-        return;
-    struct cd_error err = {0};
-    struct cd_store *store = app_store(v->app);
-    size_t n, j = jobs_of(w, v->list.cursor, &n) + picked(v);
-    const char *claimer = job_cell(w, j, CD_WORKLIST_COL_CLAIMED_BY);
-    if (strcmp(claimer, app_user(v->app)->login) == 0) {
-        int rc = cd_task_unclaim(store, w->task, &err);
-        done(v, rc, &err, "Released %s's %s", w->name, w->job);
-    } else {
-        int rc = cd_task_claim(store, w->task, NULL, &err);
-        done(v, rc, &err, "Claimed %s's %s: others see it is yours today", w->name, w->job);
-    }
 }
 
 /* ---- g: any patient ---- */
@@ -676,7 +392,7 @@ static void filter_choice(struct view *v, int key, void *ctx)
 static void open_patient(struct view *v, const struct view_ops *ops)
 {
     struct worklist *w = v->state;
-    if (!pick(v))
+    if (!worklist_pick(v))
         return;
     struct view_args args = {.id = w->patient};
     if (app_push(v->app, ops, &args) == 0)
@@ -690,14 +406,11 @@ static enum action worklist_act(struct view *v, enum action action)
     case ACT_OPEN_TIMELINE: open_patient(v, &view_timeline_ops); return ACT_NONE;
     case ACT_OPEN_CAREPLAN: open_patient(v, &view_careplan_ops); return ACT_NONE;
     case ACT_MINUTES: app_push(v->app, &view_minutes_ops, NULL); return ACT_NONE;
-    case ACT_LOG_CALL: log_call(v); return ACT_NONE;
-    case ACT_CALLBACK: callback(v); return ACT_NONE;
-    case ACT_SNOOZE: snooze(v); return ACT_NONE;
-    case ACT_ASSIGN:
-        if (pick(v))
-            prompt_text(v, "Assign to (login, or - for the queue):", NULL, assign_to, NULL);
-        return ACT_NONE;
-    case ACT_CLAIM: claim(v); return ACT_NONE;
+    case ACT_LOG_CALL: worklist_log_call(v); return ACT_NONE;
+    case ACT_CALLBACK: worklist_callback(v); return ACT_NONE;
+    case ACT_SNOOZE: worklist_snooze(v); return ACT_NONE;
+    case ACT_ASSIGN: worklist_assign(v); return ACT_NONE;
+    case ACT_CLAIM: worklist_claim(v); return ACT_NONE;
     case ACT_GOTO_PATIENT:
         prompt_text(v, "Patient (name or MRN):", NULL, goto_find, NULL);
         return ACT_NONE;
