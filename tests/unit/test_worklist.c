@@ -388,6 +388,19 @@ static void test_plan(void)
     ok(strstr(plan, "SEARCH tasks USING INDEX tasks_open_due (due_date<?)") != NULL,
        "everyone: tasks_open_due");
     ok(strstr(plan, "SCAN tasks") == NULL, "everyone: no table scan");
+    cd_page_reset(&page);
+    cd_strbuf_free(&all);
+    is_int(cd_worklist_plan(store, CD_WORKLIST_TCM, &page, &err), 0, "plan of the TCM intake");
+    for (size_t r = 0; r < page.nrows; r++)
+        cd_strbuf_addf(&all, "%s\n", page_str(&page, r, "detail"));
+    plan = cd_strbuf_str(&all);
+    ok(strstr(plan, "SEARCH tasks USING INDEX tasks_open_due (due_date<?)") != NULL,
+       "TCM intake: tasks_open_due up to today");
+    ok(strstr(plan, "SEARCH tasks USING INDEX tasks_open_due (due_date>?)") != NULL,
+       "and after today");
+    ok(strstr(plan, "SCAN tasks") == NULL, "TCM intake: no table scan");
+    if (strstr(plan, "SCAN tasks"))
+        printf("# %s", plan);
     cd_strbuf_free(&all);
     cd_page_free(&page);
 }
