@@ -46,7 +46,7 @@ core_libcaredesk_a_SOURCES += \
 	core/timer.c core/timer.h core/timer_bound.c core/timer_impl.h \
 	core/timerule.c core/timerule.h \
 	core/user.c core/user.h \
-	core/worklist.c core/worklist.h core/worklist_gen.c
+	core/worklist.c core/worklist.h core/worklist_gen.c core/worklist_rule.c
 core_libcaredesk_a_SOURCES += \
 	core/io/fhir.c core/io/fhir.h \
 	core/io/hl7.c core/io/hl7.h \

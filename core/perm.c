@@ -31,6 +31,9 @@ static const struct {
                                "supervisors and admins"},
     [CD_PERM_CHECK_DATABASE] = {"checking the database's consistency", SUPER | ADMIN,
                                 "supervisors and admins"},
+    /* schedulers take the discharges in: they follow them until a visit is booked */
+    [CD_PERM_SEE_TCM_INTAKE] = {"the TCM intake list", SCHED | SUPER | ADMIN,
+                                "schedulers, supervisors and admins"},
 };
 
 static unsigned role_bit(const char *role)

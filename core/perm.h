@@ -22,6 +22,7 @@ enum cd_perm {
     CD_PERM_RECORD_DEATH,    /* record a patient's death by hand (a discharge records its own) */
     CD_PERM_CORRECT_DEATH,   /* take back a death recorded by mistake */
     CD_PERM_CHECK_DATABASE,  /* run the consistency check over every patient's records */
+    CD_PERM_SEE_TCM_INTAKE,  /* the TCM intake list: the tcm queue and unassigned discharges */
     CD_PERM_COUNT
 };
 

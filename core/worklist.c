@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The daily call list: the ordering rule, the reasons, generation of outreach, the ranked list. */
+/* The daily call list: the rows of a scope, ranked by the rule of worklist_rule.c, one row per task
+ * or per patient. */
 #include "config.h"
 #include "core/worklist.h"
 
@@ -17,8 +18,6 @@
 #include "core/timeentry_sql.h"
 
 #define CCM_PROGRAMS CD_SQL_CARE_PROGRAMS
-/* The business days left in the month that make a shortfall urgent. */
-#define SHORT_DAYS 5
 
 /* The columns every scope reads, and the joins; the scope supplies the task ids (w.id). */
 #define WL_SELECT                                                                                  \
@@ -61,9 +60,18 @@
     "SELECT id FROM tasks WHERE status = 'open' AND due_date <= :today UNION ALL "                 \
     "SELECT id FROM tasks WHERE status = 'open' AND due_date > :today AND " WL_TCM
 
+/* TCM intake: the tcm team's tasks (waiting in its queue or taken from it) and the TCM tasks
+ * nobody is assigned, whatever their team: the discharges a scheduler takes in. */
+#define WL_TCM_INTAKE                                                                              \
+    "SELECT id FROM tasks WHERE status = 'open' AND due_date <= :today "                           \
+    "AND (team = 'tcm' OR (assignee_id IS NULL AND " WL_TCM ")) UNION ALL "                        \
+    "SELECT id FROM tasks WHERE status = 'open' AND due_date > :today AND " WL_TCM " "             \
+    "AND (team = 'tcm' OR assignee_id IS NULL)"
+
 static const char SQL_MINE[] = WL_SELECT WL_MINE WL_JOINS;
 static const char SQL_TEAM[] = WL_SELECT WL_TEAM WL_JOINS;
 static const char SQL_ALL[] = WL_SELECT WL_ALL WL_JOINS;
+static const char SQL_TCM_INTAKE[] = WL_SELECT WL_TCM_INTAKE WL_JOINS;
 
 enum col {
     C_ID,
@@ -95,175 +103,16 @@ static const char SQL_PATIENT_MINUTES[] =
     "  ORDER BY m.program = 'ccm_complex' DESC, m.program = 'ccm' DESC LIMIT "
     "1), " CD_SQL_MONTH_SECONDS(":pid");
 
-static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-/* ---- the rule ---- */
-
-enum cd_risk cd_worklist_risk(const char *tier)
-{
-    if (!tier)
-        return CD_RISK_NONE;
-    if (strcmp(tier, "high") == 0)
-        return CD_RISK_HIGH;
-    if (strcmp(tier, "moderate") == 0)
-        return CD_RISK_MODERATE;
-    if (strcmp(tier, "low") == 0)
-        return CD_RISK_LOW;
-    return CD_RISK_NONE;
-}
-
-void cd_worklist_clock_at(const struct cd_calendar *cal, time_t now, struct cd_worklist_clock *out)
-{
-    int y, m, d;
-    out->now = now;
-    out->today = cd_instant_local_day(now);
-    cd_date_to_ymd(out->today, &y, &m, &d);
-    int last = cd_date_from_ymd(y, m, cd_date_days_in_month(y, m));
-    out->business_days_left = cd_calendar_business_days_between(cal, out->today - 1, last);
-}
-
-static bool is(const char *kind, const char *name)
-{
-    return kind && strcmp(kind, name) == 0;
-}
-
-static bool short_of_minutes(const struct cd_worklist_item *it, const struct cd_worklist_clock *clk)
-{
-    int need = cd_billing_first_minutes(it->program, "clinical_staff");
-    return need && it->seconds < need * 60L && clk->business_days_left <= SHORT_DAYS;
-}
-
-enum cd_worklist_group cd_worklist_classify(struct cd_worklist_item *it,
-                                            const struct cd_worklist_clock *clk)
-{
-    enum cd_worklist_group g;
-    if (is(it->kind, "tcm_contact") && it->due_day <= clk->today)
-        g = it->due_day < clk->today ? CD_WORKLIST_TCM_OVERDUE : CD_WORKLIST_TCM_TODAY;
-    else if (is(it->kind, "tcm_contact"))
-        g = CD_WORKLIST_TCM_VISIT; /* due after today: with the visits still to book */
-    else if (is(it->kind, "callback") && it->due_at <= clk->now)
-        g = CD_WORKLIST_CALLBACK;
-    else if (is(it->kind, "tcm_visit"))
-        g = CD_WORKLIST_TCM_VISIT;
-    else if (short_of_minutes(it, clk))
-        g = CD_WORKLIST_CCM_SHORT;
-    else if (is(it->kind, "careplan_review"))
-        g = CD_WORKLIST_REVIEW;
-    else
-        g = CD_WORKLIST_REST;
-    return it->group = g;
-}
-
-int cd_worklist_compare(const struct cd_worklist_item *a, const struct cd_worklist_item *b)
-{
-    if (a->group != b->group)
-        return a->group < b->group ? -1 : 1;
-    if (a->risk != b->risk)
-        return a->risk > b->risk ? -1 : 1;
-    if (a->due_at != b->due_at)
-        return a->due_at < b->due_at ? -1 : 1;
-    return (a->task_id > b->task_id) - (a->task_id < b->task_id);
-}
-
-/* "Nov 20" */
-static const char *short_date(int day, char *buf, size_t size)
-{
-    int y, m, d;
-    cd_date_to_ymd(day, &y, &m, &d);
-    snprintf(buf, size, "%s %d", month_abbr[(m - 1) % 12], d);
-    return buf;
-}
-
-/* "10:30" today, else "Nov 22 10:30" */
-static const char *short_time(time_t t, int today, char *buf, size_t size)
-{
-    struct tm tm;
-    char d[16];
-    cd_instant_local_tm(t, &tm);
-    if (cd_instant_local_day(t) == today)
-        snprintf(buf, size, "%02d:%02d", tm.tm_hour, tm.tm_min);
-    else
-        snprintf(buf, size, "%s %02d:%02d", short_date(cd_instant_local_day(t), d, sizeof d),
-                 tm.tm_hour, tm.tm_min);
-    return buf;
-}
-
-/* The CCM program in a reason ("complex CCM"); plain CCM when the row names none. */
-static const char *program_label(const char *program)
-{
-    const char *phrase = cd_program_phrase(program);
-    return *phrase ? phrase : "CCM";
-}
-
-/* The reason of the kind alone (groups other than CCM_SHORT). */
-static void kind_reason(const struct cd_worklist_item *it, const struct cd_worklist_clock *clk,
-                        struct cd_strbuf *sb)
-{
-    char d[16], t[32];
-    bool overdue = it->due_day < clk->today;
-    if (is(it->kind, "tcm_contact")) {
-        if (overdue)
-            cd_strbuf_addf(sb, "TCM contact overdue (%s)", short_date(it->due_day, d, sizeof d));
-        else if (it->due_day == clk->today)
-            cd_strbuf_add(sb, "TCM contact due today");
-        else
-            cd_strbuf_addf(sb, "TCM contact due by %s", short_date(it->due_day, d, sizeof d));
-        if (!overdue && it->discharge_day >= 0)
-            cd_strbuf_addf(sb, ", discharged %s", short_date(it->discharge_day, d, sizeof d));
-        if (it->attempts_satisfied)
-            cd_strbuf_add(sb, ", attempts satisfied");
-    } else if (is(it->kind, "callback")) {
-        cd_strbuf_addf(sb, it->due_at <= clk->now ? "call back due %s" : "call back at %s",
-                       short_time(it->due_at, clk->today, t, sizeof t));
-        if (it->title && *it->title)
-            cd_strbuf_addf(sb, ": %s", it->title);
-    } else if (is(it->kind, "tcm_visit")) {
-        cd_strbuf_addf(sb, overdue ? "TCM visit overdue (%s)" : "TCM visit to book by %s",
-                       short_date(it->due_day, d, sizeof d));
-    } else if (is(it->kind, "careplan_review")) {
-        if (overdue)
-            cd_strbuf_addf(sb, "care plan review overdue (%s)",
-                           short_date(it->due_day, d, sizeof d));
-        else
-            cd_strbuf_add(sb, "care plan review due today");
-    } else if (is(it->kind, "ccm_outreach")) {
-        if (it->title && *it->title)
-            cd_strbuf_add(sb, it->title);
-        else
-            cd_strbuf_addf(sb, "no %s contact yet this month", program_label(it->program));
-    } else {
-        cd_strbuf_add(sb, it->title && *it->title ? it->title : cd_task_kind_label(it->kind));
-        if (overdue)
-            cd_strbuf_addf(sb, ", due %s", short_date(it->due_day, d, sizeof d));
-    }
-}
-
-char *cd_worklist_reason(const struct cd_worklist_item *it, const struct cd_worklist_clock *clk,
-                         char *buf, size_t size)
-{
-    struct cd_strbuf sb = CD_STRBUF_INIT;
-    if (it->group == CD_WORKLIST_CCM_SHORT) {
-        cd_strbuf_addf(&sb, "%s %ld of %d min, %d business day%s left", program_label(it->program),
-                       it->seconds / 60, cd_billing_first_minutes(it->program, "clinical_staff"),
-                       clk->business_days_left, clk->business_days_left == 1 ? "" : "s");
-        if (!is(it->kind, "ccm_outreach")) {
-            cd_strbuf_add(&sb, "; ");
-            kind_reason(it, clk, &sb);
-        }
-    } else {
-        kind_reason(it, clk, &sb);
-    }
-    snprintf(buf, size, "%s", sb.oom ? "" : cd_strbuf_str(&sb));
-    cd_strbuf_free(&sb);
-    return buf;
-}
-
 /* ---- the list ---- */
 
 static const char *scope_sql(enum cd_worklist_scope scope)
 {
-    return scope == CD_WORKLIST_MINE ? SQL_MINE : scope == CD_WORKLIST_TEAM ? SQL_TEAM : SQL_ALL;
+    switch (scope) {
+    case CD_WORKLIST_MINE: return SQL_MINE;
+    case CD_WORKLIST_TEAM: return SQL_TEAM;
+    case CD_WORKLIST_TCM: return SQL_TCM_INTAKE;
+    default: return SQL_ALL;
+    }
 }
 
 int cd_worklist_check_filter(const char *program, const char *kind, struct cd_error *err)
@@ -380,6 +229,8 @@ static void item_of(const struct cd_page *raw, size_t r, struct cd_worklist_item
 {
     memset(it, 0, sizeof *it);
     it->task_id = strtoll(cd_page_get(raw, r, C_ID), NULL, 10);
+    it->patient_id = strtoll(cd_page_get(raw, r, C_PATIENT), NULL, 10);
+    it->name = cd_page_get(raw, r, C_NAME);
     it->kind = cd_page_get(raw, r, C_KIND);
     it->title = cd_page_get(raw, r, C_TITLE);
     if (cd_instant_parse(cd_page_get(raw, r, C_DUE_AT), &it->due_at, NULL))
@@ -396,23 +247,32 @@ static void item_of(const struct cd_page *raw, size_t r, struct cd_worklist_item
     it->attempts_satisfied = cd_page_get(raw, r, C_SATISFIED)[0] == '1';
 }
 
+static const char *assignee_of(const struct cd_page *raw, size_t r, char *queue, size_t size)
+{
+    const char *assignee = cd_page_get(raw, r, C_ASSIGNEE);
+    const char *team = cd_page_get(raw, r, C_TEAM);
+    if (!assignee && team) {
+        snprintf(queue, size, "queue:%s", team);
+        assignee = queue;
+    }
+    return assignee;
+}
+
+/* Today's claimer of raw row R, or NULL. */
+static const char *claimer_of(const struct cd_page *raw, size_t r, const char *day_start)
+{
+    const char *claimed_at = cd_page_get(raw, r, C_CLAIMED_AT);
+    return claimed_at && strcmp(claimed_at, day_start) >= 0 ? cd_page_get(raw, r, C_CLAIMER) : NULL;
+}
+
 static int add_out_row(struct cd_page *out, const struct cd_page *raw, const struct row *row,
                        size_t rank, const struct cd_worklist_clock *clk, const char *day_start)
 {
     size_t r = row->raw;
-    char rank_s[24], reason[256], group[8], queue[80];
+    char rank_s[24], reason[256], urgency[8], queue[80];
     snprintf(rank_s, sizeof rank_s, "%zu", rank);
-    snprintf(group, sizeof group, "%d", (int)row->it.group);
+    snprintf(urgency, sizeof urgency, "%d", (int)row->it.when);
     cd_worklist_reason(&row->it, clk, reason, sizeof reason);
-    const char *assignee = cd_page_get(raw, r, C_ASSIGNEE);
-    const char *team = cd_page_get(raw, r, C_TEAM);
-    if (!assignee && team) {
-        snprintf(queue, sizeof queue, "queue:%s", team);
-        assignee = queue;
-    }
-    const char *claimed_at = cd_page_get(raw, r, C_CLAIMED_AT);
-    const char *claimer =
-        claimed_at && strcmp(claimed_at, day_start) >= 0 ? cd_page_get(raw, r, C_CLAIMER) : NULL;
     const char *risk = cd_page_get(raw, r, C_RISK);
     const char *values[CD_WORKLIST_NCOLS] = {
         [CD_WORKLIST_COL_RANK] = rank_s,
@@ -426,58 +286,198 @@ static int add_out_row(struct cd_page *out, const struct cd_page *raw, const str
         [CD_WORKLIST_COL_PROGRAM] = row_program(raw, r),
         [CD_WORKLIST_COL_RISK] = risk ? risk : "none",
         [CD_WORKLIST_COL_ATTEMPTS] = cd_page_get(raw, r, C_ATTEMPTS),
-        [CD_WORKLIST_COL_ASSIGNEE] = assignee,
+        [CD_WORKLIST_COL_ASSIGNEE] = assignee_of(raw, r, queue, sizeof queue),
         [CD_WORKLIST_COL_PATIENT_ID] = cd_page_get(raw, r, C_PATIENT),
-        [CD_WORKLIST_COL_CLAIMED_BY] = claimer,
-        [CD_WORKLIST_COL_GROUP] = group,
+        [CD_WORKLIST_COL_CLAIMED_BY] = claimer_of(raw, r, day_start),
+        [CD_WORKLIST_COL_URGENCY] = urgency,
         [CD_WORKLIST_COL_TITLE] = cd_page_get(raw, r, C_TITLE),
     };
     return cd_page_add_row(out, values);
 }
 
-int cd_worklist_list(struct cd_store *store, const struct cd_worklist_query *q,
-                     struct cd_page *page, struct cd_error *err)
+/* The rows of a query, filtered and ranked. */
+struct ranked {
+    struct cd_page raw;
+    struct row *rows; /* in rank order */
+    size_t n;
+    struct cd_worklist_clock clk;
+    char day_start[CD_INSTANT_LEN];
+};
+
+static void ranked_free(struct ranked *rk)
 {
-    static const char *const names[] = {CD_WORKLIST_COLUMNS(CD_PAGE_COL_NAME)};
+    free(rk->rows);
+    cd_page_free(&rk->raw);
+}
+
+static int rank_rows(struct cd_store *store, const struct cd_worklist_query *q, struct ranked *rk,
+                     struct cd_error *err)
+{
+    memset(rk, 0, sizeof *rk);
+    rk->raw = (struct cd_page)CD_PAGE_INIT;
     int rc = cd_worklist_check_filter(q->program, q->kind, err);
     if (rc)
         return rc;
     struct cd_calendar cal = CD_CALENDAR_INIT;
     if ((rc = cd_calendar_load(store, &cal, err)))
         return rc;
-    struct cd_worklist_clock clk;
-    cd_worklist_clock_at(&cal, cd_clock_now(), &clk);
+    cd_worklist_clock_at(&cal, cd_clock_now(), &rk->clk);
     cd_calendar_free(&cal);
-    struct cd_page raw = CD_PAGE_INIT;
-    if ((rc = fetch_raw(store, q, &clk, &raw, err))) {
-        cd_page_free(&raw);
+    cd_instant_format(cd_local_to_instant(rk->clk.today, 0, 0, 0), rk->day_start);
+    if ((rc = fetch_raw(store, q, &rk->clk, &rk->raw, err)))
         return rc;
-    }
-    struct row *rows = calloc(raw.nrows ? raw.nrows : 1, sizeof *rows);
-    if (!rows) {
-        cd_page_free(&raw);
+    rk->rows = calloc(rk->raw.nrows ? rk->raw.nrows : 1, sizeof *rk->rows);
+    if (!rk->rows)
         return cd_error_set(err, CD_ENOMEM, "out of memory");
-    }
-    size_t n = 0;
-    for (size_t r = 0; r < raw.nrows; r++) {
-        if (!wanted(q, &raw, r))
+    for (size_t r = 0; r < rk->raw.nrows; r++) {
+        if (!wanted(q, &rk->raw, r))
             continue;
-        item_of(&raw, r, &rows[n].it);
-        rows[n].raw = r;
-        cd_worklist_classify(&rows[n].it, &clk);
-        n++;
+        struct row *row = &rk->rows[rk->n++];
+        item_of(&rk->raw, r, &row->it);
+        row->raw = r;
+        cd_worklist_classify(&row->it, &rk->clk);
     }
-    qsort(rows, n, sizeof *rows, row_cmp);
-    char day_start[CD_INSTANT_LEN];
-    cd_instant_format(cd_local_to_instant(clk.today, 0, 0, 0), day_start);
-    if (cd_page_set_columns(page, q->screen ? CD_WORKLIST_NCOLS : CD_WORKLIST_COL_PATIENT_ID,
-                            names))
+    qsort(rk->rows, rk->n, sizeof *rk->rows, row_cmp);
+    return 0;
+}
+
+int cd_worklist_list(struct cd_store *store, const struct cd_worklist_query *q,
+                     struct cd_page *page, struct cd_error *err)
+{
+    static const char *const names[] = {CD_WORKLIST_COLUMNS(CD_PAGE_COL_NAME)};
+    struct ranked rk;
+    int rc = rank_rows(store, q, &rk, err);
+    if (!rc && cd_page_set_columns(page, q->screen ? CD_WORKLIST_NCOLS : CD_WORKLIST_COL_PATIENT_ID,
+                                   names))
         rc = cd_error_set(err, CD_ENOMEM, "out of memory");
-    for (size_t i = 0; !rc && i < n; i++)
-        if (add_out_row(page, &raw, &rows[i], i + 1, &clk, day_start))
+    for (size_t i = 0; !rc && i < rk.n; i++)
+        if (add_out_row(page, &rk.raw, &rk.rows[i], i + 1, &rk.clk, rk.day_start))
             rc = cd_error_set(err, CD_ENOMEM, "out of memory");
-    free(rows);
-    cd_page_free(&raw);
+    ranked_free(&rk);
+    return rc;
+}
+
+/* ---- one row per patient ---- */
+
+/* A job by its patient and rank, to gather each patient's jobs. */
+struct job_ref {
+    int64_t patient_id;
+    size_t rank; /* index into ranked.rows */
+};
+
+/* A patient's jobs: refs[start .. start+count), most urgent first. */
+struct patient_jobs {
+    size_t start, count, top; /* top: the rank of the most urgent */
+};
+
+static int ref_cmp(const void *a, const void *b)
+{
+    const struct job_ref *x = a, *y = b;
+    if (x->patient_id != y->patient_id)
+        return x->patient_id < y->patient_id ? -1 : 1;
+    return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+static int top_cmp(const void *a, const void *b)
+{
+    size_t x = ((const struct patient_jobs *)a)->top, y = ((const struct patient_jobs *)b)->top;
+    return (x > y) - (x < y);
+}
+
+static int add_patient_row(struct cd_page *out, const struct ranked *rk, const struct job_ref *idx,
+                           const struct patient_jobs *pj, size_t rank, size_t first,
+                           struct cd_worklist_item *its)
+{
+    const struct row *top = &rk->rows[pj->top];
+    size_t r = top->raw;
+    struct cd_strbuf ids = CD_STRBUF_INIT;
+    const char *claimer = NULL;
+    for (size_t k = 0; k < pj->count; k++) {
+        const struct row *row = &rk->rows[idx[pj->start + k].rank];
+        its[k] = row->it;
+        cd_strbuf_addf(&ids, "%s%s", k ? "," : "", cd_page_get(&rk->raw, row->raw, C_ID));
+        if (!claimer)
+            claimer = claimer_of(&rk->raw, row->raw, rk->day_start);
+    }
+    char rank_s[24], jobs[24], first_s[24], urgency[8], reason[512], queue[80];
+    snprintf(rank_s, sizeof rank_s, "%zu", rank);
+    snprintf(jobs, sizeof jobs, "%zu", pj->count);
+    snprintf(first_s, sizeof first_s, "%zu", first);
+    snprintf(urgency, sizeof urgency, "%d", (int)top->it.when);
+    cd_worklist_patient_reason(its, pj->count, &rk->clk, reason, sizeof reason);
+    const char *risk = cd_page_get(&rk->raw, r, C_RISK);
+    const char *values[CD_WORKLIST_PCOLS] = {
+        [CD_WORKLIST_PCOL_RANK] = rank_s,
+        [CD_WORKLIST_PCOL_MRN] = cd_page_get(&rk->raw, r, C_MRN),
+        [CD_WORKLIST_PCOL_PATIENT] = cd_page_get(&rk->raw, r, C_NAME),
+        [CD_WORKLIST_PCOL_PHONE] = cd_page_get(&rk->raw, r, C_PHONE),
+        [CD_WORKLIST_PCOL_RISK] = risk ? risk : "none",
+        [CD_WORKLIST_PCOL_JOB] = cd_worklist_marker(top->it.kind),
+        [CD_WORKLIST_PCOL_JOBS] = jobs,
+        [CD_WORKLIST_PCOL_DUE] = cd_page_get(&rk->raw, r, C_DUE_DATE),
+        [CD_WORKLIST_PCOL_REASON] = reason,
+        [CD_WORKLIST_PCOL_PROGRAM] = row_program(&rk->raw, r),
+        [CD_WORKLIST_PCOL_ASSIGNEE] = assignee_of(&rk->raw, r, queue, sizeof queue),
+        [CD_WORKLIST_PCOL_TASK_IDS] = ids.oom ? "" : cd_strbuf_str(&ids),
+        [CD_WORKLIST_PCOL_PATIENT_ID] = cd_page_get(&rk->raw, r, C_PATIENT),
+        [CD_WORKLIST_PCOL_FIRST] = first_s,
+        [CD_WORKLIST_PCOL_URGENCY] = urgency,
+        [CD_WORKLIST_PCOL_CLAIMED_BY] = claimer,
+    };
+    int rc = ids.oom ? -1 : cd_page_add_row(out, values);
+    cd_strbuf_free(&ids);
+    return rc;
+}
+
+int cd_worklist_patients(struct cd_store *store, const struct cd_worklist_query *q,
+                         struct cd_page *patients, struct cd_page *jobs, struct cd_error *err)
+{
+    static const char *const pnames[] = {CD_WORKLIST_PATIENT_COLUMNS(CD_PAGE_COL_NAME)};
+    static const char *const jnames[] = {CD_WORKLIST_COLUMNS(CD_PAGE_COL_NAME)};
+    struct ranked rk;
+    int rc = rank_rows(store, q, &rk, err);
+    struct job_ref *idx = NULL;
+    size_t np = 0;
+    struct patient_jobs *pj = NULL;
+    struct cd_worklist_item *its = NULL;
+    if (!rc) {
+        idx = malloc((rk.n ? rk.n : 1) * sizeof *idx);
+        pj = malloc((rk.n ? rk.n : 1) * sizeof *pj);
+        its = malloc((rk.n ? rk.n : 1) * sizeof *its);
+        if (!idx || !pj || !its)
+            rc = cd_error_set(err, CD_ENOMEM, "out of memory");
+    }
+    if (!rc) {
+        /* each patient's jobs together, in rank order; then the patients by their first */
+        for (size_t i = 0; i < rk.n; i++)
+            idx[i] = (struct job_ref){.patient_id = rk.rows[i].it.patient_id, .rank = i};
+        qsort(idx, rk.n, sizeof *idx, ref_cmp);
+        for (size_t i = 0; i < rk.n; i++) {
+            if (i == 0 || idx[i].patient_id != idx[i - 1].patient_id)
+                pj[np++] = (struct patient_jobs){.start = i, .top = idx[i].rank};
+            pj[np - 1].count++;
+        }
+        qsort(pj, np, sizeof *pj, top_cmp);
+        if (cd_page_set_columns(
+                patients, q->screen ? CD_WORKLIST_PCOLS : CD_WORKLIST_PCOL_PATIENT_ID, pnames) ||
+            (jobs && cd_page_set_columns(jobs, CD_WORKLIST_NCOLS, jnames)))
+            rc = cd_error_set(err, CD_ENOMEM, "out of memory");
+    }
+    size_t first = 0;
+    for (size_t p = 0; !rc && p < np; p++) {
+        if (add_patient_row(patients, &rk, idx, &pj[p], p + 1, first, its))
+            rc = cd_error_set(err, CD_ENOMEM, "out of memory");
+        for (size_t k = 0; !rc && jobs && k < pj[p].count; k++) {
+            size_t i = idx[pj[p].start + k].rank;
+            if (add_out_row(jobs, &rk.raw, &rk.rows[i], i + 1, &rk.clk, rk.day_start))
+                rc = cd_error_set(err, CD_ENOMEM, "out of memory");
+        }
+        first += pj[p].count;
+    }
+    free(its);
+    free(pj);
+    free(idx);
+    ranked_free(&rk);
     return rc;
 }
 

@@ -56,7 +56,8 @@ unit_tests = \
 	tests/unit/test_timerule \
 	tests/unit/test_user \
 	tests/unit/test_worklist \
-	tests/unit/test_worklist_gen
+	tests/unit/test_worklist_gen \
+	tests/unit/test_worklist_order
 tests_unit_test_appointment_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_audit_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_fhir_CFLAGS = $(TEST_CFLAGS)
@@ -102,7 +103,8 @@ cli_tests = \
 	tests/cli/time_bounds.sh \
 	tests/cli/timeline.sh \
 	tests/cli/timer.sh \
-	tests/cli/worklist.sh
+	tests/cli/worklist.sh \
+	tests/cli/worklist_patient.sh
 
 ## TUI scenarios: tests/tui/NAME.sh drive the binary in tmux at 80x24 and larger.
 tui_tests = \
@@ -121,7 +123,8 @@ tui_tests = \
 	tests/tui/timer.sh \
 	tests/tui/timer_over.sh \
 	tests/tui/worklist.sh \
-	tests/tui/worklist_gen.sh
+	tests/tui/worklist_gen.sh \
+	tests/tui/worklist_jobs.sh
 
 ## Security: tests/security/NAME.sh, what a careful user on a shared server tried (issue 13):
 ## the audit log, export targets, the database's files, identity from the OS, team mode with real OS users, full

@@ -65,4 +65,5 @@ caredesk_SOURCES += \
 	tui/screen/views/view_plan_history.c \
 	tui/screen/views/view_time.c \
 	tui/screen/views/view_timeline.c \
-	tui/screen/views/view_worklist.c
+	tui/screen/views/view_worklist.c tui/screen/views/view_worklist.h \
+	tui/screen/views/view_worklist_act.c

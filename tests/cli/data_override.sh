@@ -21,7 +21,7 @@ is "the copy changes one threshold" "$(grep -c '^99490	ccm	clinical_staff	first	
 
 CAREDESK_DATA="$T_TMP/data" run --user mrivera worklist
 is "22 minutes are short of 25: the reason says so" "$OUT" "$H
-1	1	2026-11-23	ccm_outreach	CCM 22 of 25 min, 5 business days left	2001	Smith, Ann		ccm	none	0	mrivera"
+1	1	2026-11-23	ccm_outreach	No CCM contact yet this month; CCM 22 of 25 min, 5 business days left	2001	Smith, Ann		ccm	none	0	mrivera"
 run --user mrivera worklist
 is "with the built-in table 22 minutes are past 20" "$(printf '%s\n' "$OUT" | cut -f5 | tail -n 1)" \
     "No CCM contact yet this month"
@@ -39,7 +39,7 @@ cp "$DB" "$T_TMP/builtin.db"
 N=2026-11-24T09:00
 CAREDESK_DATA="$T_TMP/data" run --user mrivera worklist
 is "generated with the copy: short of 25" "$(printf '%s\n' "$OUT" | cut -f4,5 | tail -n 1)" \
-    "ccm_outreach	CCM 22 of 25 min, 4 business days left"
+    "ccm_outreach	CCM minutes short this month; CCM 22 of 25 min, 4 business days left"
 DB="$T_TMP/builtin.db"
 run --user mrivera worklist
 is "with the built-in table nothing to generate" "$OUT" "$H"

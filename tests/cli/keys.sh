@@ -81,12 +81,16 @@ worklist	L	open-timeline	The chart's Timeline tab (home: by MRN)
 worklist	P	open-careplan	The chart's Care plan tab (home: by MRN)
 worklist	c	log-call	Log a call outcome (then an optional note)
 worklist	b	callback	Schedule a call back
-worklist	s	snooze	Snooze the row to a later day, with a reason
-worklist	a	assign	Assign the row to someone (or back to the queue)
-worklist	x	claim	Claim the row (again: release it)
+worklist	s	snooze	Snooze the picked job to a later day, with a reason
+worklist	a	assign	Assign the picked job to someone (or back to the queue)
+worklist	x	claim	Claim the picked job (again: release it)
 worklist	g	goto-patient	Go to any patient by name or MRN
 worklist	f	filter	Whose list, program and kind filters
 worklist	S	summary	Today's figures for the clinic
+worklist	<Tab>	job-next	Pick the patient's next job: the actions apply to it
+worklist	]	job-next	Pick the patient's next job: the actions apply to it
+worklist	<S-Tab>	job-prev	Pick the patient's previous job
+worklist	[	job-prev	Pick the patient's previous job
 chart	r	refresh	Reload the data and redraw the screen
 chart	4	appointments	Appointments: today's, or a chart's tab
 chart	A	appointments	Appointments: today's, or a chart's tab

@@ -121,8 +121,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
     # CCM outreach: generated once, due today, for enrolled patients without contact this month
     sqlite3 "$DB" "INSERT INTO enrollments(patient_id, program, status, start_date, consent_date, consent_method, created_at) SELECT id, 'ccm', 'active', '2026-01-05', '2026-01-05', 'verbal', '2026-01-05T00:00:00Z' FROM patients WHERE mrn = '2001'; UPDATE patients SET risk_tier = 'high' WHERE mrn = '2001'; DELETE FROM settings WHERE key = 'worklist_generated'"
     run $N --user mrivera worklist --program ccm
-    is "outreach: short of minutes with 5 business days left" "$OUT" "$H
-1	8	2026-11-23	ccm_outreach	CCM 0 of 20 min, 5 business days left	2001	Smith, Ann	555-0199	ccm	high	0	mrivera"
+    is "outreach: the job first, then the minutes short with 5 business days left" "$OUT" "$H
+1	8	2026-11-23	ccm_outreach	No CCM contact yet this month; CCM 0 of 20 min, 5 business days left	2001	Smith, Ann	555-0199	ccm	high	0	mrivera"
     run $N --user mrivera worklist --program ccm
     is "twice: nothing new" "$(sqlite3 "$DB" "SELECT count(*) FROM tasks WHERE kind = 'ccm_outreach'")" 1
     sqlite3 "$DB" "DELETE FROM settings WHERE key = 'worklist_generated'"

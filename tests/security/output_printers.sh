@@ -50,12 +50,12 @@ no_raw "timeline --format json: no raw control" "$T_TMP/out"
 run worklist --all
 printed "worklist" "$(printf 'rank\ttask_id\tdue\tkind\treason\tmrn\tpatient\tphone\tprogram\trisk\tattempts\tassignee\n')
 1	5	2026-11-23	tcm_contact	TCM contact due today, discharged Nov 19	1004	Lee, Ann Marie	555-0104	tcm	low	0	queue:tcm
-2	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	$NAME	555\\u202e0100	tcm	moderate	1	queue:tcm
-3	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	$NAME	555\\u202e0100	tcm	moderate	0	queue:tcm
-4	3	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1002	O'Brien, \"Pat\"	555-0101	tcm	low	0	queue:tcm
-5	6	2026-12-03	tcm_visit	TCM visit to book by Dec 3	1004	Lee, Ann Marie	555-0104	tcm	low	0	queue:tcm
-6	4	2026-12-04	tcm_visit	TCM visit to book by Dec 4	1002	O'Brien, \"Pat\"	555-0101	tcm	low	0	queue:tcm
-7	7	2026-11-23	ccm_outreach	CCM 0 of 20 min, 5 business days left	1001	$NAME	555\\u202e0100	ccm	moderate	0	queue:ccm"
+2	7	2026-11-23	ccm_outreach	No CCM contact yet this month; CCM 0 of 20 min, 5 business days left	1001	$NAME	555\\u202e0100	ccm	moderate	0	queue:ccm
+3	1	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1001	$NAME	555\\u202e0100	tcm	moderate	1	queue:tcm
+4	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	$NAME	555\\u202e0100	tcm	moderate	0	queue:tcm
+5	3	2026-11-24	tcm_contact	TCM contact due by Nov 24, discharged Nov 20	1002	O'Brien, \"Pat\"	555-0101	tcm	low	0	queue:tcm
+6	6	2026-12-03	tcm_visit	TCM visit to book by Dec 3	1004	Lee, Ann Marie	555-0104	tcm	low	0	queue:tcm
+7	4	2026-12-04	tcm_visit	TCM visit to book by Dec 4	1002	O'Brien, \"Pat\"	555-0101	tcm	low	0	queue:tcm"
 run worklist --all --format json
 like "worklist --format json" "$OUT" "\"patient\": \"$(echo "$NAME_JSON" | sed 's/[]\\[]/\\&/g')\", \"phone\": \"555\\\\u202e0100\""
 no_raw "worklist --format json: no raw control" "$T_TMP/out"

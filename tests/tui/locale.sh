@@ -12,8 +12,8 @@ cd_as alice 2026-11-02T09:00 task callback 1001 --at 2026-11-02T10:00
 cd_as alice 2026-11-02T09:00 task callback 1002 --at 2026-11-02T11:00
 is_rc "fixture" 0
 TUI_ENV="LANG=C LC_ALL=C" tui_start loc 80 24 --db "$DB" --now 2026-11-02T09:05 --user alice
-tui_ok "an accented name is whole under LC_ALL=C" loc '^   1 Núñez, Zoë     call back at 10:00'
-tui_ok "a CJK name too, and the next column where it belongs" loc '^   2 王, 小明       call back at 11:00'
+tui_ok "an accented name is whole under LC_ALL=C" loc '^  1 Núñez, Zoë      CALLBACK call back at 10:00'
+tui_ok "a CJK name too, and the next column where it belongs" loc '^  2 王, 小明        CALLBACK call back at 11:00'
 tui_ok "the title's separators are UTF-8 too" loc 'TCM: 0 overdue · 0 due today'
 tui_keys loc q
 done_testing

@@ -21,7 +21,7 @@ scenario() {
     tui_start "$s" "$cols" "$rows" $APP --user alice
     tui_ok "$cols: status bar: clinic, user, role, --now clock" "$s" \
         '^ North Clinic \| alice \(admin\) .* Mon 2026-11-02 09:0[0-9]:[0-9]{2}$'
-    tui_ok "$cols: the worklist is home" "$s" '^ My list: 0 to do'
+    tui_ok "$cols: the worklist is home" "$s" '^ My list: 0 patients · 0 jobs'
     tui_keys "$s" S
     tui_ok "$cols: home title" "$s" '^  Today, Monday 2 November 2026$'
     tui_ok "$cols: patient count" "$s" "^  Patients +$patients +TCM contacts due +0$"
@@ -47,7 +47,7 @@ scenario() {
     tui_keys "$s" x
     tui_ok "$cols: an unbound key says so" "$s" '^ x is not bound here; \? shows the keys$'
     tui_keys "$s" q
-    tui_ok "$cols: q closes the figures: the worklist again" "$s" '^ My list: 0 to do'
+    tui_ok "$cols: q closes the figures: the worklist again" "$s" '^ My list: 0 patients · 0 jobs'
     tui_keys "$s" q
     is "$cols: q leaves with status 0" "$(tui_wait_exit "$s")" 0
 }

@@ -25,24 +25,26 @@ scenario() {
     fixture "$cols"
     # shellcheck disable=SC2086
     tui_start "$a" "$cols" "$rows" --db "$DB" --now $N --user mrivera
-    tui_ok "$cols: my list" "$a" '^ My list: 4 to do'
-    tui_ok "$cols: row 1: TCM contact due today" "$a" '^   1 Lee, Ann Marie +TCM contact due today'
-    tui_ok "$cols: row 2 with no attempt yet" "$a" '^   2 Núñez, Zoë +TCM contact due by Nov 24.* 0 555-0100'
-    tui_ok "$cols: the TCM visits follow" "$a" '^   4 Lee, Ann Marie +TCM visit to book by Dec 3'
+    tui_ok "$cols: my list: one row per patient" "$a" '^ My list: 2 patients · 4 jobs'
+    tui_ok "$cols: row 1: TCM contact due today" "$a" '^  1 Lee, Ann Marie +TCM +TCM contact due today'
+    tui_ok "$cols: row 2" "$a" '^  2 Núñez, Zoë +TCM +TCM contact due by Nov 2.* 555-0100'
+    tui_ok "$cols: the cursor patient's jobs under the list, the most urgent picked" "$a" \
+        '^ > 1/2 TCM +due 2026-11-23  TCM contact due today, discharged Nov 19'
+    tui_ok "$cols: the TCM visit is Lee's second job" "$a" '^   2/2 VISIT +due 2026-12-03  TCM visit to book by Dec 3'
     if [ "$cols" = 132 ]; then
         tui_ok "132: wider: MRN, due and assignee columns" "$a" 'Claim +MRN +Due +Assignee'
-        tui_ok "132: reasons uncut" "$a" 'TCM contact due by Nov 24, discharged Nov 20 '
+        tui_ok "132: reasons wider" "$a" 'TCM contact due by Nov 24, discharged'
     else
         tui_ok "80: the key bar fits" "$a" '^\? Help  Enter Chart  c Call  b Callback  s Snooze  x Claim  g Go  f Filter$'
     fi
     tui_keys "$a" j c
-    tui_ok "$cols: the call outcome choice" "$a" 'Call outcome: Núñez, Zoë'
+    tui_ok "$cols: the call outcome choice names the job" "$a" 'Call outcome: Núñez, Zoë, TCM contact'
     tui_keys "$a" v
     tui_ok "$cols: an optional note" "$a" 'Note \(Enter to skip\):'
     tui_type "$a" "left a message"
     tui_keys "$a" Enter
-    tui_ok "$cols: logged" "$a" '^ Logged voicemail for Núñez, Zoë: 1 of 2 attempts on separate days'
-    tui_ok "$cols: its attempts count changed" "$a" '^   2 Núñez, Zoë +TCM contact due by Nov 24.* 1 555-0100'
+    tui_ok "$cols: logged, on the job" "$a" '^ Logged voicemail for Núñez, Zoë, TCM contact: 1 of 2 attempts on separate days'
+    tui_ok "$cols: its attempts count changed" "$a" '^ > 1/2 TCM +due 2026-11-24  1 try  TCM contact due by Nov 24'
     tui_keys "$a" s
     if [ "$cols" = 80 ]; then
         tui_ok "80: a TCM contact is not snoozed: the sentence wraps, never cut" "$a" \
@@ -61,26 +63,27 @@ scenario() {
 
     # a second terminal on the same database: bob's team view
     tui_start "$b" "$cols" "$rows" --db "$DB" --now $N --user bob
-    tui_ok "$cols: bob's list" "$b" '^ My list: 1 to do'
+    tui_ok "$cols: bob's list" "$b" '^ My list: 1 patient · 1 job'
     tui_keys "$b" f
     if [ "$cols" = 80 ]; then
-        tui_ok "80: choices wrap between choices, never inside one" "$b" \
-            '│ c clear filters   Esc cancel +│'
+        tui_ok "80: a coordinator is offered only the lists she may see" "$b" \
+            '│ m my list   t my team   p program   k kind   c clear filters +│'
+        tui_ok "80: choices wrap between choices, never inside one" "$b" '│ Esc cancel +│'
     fi
     tui_keys "$b" t
-    tui_ok "$cols: bob sees the team" "$b" '^ Team north: 5 to do'
+    tui_ok "$cols: bob sees the team" "$b" '^ Team north: 3 patients · 5 jobs'
     tui_keys "$b" Home
     tui_keys "$a" k x
     tui_ok "$cols: claimed here" "$a" '^ Claimed Lee, Ann Marie'
-    tui_ok "$cols: mine" "$a" '^   1 Lee, Ann Marie .* me( |$)'
-    tui_ok "$cols: claimed there within 2 s, without a key" "$b" '^   1 Lee, Ann Marie .* mrive' 2
+    tui_ok "$cols: mine" "$a" '^  1 Lee, Ann Marie .* me( |$)'
+    tui_ok "$cols: claimed there within 2 s, without a key" "$b" '^  1 Lee, Ann Marie .* mrive' 2
     tui_keys "$b" x
     tui_ok "$cols: bob cannot take it: who holds it" "$b" 'task 5 is claimed by mrivera since 10:0[0-9]'
     tui_keys "$a" x
     tui_ok "$cols: released" "$a" '^ Released Lee, Ann Marie'
     tui_keys "$b" x
     tui_ok "$cols: now bob claims it" "$b" '^ Claimed Lee, Ann Marie'
-    tui_ok "$cols: and mrivera sees bob" "$a" '^   1 Lee, Ann Marie .* bob' 2
+    tui_ok "$cols: and mrivera sees bob" "$a" '^  1 Lee, Ann Marie .* bob' 2
     tui_keys "$b" x
     tui_keys "$b" q
     is "$cols: bob leaves" "$(tui_wait_exit "$b")" 0
@@ -98,7 +101,7 @@ scenario() {
     tui_ok "$cols: under the same header" "$a" '^ Núñez, Zoë +78 y +F +MRN 1001 .*Risk moderate \(LACE 9; ED visits unknown\)'
     tui_ok "$cols: the tab row" "$a" '^  Contacts \(1\)   Timeline   Care plan   Appointments   Time *$'
     tui_keys "$a" q
-    tui_ok "$cols: q goes back to the list, same row" "$a" '^ My list: 4 to do'
+    tui_ok "$cols: q goes back to the list, same row" "$a" '^ My list: 2 patients · 4 jobs'
     tui_keys "$a" g
     tui_type "$a" "quiet"
     tui_keys "$a" Enter
@@ -109,7 +112,7 @@ scenario() {
     tui_ok "$cols: help lists the worklist keys" "$a" 'c +Log a call outcome'
     tui_ok "$cols: g is go-to-patient here" "$a" 'g +Go to any patient by name or MRN'
     tui_ok "$cols: the view's one-letter keys sit close to their text, whole" "$a" \
-        '│    c  Log a call outcome \(then an optional note\) +│'
+        '│    c +Log a call outcome \(then an optional note\) +│'
     [ "$cols" = 132 ] && tui_ok "132: the moving keys get the room they need" "$a" '│    <Up> k  +Previous row +│'
     tui_keys "$a" Escape q
     is "$cols: q leaves" "$(tui_wait_exit "$a")" 0

@@ -24,8 +24,8 @@ scenario() {
     fixture "$cols"
     # shellcheck disable=SC2086
     tui_start "$a" "$cols" "$rows" --db "$DB" --now $N --user mrivera
-    tui_ok "$cols: the generated outreach arrives without a key" "$a" '^ My list: 3 to do *( |$)'
-    tui_ok "$cols: an outreach row, short of minutes" "$a" '^   1 Care1, Pat +CCM 0 of 20 min, 5 business d'
+    tui_ok "$cols: the generated outreach arrives without a key" "$a" '^ My list: 3 patients · 3 jobs *( |$)'
+    tui_ok "$cols: an outreach row: the job, then the minutes" "$a" '^  1 Care1, Pat +CCM +No CCM contact yet'
     tui_keys "$a" q
     is "$cols: q leaves" "$(tui_wait_exit "$a")" 0
     run worklist --user mrivera

@@ -25,10 +25,19 @@ int main(void)
     for (int p = 0; p < CD_PERM_COUNT; p++) {
         if (p != CD_PERM_RECORD_DEATH) /* the nurse who hears of it records it */
             ok(!cd_perm_allows("coordinator", (enum cd_perm)p), "a coordinator may not do %d", p);
-        ok(!cd_perm_allows("scheduler", (enum cd_perm)p), "a scheduler may not do %d", p);
+        if (p != CD_PERM_SEE_TCM_INTAKE)
+            ok(!cd_perm_allows("scheduler", (enum cd_perm)p), "a scheduler may not do %d", p);
         ok(cd_perm_allows("admin", (enum cd_perm)p), "an admin may do %d", p);
     }
     ok(cd_perm_allows("supervisor", CD_PERM_SEE_EVERYONE), "a supervisor sees everyone's list");
+    ok(cd_perm_allows("scheduler", CD_PERM_SEE_TCM_INTAKE), "a scheduler sees the TCM intake");
+    ok(cd_perm_allows("supervisor", CD_PERM_SEE_TCM_INTAKE), "so does a supervisor");
+    is_int(cd_perm_check(&coord, CD_PERM_SEE_TCM_INTAKE, &err), CD_EPERM,
+           "a coordinator works her own list, not the intake");
+    is_str(err.msg,
+           "the TCM intake list is for schedulers, supervisors and admins; 'mrivera' is a "
+           "coordinator",
+           "and is told who may");
     ok(!cd_perm_allows("supervisor", CD_PERM_ACT_AS), "only an admin acts as someone else");
     ok(!cd_perm_allows("supervisor", CD_PERM_ADD_ADMIN), "and only an admin makes an admin");
     ok(cd_perm_allows("supervisor", CD_PERM_ADD_USER), "a supervisor adds staff");

@@ -1,17 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* The daily call list, the home screen: ranked rows with their reasons, worked top to bottom.
- * Every action is one core call; the prompts answer later, so the pending row is kept by task id
- * (another coordinator's change may reload the list in between). */
+/* The daily call list, the home screen: one ranked row per patient with the reason of all their
+ * jobs, worked top to bottom; the detail lines under the list show the cursor patient's jobs and
+ * which one the actions apply to (the most urgent unless another is picked with Tab or ]).
+ * The actions on the picked job are in view_worklist_act.c. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/base/clock.h"
-#include "core/contact.h"
 #include "core/patient.h"
 #include "core/perm.h"
 #include "core/task.h"
@@ -20,69 +19,83 @@
 #include "tui/screen/intake.h"
 #include "tui/screen/listview.h"
 #include "tui/screen/prompt.h"
-#include "tui/screen/refusal.h"
 #include "tui/screen/uwidth.h"
 #include "tui/screen/views.h"
+#include "tui/screen/views/view_worklist.h"
 #include "tui/screen/wlgen.h"
 
-struct worklist {
-    struct cd_page rows;               /* cd_worklist_list with the screen columns */
-    size_t overdue, due_today, visits; /* the list's TCM figures, for the title line */
-    enum cd_worklist_scope scope;
-    char program[16], kind[24];
-    int64_t task;    /* the row a prompt is about */
-    int64_t patient; /* its patient */
-    char name[128];  /* its patient's name, for messages */
-    char outcome[16];
-    time_t when;          /* a call back being scheduled */
-    int day;              /* a snooze being scheduled */
-    struct cd_page found; /* `g` look-up results */
-};
-
-enum {
-    COL_RANK,
-    COL_PATIENT,
-    COL_REASON,
-    COL_RISK,
-    COL_TRIES,
-    COL_PHONE,
-    COL_CLAIM,
-    COL_MRN,
-    COL_DUE,
-    COL_ASSIGNEE,
-    NCOLS
-};
 static const struct list_column columns[NCOLS] = {
-    [COL_RANK] = {"#", 3, 0, CANVAS_RIGHT, 0},
-    [COL_PATIENT] = {"Patient", 14, 2, 0, 0},
-    [COL_REASON] = {"Reason", 30, 12, 0, 0},
-    [COL_RISK] = {"Risk", 4, 0, 0, 0},
-    [COL_TRIES] = {"Try", 3, 0, CANVAS_RIGHT, 0},
-    [COL_PHONE] = {"Phone", 12, 0, 0, 0},
-    [COL_CLAIM] = {"Claim", 6, 1, 0, 0},
-    [COL_MRN] = {"MRN", 8, 1, 0, 0},
-    [COL_DUE] = {"Due", 10, 0, 0, 0},
-    [COL_ASSIGNEE] = {"Assignee", 10, 1, 0, 0},
+    [COL_RANK] = {"#", 2, 0, CANVAS_RIGHT, 0}, [COL_PATIENT] = {"Patient", 14, 2, 0, 0},
+    [COL_JOB] = {"Job", 8, 0, 0, 0},           [COL_REASON] = {"Reason", 25, 12, 0, 0},
+    [COL_RISK] = {"Risk", 4, 0, 0, 0},         [COL_PHONE] = {"Phone", 12, 0, 0, 0},
+    [COL_CLAIM] = {"Claim", 6, 1, 0, 0},       [COL_MRN] = {"MRN", 8, 1, 0, 0},
+    [COL_DUE] = {"Due", 10, 0, 0, 0},          [COL_ASSIGNEE] = {"Assignee", 10, 1, 0, 0},
 };
+/* Lines under the list for the cursor patient's jobs. */
+#define DETAIL_LINES 3
 
-static const char *cell(const struct worklist *w, size_t row, enum cd_worklist_col col)
+static const char *cell(const struct worklist *w, size_t row, enum cd_worklist_pcol col)
 {
     return cd_page_cell(&w->rows, row, col);
 }
 
-/* The cursor row's task, patient and name into the pending slots; false when the list is empty. */
-static bool pick(struct view *v)
+const char *worklist_job_cell(const struct worklist *w, size_t job, enum cd_worklist_col col)
+{
+    return cd_page_cell(&w->jobs, job, col);
+}
+
+size_t worklist_jobs_of(const struct worklist *w, size_t r, size_t *n)
+{
+    *n = (size_t)cd_page_cell_int(&w->rows, r, CD_WORKLIST_PCOL_JOBS);
+    return (size_t)cd_page_cell_int(&w->rows, r, CD_WORKLIST_PCOL_FIRST);
+}
+
+size_t worklist_picked(const struct view *v)
+{
+    const struct worklist *w = v->state;
+    if (!v->list.count || !w->pick_task)
+        return 0;
+    size_t n, first = worklist_jobs_of(w, v->list.cursor, &n);
+    for (size_t k = 0; k < n; k++)
+        if (cd_page_cell_int(&w->jobs, first + k, CD_WORKLIST_COL_TASK_ID) == w->pick_task)
+            return k;
+    return 0;
+}
+
+bool worklist_pick(struct view *v)
 {
     struct worklist *w = v->state;
     if (v->list.count == 0) {
         app_message(v->app, "The list is empty");
         return false;
     }
-    size_t r = v->list.cursor;
-    w->task = cd_page_cell_int(&w->rows, r, CD_WORKLIST_COL_TASK_ID);
-    w->patient = cd_page_cell_int(&w->rows, r, CD_WORKLIST_COL_PATIENT_ID);
-    snprintf(w->name, sizeof w->name, "%s", cell(w, r, CD_WORKLIST_COL_PATIENT));
+    size_t r = v->list.cursor, n;
+    size_t j = worklist_jobs_of(w, r, &n) + worklist_picked(v);
+    w->task = cd_page_cell_int(&w->jobs, j, CD_WORKLIST_COL_TASK_ID);
+    w->patient = cd_page_cell_int(&w->rows, r, CD_WORKLIST_PCOL_PATIENT_ID);
+    snprintf(w->name, sizeof w->name, "%s", cell(w, r, CD_WORKLIST_PCOL_PATIENT));
+    snprintf(w->job_kind, sizeof w->job_kind, "%s", worklist_job_cell(w, j, CD_WORKLIST_COL_KIND));
+    snprintf(w->job, sizeof w->job, "%s", cd_task_kind_label(w->job_kind));
     return true;
+}
+
+/* Tab, ]: the next job of the cursor patient (round); S-Tab, [: the previous. */
+static void pick_step(struct view *v, int step)
+{
+    struct worklist *w = v->state;
+    if (!v->list.count)
+        return;
+    size_t n, cur = worklist_picked(v);
+    worklist_jobs_of(w, v->list.cursor, &n);
+    if (n < 2) {
+        app_message(v->app, "%s has one job on this list",
+                    cell(w, v->list.cursor, CD_WORKLIST_PCOL_PATIENT));
+        return;
+    }
+    size_t first = worklist_jobs_of(w, v->list.cursor, &n);
+    size_t k = (cur + (step > 0 ? 1 : n - 1)) % n;
+    w->pick_task = cd_page_cell_int(&w->jobs, first + k, CD_WORKLIST_COL_TASK_ID);
+    v->dirty |= VIEW_REPAINT;
 }
 
 static int worklist_reload(struct view *v, struct cd_error *err)
@@ -90,7 +103,7 @@ static int worklist_reload(struct view *v, struct cd_error *err)
     struct worklist *w = v->state;
     struct cd_store *store = app_store(v->app);
     int64_t keep =
-        v->list.count ? cd_page_cell_int(&w->rows, v->list.cursor, CD_WORKLIST_COL_TASK_ID) : 0;
+        v->list.count ? cd_page_cell_int(&w->rows, v->list.cursor, CD_WORKLIST_PCOL_PATIENT_ID) : 0;
     int rc;
     struct cd_worklist_query q = {.scope = w->scope,
                                   .user_id = app_user(v->app)->id,
@@ -98,29 +111,41 @@ static int worklist_reload(struct view *v, struct cd_error *err)
                                   .program = w->program,
                                   .kind = w->kind,
                                   .screen = true};
-    struct cd_page rows = CD_PAGE_INIT;
-    if ((rc = cd_worklist_list(store, &q, &rows, err))) {
+    struct cd_page rows = CD_PAGE_INIT, jobs = CD_PAGE_INIT;
+    if ((rc = cd_worklist_patients(store, &q, &rows, &jobs, err))) {
         cd_page_free(&rows);
+        cd_page_free(&jobs);
         return rc;
     }
     cd_page_free(&w->rows);
+    cd_page_free(&w->jobs);
     w->rows = rows;
+    w->jobs = jobs;
     v->list.count = rows.nrows;
-    /* the cursor stays on its task when others' changes reorder the list */
+    /* the cursor stays on its patient (and picked() on its job) when others' changes reorder */
     for (size_t r = 0; keep && r < rows.nrows; r++)
-        if (cd_page_cell_int(&rows, r, CD_WORKLIST_COL_TASK_ID) == keep) {
+        if (cd_page_cell_int(&rows, r, CD_WORKLIST_PCOL_PATIENT_ID) == keep) {
             list_select(&v->list, r);
             keep = 0;
         }
     if (v->list.cursor >= v->list.count)
         v->list.cursor = v->list.count ? v->list.count - 1 : 0;
-    /* figures from the rows themselves: no second query on every refresh */
+    /* the rank column as wide as the last rank: never "11…" */
+    memcpy(w->cols, columns, sizeof w->cols);
+    int digits = 1;
+    for (size_t n = rows.nrows; n >= 10; n /= 10)
+        digits++;
+    if (digits > w->cols[COL_RANK].min)
+        w->cols[COL_RANK].min = digits;
+    /* figures from the jobs themselves: no second query on every refresh */
     w->overdue = w->due_today = w->visits = 0;
-    for (size_t r = 0; r < rows.nrows; r++) {
-        int64_t g = cd_page_cell_int(&rows, r, CD_WORKLIST_COL_GROUP);
-        w->overdue += g == CD_WORKLIST_TCM_OVERDUE;
-        w->due_today += g == CD_WORKLIST_TCM_TODAY;
-        w->visits += strcmp(cd_page_cell(&rows, r, CD_WORKLIST_COL_KIND), "tcm_visit") == 0;
+    for (size_t r = 0; r < jobs.nrows; r++) {
+        int64_t when = cd_page_cell_int(&jobs, r, CD_WORKLIST_COL_URGENCY);
+        const char *kind = cd_page_cell(&jobs, r, CD_WORKLIST_COL_KIND);
+        bool contact = strcmp(kind, "tcm_contact") == 0;
+        w->overdue += contact && when == CD_WORKLIST_OVERDUE;
+        w->due_today += contact && when == CD_WORKLIST_DUE_TODAY;
+        w->visits += strcmp(kind, "tcm_visit") == 0;
     }
     /* today's generated outreach arrives from a worker: the list above is shown meanwhile */
     return wlgen_kick(v->app, err);
@@ -135,24 +160,59 @@ static const char *scope_title(const struct worklist *w, const struct cd_user *u
         snprintf(buf, sizeof buf, "Team %s", u->team[0] ? u->team : "(none)");
         return buf;
     }
+    if (w->scope == CD_WORKLIST_TCM)
+        return "TCM intake";
     return "Everyone";
+}
+
+/* The cursor patient's jobs, one a line, the picked one marked: what the actions apply to. */
+static void draw_jobs(struct view *v, const struct canvas *c)
+{
+    struct worklist *w = v->state;
+    if (!v->list.count || c->rows < DETAIL_LINES + 3)
+        return;
+    size_t n, first = worklist_jobs_of(w, v->list.cursor, &n), cur = worklist_picked(v);
+    size_t top = n <= DETAIL_LINES || cur < DETAIL_LINES - 1 ? 0 : cur - (DETAIL_LINES - 2);
+    if (top + DETAIL_LINES > n && n >= DETAIL_LINES)
+        top = n - DETAIL_LINES;
+    for (size_t i = 0; i < DETAIL_LINES && top + i < n; i++) {
+        size_t k = top + i, j = first + k;
+        const char *claimer = worklist_job_cell(w, j, CD_WORKLIST_COL_CLAIMED_BY);
+        int64_t tries = cd_page_cell_int(&w->jobs, j, CD_WORKLIST_COL_ATTEMPTS);
+        /* tries and claims before the reason, whose tail a narrow terminal cuts */
+        char extra[96] = "";
+        if (tries)
+            snprintf(extra, sizeof extra, "  %lld tr%s", (long long)tries,
+                     tries == 1 ? "y" : "ies");
+        if (*claimer)
+            snprintf(extra + strlen(extra), sizeof extra - strlen(extra), "  claimed by %s",
+                     claimer);
+        canvas_printf(c, c->rows - DETAIL_LINES + (int)i, 1, c->cols - 2,
+                      k == cur ? ROLE_TITLE : ROLE_DIM, 0, "%s %zu/%zu %-8s due %s%s  %s",
+                      k == cur ? ">" : " ", k + 1, n,
+                      cd_worklist_marker(worklist_job_cell(w, j, CD_WORKLIST_COL_KIND)),
+                      worklist_job_cell(w, j, CD_WORKLIST_COL_DUE), extra,
+                      worklist_job_cell(w, j, CD_WORKLIST_COL_REASON));
+    }
 }
 
 static void worklist_draw(struct view *v, const struct canvas *c)
 {
     struct worklist *w = v->state;
     char left[256], right[160];
-    snprintf(left, sizeof left, "%s: %zu to do%s%s%s%s%s", scope_title(w, app_user(v->app)),
-             w->rows.nrows, w->program[0] ? " · program " : "", w->program,
-             w->kind[0] ? " · kind " : "", w->kind,
+    snprintf(left, sizeof left, "%s: %zu patient%s · %zu job%s%s%s%s%s%s",
+             scope_title(w, app_user(v->app)), w->rows.nrows, w->rows.nrows == 1 ? "" : "s",
+             w->jobs.nrows, w->jobs.nrows == 1 ? "" : "s", w->program[0] ? " · program " : "",
+             w->program, w->kind[0] ? " · kind " : "", w->kind,
              wlgen_busy() ? " · adding today's outreach..." : "");
     snprintf(right, sizeof right, "TCM: %zu overdue · %zu due today · %zu visits to book",
              w->overdue, w->due_today, w->visits);
     int lw = canvas_text(c, 0, 1, -1, ROLE_TITLE, 0, left);
     if (lw + 4 + uw_width(right) < c->cols)
         canvas_text(c, 0, 0, c->cols - 1, ROLE_DIM, CANVAS_RIGHT, right);
-    struct canvas list = canvas_sub(c, 1, 0, c->rows - 1, c->cols);
-    list_draw(v, &list, columns, NCOLS);
+    struct canvas list = canvas_sub(c, 1, 0, c->rows - 1 - DETAIL_LINES, c->cols);
+    list_draw(v, &list, w->cols, NCOLS);
+    draw_jobs(v, c);
 }
 
 static const char *risk_short(const char *risk)
@@ -166,27 +226,30 @@ static void worklist_draw_row(struct view *v, const struct list_row *row)
 {
     struct worklist *w = v->state;
     size_t r = row->index;
-    const char *claimer = cell(w, r, CD_WORKLIST_COL_CLAIMED_BY);
+    const char *claimer = cell(w, r, CD_WORKLIST_PCOL_CLAIMED_BY);
     bool mine = strcmp(claimer, app_user(v->app)->login) == 0;
-    int group = (int)cd_page_cell_int(&w->rows, r, CD_WORKLIST_COL_GROUP);
+    int when = (int)cd_page_cell_int(&w->rows, r, CD_WORKLIST_PCOL_URGENCY);
+    const char *job = cell(w, r, CD_WORKLIST_PCOL_JOB);
+    bool pressing =
+        strcmp(job, "TCM") == 0 || strcmp(job, "VISIT") == 0 || strcmp(job, "CALLBACK") == 0;
     enum role role = ROLE_DEFAULT;
     if (*claimer && !mine)
         role = ROLE_CLAIMED;
-    else if (group == CD_WORKLIST_TCM_OVERDUE)
+    else if (when == CD_WORKLIST_OVERDUE)
         role = ROLE_OVERDUE;
-    else if (group == CD_WORKLIST_TCM_TODAY || group == CD_WORKLIST_CALLBACK)
+    else if (when == CD_WORKLIST_DUE_TODAY && pressing)
         role = ROLE_DUE_TODAY;
     const char *cells[NCOLS] = {
-        [COL_RANK] = cell(w, r, CD_WORKLIST_COL_RANK),
-        [COL_PATIENT] = cell(w, r, CD_WORKLIST_COL_PATIENT),
-        [COL_REASON] = cell(w, r, CD_WORKLIST_COL_REASON),
-        [COL_RISK] = risk_short(cell(w, r, CD_WORKLIST_COL_RISK)),
-        [COL_TRIES] = cell(w, r, CD_WORKLIST_COL_ATTEMPTS),
-        [COL_PHONE] = cell(w, r, CD_WORKLIST_COL_PHONE),
+        [COL_RANK] = cell(w, r, CD_WORKLIST_PCOL_RANK),
+        [COL_PATIENT] = cell(w, r, CD_WORKLIST_PCOL_PATIENT),
+        [COL_JOB] = job,
+        [COL_REASON] = cell(w, r, CD_WORKLIST_PCOL_REASON),
+        [COL_RISK] = risk_short(cell(w, r, CD_WORKLIST_PCOL_RISK)),
+        [COL_PHONE] = cell(w, r, CD_WORKLIST_PCOL_PHONE),
         [COL_CLAIM] = mine ? "me" : claimer,
-        [COL_MRN] = cell(w, r, CD_WORKLIST_COL_MRN),
-        [COL_DUE] = cell(w, r, CD_WORKLIST_COL_DUE),
-        [COL_ASSIGNEE] = cell(w, r, CD_WORKLIST_COL_ASSIGNEE),
+        [COL_MRN] = cell(w, r, CD_WORKLIST_PCOL_MRN),
+        [COL_DUE] = cell(w, r, CD_WORKLIST_PCOL_DUE),
+        [COL_ASSIGNEE] = cell(w, r, CD_WORKLIST_PCOL_ASSIGNEE),
     };
     list_row_cells(row, role, cells);
 }
@@ -194,8 +257,8 @@ static void worklist_draw_row(struct view *v, const struct list_row *row)
 static bool worklist_match(const struct view *v, size_t row, const char *needle)
 {
     const struct worklist *w = v->state;
-    static const enum cd_worklist_col cols[] = {CD_WORKLIST_COL_PATIENT, CD_WORKLIST_COL_MRN,
-                                                CD_WORKLIST_COL_REASON, CD_WORKLIST_COL_PHONE};
+    static const enum cd_worklist_pcol cols[] = {CD_WORKLIST_PCOL_PATIENT, CD_WORKLIST_PCOL_MRN,
+                                                 CD_WORKLIST_PCOL_REASON, CD_WORKLIST_PCOL_PHONE};
     size_t n = strlen(needle);
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
         const char *s = cell(w, row, cols[i]);
@@ -204,247 +267,6 @@ static bool worklist_match(const struct view *v, size_t row, const char *needle)
                 return true;
     }
     return false;
-}
-
-/* After a write of ours: message, reload everywhere. */
-static void done(struct view *v, int rc, const struct cd_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void done(struct view *v, int rc, const struct cd_error *err, const char *fmt, ...)
-{
-    if (rc) {
-        app_error(v->app, err);
-        app_changed(v->app); /* a conflict: show what is there now */
-        return;
-    }
-    char msg[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    app_message(v->app, "%s", msg);
-    app_changed(v->app);
-}
-
-/* ---- c: log a call ---- */
-
-static const struct {
-    int key;
-    const char *outcome, *label;
-} outcomes[] = {
-    {'r', "reached", "reached"},           {'c', "caregiver", "caregiver"},
-    {'v', "voicemail", "voicemail"},       {'n', "no_answer", "no answer"},
-    {'w', "wrong_number", "wrong number"}, {'x', "refused", "refused"},
-};
-
-static void call_note(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (!text)
-        return; /* Esc: nothing logged */
-    struct cd_contact_in in = {
-        .patient_id = w->patient, .outcome = w->outcome, .note = text, .task_id = w->task};
-    struct cd_contact_result res;
-    struct cd_error err = {0};
-    int rc = cd_contact_log(app_store(v->app), &in, &res, &err);
-    if (!rc && strcmp(res.task_kind, "tcm_contact") == 0 && !res.interactive)
-        done(v, rc, &err, "Logged %s for %s: %d of 2 attempts on separate days%s", w->outcome,
-             w->name, res.attempts, res.late ? " (late: does not count)" : "");
-    else
-        done(v, rc, &err, "Logged %s for %s%s", w->outcome, w->name,
-             res.task_completed ? ": done" : "");
-    if (!rc)
-        refusal_offer(v, w->patient, w->name, &in, &res);
-}
-
-static void call_outcome(struct view *v, int key, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++)
-        if (outcomes[i].key == key) {
-            snprintf(w->outcome, sizeof w->outcome, "%s", outcomes[i].outcome);
-            prompt_text(v, "Note (Enter to skip):", NULL, call_note, NULL);
-        }
-}
-
-static void log_call(struct view *v)
-{
-    struct worklist *w = v->state;
-    if (!pick(v))
-        return;
-    struct prompt_choice ch[sizeof outcomes / sizeof outcomes[0]];
-    for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++)
-        ch[i] = (struct prompt_choice){outcomes[i].key, outcomes[i].label};
-    char title[192];
-    snprintf(title, sizeof title, "Call outcome: %s", w->name);
-    prompt_choice(v, title, ch, sizeof ch / sizeof ch[0], call_outcome, NULL);
-}
-
-/* ---- b: call back ---- */
-
-static void callback_note(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (!text)
-        return;
-    struct cd_error err = {0};
-    int64_t id = 0;
-    int rc = cd_task_callback(app_store(v->app), w->patient, w->when, text, &id, &err);
-    char at[17];
-    done(v, rc, &err, "Call back %s at %s", w->name, cd_instant_format_local(w->when, at));
-}
-
-static void callback_when(struct view *v, const char *text, void *ctx)
-{
-    struct worklist *w = v->state;
-    struct cd_error err = {0};
-    if (!text)
-        return;
-    if (ctx) { /* hours from now */
-        char *end;
-        long h = strtol(text, &end, 10);
-        if (!*text || *end || h < 1 || h > 72) {
-            cd_error_set(&err, CD_EINVAL, "hours: '%.20s' is not a number from 1 to 72", text);
-            app_error(v->app, &err);
-            return;
-        }
-        w->when = cd_clock_now() + h * 3600;
-    } else if (cd_instant_parse(text, &w->when, &err)) {
-        cd_error_prefix(&err, err.code, "call back at: ");
-        app_error(v->app, &err);
-        return;
-    }
-    prompt_text(v, "Note (Enter to skip):", NULL, callback_note, NULL);
-}
-
-static void callback_choice(struct view *v, int key, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (key == 'h') {
-        prompt_text(v, "Call back in how many hours:", "2", callback_when, (void *)1);
-    } else if (key == 't') {
-        w->when = cd_local_to_instant(cd_clock_today() + 1, 9, 0, 0);
-        prompt_text(v, "Note (Enter to skip):", NULL, callback_note, NULL);
-    } else if (key == 'd') {
-        char day[CD_DATE_LEN], d[CD_DATE_LEN + 6];
-        snprintf(d, sizeof d, "%s 09:00", cd_date_format(cd_clock_today() + 1, day));
-        prompt_text(v, "Call back at (YYYY-MM-DD HH:MM):", d, callback_when, NULL);
-    } else if (key >= '1' && key <= '4') {
-        w->when = cd_clock_now() + (key - '0') * 3600;
-        prompt_text(v, "Note (Enter to skip):", NULL, callback_note, NULL);
-    }
-}
-
-static void callback(struct view *v)
-{
-    struct worklist *w = v->state;
-    if (!pick(v))
-        return;
-    static const struct prompt_choice ch[] = {
-        {'1', "in 1 hour"},  {'2', "in 2 hours"},    {'4', "in 4 hours"},
-        {'h', "in N hours"}, {'t', "tomorrow 9:00"}, {'d', "a date"},
-    };
-    char title[192];
-    snprintf(title, sizeof title, "Call back %s", w->name);
-    prompt_choice(v, title, ch, sizeof ch / sizeof ch[0], callback_choice, NULL);
-}
-
-/* ---- s: snooze ---- */
-
-static void snooze_reason(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (!text)
-        return;
-    struct cd_error err = {0};
-    int rc = cd_task_snooze(app_store(v->app), w->task, w->day, text, &err);
-    char d[CD_DATE_LEN];
-    done(v, rc, &err, "Snoozed %s to %s", w->name, cd_date_format(w->day, d));
-}
-
-static void snooze_date(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    struct cd_error err = {0};
-    if (!text)
-        return;
-    if (cd_date_parse(text, &w->day, &err)) {
-        cd_error_prefix(&err, err.code, "snooze to: ");
-        app_error(v->app, &err);
-        return;
-    }
-    prompt_text(v, "Reason:", NULL, snooze_reason, NULL);
-}
-
-static void snooze_choice(struct view *v, int key, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    int today = cd_clock_today();
-    if (key == 't' || key == 'w') {
-        int wd = cd_date_weekday(today);
-        w->day = key == 't' ? today + 1 : today + (wd == 0 ? 1 : 8 - wd); /* next Monday */
-        prompt_text(v, "Reason:", NULL, snooze_reason, NULL);
-    } else if (key == 'd') {
-        char d[CD_DATE_LEN];
-        prompt_text(v, "Snooze to (YYYY-MM-DD):", cd_date_format(today + 1, d), snooze_date, NULL);
-    }
-}
-
-static void snooze(struct view *v)
-{
-    struct worklist *w = v->state;
-    if (!pick(v))
-        return;
-    struct cd_error err = {0};
-    if (cd_task_snoozable(cell(w, v->list.cursor, CD_WORKLIST_COL_KIND), &err)) {
-        app_error(v->app, &err); /* before asking for a date and a reason it would refuse */
-        return;
-    }
-    static const struct prompt_choice ch[] = {
-        {'t', "tomorrow"}, {'w', "next Monday"}, {'d', "a date"}};
-    char title[192];
-    snprintf(title, sizeof title, "Snooze %s to", w->name);
-    prompt_choice(v, title, ch, sizeof ch / sizeof ch[0], snooze_choice, NULL);
-}
-
-/* ---- a: assign, x: claim ---- */
-
-static void assign_to(struct view *v, const char *text, void *ctx)
-{
-    (void)ctx;
-    struct worklist *w = v->state;
-    if (!text || !*text)
-        return;
-    bool queue = strcmp(text, "-") == 0;
-    struct cd_error err = {0};
-    int rc = cd_task_assign(app_store(v->app), w->task, queue ? NULL : text, &err);
-    if (queue)
-        done(v, rc, &err, "%s is back in the team queue", w->name);
-    else
-        done(v, rc, &err, "%s assigned to %s", w->name, text);
-}
-
-static void claim(struct view *v)
-{
-    struct worklist *w = v->state;
-    if (!pick(v))
-        return;
-    struct cd_error err = {0};
-    struct cd_store *store = app_store(v->app);
-    const char *claimer = cell(w, v->list.cursor, CD_WORKLIST_COL_CLAIMED_BY);
-    if (strcmp(claimer, app_user(v->app)->login) == 0) {
-        int rc = cd_task_unclaim(store, w->task, &err);
-        done(v, rc, &err, "Released %s", w->name);
-    } else {
-        int rc = cd_task_claim(store, w->task, NULL, &err);
-        done(v, rc, &err, "Claimed %s: others see it is yours today", w->name);
-    }
 }
 
 /* ---- g: any patient ---- */
@@ -540,6 +362,13 @@ static void filter_choice(struct view *v, int key, void *ctx)
         }
         w->scope = CD_WORKLIST_ALL;
         break;
+    case 'i':
+        if (cd_perm_check(app_user(v->app), CD_PERM_SEE_TCM_INTAKE, &err)) {
+            app_error(v->app, &err);
+            return;
+        }
+        w->scope = CD_WORKLIST_TCM;
+        break;
     case 'p': {
         static const struct prompt_choice ch[] = {
             {'t', "TCM"}, {'c', "CCM"}, {'x', "complex CCM"}, {'p', "PCM"}, {'a', "APCM"}};
@@ -563,7 +392,7 @@ static void filter_choice(struct view *v, int key, void *ctx)
 static void open_patient(struct view *v, const struct view_ops *ops)
 {
     struct worklist *w = v->state;
-    if (!pick(v))
+    if (!worklist_pick(v))
         return;
     struct view_args args = {.id = w->patient};
     if (app_push(v->app, ops, &args) == 0)
@@ -577,24 +406,33 @@ static enum action worklist_act(struct view *v, enum action action)
     case ACT_OPEN_TIMELINE: open_patient(v, &view_timeline_ops); return ACT_NONE;
     case ACT_OPEN_CAREPLAN: open_patient(v, &view_careplan_ops); return ACT_NONE;
     case ACT_MINUTES: app_push(v->app, &view_minutes_ops, NULL); return ACT_NONE;
-    case ACT_LOG_CALL: log_call(v); return ACT_NONE;
-    case ACT_CALLBACK: callback(v); return ACT_NONE;
-    case ACT_SNOOZE: snooze(v); return ACT_NONE;
-    case ACT_ASSIGN:
-        if (pick(v))
-            prompt_text(v, "Assign to (login, or - for the queue):", NULL, assign_to, NULL);
-        return ACT_NONE;
-    case ACT_CLAIM: claim(v); return ACT_NONE;
+    case ACT_LOG_CALL: worklist_log_call(v); return ACT_NONE;
+    case ACT_CALLBACK: worklist_callback(v); return ACT_NONE;
+    case ACT_SNOOZE: worklist_snooze(v); return ACT_NONE;
+    case ACT_ASSIGN: worklist_assign(v); return ACT_NONE;
+    case ACT_CLAIM: worklist_claim(v); return ACT_NONE;
     case ACT_GOTO_PATIENT:
         prompt_text(v, "Patient (name or MRN):", NULL, goto_find, NULL);
         return ACT_NONE;
     case ACT_FILTER: {
-        static const struct prompt_choice ch[] = {{'m', "my list"},  {'t', "my team"},
-                                                  {'e', "everyone"}, {'p', "program"},
-                                                  {'k', "kind"},     {'c', "clear filters"}};
-        prompt_choice(v, "Show", ch, sizeof ch / sizeof ch[0], filter_choice, NULL);
+        /* only the lists core lets this user see are offered */
+        const char *role = app_user(v->app)->role;
+        struct prompt_choice ch[8];
+        size_t n = 0;
+        ch[n++] = (struct prompt_choice){'m', "my list"};
+        ch[n++] = (struct prompt_choice){'t', "my team"};
+        if (cd_perm_allows(role, CD_PERM_SEE_TCM_INTAKE))
+            ch[n++] = (struct prompt_choice){'i', "TCM intake"};
+        if (cd_perm_allows(role, CD_PERM_SEE_EVERYONE))
+            ch[n++] = (struct prompt_choice){'e', "everyone"};
+        ch[n++] = (struct prompt_choice){'p', "program"};
+        ch[n++] = (struct prompt_choice){'k', "kind"};
+        ch[n++] = (struct prompt_choice){'c', "clear filters"};
+        prompt_choice(v, "Show", ch, n, filter_choice, NULL);
         return ACT_NONE;
     }
+    case ACT_JOB_NEXT: pick_step(v, 1); return ACT_NONE;
+    case ACT_JOB_PREV: pick_step(v, -1); return ACT_NONE;
     case ACT_SUMMARY: app_push(v->app, &view_home_ops, NULL); return ACT_NONE;
     default: return intake_act(v, action); /* discharge-new, import-file */
     }
@@ -604,7 +442,7 @@ static enum action worklist_act(struct view *v, enum action action)
 static int64_t worklist_patient(struct view *v)
 {
     struct worklist *w = v->state;
-    return v->list.count ? cd_page_cell_int(&w->rows, v->list.cursor, CD_WORKLIST_COL_PATIENT_ID)
+    return v->list.count ? cd_page_cell_int(&w->rows, v->list.cursor, CD_WORKLIST_PCOL_PATIENT_ID)
                          : 0;
 }
 
@@ -612,6 +450,7 @@ static void worklist_close(struct view *v)
 {
     struct worklist *w = v->state;
     cd_page_free(&w->rows);
+    cd_page_free(&w->jobs);
     cd_page_free(&w->found);
 }
 
