@@ -27,8 +27,9 @@ tui_ok "one row: the most urgent job's marker and reason first" nurse \
     '^  1 Núñez, Zoë +REVIEW +care plan review overdue'
 tui_ok "the detail lines: job 1, picked" nurse \
     '^ > 1/3 REVIEW +due 2026-11-20  care plan review overdue \(Nov 20\) *$'
-tui_ok "job 2" nurse '^   2/3 TCM +due 2026-11-24  TCM contact due by Nov 24, discharged Nov 20 *$'
-tui_ok "job 3" nurse '^   3/3 VISIT +due 2026-11-27  TCM visit to book by Nov 27 *$'
+tui_ok "job 2, with what the discharge can still earn" nurse \
+    '^   2/3 TCM +due 2026-11-24 \(99496 possible\)  TCM contact due by Nov 24, di…$'
+tui_ok "job 3" nurse '^   3/3 VISIT +due 2026-11-27 \(99496 possible\)  TCM visit to book by Nov 27 *$'
 tui_keys nurse Tab
 tui_ok "Tab picks the next job" nurse '^ > 2/3 TCM +due 2026-11-24'
 tui_ok "and leaves the first" nurse '^   1/3 REVIEW +due 2026-11-20'

@@ -14,6 +14,7 @@
 #include "core/patient.h"
 #include "core/perm.h"
 #include "core/task.h"
+#include "core/tcm.h"
 #include "core/worklist.h"
 #include "tui/screen/app.h"
 #include "tui/screen/intake.h"
@@ -121,6 +122,7 @@ static int worklist_reload(struct view *v, struct cd_error *err)
     cd_page_free(&w->jobs);
     w->rows = rows;
     w->jobs = jobs;
+    w->tcm_patient = 0; /* read again: the change may have been a call or a visit */
     v->list.count = rows.nrows;
     /* the cursor stays on its patient (and picked() on its job) when others' changes reorder */
     for (size_t r = 0; keep && r < rows.nrows; r++)
@@ -165,7 +167,28 @@ static const char *scope_title(const struct worklist *w, const struct cd_user *u
     return "Everyone";
 }
 
-/* The cursor patient's jobs, one a line, the picked one marked: what the actions apply to. */
+/* The latest discharge's TCM status of the cursor patient in short ("99496 possible", "99495
+ * earned", "TCM lost": the job's reason already gives the dates), read once per patient and
+ * load. */
+static const char *cursor_tcm(struct view *v)
+{
+    struct worklist *w = v->state;
+    int64_t pid = cd_page_cell_int(&w->rows, v->list.cursor, CD_WORKLIST_PCOL_PATIENT_ID);
+    if (pid != w->tcm_patient) {
+        struct cd_error err = {0};
+        struct cd_tcm_status st;
+        bool found = false;
+        w->tcm[0] = '\0';
+        w->tcm_patient = pid;
+        if (!cd_tcm_status_latest(app_store(v->app), pid, &st, &found, &err) && found)
+            w->tcm[strcspn(cd_tcm_status_summary(&st, w->tcm, sizeof w->tcm), ":")] = '\0';
+    }
+    return w->tcm;
+}
+
+/* The cursor patient's jobs, one a line, the picked one marked: what the actions apply to. A TCM
+ * job says after its due date what its discharge can still earn, before the reason a narrow
+ * terminal cuts. */
 static void draw_jobs(struct view *v, const struct canvas *c)
 {
     struct worklist *w = v->state;
@@ -187,12 +210,13 @@ static void draw_jobs(struct view *v, const struct canvas *c)
         if (*claimer)
             snprintf(extra + strlen(extra), sizeof extra - strlen(extra), "  claimed by %s",
                      claimer);
+        const char *kind = worklist_job_cell(w, j, CD_WORKLIST_COL_KIND);
+        const char *tcm = strncmp(kind, "tcm_", 4) == 0 ? cursor_tcm(v) : "";
         canvas_printf(c, c->rows - DETAIL_LINES + (int)i, 1, c->cols - 2,
-                      k == cur ? ROLE_TITLE : ROLE_DIM, 0, "%s %zu/%zu %-8s due %s%s  %s",
-                      k == cur ? ">" : " ", k + 1, n,
-                      cd_worklist_marker(worklist_job_cell(w, j, CD_WORKLIST_COL_KIND)),
-                      worklist_job_cell(w, j, CD_WORKLIST_COL_DUE), extra,
-                      worklist_job_cell(w, j, CD_WORKLIST_COL_REASON));
+                      k == cur ? ROLE_TITLE : ROLE_DIM, 0, "%s %zu/%zu %-8s due %s%s%s%s%s  %s",
+                      k == cur ? ">" : " ", k + 1, n, cd_worklist_marker(kind),
+                      worklist_job_cell(w, j, CD_WORKLIST_COL_DUE), *tcm ? " (" : "", tcm,
+                      *tcm ? ")" : "", extra, worklist_job_cell(w, j, CD_WORKLIST_COL_REASON));
     }
 }
 
