@@ -16,6 +16,7 @@
 #include "core/contact.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
+#include "core/task.h"
 #include "core/timeentry.h"
 #include "core/timeentry_sql.h"
 #include "core/timerule.h"
@@ -42,12 +43,9 @@ static const char SQL_CONTACT_MADE[] =
              "t.id "
              "OR (c.task_id IS NULL AND c.at >= t.created_at)) "
              "WHERE " OPEN_TASK " AND t.kind = 'tcm_contact' ORDER BY t.id, c.at, c.id";
-static const char SQL_OUTREACH_UNENROLLED[] = "SELECT p.mrn, t.id FROM tasks t" JOIN_PATIENT(
-    "t") "WHERE " OPEN_TASK
-         " AND t.kind = 'ccm_outreach' AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE "
-         "e.patient_id = t.patient_id AND e.program IN " CD_SQL_CARE_PROGRAMS
-         " AND e.status = 'active' AND e.start_date <= :today AND (e.end_date IS NULL OR "
-         "e.end_date >= :today)) ORDER BY t.id";
+/* mrn, task, kind: program tasks open without their program (the rule ending a program keeps) */
+static const char SQL_TASK_UNENROLLED[] = "SELECT p.mrn, t.id, t.kind FROM tasks t" JOIN_PATIENT(
+    "t") "WHERE " OPEN_TASK " AND " CD_SQL_TASK_UNENROLLED("t") " ORDER BY t.id";
 /* mrn, task, contact, at, task created_at, the task's month when it is the month's outreach
  * (gen_key 'ccm_outreach:<patient>:<YYYY-MM>', made only while nobody was reached that month);
  * candidates from a day before that month, the month itself is decided in C (clinic zone) */
@@ -197,11 +195,17 @@ static int contact_made(struct ctx *x, struct cd_stmt *st)
                late ? "after" : "by", local_date(cd_db_col_text(st, 5), due_s));
 }
 
-static int outreach_unenrolled(struct ctx *x, struct cd_stmt *st)
+static int task_unenrolled(struct ctx *x, struct cd_stmt *st)
 {
-    return add(x, "outreach_not_enrolled", cd_db_col_text(st, 0), "task", cd_db_col_int(st, 1),
-               "the CCM outreach task is open although the patient has no active CCM, complex "
-               "CCM or PCM enrollment");
+    const char *kind = cd_db_col_text(st, 2);
+    if (strcmp(kind, "ccm_outreach") == 0)
+        return add(x, "outreach_not_enrolled", cd_db_col_text(st, 0), "task", cd_db_col_int(st, 1),
+                   "the CCM outreach task is open although the patient has no active CCM, "
+                   "complex CCM or PCM enrollment");
+    return add(x, "tcm_not_enrolled", cd_db_col_text(st, 0), "task", cd_db_col_int(st, 1),
+               "the %s task is open although the patient has no active TCM enrollment for its "
+               "discharge",
+               cd_task_kind_label(kind));
 }
 
 static int outreach_contacted(struct ctx *x, struct cd_stmt *st)
@@ -326,7 +330,7 @@ int cd_check_find(struct cd_store *store, time_t now, struct cd_page *page, stru
     } checks[] = {
         {SQL_VISIT_BOOKED, visit_booked},
         {SQL_CONTACT_MADE, contact_made},
-        {SQL_OUTREACH_UNENROLLED, outreach_unenrolled},
+        {SQL_TASK_UNENROLLED, task_unenrolled},
         {SQL_OUTREACH_CONTACTED, outreach_contacted},
         {SQL_TASK_DECEASED, task_deceased},
         {SQL_ENROLLMENT_DECEASED, enrollment_deceased},

@@ -13,6 +13,7 @@
 #include "core/store/audit.h"
 #include "core/store/db.h"
 #include "core/task.h"
+#include "core/timerule.h"
 
 static const char SQL_INSERT[] =
     "INSERT INTO contacts(patient_id, task_id, user_id, at, channel, outcome, interactive, late, "
@@ -228,9 +229,9 @@ static int end_refused(struct cd_store *store, const struct cd_contact_in *in, t
                        struct cd_contact_result *res, struct cd_error *err)
 {
     int n;
-    int rc =
-        cd_enrollment_end_active(store, in->patient_id, in->end_program, cd_instant_local_day(at),
-                                 "refused", res->ended, sizeof res->ended, &n, err);
+    int rc = cd_enrollment_end_active(store, in->patient_id, in->end_program,
+                                      cd_instant_local_day(at), "refused", res->ended,
+                                      sizeof res->ended, &n, &res->tasks_cancelled, err);
     if (rc || n)
         return rc;
     char mrn[CD_PATIENT_MRN_MAX + 1];
@@ -275,7 +276,10 @@ int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
     int rc = cd_store_begin(store, err);
     if (rc)
         return rc;
-    rc = record(store, in, at, res, err);
+    /* no call reaches a patient after death, nor counts for a TCM contact */
+    rc = cd_time_check_life(store, in->patient_id, "contact", cd_instant_local_day(at), err);
+    if (!rc)
+        rc = record(store, in, at, res, err);
     if (!rc && in->end_program)
         rc = end_refused(store, in, at, res, err);
     if (!rc && strcmp(in->outcome, "refused") == 0)

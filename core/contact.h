@@ -49,6 +49,7 @@ struct cd_contact_result {
     char task_kind[24];     /* the kind of TASK_ID ("" when none) */
     int others_completed;   /* CCM outreach and due callbacks the contact also completed */
     char ended[64];         /* the programs END_PROGRAM ended, "ccm,tcm"; "" when none */
+    int tasks_cancelled;    /* the open tasks that existed only for those programs */
     char active[64];        /* after a refusal: the programs still active, "ccm"; "" when none */
 };
 

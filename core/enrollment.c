@@ -16,6 +16,7 @@
 #include "core/patient.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
+#include "core/task.h"
 
 static const char SQL_ACTIVE[] =
     "SELECT id, consent_method, start_date FROM enrollments "
@@ -244,9 +245,11 @@ int cd_enrollment_enroll(struct cd_store *store, const struct cd_enroll_in *in, 
     return 0;
 }
 
-/* End enrollment EID (MRN's PROGRAM) on END with REASON and NOTE, audited. */
-static int end_one(struct cd_store *store, int64_t eid, const char *mrn, const char *program,
-                   const char *end, const char *reason, const char *note, struct cd_error *err)
+/* End enrollment EID (PATIENT MRN's PROGRAM) on END with REASON and NOTE, audited, and cancel the
+ * tasks that existed only for it; *TASKS (may be NULL) grows by their number. */
+static int end_one(struct cd_store *store, int64_t eid, int64_t patient, const char *mrn,
+                   const char *program, const char *end, const char *reason, const char *note,
+                   int *tasks, struct cd_error *err)
 {
     struct cd_stmt *st = NULL;
     int rc = cd_db_stmt(store, SQL_END, &st, err);
@@ -263,12 +266,23 @@ static int end_one(struct cd_store *store, int64_t eid, const char *mrn, const c
     char detail[700];
     snprintf(detail, sizeof detail, "%s %s ended %s%s%s%s%s", mrn, program, end, reason ? ": " : "",
              reason ? reason : "", note && *note ? " - " : "", note ? note : "");
-    return cd_audit_log(store, "enrollment", eid, "end", detail, err);
+    if ((rc = cd_audit_log(store, "enrollment", eid, "end", detail, err)))
+        return rc;
+    char why[80];
+    int n = 0;
+    snprintf(why, sizeof why, "program ended%s%s", reason ? ": " : "", reason ? reason : "");
+    rc = cd_task_cancel_for_program(store, patient, program, why, &n, err);
+    if (!rc && tasks)
+        *tasks += n;
+    return rc;
 }
 
 int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *program,
-                      const char *date, const char *reason, const char *note, struct cd_error *err)
+                      const char *date, const char *reason, const char *note, int *tasks,
+                      struct cd_error *err)
 {
+    if (tasks)
+        *tasks = 0;
     int day;
     int64_t pid, eid = 0;
     char method[16], start[CD_DATE_LEN], end[CD_DATE_LEN];
@@ -295,13 +309,17 @@ int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *progr
         rc = cd_error_set(err, CD_EINVAL, "date: '%s' is before the enrollment began (%s)", end,
                           start);
     if (!rc)
-        rc = end_one(store, eid, mrn, program, end, reason, note && *note ? note : NULL, err);
-    return cd_store_finish(store, rc, err);
+        rc = end_one(store, eid, pid, mrn, program, end, reason, note && *note ? note : NULL, tasks,
+                     err);
+    rc = cd_store_finish(store, rc, err);
+    if (rc && tasks)
+        *tasks = 0;
+    return rc;
 }
 
 int cd_enrollment_end_active(struct cd_store *store, int64_t patient_id, const char *program,
                              int day, const char *reason, char *ended, size_t size, int *n,
-                             struct cd_error *err)
+                             int *tasks, struct cd_error *err)
 {
     struct found {
         int64_t id;
@@ -311,6 +329,8 @@ int cd_enrollment_end_active(struct cd_store *store, int64_t patient_id, const c
     char mrn[CD_PATIENT_MRN_MAX + 1] = "";
     if (n)
         *n = 0;
+    if (tasks)
+        *tasks = 0;
     if (ended && size)
         ended[0] = '\0';
     if (!program || (strcmp(program, "all") != 0 && !cd_program_valid(program)))
@@ -350,7 +370,8 @@ int cd_enrollment_end_active(struct cd_store *store, int64_t patient_id, const c
     for (size_t i = 0; rc == 0 && i < count; i++) {
         /* an enrollment that began after DAY ends the day it began */
         const char *end = strcmp(date, list[i].start) < 0 ? list[i].start : date;
-        rc = end_one(store, list[i].id, mrn, list[i].program, end, reason, NULL, err);
+        rc = end_one(store, list[i].id, patient_id, mrn, list[i].program, end, reason, NULL, tasks,
+                     err);
         bool again = i > 0 && strcmp(list[i - 1].program, list[i].program) == 0;
         if (!rc && ended && used < size && !again) {
             int w = snprintf(ended + used, size - used, "%s%s", used ? "," : "", list[i].program);
@@ -361,6 +382,8 @@ int cd_enrollment_end_active(struct cd_store *store, int64_t patient_id, const c
     rc = cd_store_finish(store, rc, err);
     if (!rc && n)
         *n = (int)count;
+    if (rc && tasks)
+        *tasks = 0;
     return rc;
 }
 

@@ -43,16 +43,20 @@ int cd_enrollment_reason_check(const char *key, struct cd_error *err);
 
 /* End the active enrollment of MRN in PROGRAM on DATE (NULL = today) with REASON, a key of the
  * reasons table (NULL: none given), and NOTE (may be NULL, kept with the enrollment); one
- * transaction, audited. CD_ENOTFOUND when there is none. */
+ * transaction, audited. Every end cancels the open tasks that existed only for the program
+ * (cd_task_cancel_for_program, "program ended: REASON"); *TASKS (may be NULL) gets how many.
+ * CD_ENOTFOUND when there is none. */
 int cd_enrollment_end(struct cd_store *store, const char *mrn, const char *program,
-                      const char *date, const char *reason, const char *note, struct cd_error *err);
+                      const char *date, const char *reason, const char *note, int *tasks,
+                      struct cd_error *err);
 /* End every active enrollment of PATIENT_ID in PROGRAM ("all": in every program) as of DAY
  * (never before an enrollment's start) with REASON, a key of the reasons table; audited per
  * enrollment, inside the caller's transaction or one of its own. ENDED (SIZE bytes, may be NULL)
- * gets the programs ended, "ccm,tcm"; *N (may be NULL) their number, 0 when none was active. */
+ * gets the programs ended, "ccm,tcm"; *N (may be NULL) their number, 0 when none was active;
+ * *TASKS (may be NULL) the program tasks cancelled with them, as cd_enrollment_end. */
 int cd_enrollment_end_active(struct cd_store *store, int64_t patient_id, const char *program,
                              int day, const char *reason, char *ended, size_t size, int *n,
-                             struct cd_error *err);
+                             int *tasks, struct cd_error *err);
 /* The program of the patient's active care-management enrollment for a new timer: the first of
  * ccm_complex, pcm, ccm, apcm, tcm, coordination the patient is actively enrolled in, written into
  * OUT (16 bytes); "coordination" when there is none. */

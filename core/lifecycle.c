@@ -222,19 +222,19 @@ static int record(struct cd_store *store, const struct cd_death_in *in, struct c
         (rc = cancel_visits(store, in->patient_id, from, res, err)) ||
         (rc = cancel_tasks(store, in->patient_id, res, err)) ||
         (rc = cd_enrollment_end_active(store, in->patient_id, "all", in->day, "died", res->programs,
-                                       sizeof res->programs, &res->enrollments, err)) ||
+                                       sizeof res->programs, &res->enrollments, NULL, err)) ||
         (rc = complete_plan(store, in->patient_id, now, err)))
         return rc;
     struct cd_strbuf text = CD_STRBUF_INIT;
-    cd_strbuf_addf(&text, "Died %s (%s). Outreach stopped: ", res->date,
-                   in->encounter_id ? "reported by the discharge" : "recorded by hand");
+    /* the note on the entry's first line: the timeline's one-line view shows it */
+    cd_strbuf_addf(&text, "Died %s (%s)%s%s. Outreach stopped: ", res->date,
+                   in->encounter_id ? "reported by the discharge" : "recorded by hand",
+                   in->note && *in->note ? ": " : "", in->note ? in->note : "");
     cd_strbuf_addf(&text, "%d enrollment%s ended%s%s%s, %d task%s and %d visit%s cancelled.",
                    res->enrollments, res->enrollments == 1 ? "" : "s", res->programs[0] ? " (" : "",
                    res->programs, res->programs[0] ? ")" : "", res->tasks,
                    res->tasks == 1 ? "" : "s", res->appointments,
                    res->appointments == 1 ? "" : "s");
-    if (in->note && *in->note)
-        cd_strbuf_addf(&text, "\n%s", in->note);
     rc = text.oom ? cd_error_set(err, CD_ENOMEM, "out of memory")
                   : timeline_note(store, in->patient_id, cd_strbuf_str(&text), now, err);
     cd_strbuf_free(&text);

@@ -4,6 +4,7 @@
 #include "core/task.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/base/clock.h"
@@ -37,6 +38,20 @@ static const char SQL_SATISFIED[] =
     "WHERE id = :id AND attempts_satisfied = 0";
 static const char SQL_OPEN_FOR_ENCOUNTER[] =
     "SELECT id FROM tasks WHERE encounter_id = :encounter AND status = 'open' ORDER BY id";
+/* The tasks an ended PROGRAM leaves without a reason to exist (cd_task_cancel_for_program). */
+static const char SQL_OPEN_FOR_PROGRAM[] =
+    "SELECT t.id FROM tasks t WHERE t.patient_id = :patient AND t.status = 'open' AND ("
+    "(:program = 'tcm' AND (t.kind = 'tcm_contact' OR t.kind = 'tcm_visit') "
+    "AND " CD_SQL_TASK_UNENROLLED(
+        "t") ") OR (:program IN " CD_SQL_CARE_PROGRAMS
+             " AND t.kind = 'ccm_outreach' AND " CD_SQL_TASK_UNENROLLED(
+                 "t") ") OR "
+                      "((:program = 'apcm' OR :program IN " CD_SQL_CARE_PROGRAMS
+                      ") AND t.kind = 'careplan_review' "
+                      "AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.patient_id = "
+                      "t.patient_id AND "
+                      "e.status = 'active' AND (e.program = 'apcm' OR e.program "
+                      "IN " CD_SQL_CARE_PROGRAMS ")))) ORDER BY t.id";
 /* A claim made before today's start has lapsed. */
 static const char SQL_CLAIM[] =
     "UPDATE tasks SET claimed_by = :me, claimed_at = :at, version = version + 1 "
@@ -225,6 +240,41 @@ int cd_task_cancel_for_encounter(struct cd_store *store, int64_t encounter_id, c
         }
     } while (count == 16);
     return 0;
+}
+
+int cd_task_cancel_for_program(struct cd_store *store, int64_t patient_id, const char *program,
+                               const char *reason, int *n, struct cd_error *err)
+{
+    int64_t *ids = NULL;
+    size_t count = 0, cap = 0;
+    struct cd_stmt *st;
+    if (n)
+        *n = 0;
+    int rc = cd_db_stmt(store, SQL_OPEN_FOR_PROGRAM, &st, err);
+    if (rc)
+        return rc;
+    cd_db_bind_int(st, ":patient", patient_id);
+    cd_db_bind_text(st, ":program", program);
+    char today[CD_DATE_LEN];
+    cd_db_bind_text(st, ":today", cd_date_format(cd_clock_today(), today));
+    /* collect first: closing while the SELECT steps would disturb it */
+    while ((rc = cd_db_step(store, st, err)) == 1) {
+        if (count == cap) {
+            int64_t *grown = realloc(ids, (cap = cap ? 2 * cap : 8) * sizeof *ids);
+            if (!grown) {
+                rc = cd_error_set(err, CD_ENOMEM, "out of memory");
+                break;
+            }
+            ids = grown;
+        }
+        ids[count++] = cd_db_col_int(st, 0);
+    }
+    cd_db_done(st);
+    for (size_t i = 0; rc == 0 && i < count; i++)
+        if (!(rc = close_task(store, ids[i], "cancelled", reason, err)) && n)
+            (*n)++;
+    free(ids);
+    return rc < 0 ? rc : 0;
 }
 
 int cd_task_list_patient(struct cd_store *store, int64_t patient_id, struct cd_page *page,

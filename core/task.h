@@ -10,6 +10,19 @@
 #include "core/base/page.h"
 #include "core/base/vocab.h"
 #include "core/store/store.h"
+#include "core/timeentry_sql.h"
+
+/* SQL true for open task T (an alias) that exists only for a program its patient is no longer
+ * actively enrolled in: a TCM contact or visit without its discharge's active TCM enrollment, a
+ * CCM outreach without a CCM, complex CCM or PCM enrollment active on :today (YYYY-MM-DD). */
+#define CD_SQL_TASK_UNENROLLED(t)                                                                  \
+    "((" t ".kind = 'tcm_contact' OR " t ".kind = 'tcm_visit') AND NOT EXISTS (SELECT 1 FROM "     \
+    "enrollments e WHERE e.patient_id = " t ".patient_id AND e.program = 'tcm' AND e.status = "    \
+    "'active' AND (e.encounter_id IS NULL OR " t ".encounter_id IS NULL OR e.encounter_id = " t    \
+    ".encounter_id)) OR " t ".kind = 'ccm_outreach' AND NOT EXISTS (SELECT 1 FROM enrollments e "  \
+    "WHERE e.patient_id = " t ".patient_id AND e.program IN " CD_SQL_CARE_PROGRAMS                 \
+    " AND e.status = 'active' AND e.start_date <= :today AND (e.end_date IS NULL OR "              \
+    "e.end_date >= :today)))"
 
 /* A new task (borrowed strings). */
 struct cd_task_in {
@@ -51,6 +64,12 @@ int cd_task_set_attempts_satisfied(struct cd_store *store, int64_t id, struct cd
 /* Cancel every open task of ENCOUNTER_ID with REASON; *N (may be NULL) gets how many. */
 int cd_task_cancel_for_encounter(struct cd_store *store, int64_t encounter_id, const char *reason,
                                  int *n, struct cd_error *err);
+/* Cancel PATIENT_ID's open tasks that existed only for PROGRAM, just ended: TCM's contact and visit
+ * (CD_SQL_TASK_UNENROLLED); CCM, complex CCM and PCM's outreach likewise, and the care plan's
+ * review once no CCM, complex CCM, PCM or APCM enrollment is left. REASON is each task's close
+ * reason; audited, inside the caller's transaction; *N (may be NULL) gets how many. */
+int cd_task_cancel_for_program(struct cd_store *store, int64_t patient_id, const char *program,
+                               const char *reason, int *n, struct cd_error *err);
 /* Who holds a claim on a task (for the refusal when someone else does). */
 struct cd_task_claim {
     int64_t user_id;

@@ -95,8 +95,11 @@
     "(' || a.duration_min || ' min)' || ifnull(char(10) || 'Where: ' || a.location, '') || "       \
     "ifnull(char(10) || a.note, '') FROM appointments a LEFT JOIN users u ON u.id = "              \
     "a.created_by WHERE a.patient_id = :pid "                                                      \
-    /* appointments moved, cancelled, kept or missed: the latest change */                         \
-    "UNION ALL SELECT a.updated_at, 'appointment_update', a.id, CAST(NULL AS TEXT), CASE "         \
+    /* appointments moved, cancelled, kept or missed: the latest change, by whoever made it (its
+     * latest audit entry: a death's cancellations are the recorder's or the import's) */                         \
+    "UNION ALL SELECT a.updated_at, 'appointment_update', a.id, CAST((SELECT u.name FROM "         \
+    "audit_log l JOIN users u ON u.id = l.user_id WHERE l.entity = 'appointment' AND "             \
+    "l.entity_id = a.id ORDER BY l.id DESC LIMIT 1) AS TEXT), CASE "                               \
     "a.status WHEN 'cancelled' THEN 'Cancelled' WHEN 'kept' THEN 'Kept' WHEN 'no_show' THEN "      \
     "'Missed' ELSE 'Moved' END || ': ' || cd_label('appointment', a.kind) || ' with ' || "         \
     "a.provider || ' on ' || replace(a.start_local, 'T', ' '), 'Appointment ' || "                 \

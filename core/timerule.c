@@ -116,21 +116,37 @@ static int check_enrollment(struct cd_store *store, int64_t patient_id, const st
                         cd_date_format(next_after, b));
 }
 
+/* WHAT ("time", "contact") on DAY lies inside P's life. */
+static int inside_life(const struct life *p, const char *what, int day, struct cd_error *err)
+{
+    char on[CD_DATE_LEN], d[CD_DATE_LEN];
+    cd_date_format(day, on);
+    if (p->has_born && day < p->born)
+        return cd_error_set(err, CD_EINVAL, "%s on %s is before %s's birth date (%s)", what, on,
+                            p->mrn, cd_date_format(p->born, d));
+    if (p->has_died && day > p->died)
+        return cd_error_set(err, CD_EINVAL, "%s on %s is after %s's date of death (%s)", what, on,
+                            p->mrn, cd_date_format(p->died, d));
+    return 0;
+}
+
+int cd_time_check_life(struct cd_store *store, int64_t patient_id, const char *what, int day,
+                       struct cd_error *err)
+{
+    struct life p;
+    int rc = load_life(store, patient_id, &p, err);
+    return rc ? rc : inside_life(&p, what, day, err);
+}
+
 int cd_time_check_dates(struct cd_store *store, int64_t patient_id, const char *program, int day,
                         struct cd_error *err)
 {
     struct life p;
-    char on[CD_DATE_LEN], d[CD_DATE_LEN];
+    char on[CD_DATE_LEN];
     int rc = load_life(store, patient_id, &p, err);
-    if (rc)
+    if (rc || (rc = inside_life(&p, "time", day, err)))
         return rc;
     cd_date_format(day, on);
-    if (p.has_born && day < p.born)
-        return cd_error_set(err, CD_EINVAL, "time on %s is before %s's birth date (%s)", on, p.mrn,
-                            cd_date_format(p.born, d));
-    if (p.has_died && day > p.died)
-        return cd_error_set(err, CD_EINVAL, "time on %s is after %s's date of death (%s)", on,
-                            p.mrn, cd_date_format(p.died, d));
     if (!program || strcmp(program, "coordination") == 0)
         return 0;
     return check_enrollment(store, patient_id, &p, program, day, on, err);

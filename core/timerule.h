@@ -20,6 +20,11 @@ struct cd_time_limits {
 /* The limits as set (the shipped defaults when a setting is missing or unreadable). */
 void cd_time_limits_get(struct cd_store *store, struct cd_time_limits *out);
 
+/* WHAT ("time", "contact") on DAY lies inside PATIENT_ID's life: not before the birth date, not
+ * after the date of death. Otherwise CD_EINVAL: "contact on 2026-12-02 is after 1001's date of
+ * death (2026-12-01)". */
+int cd_time_check_life(struct cd_store *store, int64_t patient_id, const char *what, int day,
+                       struct cd_error *err);
 /* 0 when time on DAY (a clinic day number) for PATIENT_ID in PROGRAM lies inside the patient's
  * life (not before the birth date, not after the date of death) and, when the patient has ever
  * been enrolled in PROGRAM, inside one of those enrollments (coordination needs none). Otherwise

@@ -43,8 +43,11 @@ static const char SQL_AUDIT_STALE[] =
     "SELECT 'task', id, 'cancel', 'the month ended', patient_id FROM tasks WHERE " STALE
     " ORDER BY id";
 static const char SQL_CANCEL_STALE[] =
-    "UPDATE tasks SET status = 'cancelled', closed_at = :at, closed_by = :user, "
+    "UPDATE tasks SET status = 'cancelled', closed_at = :at, closed_by = NULL, "
     "close_reason = 'the month ended', version = version + 1 WHERE " STALE;
+/* The rows it writes name no one (created_by, closed_by NULL: the timeline says "caredesk"), since
+ * whoever's command happened to run the day's generation did not make them; the audit entries
+ * keep the user whose process ran it. */
 /* Enrolled CCM patients with no interactive contact this month and no outreach for it yet. The
  * coordinator is the assignee; without one the task waits in the ccm queue. */
 static const char SQL_OUTREACH[] =
@@ -53,7 +56,7 @@ static const char SQL_OUTREACH[] =
     "SELECT e.patient_id, 'ccm_outreach', 'No ' || cd_label('program_phrase', min(e.program)) || "
     "' contact yet this month', :due_at, :today, p.coordinator_id, "
     "CASE WHEN p.coordinator_id IS NULL THEN 'ccm' END, "
-    "'ccm_outreach:' || e.patient_id || ':' || :month, :at, :user "
+    "'ccm_outreach:' || e.patient_id || ':' || :month, :at, NULL "
     "FROM enrollments e JOIN patients p ON p.id = e.patient_id WHERE +e.program IN " CCM_PROGRAMS
     " AND e.status = 'active' AND e.start_date <= :today AND p.deceased_at IS NULL "
     "AND e.patient_id BETWEEN :lo AND :hi "
@@ -71,7 +74,7 @@ static const char SQL_MINUTES[] =
     "SELECT c.patient_id, 'ccm_outreach', "
     "cd_label('program_phrase', c.program) || ' minutes short this month', "
     ":due_at, :today, c.coordinator_id, CASE WHEN c.coordinator_id IS NULL THEN 'ccm' END, "
-    "'ccm_minutes:' || c.patient_id || ':' || :month, :at, :user FROM ("
+    "'ccm_minutes:' || c.patient_id || ':' || :month, :at, NULL FROM ("
     "  SELECT e.patient_id, p.coordinator_id, CASE max(CASE e.program WHEN 'ccm_complex' THEN 3 "
     "    WHEN 'ccm' THEN 2 ELSE 1 END) WHEN 3 THEN 'ccm_complex' WHEN 2 THEN 'ccm' ELSE 'pcm' END "
     "    AS program FROM enrollments e JOIN patients p ON p.id = e.patient_id "
@@ -105,7 +108,7 @@ static const char SQL_REVIEWS[] =
     "SELECT p.patient_id, 'careplan_review', 'Care plan review due ' || v.next_review_date, "
     "d.value, v.next_review_date, (SELECT pt.coordinator_id FROM patients pt "
     "WHERE pt.id = p.patient_id), 'careplan_review:' || p.id || ':' || v.next_review_date, :at, "
-    ":user FROM json_each(:due) d, care_plans p JOIN care_plan_versions v "
+    "NULL FROM json_each(:due) d, care_plans p JOIN care_plan_versions v "
     "ON v.care_plan_id = p.id AND v.version = p.current_version "
     "WHERE p.status = 'active' AND v.next_review_date = d.key AND v.next_review_date <= :today "
     "AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.gen_key = "
@@ -119,7 +122,6 @@ struct gen_ctx {
     char month_start_at[CD_INSTANT_LEN];
     char due_at[CD_INSTANT_LEN]; /* the end of today */
     char at[CD_INSTANT_LEN];     /* now: created_at, closed_at and the audit rows */
-    int64_t user;                /* the acting user */
     int64_t lo, hi;              /* the batch: patients with ids in [lo, hi] */
 };
 
@@ -133,8 +135,6 @@ static void bind_ctx(struct cd_stmt *st, const struct gen_ctx *g)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (cd_db_has_param(st, names[i]))
             cd_db_bind_text(st, names[i], values[i]);
-    if (cd_db_has_param(st, ":user"))
-        cd_db_bind_id(st, ":user", g->user);
     /* the thresholds come from the billing table, never from here */
     static const char *const programs[] = {"ccm", "ccm_complex", "pcm"};
     for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++) {
@@ -269,7 +269,7 @@ static int cancel_stale(struct cd_store *store, const struct gen_ctx *g, int *n,
     return rc;
 }
 
-static void ctx_init(struct cd_store *store, int today, struct gen_ctx *g)
+static void ctx_init(int today, struct gen_ctx *g)
 {
     int y, m, d;
     memset(g, 0, sizeof *g);
@@ -282,7 +282,6 @@ static void ctx_init(struct cd_store *store, int today, struct gen_ctx *g)
     cd_instant_format(cd_local_to_instant(first, 0, 0, 0), g->month_start_at);
     cd_instant_format(cd_local_to_instant(today + 1, 0, 0, 0) - 1, g->due_at);
     cd_instant_format(cd_clock_now(), g->at);
-    g->user = cd_store_actor(store);
 }
 
 static int generated_on(struct cd_store *store, const char *day, bool *done, struct cd_error *err)
@@ -310,7 +309,7 @@ int cd_worklist_generate_reviews(struct cd_store *store, int today, int *created
 {
     struct gen_ctx g;
     int n = 0;
-    ctx_init(store, today, &g);
+    ctx_init(today, &g);
     int rc = cd_store_begin(store, err);
     if (!rc)
         rc = gen_reviews(store, &g, &n, err);
@@ -379,7 +378,7 @@ int cd_worklist_generate(struct cd_store *store, bool force, struct cd_worklist_
         res = &local;
     memset(res, 0, sizeof *res);
     struct gen_ctx g;
-    ctx_init(store, cd_clock_today(), &g);
+    ctx_init(cd_clock_today(), &g);
     bool done = false;
     int rc = force ? 0 : generated_on(store, g.today_s, &done, err);
     if (rc || done)

@@ -95,6 +95,7 @@ cli_tests = \
 	tests/cli/keys.sh \
 	tests/cli/lace.sh \
 	tests/cli/lifecycle.sh \
+	tests/cli/program_end.sh \
 	tests/cli/log_call.sh \
 	tests/cli/setup.sh \
 	tests/cli/tcm_due.sh \

@@ -156,8 +156,8 @@ is "due" "$OUT" "created 1 careplan_review task"
 cd_run --user alice --db "$DB" --now 2026-12-16T08:00 careplan generate-reviews
 is "idempotent" "$OUT" "created 0 careplan_review tasks"
 cd_run --user alice --db "$DB" --now 2026-12-16T08:00 timeline 1001 --kind task_created
-is "the task is on the timeline" "$OUT" "day	time	kind	who	text
-2026-12-15	08:00	task_created	alice	Task care plan review: Care plan review due 2026-12-15, due 2026-12-15"
+is "the task is on the timeline, made by caredesk's generation, not alice" "$OUT" "day	time	kind	who	text
+2026-12-15	08:00	task_created	caredesk	Task care plan review: Care plan review due 2026-12-15, due 2026-12-15"
 
 run careplan frobnicate 1001
 is_rc "unknown action" 2

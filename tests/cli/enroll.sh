@@ -35,7 +35,7 @@ is_rc "a reason outside the table fails" 1
 is "unknown reason" "$ERR" "caredesk: reason: 'moved away' is not one of died, refused, moved, changed_provider, hospice, long_term_care, no_longer_eligible, program_changed or other"
 run disenroll 1002 --program pcm --reason moved --note "to Ohio, daughter's home"
 is_rc "disenroll succeeds" 0
-is "disenroll output" "$OUT" "ended 1002's pcm enrollment on 2026-11-02: Patient moved out of the area"
+is "disenroll output" "$OUT" "ended 1002's pcm enrollment on 2026-11-02: Patient moved out of the area; 0 open tasks cancelled"
 run disenroll 1002 --program pcm
 is_rc "disenroll twice fails" 1
 is "not enrolled message" "$ERR" "caredesk: 1002 is not enrolled in pcm"

@@ -98,7 +98,7 @@ as alice $NOW patient add --mrn 1004 --family Moe --given Bo --birth-date 1950-0
 as alice $NOW enroll 1004 --program ccm --consent verbal --date 2026-10-01
 as alice $NOW enroll 1004 --program apcm --consent verbal --date 2026-10-01
 as mrivera $NOW log-call 1004 --outcome refused
-is "refusal hint" "$(echo "$OUT" | tail -1)" "1004 is still enrolled in apcm,ccm; to end it: log-call 1004 --outcome refused --end-program PROGRAM|all"
+is "refusal hint" "$(echo "$OUT" | tail -1)" "1004 is still enrolled in apcm,ccm; to end one: disenroll 1004 --program PROGRAM --reason refused"
 as mrivera $NOW log-call 1004 --outcome reached --end-program ccm
 is "only a refusal ends a program" "$ERR" "caredesk: end program: only a refusal ends a program (the outcome is reached)"
 as mrivera $NOW log-call 1004 --outcome refused --end-program pcm
@@ -107,9 +107,9 @@ is "and the call is not logged either" "$(sqlite3 "$DB" "SELECT count(*) FROM co
 as mrivera $NOW log-call 1004 --outcome refused --end-program ccm --note "stop calling"
 is_rc "refused, ccm ended" 0
 is "says what ended and what stays" "$(echo "$OUT" | tail -2)" \
-"ended 1004's ccm enrollment: refused
-1004 is still enrolled in apcm; to end it: log-call 1004 --outcome refused --end-program apcm"
+"ended 1004's ccm enrollment: refused; 0 open tasks cancelled
+1004 is still enrolled in apcm; to end it: disenroll 1004 --program apcm --reason refused"
 as mrivera $NOW log-call 1004 --outcome refused --end-program all
-is "all" "$(echo "$OUT" | tail -1)" "ended 1004's apcm enrollment: refused"
+is "all" "$(echo "$OUT" | tail -1)" "ended 1004's apcm enrollment: refused; 0 open tasks cancelled"
 is "ended with reason refused" "$(sqlite3 "$DB" "SELECT group_concat(program || ' ' || end_reason, ', ') FROM enrollments e JOIN patients p ON p.id = e.patient_id WHERE mrn = '1004'")" "ccm refused, apcm refused"
 done_testing

@@ -1,6 +1,6 @@
 #!/bin/sh
-# TUI at 80x24: a call logged "refused" asks which program to end (each, all, or keep) and ends
-# the chosen one with reason refused; a death recorded elsewhere shows in the open chart's header
+# TUI at 80x24: a call logged "refused" asks which program to end (each, all, or keep: Esc keeps,
+# the call being saved) and ends the chosen ones with reason refused, naming them; a death recorded elsewhere shows in the open chart's header
 # as "Died DATE" in place of the risk, and the patient is gone from the call list.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
@@ -31,22 +31,22 @@ tui_keys "$s" x
 tui_ok "the note prompt" "$s" 'Note \(Enter to skip\):'
 tui_keys "$s" Enter
 tui_ok "refused: which program to end" "$s" '│ Núñez, Zoë refused: end a program\? +│'
-tui_ok "each program, all, or keep" "$s" '1 end Complex CCM +2 end TCM +a end all +k keep'
-tui_keys "$s" 1
-tui_ok "says what it ended" "$s" "Ended Núñez, Zoë's Complex CCM: refused"
-tui_ok "the header follows: TCM left" "$s" '^ Programs TCM  Coordinator'
-is "ended with reason refused" \
-    "$(sqlite3 "$DB" "SELECT program || ' ' || status || ' ' || end_reason FROM enrollments WHERE program = 'ccm_complex'")" \
-    "ccm_complex ended refused"
+tui_ok "each program, all, or keep: Esc keeps, the call is saved" "$s" '1 end Complex CCM +2 end TCM +a end all +k/Esc keep'
+tui_gone_ok "nothing to cancel" "$s" 'Esc cancel'
+tui_keys "$s" Escape
+tui_ok "Esc: she stays enrolled" "$s" 'Núñez, Zoë stays enrolled'
+is "both still active" "$(sqlite3 "$DB" "SELECT group_concat(status, ',') FROM enrollments WHERE patient_id = (SELECT id FROM patients WHERE mrn = '1001')")" "active,active"
 
-# k keeps the rest
+# a ends all: the message names the programs and the tasks it cancelled
 tui_keys "$s" c
 tui_ok "again: the call outcome" "$s" '│ Call outcome +│'
 tui_keys "$s" x Enter
-tui_ok "one program left: no 'all'" "$s" '1 end TCM +k keep'
-tui_keys "$s" k
-tui_ok "k: she stays enrolled" "$s" 'Núñez, Zoë stays enrolled'
-is "TCM still active" "$(sqlite3 "$DB" "SELECT status FROM enrollments WHERE program = 'tcm' AND patient_id = (SELECT id FROM patients WHERE mrn = '1001')")" "active"
+tui_keys "$s" a
+tui_ok "says what it ended" "$s" "Ended Complex CCM and TCM for Núñez, Zoë: refused; 3 open tasks cancelled"
+tui_ok "the header follows: none left" "$s" '^ Programs none  Coordinator'
+is "ended with reason refused" \
+    "$(sqlite3 "$DB" "SELECT group_concat(x, ', ') FROM (SELECT program || ' ' || status || ' ' || end_reason AS x FROM enrollments WHERE patient_id = (SELECT id FROM patients WHERE mrn = '1001') ORDER BY program)")" \
+    "ccm_complex ended refused, tcm ended refused"
 
 # her death recorded by another nurse: the open chart says so, the list drops her
 run patient deceased 1001 --date 2026-11-22 --note "family called"

@@ -229,7 +229,8 @@ static void month(void)
     line_is(s, g, "ccm", "clinical_staff", "", "below threshold", 1, "19:59 is below 20");
     /* logged while enrolled, then the enrollment is ended on an earlier day */
     add(s, g, "2026-11-12", 5, "ccm", "clinical_staff");
-    is_int(cd_enrollment_end(s, "G7", "ccm", "2026-11-10", "moved", NULL, &err), 0, "disenroll");
+    is_int(cd_enrollment_end(s, "G7", "ccm", "2026-11-10", "moved", NULL, NULL, &err), 0,
+           "disenroll");
     line_is(s, g, "ccm", "clinical_staff", "", "below threshold; 05:00 not counted (not enrolled)",
             1, "minutes after the end do not count");
 

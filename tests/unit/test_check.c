@@ -46,7 +46,8 @@ static const char *findings(void)
 }
 
 /* Three patients: M1 alive with a TCM discharge on 2026-11-09, M2 died on 2026-11-05, M3 whose
- * PCM enrollment ended; the records below are consistent. */
+ * PCM enrollment ended and who refused the TCM of a 2026-10-01 discharge; the records below are
+ * consistent. */
 static const char WORLD[] =
     "INSERT INTO patients(id, mrn, family_name, given_name, birth_date, name_key, created_at, "
     "updated_at, deceased_at) VALUES "
@@ -64,6 +65,14 @@ static const char WORLD[] =
     "VALUES (1, 1, 'ccm', 'active', '2025-01-01', NULL, '2025-01-01T15:00:00Z'), "
     "(2, 2, 'ccm', 'ended', '2025-01-01', '2026-11-05', '2025-01-01T15:00:00Z'), "
     "(3, 3, 'pcm', 'ended', '2025-01-01', '2026-10-31', '2025-01-01T15:00:00Z');"
+    "INSERT INTO encounters(id, patient_id, setting, discharge_at, discharge_date, complexity, "
+    "tcm_eligible, source, external_id, created_at) VALUES (2, 3, 'inpatient', "
+    "'2026-10-01T15:00:00Z', '2026-10-01', 'moderate', 1, 'manual', 'V2', "
+    "'2026-10-01T16:00:00Z');"
+    "INSERT INTO enrollments(id, patient_id, program, status, start_date, end_date, encounter_id, "
+    "end_reason, created_at) VALUES (4, 1, 'tcm', 'active', '2026-11-09', '2026-12-08', 1, NULL, "
+    "'2026-11-09T16:00:00Z'), (5, 3, 'tcm', 'ended', '2026-10-01', '2026-10-05', 2, 'refused', "
+    "'2026-10-01T16:00:00Z');"
     "INSERT INTO tasks(id, patient_id, kind, due_at, due_date, status, encounter_id, gen_key, "
     "team, created_at) VALUES "
     "(1, 1, 'tcm_visit', '2026-11-24T04:59:59Z', '2026-11-23', 'done', 1, NULL, 'tcm', "
@@ -75,7 +84,9 @@ static const char WORLD[] =
     "(4, 3, 'ccm_outreach', '2026-11-02T04:59:59Z', '2026-11-01', 'cancelled', NULL, "
     "'ccm_outreach:3:2026-11', 'ccm', '2026-11-01T11:00:00Z'), "
     "(5, 2, 'callback', '2026-11-06T15:00:00Z', '2026-11-06', 'cancelled', NULL, NULL, 'ccm', "
-    "'2026-11-01T11:00:00Z');"
+    "'2026-11-01T11:00:00Z'), "
+    "(6, 3, 'tcm_contact', '2026-10-04T03:59:59Z', '2026-10-03', 'cancelled', 2, NULL, 'tcm', "
+    "'2026-10-01T16:00:00Z');"
     "INSERT INTO appointments(id, uid, patient_id, kind, status, start_at, start_local, "
     "duration_min, tzid, provider, encounter_id, created_at, updated_at) VALUES "
     "(1, 'u1', 1, 'tcm_visit', 'booked', '2026-11-20T15:00:00Z', '2026-11-20T10:00', 40, "
@@ -97,7 +108,7 @@ static const char WORLD[] =
 /* One of each inconsistency, planted by hand as a faulty import or an old bug would have. */
 static const char PLANT[] =
     "UPDATE tasks SET status = 'open', appointment_id = NULL, closed_at = NULL, close_reason = "
-    "NULL WHERE id IN (1, 2, 3, 4, 5);"
+    "NULL WHERE id IN (1, 2, 3, 4, 5, 6);"
     "UPDATE enrollments SET status = 'active', end_date = NULL WHERE id = 2;"
     "UPDATE enrollments SET status = 'active' WHERE id = 3;"
     "UPDATE appointments SET start_at = '2026-11-17T15:00:00Z', start_local = '2026-11-17T10:00' "
@@ -114,6 +125,8 @@ static const char EXPECTED[] =
     "reached on 2026-11-10 (contact 1), by the deadline of 2026-11-11\n"
     "outreach_not_enrolled\tM3\ttask 4\tthe CCM outreach task is open although the patient has "
     "no active CCM, complex CCM or PCM enrollment\n"
+    "tcm_not_enrolled\tM3\ttask 6\tthe TCM contact task is open although the patient has no "
+    "active TCM enrollment for its discharge\n"
     "outreach_contacted\tM1\ttask 3\tthe CCM outreach task is open although the patient was "
     "reached on 2026-11-10 (contact 1)\n"
     "task_deceased\tM2\ttask 5\tthe call back task is open although the patient died on "
@@ -182,7 +195,7 @@ int main(void)
        "columns: kind mrn record finding");
     is_int(count("SELECT count(*) FROM audit_log") - before, 1, "one audit entry");
     is_int(count("SELECT count(*) FROM audit_log WHERE entity = 'database' AND action = 'check' "
-                 "AND detail = '8 findings'"),
+                 "AND detail = '9 findings'"),
            1, "... naming the count");
     cd_page_free(&page);
     cd_store_close(store);

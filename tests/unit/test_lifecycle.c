@@ -211,9 +211,9 @@ static void by_hand(void)
            "a day recorded by hand stays a day");
     is_str(q("SELECT text FROM notes WHERE patient_id = (SELECT id FROM patients WHERE mrn = "
              "'1003')"),
-           "Died 2026-11-05 (recorded by hand). Outreach stopped: 1 enrollment ended (pcm), 0 "
-           "tasks and 0 visits cancelled.\ndaughter called",
-           "the timeline entry keeps the note");
+           "Died 2026-11-05 (recorded by hand): daughter called. Outreach stopped: 1 enrollment "
+           "ended (pcm), 0 tasks and 0 visits cancelled.",
+           "the timeline entry's first line keeps the note");
     is_int(cd_lifecycle_record_death(s, "1003", "2026-11-06", NULL, &res, &err), CD_EEXIST,
            "twice");
     is_str(err.msg, "1003's death is already on record (2026-11-05)", "already on record");

@@ -430,7 +430,7 @@ static void day_limit(void)
     struct cd_enroll_in in = {
         .mrn = "1003", .program = "ccm", .consent = "verbal", .date = "2026-10-01"};
     cd_enrollment_enroll(s, &in, NULL, NULL, &err);
-    cd_enrollment_end(s, "1003", "ccm", "2026-11-15", NULL, NULL, &err);
+    cd_enrollment_end(s, "1003", "ccm", "2026-11-15", NULL, NULL, NULL, &err);
     is_int(cd_timer_start(s, uid, cy, "ccm", NULL, NULL, &err), CD_EINVAL, "after the enrollment");
     is_str(err.msg, "time on 2026-11-19 is after 1003's ccm enrollment ended (2026-11-15)",
            "the start says why");

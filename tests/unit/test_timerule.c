@@ -93,7 +93,8 @@ static void enrollment(void)
            "before-enrollment sentence");
     is_int(cd_time_check_dates(s, bo, "coordination", day("2026-09-01"), &err), 0,
            "coordination needs no enrollment");
-    is_int(cd_enrollment_end(s, "1003", "ccm", "2026-09-20", "moved", NULL, &err), 0, "ended");
+    is_int(cd_enrollment_end(s, "1003", "ccm", "2026-09-20", "moved", NULL, NULL, &err), 0,
+           "ended");
     is_int(cd_time_check_dates(s, bo, "ccm", day("2026-09-20"), &err), 0, "the last day counts");
     is_int(cd_time_check_dates(s, bo, "ccm", day("2026-09-25"), &err), CD_EINVAL,
            "after the enrollment ended");

@@ -84,11 +84,12 @@ int cli_disenroll(struct cli *c)
     const char *mrn = c->argv[cli_optind()];
     struct cd_error err = {0};
     char day[CD_DATE_LEN];
-    if (cd_enrollment_end(c->s->store, mrn, program, date, reason, note, &err))
+    int tasks;
+    if (cd_enrollment_end(c->s->store, mrn, program, date, reason, note, &tasks, &err))
         return cli_fail(&err);
     const struct cd_end_reason *why = cd_enrollment_reason_find(reason);
-    cli_printf("ended %s's %s enrollment on %s%s%s\n", mrn, program,
+    cli_printf("ended %s's %s enrollment on %s%s%s; %d open task%s cancelled\n", mrn, program,
                date ? date : cd_date_format(cd_clock_today(), day), why ? ": " : "",
-               why ? why->text : "");
+               why ? why->text : "", tasks, tasks == 1 ? "" : "s");
     return CLI_OK;
 }

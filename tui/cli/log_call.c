@@ -2,6 +2,7 @@
 /* caredesk log-call: record a contact attempt (completes or counts toward the TCM contact). */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +12,10 @@
 #include "core/patient.h"
 #include "tui/cli/cli.h"
 
-static void print_outcome(const struct cd_contact_result *r)
+/* What the call did to the tasks; a refusal is never told to keep trying. */
+static void print_outcome(const struct cd_contact_result *r, bool refused)
 {
+    const char *keep = refused ? "" : "; keep trying";
     char due[CD_DATE_LEN];
     if (r->task_id && strcmp(r->task_kind, "tcm_contact") != 0)
         cli_printf("%s task %lld %s\n", r->task_kind, (long long)r->task_id,
@@ -30,16 +33,15 @@ static void print_outcome(const struct cd_contact_result *r)
             cli_printf("TCM contact done (due by the end of %s)\n", due);
     } else if (r->late) {
         cli_printf("TCM contact was due by the end of %s: this late attempt does not count toward "
-                   "the two; keep trying until reached\n",
-                   due);
+                   "the two%s%s\n",
+                   due, keep, *keep ? " until reached" : "");
     } else if (r->attempts_satisfied) {
         cli_printf("TCM contact due %s: attempts satisfied (%d unsuccessful attempts on separate "
                    "days); it stays on the list until the patient is reached\n",
                    due, r->attempts);
     } else {
-        cli_printf(
-            "TCM contact due %s: %d of 2 unsuccessful attempts on separate days; keep trying\n",
-            due, r->attempts);
+        cli_printf("TCM contact due %s: %d of 2 unsuccessful attempts on separate days%s\n", due,
+                   r->attempts, keep);
     }
 }
 
@@ -82,13 +84,20 @@ int cli_log_call(struct cli *c)
     char when[17];
     cli_printf("logged %s (%s) for %s at %s by %s\n", in.outcome, in.channel ? in.channel : "phone",
                mrn, cd_instant_format_local(cd_clock_now(), when), c->s->login);
-    print_outcome(&res);
+    bool refused = strcmp(in.outcome, "refused") == 0;
+    /* a TCM contact task the refusal's end cancelled has nothing left to report */
+    if (!(res.ended[0] && res.task_id && strcmp(res.task_kind, "tcm_contact") == 0 &&
+          strstr(res.ended, "tcm")))
+        print_outcome(&res, refused);
     if (res.ended[0])
-        cli_printf("ended %s's %s enrollment%s: refused\n", mrn, res.ended,
-                   strchr(res.ended, ',') ? "s" : "");
-    if (res.active[0] && strcmp(in.outcome, "refused") == 0)
-        cli_printf("%s is still enrolled in %s; to end it: log-call %s --outcome refused "
-                   "--end-program %s\n",
-                   mrn, res.active, mrn, strchr(res.active, ',') ? "PROGRAM|all" : res.active);
+        cli_printf("ended %s's %s enrollment%s: refused; %d open task%s cancelled\n", mrn,
+                   res.ended, strchr(res.ended, ',') ? "s" : "", res.tasks_cancelled,
+                   res.tasks_cancelled == 1 ? "" : "s");
+    /* the call is logged: ending a program now is disenroll's, not a second call */
+    if (res.active[0] && refused)
+        cli_printf("%s is still enrolled in %s; to end %s: disenroll %s --program %s "
+                   "--reason refused\n",
+                   mrn, res.active, strchr(res.active, ',') ? "one" : "it", mrn,
+                   strchr(res.active, ',') ? "PROGRAM" : res.active);
     return CLI_OK;
 }

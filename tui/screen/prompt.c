@@ -24,15 +24,17 @@ struct prompt {
     struct edit edit;
     size_t hscroll; /* first byte shown of a long text */
     prompt_choice_fn choice_done;
+    int esc_key; /* a choice's key Esc also picks (shown "k/Esc label"), or 0: Esc cancels */
     prompt_confirm_fn confirm_done;
     prompt_text_fn text_done;
     void *ctx;
 };
 
-/* The box's choices: each choice's "k label" and "Esc cancel" last, or "y yes" and "n no". */
+/* The box's choices: each choice's "k label" and "Esc cancel" last (unless Esc picks a choice,
+ * shown "k/Esc label"), or "y yes" and "n no". */
 static size_t choice_pieces(const struct prompt *p)
 {
-    return p->kind == CONFIRM ? 2 : p->n + 1;
+    return p->kind == CONFIRM ? 2 : p->n + !p->esc_key;
 }
 
 /* Choice I into PIECE (SIZE bytes); returns PIECE. */
@@ -42,8 +44,8 @@ static const char *choice_piece(const struct prompt *p, size_t i, char *piece, s
     if (p->kind == CONFIRM)
         snprintf(piece, size, "%s", i ? "n no" : "y yes");
     else if (i < p->n)
-        snprintf(piece, size, "%s %s", key_label(p->choices[i].key, k, sizeof k),
-                 p->choices[i].label);
+        snprintf(piece, size, "%s%s %s", key_label(p->choices[i].key, k, sizeof k),
+                 p->esc_key && p->choices[i].key == p->esc_key ? "/Esc" : "", p->choices[i].label);
     else
         snprintf(piece, size, "Esc cancel");
     return piece;
@@ -131,7 +133,7 @@ static enum app_modal_result key(void *obj, int k)
     switch (p->kind) {
     case CHOICE:
         if (k == TK_ESC) {
-            p->choice_done(p->view, TK_NONE, p->ctx);
+            p->choice_done(p->view, p->esc_key ? p->esc_key : TK_NONE, p->ctx);
             return APP_MODAL_CLOSE;
         }
         for (size_t i = 0; i < p->n; i++)
@@ -191,6 +193,12 @@ static struct prompt *prompt_new(struct view *v, enum kind kind, const char *tit
 int prompt_choice(struct view *v, const char *title, const struct prompt_choice *choices, size_t n,
                   prompt_choice_fn done, void *ctx)
 {
+    return prompt_choice_esc(v, title, choices, n, 0, done, ctx);
+}
+
+int prompt_choice_esc(struct view *v, const char *title, const struct prompt_choice *choices,
+                      size_t n, int esc_key, prompt_choice_fn done, void *ctx)
+{
     struct prompt *p = prompt_new(v, CHOICE, title, ctx);
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
@@ -212,6 +220,7 @@ int prompt_choice(struct view *v, const char *title, const struct prompt_choice 
         lp += len;
     }
     p->n = n;
+    p->esc_key = esc_key;
     p->choice_done = done;
     return app_modal_push(v->app, &prompt_ops, p);
 }

@@ -25,6 +25,10 @@ typedef void (*prompt_text_fn)(struct view *v, const char *text, void *ctx);
 /* Ask TITLE with the N CHOICES (copied) for V; DONE gets the answer. Returns 0 or CD_ENOMEM. */
 int prompt_choice(struct view *v, const char *title, const struct prompt_choice *choices, size_t n,
                   prompt_choice_fn done, void *ctx);
+/* As prompt_choice, for a question asked after the fact (nothing left to cancel): Esc picks the
+ * choice with ESC_KEY, shown "k/Esc keep", and no "Esc cancel" is offered. */
+int prompt_choice_esc(struct view *v, const char *title, const struct prompt_choice *choices,
+                      size_t n, int esc_key, prompt_choice_fn done, void *ctx);
 /* Ask a yes/no QUESTION ("Discard the note?"); y or n answers, Esc means no. */
 int prompt_confirm(struct view *v, const char *question, prompt_confirm_fn done, void *ctx);
 /* Ask for one line of text after LABEL on the message line, starting from INITIAL (may be

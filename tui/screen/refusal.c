@@ -43,15 +43,28 @@ static void answered(struct view *v, int key, void *ctx)
         return;
     }
     struct cd_error err = {0};
-    char ended[64];
-    int n;
+    char ended[64], words[160] = "", tasks[48] = "";
+    int n, cancelled;
     if (cd_enrollment_end_active(app_store(v->app), asked.patient, program, cd_clock_today(),
-                                 "refused", ended, sizeof ended, &n, &err)) {
+                                 "refused", ended, sizeof ended, &n, &cancelled, &err)) {
         app_error(v->app, &err);
         return;
     }
-    app_message(v->app, "Ended %s's %s: refused", asked.name,
-                strcmp(program, "all") == 0 ? "programs" : label_of(program));
+    /* the programs in words, as the command line names them: "CCM, PCM and TCM" */
+    size_t used = 0;
+    for (const char *p = ended; *p && used < sizeof words;) {
+        char prog[24];
+        size_t len = strcspn(p, ",");
+        snprintf(prog, sizeof prog, "%.*s", (int)len, p);
+        p += len + (p[len] == ',');
+        const char *sep = !used ? "" : *p ? ", " : " and ";
+        int w = snprintf(words + used, sizeof words - used, "%s%s", sep, label_of(prog));
+        used = w > 0 ? used + (size_t)w : sizeof words;
+    }
+    if (cancelled)
+        snprintf(tasks, sizeof tasks, "; %d open task%s cancelled", cancelled,
+                 cancelled == 1 ? "" : "s");
+    app_message(v->app, "Ended %s for %s: refused%s", words, asked.name, tasks);
     app_changed(v->app);
 }
 
@@ -79,5 +92,6 @@ void refusal_offer(struct view *v, int64_t patient, const char *name,
     ch[n++] = (struct prompt_choice){'k', "keep"};
     char title[240];
     snprintf(title, sizeof title, "%s refused: end a program?", name);
-    prompt_choice(v, title, ch, n, answered, NULL);
+    /* the call is saved already: Esc keeps the programs, there is nothing to cancel */
+    prompt_choice_esc(v, title, ch, n, 'k', answered, NULL);
 }
