@@ -173,6 +173,19 @@ void cd_tcm_status_eval(const struct cd_calendar *cal, const struct cd_tcm_facts
         eval_code(f, s, today, 7, &s->c99496);
     else
         set(&s->c99496, CD_TCM_LOST, "medical decision making is moderate; 99496 needs high");
+    /* a program ended by hand (a refusal, a move) earns nothing more: what was earned stays */
+    if (f->ended_day >= 0 && f->ended_day <= today) {
+        char a[16];
+        if (f->ended_reason && *f->ended_reason)
+            snprintf(why, sizeof why, "the TCM program ended on %s: %s",
+                     md(f->ended_day, a, sizeof a), f->ended_reason);
+        else
+            snprintf(why, sizeof why, "the TCM program ended on %s", md(f->ended_day, a, sizeof a));
+        if (s->c99495.state != CD_TCM_EARNED)
+            set(&s->c99495, CD_TCM_LOST, why);
+        if (s->c99496.state != CD_TCM_EARNED && f->high)
+            set(&s->c99496, CD_TCM_LOST, why);
+    }
 }
 
 const char *cd_tcm_contact_key(enum cd_tcm_contact c)
@@ -215,11 +228,24 @@ char *cd_tcm_status_summary(const struct cd_tcm_status *s, char *out, size_t siz
 
 static const char SQL_DISCHARGES[] =
     "SELECT e.id, e.discharge_at, e.discharge_date, e.complexity, e.tcm_eligible, "
-    "e.ineligible_reason, e.status, p.deceased_at FROM encounters e "
+    "e.ineligible_reason, e.status, p.deceased_at, m.end_date, m.end_reason FROM encounters e "
+    "LEFT JOIN enrollments m ON m.id = (SELECT id FROM enrollments WHERE encounter_id = e.id "
+    "  AND program = 'tcm' AND status = 'ended' AND end_date IS NOT NULL LIMIT 1) "
     "JOIN patients p ON p.id = e.patient_id WHERE e.patient_id = :pid "
     "AND e.discharge_date IS NOT NULL AND e.setting NOT IN ('ed', 'outpatient') "
     "ORDER BY e.discharge_at DESC, e.id DESC LIMIT :limit";
-enum { D_ID, D_AT, D_DATE, D_COMPLEXITY, D_ELIGIBLE, D_REASON, D_STATUS, D_DECEASED };
+enum {
+    D_ID,
+    D_AT,
+    D_DATE,
+    D_COMPLEXITY,
+    D_ELIGIBLE,
+    D_REASON,
+    D_STATUS,
+    D_DECEASED,
+    D_ENDED,
+    D_ENDED_REASON
+};
 static const char SQL_CONTACTS[] =
     "SELECT at, interactive FROM contacts WHERE patient_id = :pid AND at >= :from AND at < :to "
     "ORDER BY at";
@@ -295,9 +321,9 @@ static int each_discharge(struct cd_store *store, int64_t pid, int limit,
     cd_db_bind_int(st, ":limit", limit);
     int today = cd_clock_today();
     while ((rc = cd_db_step(store, st, err)) == 1) {
-        struct cd_tcm_facts f = {.interactive_day = -1, .visit_day = -1};
+        struct cd_tcm_facts f = {.interactive_day = -1, .visit_day = -1, .ended_day = -1};
         const char *complexity = cd_db_col_text(st, D_COMPLEXITY);
-        char cx[16], from[CD_INSTANT_LEN], reason[128];
+        char cx[16], from[CD_INSTANT_LEN], reason[128], ended[128];
         snprintf(cx, sizeof cx, "%s", complexity ? complexity : "moderate");
         snprintf(from, sizeof from, "%s", cd_db_col_text(st, D_AT));
         snprintf(reason, sizeof reason, "%s",
@@ -312,6 +338,13 @@ static int each_discharge(struct cd_store *store, int64_t pid, int limit,
         f.reason = reason;
         f.cancelled = strcmp(cd_db_col_text(st, D_STATUS), "cancelled") == 0;
         f.deceased_day = day_of(cd_db_col_text(st, D_DECEASED));
+        if (!cd_db_col_null(st, D_ENDED) &&
+            !cd_date_parse(cd_db_col_text(st, D_ENDED), &f.ended_day, NULL)) {
+            snprintf(ended, sizeof ended, "%s", cd_db_col_text(st, D_ENDED_REASON));
+            f.ended_reason = ended;
+        } else {
+            f.ended_day = -1;
+        }
         struct cd_tcm_due due;
         cd_tcm_deadlines(&cal, f.discharge_day, &due);
         if ((rc = read_after(store, pid, enc, from, &due, &f, err)))

@@ -29,6 +29,8 @@ struct cd_tcm_facts {
     size_t nattempts;
     int visit_day;   /* the TCM face-to-face visit: the kept one, else the booked one; -1 none */
     bool visit_kept; /* the visit took place (appointment marked kept) */
+    int ended_day;   /* the day the discharge's TCM enrollment was ended by hand, or -1 */
+    const char *ended_reason; /* why ("refused", ...; NULL or "" when none was given) */
 };
 
 enum cd_tcm_contact {

@@ -308,6 +308,7 @@ static void check_row(const struct cd_calendar *cal, const struct row *r)
         .interactive_day = D(r->interactive),
         .visit_day = D(r->visit),
         .visit_kept = r->kept,
+        .ended_day = -1,
     };
     for (size_t i = 0; i < 3 && r->attempts[i]; i++)
         f.attempt_days[f.nattempts++] = D(r->attempts[i]);
@@ -360,12 +361,40 @@ static void from_store(void)
     testdb_cleanup();
 }
 
+/* A TCM program ended by hand (a refusal) loses what is not yet earned, and keeps what is. */
+static void ended_by_hand(const struct cd_calendar *cal)
+{
+    struct cd_tcm_facts f = {.discharge_day = D("2026-11-20"),
+                             .high = true,
+                             .eligible = true,
+                             .deceased_day = -1,
+                             .interactive_day = D("2026-11-23"),
+                             .visit_day = -1,
+                             .ended_day = D("2026-11-24"),
+                             .ended_reason = "refused"};
+    struct cd_tcm_status s;
+    char sum[200];
+    cd_tcm_status_eval(cal, &f, D("2026-11-25"), &s);
+    is_str(s.c99495.why, "the TCM program ended on Nov 24: refused", "ended: 99495 lost, and why");
+    is_str(cd_tcm_status_summary(&s, sum, sizeof sum),
+           "TCM lost: the TCM program ended on Nov 24: refused", "ended: the summary");
+    cd_tcm_status_eval(cal, &f, D("2026-11-23"), &s);
+    is_str(cd_tcm_status_summary(&s, sum, sizeof sum), "99496 possible: visit by Nov 27",
+           "before the day it ended: still possible");
+    f.visit_day = D("2026-11-24");
+    f.visit_kept = true;
+    cd_tcm_status_eval(cal, &f, D("2026-11-25"), &s);
+    is_str(cd_tcm_status_summary(&s, sum, sizeof sum), "99496 earned",
+           "earned before it ended: stays earned");
+}
+
 int main(void)
 {
     cd_clock_set_zone("America/New_York", NULL);
     struct cd_calendar cal = CD_CALENDAR_INIT;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         check_row(&cal, &rows[i]);
+    ended_by_hand(&cal);
     from_store();
     return done_testing();
 }
