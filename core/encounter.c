@@ -193,7 +193,6 @@ static int instant_field(const char *field, const char *value, time_t *t, struct
 {
     int rc = cd_instant_parse(value, t, err);
     return rc ? cd_error_prefix(err, rc, "%s: ", field) : 0;
-    return 0;
 }
 
 /* The patient part of IN. */
