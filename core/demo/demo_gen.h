@@ -208,8 +208,9 @@ struct demo_task {
     int due_day, priority, attempts_satisfied;
     int64_t encounter, appointment, created_by, closed_by;
     time_t created, closed; /* closed 0: not closed */
+    time_t due_at;          /* 0: the end of due_day */
 };
-/* A task of P due at the end of T->due_day (assignee P's coordinator, else P's team queue);
+/* A task of P due at T->due_at, else at the end of T->due_day (assignee P's coordinator, else P's team queue);
  * *ID may be NULL. */
 int demo_write_task(struct demo_gen *g, const struct demo_patient *p, const struct demo_task *t,
                     int64_t *id);

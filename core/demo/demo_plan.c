@@ -342,10 +342,15 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
         TRY(demo_write_note(g, p, user, at, note_texts[demo_below(r, 5)]));
     }
     if (demo_chance(r, 5)) {
+        /* a time the patient asked for, in office hours (from the patient, not the random
+         * stream, so the rest of the demo stays as it was) */
+        int day = g->today + demo_below(r, 2);
         struct demo_task t = {.kind = "callback",
-                              .title = "Call back: question about a medication refill",
+                              .title = "question about a medication refill",
                               .status = "open",
-                              .due_day = g->today + demo_below(r, 2),
+                              .due_day = day,
+                              .due_at = cd_local_to_instant(day, 9 + (int)(p->id % 8),
+                                                            (int)(p->id % 2) * 30, 0),
                               .priority = 1,
                               .created = g->now - 60 * demo_range(r, 5, 240)};
         TRY(demo_write_task(g, p, &t, NULL));

@@ -63,7 +63,8 @@ int demo_write_task(struct demo_gen *g, const struct demo_patient *p, const stru
     cd_db_bind_int(st, ":pid", p->id);
     cd_db_bind_text(st, ":kind", t->kind);
     cd_db_bind_opt(st, ":title", t->title);
-    cd_db_bind_text(st, ":due_at", cd_instant_format(demo_day_end(t->due_day), due));
+    cd_db_bind_text(st, ":due_at",
+                    cd_instant_format(t->due_at ? t->due_at : demo_day_end(t->due_day), due));
     cd_db_bind_text(st, ":due_date", cd_date_format(t->due_day, date));
     cd_db_bind_text(st, ":status", t->status);
     cd_db_bind_int(st, ":priority", t->priority);
