@@ -210,8 +210,8 @@ struct demo_task {
     time_t created, closed; /* closed 0: not closed */
     time_t due_at;          /* 0: the end of due_day */
 };
-/* A task of P due at T->due_at, else at the end of T->due_day (assignee P's coordinator, else P's team queue);
- * *ID may be NULL. */
+/* A task of P due at T->due_at, else at the end of T->due_day (assignee P's coordinator, else P's
+ * team queue); *ID may be NULL. */
 int demo_write_task(struct demo_gen *g, const struct demo_patient *p, const struct demo_task *t,
                     int64_t *id);
 /* A call to P (channel phone) about TASK (0: none) by USER at AT; interactive when reached. */

@@ -345,14 +345,14 @@ int demo_referrals(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
         /* a time the patient asked for, in office hours (from the patient, not the random
          * stream, so the rest of the demo stays as it was) */
         int day = g->today + demo_below(r, 2);
-        struct demo_task t = {.kind = "callback",
-                              .title = "question about a medication refill",
-                              .status = "open",
-                              .due_day = day,
-                              .due_at = cd_local_to_instant(day, 9 + (int)(p->id % 8),
-                                                            (int)(p->id % 2) * 30, 0),
-                              .priority = 1,
-                              .created = g->now - 60 * demo_range(r, 5, 240)};
+        struct demo_task t = {
+            .kind = "callback",
+            .title = "question about a medication refill",
+            .status = "open",
+            .due_day = day,
+            .due_at = cd_local_to_instant(day, 9 + (int)(p->id % 8), (int)(p->id % 2) * 30, 0),
+            .priority = 1,
+            .created = g->now - 60 * demo_range(r, 5, 240)};
         TRY(demo_write_task(g, p, &t, NULL));
     }
     return 0;
