@@ -35,13 +35,14 @@ static const char SQL_VISIT_BOOKED[] =
              "WHERE " OPEN_TASK " AND t.kind = 'tcm_visit' AND e.discharge_date IS NOT NULL "
              "ORDER BY t.id, a.start_at, a.id";
 /* mrn, task, contact, at, outcome, task due_at: an interactive contact made for the task, or
- * with no task after the task existed (cd_contact_log would have counted it for the task) */
+ * after its discharge whatever task it was logged on (cd_contact_log completes the discharge's
+ * TCM contact with any interactive contact made after it); a task with no discharge time on
+ * record goes by when the task was made */
 static const char SQL_CONTACT_MADE[] =
     "SELECT p.mrn, t.id, c.id, c.at, c.outcome, t.due_at FROM tasks t" JOIN_PATIENT(
-        "t") "JOIN "
-             "contacts c ON c.patient_id = t.patient_id AND c.interactive = 1 AND (c.task_id = "
-             "t.id "
-             "OR (c.task_id IS NULL AND c.at >= t.created_at)) "
+        "t") "LEFT JOIN encounters e ON e.id = t.encounter_id JOIN contacts c ON c.patient_id = "
+             "t.patient_id AND c.interactive = 1 AND (c.task_id = t.id OR c.at >= "
+             "coalesce(e.discharge_at, t.created_at)) "
              "WHERE " OPEN_TASK " AND t.kind = 'tcm_contact' ORDER BY t.id, c.at, c.id";
 /* mrn, task, kind: program tasks open without their program (the rule ending a program keeps) */
 static const char SQL_TASK_UNENROLLED[] = "SELECT p.mrn, t.id, t.kind FROM tasks t" JOIN_PATIENT(

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/base/clock.h"
+#include "core/base/vocab.h"
 #include "core/base/text.h"
 #include "core/enrollment.h"
 #include "core/patient.h"
@@ -18,13 +19,17 @@
 static const char SQL_INSERT[] =
     "INSERT INTO contacts(patient_id, task_id, user_id, at, channel, outcome, interactive, late, "
     "note) VALUES (:patient, :task, :user, :at, :channel, :outcome, :interactive, :late, :note)";
-/* Timely unsuccessful attempts for a task; the days are counted in C (clinic zone). */
+/* Unsuccessful attempts toward a TCM contact task: those logged on it, and any made since its
+ * discharge whatever row they were logged on (attempts are about reaching the patient); the
+ * deadline (cd_contact_late) and the days (clinic zone) are decided in C. */
 static const char SQL_ATTEMPTS[] =
-    "SELECT at FROM contacts WHERE task_id = :task AND interactive = 0 AND late = 0 ORDER BY at";
+    "SELECT at FROM contacts WHERE patient_id = :patient AND interactive = 0 AND (task_id = :task "
+    "OR at >= (SELECT discharge_at FROM encounters WHERE id = :enc)) ORDER BY at";
 /* What any interactive contact also answers: this month's outreach, callbacks due by today. */
 static const char SQL_ANSWERED[] =
-    "SELECT id FROM tasks WHERE patient_id = :patient AND status = 'open' AND id <> :task "
+    "SELECT id, kind FROM tasks WHERE patient_id = :patient AND status = 'open' AND id <> :task "
     "AND (kind = 'ccm_outreach' OR (kind = 'callback' AND due_date <= :today)) ORDER BY id";
+static const char SQL_DISCHARGE_AT[] = "SELECT discharge_at FROM encounters WHERE id = :enc";
 static const char SQL_LIST[] =
     "SELECT c.at, u.login AS user, c.channel, c.outcome, c.interactive, c.late, c.task_id, c.note "
     "FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.patient_id = :patient "
@@ -58,19 +63,22 @@ bool cd_contact_late(time_t at, time_t due_at)
     return at > due_at;
 }
 
-/* Distinct clinic-local days among the task's timely unsuccessful attempts. */
-static int attempt_days(struct cd_store *store, int64_t task_id, int *n, struct cd_error *err)
+/* Distinct clinic-local days among the TCM contact task's timely unsuccessful attempts. */
+static int attempt_days(struct cd_store *store, const struct cd_task *task, int *n,
+                        struct cd_error *err)
 {
     int rc;
     struct cd_stmt *st;
     if ((rc = cd_db_stmt(store, SQL_ATTEMPTS, &st, err)))
         return rc;
-    cd_db_bind_int(st, ":task", task_id);
+    cd_db_bind_int(st, ":patient", task->patient_id);
+    cd_db_bind_int(st, ":task", task->id);
+    cd_db_bind_id(st, ":enc", task->encounter_id);
     int last = -1000000;
     *n = 0;
     while ((rc = cd_db_step(store, st, err)) == 1) {
         time_t t;
-        if (cd_instant_parse(cd_db_col_text(st, 0), &t, NULL))
+        if (cd_instant_parse(cd_db_col_text(st, 0), &t, NULL) || cd_contact_late(t, task->due_at))
             continue;
         int day = cd_instant_local_day(t);
         if (day != last)
@@ -81,11 +89,23 @@ static int attempt_days(struct cd_store *store, int64_t task_id, int *n, struct 
     return rc;
 }
 
+/* Name LABEL among what the call completed besides its own task (once per label). */
+static void add_also(struct cd_contact_result *res, const char *label)
+{
+    size_t n = strlen(res->also), len = strlen(label);
+    for (const char *p = res->also; (p = strstr(p, label)); p += len)
+        if ((p == res->also || p[-1] == ' ') && (p[len] == '\0' || p[len] == ','))
+            return;
+    snprintf(res->also + n, sizeof res->also - n, "%s%s", n ? ", " : "", label);
+}
+
 /* Complete the patient's open tasks an interactive contact answers, besides TASK_ID. */
 static int complete_answered(struct cd_store *store, int64_t patient_id, int64_t task_id,
-                             const char *reason, int *n, struct cd_error *err)
+                             const char *reason, struct cd_contact_result *res,
+                             struct cd_error *err)
 {
     int64_t ids[16];
+    char kinds[16][24];
     int count, rc;
     char today[CD_DATE_LEN];
     cd_date_format(cd_clock_today(), today);
@@ -97,15 +117,18 @@ static int complete_answered(struct cd_store *store, int64_t patient_id, int64_t
         cd_db_bind_int(st, ":task", task_id);
         cd_db_bind_text(st, ":today", today);
         count = 0;
-        while ((rc = cd_db_step(store, st, err)) == 1 && count < 16)
-            ids[count++] = cd_db_col_int(st, 0);
+        while ((rc = cd_db_step(store, st, err)) == 1 && count < 16) {
+            ids[count] = cd_db_col_int(st, 0);
+            snprintf(kinds[count++], sizeof kinds[0], "%s", cd_db_col_text(st, 1));
+        }
         cd_db_done(st);
         if (rc < 0)
             return rc;
         for (int i = 0; i < count; i++) {
             if ((rc = cd_task_complete(store, ids[i], reason, err)))
                 return rc;
-            (*n)++;
+            res->others_completed++;
+            add_also(res, cd_task_kind_label(kinds[i]));
         }
     } while (count == 16);
     return 0;
@@ -119,7 +142,7 @@ static bool call_completes(const char *kind)
     return in_list(kind, kinds);
 }
 
-/* The task the attempt counts for: the named one, else the patient's open TCM contact. */
+/* The task the attempt was logged on: the named one, else the patient's open TCM contact. */
 static int find_task(struct cd_store *store, const struct cd_contact_in *in, struct cd_task *task,
                      struct cd_error *err)
 {
@@ -141,22 +164,56 @@ static int find_task(struct cd_store *store, const struct cd_contact_in *in, str
     return rc;
 }
 
+/* The open TCM contact task a contact at AT counts for into *TCM: TASK when it is one, else the
+ * patient's, when AT is not before its discharge. CD_ENOTFOUND when there is none. */
+static int find_tcm(struct cd_store *store, const struct cd_contact_in *in, time_t at,
+                    const struct cd_task *task, struct cd_task *tcm, struct cd_error *err)
+{
+    int rc = 0;
+    if (task && strcmp(task->kind, "tcm_contact") == 0)
+        *tcm = *task;
+    else if (!task)
+        return CD_ENOTFOUND; /* find_task looked it up already */
+    else if ((rc = cd_task_find_open(store, in->patient_id, "tcm_contact", tcm, NULL)))
+        return rc == CD_ENOTFOUND ? rc
+                                  : cd_error_set(err, rc, "looking up the TCM contact task failed");
+    struct cd_stmt *st;
+    if (!tcm->encounter_id || (rc = cd_db_stmt(store, SQL_DISCHARGE_AT, &st, err)))
+        return rc;
+    cd_db_bind_int(st, ":enc", tcm->encounter_id);
+    time_t discharged;
+    if ((rc = cd_db_step(store, st, err)) == 1 && !cd_db_col_null(st, 0) &&
+        !cd_instant_parse(cd_db_col_text(st, 0), &discharged, NULL) && at < discharged)
+        rc = CD_ENOTFOUND; /* a call before the discharge is not its TCM contact */
+    else if (rc == 1)
+        rc = 0;
+    cd_db_done(st);
+    return rc;
+}
+
+/* An interactive contact completes the TCM contact task (and the task it was logged on when a call
+ * does that job, and what any interactive contact answers); an unsuccessful one counts toward the
+ * TCM contact's two attempts. */
 static int record(struct cd_store *store, const struct cd_contact_in *in, time_t at,
                   struct cd_contact_result *res, struct cd_error *err)
 {
-    struct cd_task task;
+    struct cd_task task, tcm;
     int rc = find_task(store, in, &task, err);
-    bool tcm = false;
-    if (rc == 0) {
+    bool has_task = rc == 0;
+    if (rc && (rc != CD_ENOTFOUND || in->task_id))
+        return rc;
+    rc = find_tcm(store, in, at, has_task ? &task : NULL, &tcm, err);
+    bool has_tcm = rc == 0;
+    if (rc && rc != CD_ENOTFOUND)
+        return rc;
+    if (has_task) {
         res->task_id = task.id;
         snprintf(res->task_kind, sizeof res->task_kind, "%s", task.kind);
-        tcm = strcmp(task.kind, "tcm_contact") == 0;
-        if (tcm) {
-            res->task_due_day = task.due_day;
-            res->late = cd_contact_late(at, task.due_at);
-        }
-    } else if (rc != CD_ENOTFOUND || in->task_id) {
-        return rc;
+    }
+    if (has_tcm) {
+        res->tcm_task_id = tcm.id;
+        res->task_due_day = tcm.due_day;
+        res->late = cd_contact_late(at, tcm.due_at);
     }
     struct cd_stmt *st;
     if ((rc = cd_db_stmt(store, SQL_INSERT, &st, err)))
@@ -178,33 +235,33 @@ static int record(struct cd_store *store, const struct cd_contact_in *in, time_t
     res->contact_id = cd_db_last_id(store);
     if ((rc = cd_audit_log(store, "contact", res->contact_id, "log", in->outcome, err)))
         return rc;
-    const char *who = strcmp(in->outcome, "reached") == 0 ? "patient reached" : "caregiver reached";
-    if (res->interactive && (rc = complete_answered(store, in->patient_id, res->task_id, who,
-                                                    &res->others_completed, err)))
+    if (!res->interactive) {
+        if (!has_tcm || (rc = attempt_days(store, &tcm, &res->attempts, err)))
+            return rc;
+        res->attempts_satisfied = tcm.attempts_satisfied || res->attempts >= 2;
+        if (res->attempts_satisfied && !tcm.attempts_satisfied)
+            rc = cd_task_set_attempts_satisfied(store, tcm.id, err);
         return rc;
-    if (!res->task_id || !tcm) {
-        if (res->task_id && res->interactive && call_completes(task.kind)) {
-            if ((rc = cd_task_complete(store, res->task_id, who, err)))
-                return rc;
-            res->task_completed = 1;
-        }
-        return 0;
     }
-    if (res->interactive) {
-        char reason[64];
-        snprintf(reason, sizeof reason, "%s%s", who, res->late ? " (late)" : "");
-        if ((rc = cd_task_complete(store, res->task_id, reason, err)))
+    const char *who = strcmp(in->outcome, "reached") == 0 ? "patient reached" : "caregiver reached";
+    if (has_task && call_completes(task.kind)) {
+        if ((rc = cd_task_complete(store, task.id, who, err)))
             return rc;
         res->task_completed = 1;
-        res->attempts_satisfied = task.attempts_satisfied;
-        return 0;
     }
-    if ((rc = attempt_days(store, res->task_id, &res->attempts, err)))
-        return rc;
-    res->attempts_satisfied = task.attempts_satisfied || res->attempts >= 2;
-    if (res->attempts_satisfied && !task.attempts_satisfied)
-        rc = cd_task_set_attempts_satisfied(store, res->task_id, err);
-    return rc;
+    if (has_tcm) {
+        char reason[64];
+        snprintf(reason, sizeof reason, "%s%s", who, res->late ? " (late)" : "");
+        if ((rc = cd_task_complete(store, tcm.id, reason, err)))
+            return rc;
+        res->tcm_completed = 1;
+        res->attempts_satisfied = tcm.attempts_satisfied;
+        if (tcm.id == res->task_id)
+            res->task_completed = 1;
+        else
+            add_also(res, res->late ? "TCM contact (late)" : "TCM contact");
+    }
+    return complete_answered(store, in->patient_id, res->task_id, who, res, err);
 }
 
 /* The patient's active programs, "ccm,tcm", into OUT. */
@@ -285,6 +342,35 @@ int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
     if (!rc && strcmp(in->outcome, "refused") == 0)
         rc = active_programs(store, in->patient_id, res->active, sizeof res->active, err);
     return cd_store_finish(store, rc, err);
+}
+
+void cd_contact_describe(const struct cd_contact_result *r, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+#define PUT(...)                                                                                   \
+    do {                                                                                           \
+        if (n < size)                                                                              \
+            n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__);                                 \
+    } while (0)
+#define SEP (n ? "; " : "")
+    bool own_tcm = r->tcm_task_id && r->tcm_task_id == r->task_id;
+    if (r->task_id && !own_tcm)
+        PUT("%s %s", cd_task_kind_label(r->task_kind), r->task_completed ? "done" : "still open");
+    if (r->tcm_task_id && r->interactive && own_tcm)
+        PUT("%sTCM contact done%s", SEP, r->late ? ", late" : "");
+    else if (r->tcm_task_id && !r->interactive && r->late)
+        PUT("%sTCM contact: a late attempt does not count", SEP);
+    else if (r->tcm_task_id && !r->interactive && r->attempts_satisfied)
+        PUT("%sTCM contact: attempts satisfied, stays open until reached", SEP);
+    else if (r->tcm_task_id && !r->interactive)
+        PUT("%sTCM contact: %d of 2 attempts on separate days", SEP, r->attempts);
+    if (r->also[0])
+        PUT("%salso done: %s", SEP, r->also);
+    if (!n)
+        PUT("no open task");
+#undef SEP
+#undef PUT
 }
 
 int cd_contact_list(struct cd_store *store, int64_t patient_id, struct cd_page *page,

@@ -1,15 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /* Contact attempts (calls, visits, portal messages) and the TCM contact rules:
- * - An interactive contact (outcome reached or caregiver) completes the patient's open
- *   tcm_contact task; made after the task's deadline it is recorded and marked late.
+ * - An interactive contact (outcome reached or caregiver) made after a discharge completes that
+ *   discharge's open tcm_contact task, whatever task the call was logged on; made after the
+ *   task's deadline it is recorded and marked late (cd_contact_late). It never counts as an
+ *   unsuccessful attempt.
  * - Unsuccessful attempts (voicemail, no_answer, wrong_number, refused) stay on the record. Two
  *   of them on separate occasions, both on or before the deadline, mark the task "attempts
  *   satisfied"; it stays open (outreach continues until the patient is reached).
+ * - Interpretation: attempts are about reaching the patient, not about the job the nurse picked:
+ *   an unsuccessful attempt made after the discharge counts toward its TCM contact whatever
+ *   task it was logged on (a CCM outreach call that goes to voicemail is a TCM attempt too).
  * - Interpretation of "separate occasions": attempts on different clinic-local calendar days.
  *   Two calls on the same day count once.
- * - An attempt made from a worklist row names its task: it counts for that task (a TCM contact
- *   as above); an interactive one completes a callback, CCM outreach, follow-up, referral or
- *   other task. A care-plan review or a TCM visit stays open (a call does not do them).
+ * - An attempt made from a worklist row names its task; an interactive one also completes a
+ *   callback, CCM outreach, follow-up, referral or other task it was logged on. A care-plan
+ *   review or a TCM visit stays open (a call does not do them).
  * - Any interactive contact also completes the patient's open CCM outreach ("no contact yet this
  *   month") and the callbacks due by the end of today.
  * - A refusal may end the refused program (or all of them) in the same transaction, with the
@@ -18,6 +23,7 @@
 #define CD_CORE_CONTACT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -39,15 +45,18 @@ struct cd_contact_in {
 /* What cd_contact_log did. */
 struct cd_contact_result {
     int64_t contact_id;
-    int64_t task_id;        /* the open tcm_contact task it counted for, 0 when none */
-    int interactive;        /* reached or caregiver */
-    int late;               /* made after the task's deadline */
-    int task_completed;     /* the task is now done */
-    int attempts;           /* timely unsuccessful attempts on separate days so far */
-    int attempts_satisfied; /* the task is (now or already) satisfied by attempts */
-    int task_due_day;       /* the task's contact due date */
-    char task_kind[24];     /* the kind of TASK_ID ("" when none) */
+    int64_t task_id;     /* the task it was logged on (IN's, else the TCM contact), 0 when none */
+    char task_kind[24];  /* the kind of TASK_ID ("" when none) */
+    int task_completed;  /* TASK_ID is now done */
+    int interactive;     /* reached or caregiver */
+    int64_t tcm_task_id; /* the open tcm_contact task it counted for (may be TASK_ID), 0 none */
+    int tcm_completed;   /* that TCM contact is now done */
+    int late;            /* made after the TCM contact's deadline */
+    int attempts;        /* timely unsuccessful attempts on separate days so far */
+    int attempts_satisfied; /* the TCM contact is (now or already) satisfied by attempts */
+    int task_due_day;       /* the TCM contact's due date */
     int others_completed;   /* CCM outreach and due callbacks the contact also completed */
+    char also[96];          /* what it completed besides TASK_ID, "TCM contact, CCM outreach" */
     char ended[64];         /* the programs END_PROGRAM ended, "ccm,tcm"; "" when none */
     int tasks_cancelled;    /* the open tasks that existed only for those programs */
     char active[64];        /* after a refusal: the programs still active, "ccm"; "" when none */
@@ -61,6 +70,9 @@ bool cd_contact_late(time_t at, time_t due_at);
 /* Record an attempt by the store's actor, applying the rules above (one transaction, audited). */
 int cd_contact_log(struct cd_store *store, const struct cd_contact_in *in,
                    struct cd_contact_result *res, struct cd_error *err);
+/* What the call did to the tasks, for a status line or the CLI ("CCM outreach done; also done:
+ * TCM contact"; "TCM contact: 1 of 2 attempts on separate days"; "no open task"). */
+void cd_contact_describe(const struct cd_contact_result *r, char *buf, size_t size);
 /* The columns of cd_contact_list's page (the login of who called is "user"). */
 #define CD_CONTACT_COLUMNS(X)                                                                      \
     X(CD_CONTACT_COL_AT, "at")                                                                     \

@@ -97,6 +97,7 @@ cli_tests = \
 	tests/cli/lifecycle.sh \
 	tests/cli/program_end.sh \
 	tests/cli/log_call.sh \
+	tests/cli/contact_any_job.sh \
 	tests/cli/setup.sh \
 	tests/cli/tcm_due.sh \
 	tests/cli/tcm_status.sh \

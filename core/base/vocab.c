@@ -113,6 +113,20 @@ const char *cd_task_kind_label(const char *kind)
     return kind ? kind : "task";
 }
 
+const char *cd_contact_outcome_label(const char *outcome)
+{
+    static const struct {
+        const char *key, *label;
+    } labels[] = {
+        {"no_answer", "no answer"},
+        {"wrong_number", "wrong number"},
+    };
+    for (size_t i = 0; outcome && i < sizeof labels / sizeof labels[0]; i++)
+        if (strcmp(outcome, labels[i].key) == 0)
+            return labels[i].label;
+    return outcome ? outcome : "";
+}
+
 const char *const cd_appointment_kinds[] = {"tcm_visit",  "primary_care", "specialist", "lab",
                                             "telehealth", "other",        NULL};
 static const char *const kind_labels[] = {"TCM face-to-face visit", "Primary care visit",

@@ -41,6 +41,10 @@ bool cd_user_role_valid(const char *role);
  * KIND itself when unknown, "task" when NULL. */
 const char *cd_task_kind_label(const char *kind);
 
+/* A call's outcome as people say it ("no answer", "wrong number"); OUTCOME itself when unknown,
+ * "" for NULL (static). */
+const char *cd_contact_outcome_label(const char *outcome);
+
 /* The kinds, NULL-terminated (static): tcm_visit primary_care specialist lab telehealth other. */
 extern const char *const cd_appointment_kinds[];
 /* The words for KIND ("TCM face-to-face visit"), or NULL for an unknown kind (static). */

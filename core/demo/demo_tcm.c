@@ -188,9 +188,10 @@ int demo_tcm_episode(struct demo_gen *g, struct demo_rng *r, struct demo_patient
     }
     t.attempts_satisfied = !reached && ncalls >= 2;
     TRY(demo_write_task(g, p, &t, &task));
-    /* while the task stands open, cd_contact_log would count any call for it: later steps keep
-     * their calls out of that time (demo_care_time) */
-    p->tcm_open_from = created;
+    /* from the discharge until the task is done, cd_contact_log counts any call for it (an
+     * interactive one completes it, whatever job it was logged on): later steps keep their calls
+     * out of that time (demo_care_time) */
+    p->tcm_open_from = cd_local_to_instant(v->dis_day, v->dis_h, v->dis_m, 0);
     p->tcm_open_until = reached ? at[ncalls - 1] : 0;
     if (reached && at[ncalls - 1] > p->reached)
         p->reached = at[ncalls - 1];

@@ -10,10 +10,10 @@ run 2026-11-23T09:00 log-call 1001 --outcome voicemail
 is "first attempt" "$OUT" "logged voicemail (phone) for 1001 at 2026-11-23 09:00 by alice
 TCM contact due 2026-11-24: 1 of 2 unsuccessful attempts on separate days; keep trying"
 run 2026-11-23T16:00 log-call 1001 --outcome no_answer --note "rang out"
-is "same day counts once" "$OUT" "logged no_answer (phone) for 1001 at 2026-11-23 16:00 by alice
+is "same day counts once" "$OUT" "logged no answer (phone) for 1001 at 2026-11-23 16:00 by alice
 TCM contact due 2026-11-24: 1 of 2 unsuccessful attempts on separate days; keep trying"
 run 2026-11-24T10:00 log-call 1001 --outcome wrong_number
-is "second day: attempts satisfied" "$OUT" "logged wrong_number (phone) for 1001 at 2026-11-24 10:00 by alice
+is "second day: attempts satisfied" "$OUT" "logged wrong number (phone) for 1001 at 2026-11-24 10:00 by alice
 TCM contact due 2026-11-24: attempts satisfied (2 unsuccessful attempts on separate days); it stays on the list until the patient is reached"
 run 2026-11-25T08:30 log-call 1001 --outcome reached --channel video
 is "reached after the deadline: late" "$OUT" "logged reached (video) for 1001 at 2026-11-25 08:30 by alice

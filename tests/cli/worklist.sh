@@ -68,8 +68,8 @@ run $N --user mrivera log-call 1004 --outcome voicemail --task 5
 is "voicemail from the row" "$OUT" "logged voicemail (phone) for 1004 at 2026-11-23 09:00 by mrivera
 TCM contact due 2026-11-23: 1 of 2 unsuccessful attempts on separate days; keep trying"
 run $N --user mrivera log-call 2001 --outcome no_answer --task 7
-is "no answer on the call back" "$OUT" "logged no_answer (phone) for 2001 at 2026-11-23 09:00 by mrivera
-callback task 7 stays open"
+is "no answer on the call back" "$OUT" "logged no answer (phone) for 2001 at 2026-11-23 09:00 by mrivera
+call back task 7 stays open"
 run $N --user mrivera log-call 1001 --outcome reached --task 7
 is "another patient's task" "$ERR" "caredesk: task: 7 is not this patient's task"
 run $N --user mrivera log-call 1001 --outcome reached --task x
@@ -130,6 +130,6 @@ if command -v sqlite3 >/dev/null 2>&1; then
     is "even when generation runs again" "$(sqlite3 "$DB" "SELECT gen_key FROM tasks WHERE kind = 'ccm_outreach'")" "ccm_outreach:1:2026-11"
     run 2026-11-23T11:00 --user mrivera log-call 2001 --outcome reached
     is "an interactive contact completes the outreach" "$OUT" "logged reached (phone) for 2001 at 2026-11-23 11:00 by mrivera
-also done: 1 open outreach or call back task"
+also done: CCM outreach"
 fi
 done_testing

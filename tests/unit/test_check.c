@@ -185,6 +185,13 @@ int main(void)
     ok(strstr(findings(), "reached on 2026-11-13 (contact 1), after the deadline of 2026-11-11") !=
            NULL,
        "a late interactive contact still answers the TCM contact task");
+    sql("UPDATE contacts SET task_id = 3 WHERE id = 1;");
+    ok(strstr(findings(), "reached on 2026-11-13 (contact 1), after the deadline of 2026-11-11") !=
+           NULL,
+       "a reached call logged on another job (the outreach) answers the TCM contact task too");
+    sql("UPDATE contacts SET at = '2026-11-09T14:00:00Z' WHERE id = 1;");
+    ok(!strstr(findings(), "tcm_contact_made"), "a call before the discharge does not");
+    sql("UPDATE contacts SET at = '2026-11-13T15:00:00Z', task_id = NULL WHERE id = 1;");
 
     /* read-only and audited once */
     struct cd_page page = CD_PAGE_INIT;

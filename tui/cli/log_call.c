@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/clock.h"
+#include "core/base/vocab.h"
 #include "core/contact.h"
 #include "core/patient.h"
 #include "tui/cli/cli.h"
@@ -17,13 +18,13 @@ static void print_outcome(const struct cd_contact_result *r, bool refused)
 {
     const char *keep = refused ? "" : "; keep trying";
     char due[CD_DATE_LEN];
-    if (r->task_id && strcmp(r->task_kind, "tcm_contact") != 0)
-        cli_printf("%s task %lld %s\n", r->task_kind, (long long)r->task_id,
+    if (r->task_id && r->task_id != r->tcm_task_id)
+        cli_printf("%s task %lld %s\n", cd_task_kind_label(r->task_kind), (long long)r->task_id,
                    r->task_completed ? "done" : "stays open");
-    if (r->others_completed)
-        cli_printf("also done: %d open outreach or call back task%s\n", r->others_completed,
-                   r->others_completed == 1 ? "" : "s");
-    if (!r->task_id || strcmp(r->task_kind, "tcm_contact") != 0)
+    if (r->also[0])
+        cli_printf("also done: %s\n", r->also);
+    /* a TCM contact another job's call completed is named on the "also done" line */
+    if (!r->tcm_task_id || (r->interactive && r->tcm_task_id != r->task_id))
         return;
     cd_date_format(r->task_due_day, due);
     if (r->interactive) {
@@ -82,12 +83,12 @@ int cli_log_call(struct cli *c)
     if (cd_contact_log(c->s->store, &in, &res, &err))
         return cli_fail(&err);
     char when[17];
-    cli_printf("logged %s (%s) for %s at %s by %s\n", in.outcome, in.channel ? in.channel : "phone",
-               mrn, cd_instant_format_local(cd_clock_now(), when), c->s->login);
+    cli_printf("logged %s (%s) for %s at %s by %s\n", cd_contact_outcome_label(in.outcome),
+               in.channel ? in.channel : "phone", mrn,
+               cd_instant_format_local(cd_clock_now(), when), c->s->login);
     bool refused = strcmp(in.outcome, "refused") == 0;
     /* a TCM contact task the refusal's end cancelled has nothing left to report */
-    if (!(res.ended[0] && res.task_id && strcmp(res.task_kind, "tcm_contact") == 0 &&
-          strstr(res.ended, "tcm")))
+    if (!(res.ended[0] && res.tcm_task_id && strstr(res.ended, "tcm")))
         print_outcome(&res, refused);
     if (res.ended[0])
         cli_printf("ended %s's %s enrollment%s: refused; %d open task%s cancelled\n", mrn,
