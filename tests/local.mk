@@ -113,6 +113,7 @@ tui_tests = \
 	tests/tui/appointments.sh \
 	tests/tui/careplan.sh \
 	tests/tui/chart.sh \
+	tests/tui/contact_any_job.sh \
 	tests/tui/hangup.sh \
 	tests/tui/intake.sh \
 	tests/tui/lifecycle.sh \

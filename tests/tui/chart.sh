@@ -141,7 +141,7 @@ scenario() {
         --with "Smith, Alan" --kind primary_care
     tui_ok "$cols: another process's booking shows" "$s" '^ 2 appointments *$' 3
     tui_keys "$s" c
-    tui_ok "$cols: c logs a call on the Appointments tab too" "$s" '│ Call outcome +│'
+    tui_ok "$cols: c logs a call on the Appointments tab too, naming her" "$s" '│ Call outcome: Núñez, Zoë +│'
     tui_keys "$s" Escape
     tui_gone_ok "$cols: Esc leaves the choice" "$s" '│ Call outcome'
     tui_keys "$s" BTab

@@ -26,7 +26,7 @@ tui_ok "two programs" "$s" '^ Programs Complex CCM, TCM  Coordinator'
 
 # c x Enter: refused, no note; the question names her programs
 tui_keys "$s" c
-tui_ok "the call outcome" "$s" '│ Call outcome +│'
+tui_ok "the call outcome names her" "$s" '│ Call outcome: Núñez, Zoë +│'
 tui_keys "$s" x
 tui_ok "the note prompt" "$s" 'Note \(Enter to skip\):'
 tui_keys "$s" Enter
@@ -39,7 +39,7 @@ is "both still active" "$(sqlite3 "$DB" "SELECT group_concat(status, ',') FROM e
 
 # a ends all: the message names the programs and the tasks it cancelled
 tui_keys "$s" c
-tui_ok "again: the call outcome" "$s" '│ Call outcome +│'
+tui_ok "again: the call outcome names her" "$s" '│ Call outcome: Núñez, Zoë +│'
 tui_keys "$s" x Enter
 tui_keys "$s" a
 tui_ok "says what it ended" "$s" "Ended Complex CCM and TCM for Núñez, Zoë: refused; 3 open tasks cancelled"

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/base/clock.h"
+#include "core/base/vocab.h"
 #include "core/contact.h"
 #include "core/enrollment.h"
 #include "core/lace.h"
@@ -216,10 +217,11 @@ static void call_note(struct view *v, const char *text, void *ctx)
         app_error(v->app, &err);
         return;
     }
-    app_message(v->app, "Logged %s", f->outcome);
-    app_changed(v->app);
-    char name[2 * CD_PATIENT_NAME_MAX + 3];
+    char name[2 * CD_PATIENT_NAME_MAX + 3], did[256];
     snprintf(name, sizeof name, "%s, %s", f->header.family_name, f->header.given_name);
+    cd_contact_describe(&res, did, sizeof did);
+    app_message(v->app, "Logged %s for %s: %s", cd_contact_outcome_label(f->outcome), name, did);
+    app_changed(v->app);
     refusal_offer(v, f->patient, name, &in, &res);
 }
 
@@ -285,7 +287,10 @@ static enum action frame_act(struct view *v, enum action action)
         static const struct prompt_choice c[] = {{'r', "reached"},      {'c', "caregiver"},
                                                  {'v', "voicemail"},    {'n', "no answer"},
                                                  {'w', "wrong number"}, {'x', "refused"}};
-        prompt_choice(v, "Call outcome", c, sizeof c / sizeof c[0], call_outcome, NULL);
+        char title[2 * CD_PATIENT_NAME_MAX + 20];
+        snprintf(title, sizeof title, "Call outcome: %s, %s", f->header.family_name,
+                 f->header.given_name);
+        prompt_choice(v, title, c, sizeof c / sizeof c[0], call_outcome, NULL);
         return ACT_NONE;
     }
     return action;

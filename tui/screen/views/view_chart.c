@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "core/base/clock.h"
+#include "core/base/vocab.h"
 #include "core/contact.h"
 #include "tui/screen/app.h"
 #include "tui/screen/chart_frame.h"
@@ -83,11 +84,8 @@ static void chart_draw_row(struct view *v, const struct list_row *row)
     time_t t;
     if (!cd_instant_parse(cd_page_cell(&ch->rows, r, CD_CONTACT_COL_AT), &t, NULL))
         cd_instant_format_local(t, when);
-    char outcome[16];
-    snprintf(outcome, sizeof outcome, "%s", cd_page_cell(&ch->rows, r, CD_CONTACT_COL_OUTCOME));
-    for (char *p = outcome; *p; p++)
-        if (*p == '_')
-            *p = ' ';
+    const char *outcome =
+        cd_contact_outcome_label(cd_page_cell(&ch->rows, r, CD_CONTACT_COL_OUTCOME));
     /* a multi-line note shows its first line */
     char note[256];
     snprintf(note, sizeof note, "%s", cd_page_cell(&ch->rows, r, CD_CONTACT_COL_NOTE));
