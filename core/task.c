@@ -461,7 +461,9 @@ int cd_task_snooze(struct cd_store *store, int64_t id, int day, const char *reas
         rc = cd_db_stmt(store, SQL_NOTE, &st, err);
     if (!rc) {
         char text[300];
-        snprintf(text, sizeof text, "Snoozed the %s task to %s: %s", t.kind, date, reason);
+        /* the job in the words the list uses, never its stored key */
+        snprintf(text, sizeof text, "Snoozed the %s to %s: %s", cd_task_kind_label(t.kind), date,
+                 reason);
         cd_db_bind_int(st, ":patient", t.patient_id);
         cd_db_bind_id(st, ":user", cd_store_actor(store));
         cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), now_s));

@@ -127,7 +127,8 @@ tui_tests = \
 	tests/tui/timer_over.sh \
 	tests/tui/worklist.sh \
 	tests/tui/worklist_gen.sh \
-	tests/tui/worklist_jobs.sh
+	tests/tui/worklist_jobs.sh \
+	tests/tui/worklist_screen.sh
 
 ## Security: tests/security/NAME.sh, what a careful user on a shared server tried (issue 13):
 ## the audit log, export targets, the database's files, identity from the OS, team mode with real OS users, full

@@ -87,8 +87,8 @@ tui_wait_exit() {
 }
 # tui_home NAME: the workstation opens on the worklist; wait for it, then S opens the home figures
 # (the view the older scenarios start from). Their last q then returns to the worklist: tui_leave.
-tui_home() { tui_wait "$1" '^ (My list|Team|Everyone)' >/dev/null && tui_keys "$1" S; }
-tui_leave() { tui_wait "$1" '^ (My list|Team|Everyone)' 5 >/dev/null; tui_keys "$1" q; }
+tui_home() { tui_wait "$1" '^ (My list|Team|Everyone|TCM intake)' >/dev/null && tui_keys "$1" S; }
+tui_leave() { tui_wait "$1" '^ (My list|Team|Everyone|TCM intake)' 5 >/dev/null; tui_keys "$1" q; }
 # tui_gone NAME ERE: wait until the screen no longer matches
 tui_gone() {
     local i=0

@@ -21,7 +21,7 @@ run note add 1001 "$(printf 'Daughter \342\200\256evil calls back')"
 
 tui_start scr 132 40 --db "$DB" --user alice --now $N
 tui_ok "the worklist shows the name and the phone escaped (and cut to their columns)" scr \
-    '^  1 Evil\\x1b\]0;pwned… TCM +TCM contact due by Nov 24, discharged No… +mod +555\\u202e01… +1001 '
+    '^  1 Evil\\x1b\]0;pwne… TCM +TCM contact due by Nov 24, discharged Nov … +mod +555\\u202e01… +1001 '
 tui_keys scr g
 tui_type scr 1001
 tui_keys scr Enter

@@ -31,7 +31,7 @@ scenario() {
     tui_start "$s" "$cols" "$rows" --db "$db" --now $NOW --user alice
     tui_home "$s"
     tui_ok "$cols: home, no work yet" "$s" '^  Open tasks +0 +TCM visits to book +0$'
-    tui_ok "$cols: key bar offers the discharge keys" "$s" 'q Quit  D Discharge  I Import'
+    tui_ok "$cols: key bar offers the discharge keys" "$s" 'q Back  D Discharge  I Import'
 
     tui_keys "$s" D
     tui_ok "$cols: D opens the intake form" "$s" '┌─* ?New discharge'

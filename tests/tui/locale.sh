@@ -14,6 +14,6 @@ is_rc "fixture" 0
 TUI_ENV="LANG=C LC_ALL=C" tui_start loc 80 24 --db "$DB" --now 2026-11-02T09:05 --user alice
 tui_ok "an accented name is whole under LC_ALL=C" loc '^  1 Núñez, Zoë      CALLBACK call back at 10:00'
 tui_ok "a CJK name too, and the next column where it belongs" loc '^  2 王, 小明        CALLBACK call back at 11:00'
-tui_ok "the title's separators are UTF-8 too" loc 'TCM: 0 overdue · 0 due today'
+tui_ok "the title's separators are UTF-8 too" loc 'TCM: overdue 0 · calls due 0'
 tui_keys loc q
 done_testing

@@ -26,7 +26,7 @@ scenario() {
     tui_ok "$cols: home title" "$s" '^  Today, Monday 2 November 2026$'
     tui_ok "$cols: patient count" "$s" "^  Patients +$patients +TCM contacts due +0$"
     tui_ok "$cols: overdue count" "$s" '^  Overdue +0 +Enrolled in care management +0$'
-    tui_ok "$cols: key bar" "$s" '^\? Help  r Refresh  q Quit'
+    tui_ok "$cols: key bar" "$s" '^\? Help  r Refresh  q Back'
     tui_keys "$s" '?'
     tui_ok "$cols: help opens" "$s" 'Keys: home \(Esc closes\)'
     tui_ok "$cols: help lists the view's keys" "$s" '│    r +Reload the data and redraw the screen'

@@ -2,7 +2,7 @@
 # TUI: one row per patient at 80x24: a patient with three jobs is one row whose detail lines list
 # all three with their due dates; Tab picks the second job and `c` closes that job only (the
 # other two stay open, checked by the CLI); a call on a review says it also did the month's
-# outreach; a scheduler's filter offers the TCM intake list.
+# outreach; a scheduler opens on the TCM intake list, and her filter offers it.
 . "$TESTLIB/cli.sh"
 . "$TESTLIB/tui.sh"
 . "$TESTLIB/fixture.sh"
@@ -61,11 +61,14 @@ is "the CLI: the contact closed, the review and the visit still open (and Smith'
 3	2	2026-11-27	tcm_visit	TCM visit to book by Nov 27	1001	Núñez, Zoë	555-0100	tcm	moderate	0	mrivera"
 
 tui_start sched 80 24 --db "$DB" --now $N --user jlee
-tui_ok "a scheduler's own list is empty" sched '^ My list: 0 patients · 0 jobs'
+tui_ok "a scheduler opens on the TCM intake: the discharges waiting in the queue" sched \
+    '^ TCM intake: 2 patients · 4 jobs'
 tui_keys sched f
 tui_ok "the filter offers her the TCM intake" sched '│ m my list   t my team   i TCM intake   p program   k kind +│'
-tui_keys sched i
-tui_ok "the TCM intake: the discharges waiting in the queue" sched '^ TCM intake: 2 patients · 4 jobs'
+tui_keys sched m
+tui_ok "her own list is empty" sched '^ My list: 0 patients · 0 jobs'
+tui_keys sched f i
+tui_ok "f i: the TCM intake again" sched '^ TCM intake: 2 patients · 4 jobs'
 tui_ok "Lee first: due today" sched '^  1 Lee, Ann Marie +TCM +TCM contact due today'
 tui_keys sched q
 is "the scheduler leaves" "$(tui_wait_exit sched)" 0

@@ -153,8 +153,8 @@ int main(void)
     struct cd_stmt *st;
     cd_db_prepare(store, "SELECT kind || ': ' || text FROM notes", &st, &err);
     is_int(cd_db_step(store, st, &err), 1, "a note");
-    is_str(cd_db_col_text(st, 0),
-           "snooze: Snoozed the followup task to 2026-11-26: patient travelling", "snooze note");
+    is_str(cd_db_col_text(st, 0), "snooze: Snoozed the follow-up to 2026-11-26: patient travelling",
+           "snooze note");
     cd_db_finalize(st);
     struct cd_task_in tcm = in;
     tcm.gen_key = NULL;

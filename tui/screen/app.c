@@ -614,12 +614,14 @@ static void search(struct app *app, int dir)
     }
 }
 
+/* As in less and vim: the prompt starts empty, and an empty Enter searches for the last text. */
 static void search_done(struct view *v, const char *text, void *ctx)
 {
     (void)ctx;
-    if (!text || !*text)
+    if (!text || (!*text && !v->search[0]))
         return;
-    snprintf(v->search, sizeof v->search, "%s", text);
+    if (*text)
+        snprintf(v->search, sizeof v->search, "%s", text);
     search(v->app, 1);
 }
 
@@ -636,7 +638,7 @@ static void generic(struct app *app, enum action action)
     case ACT_MOVE_LAST: list_end(&v->list); break;
     case ACT_SEARCH:
         if (v->ops->match || v->ops->find)
-            prompt_text(v, "Search:", v->search, search_done, NULL);
+            prompt_text(v, "Search:", NULL, search_done, NULL);
         else
             app_message(app, "This view has nothing to search");
         break;

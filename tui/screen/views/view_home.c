@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The home view: today's figures for the clinic and the user, refreshed live; the bottom of the
- * view stack (q here leaves caredesk). */
+/* The summary view (the call list's S): today's figures for the clinic and the user, refreshed
+ * live; q goes back to the list. */
 #include "config.h"
 
 #include <stdio.h>
@@ -138,7 +138,7 @@ static int64_t home_patient(struct view *v)
 static const struct view_bar_item home_bar[] = {
     {ACT_HELP, "Help"},
     {ACT_REFRESH, "Refresh"},
-    {ACT_BACK, "Quit"},
+    {ACT_BACK, "Back"},
     {ACT_DISCHARGE_NEW, "Discharge"},
     {ACT_IMPORT_FILE, "Import"},
     {ACT_PATIENT_GOTO, "Patient"},

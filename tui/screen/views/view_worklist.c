@@ -25,13 +25,25 @@
 #include "tui/screen/views/view_worklist.h"
 #include "tui/screen/wlgen.h"
 
+/* At 80 columns the reason gets the room (its dates are what the row is for); the claim, also
+ * on the detail lines and in the row's colour, waits for a wider terminal. Who (the assignee)
+ * shows only on the lists of more than one person, where Assignee does not. */
 static const struct list_column columns[NCOLS] = {
-    [COL_RANK] = {"#", 2, 0, CANVAS_RIGHT, 0}, [COL_PATIENT] = {"Patient", 14, 2, 0, 0},
-    [COL_JOB] = {"Job", 8, 0, 0, 0},           [COL_REASON] = {"Reason", 25, 12, 0, 0},
-    [COL_RISK] = {"Risk", 4, 0, 0, 0},         [COL_PHONE] = {"Phone", 12, 0, 0, 0},
-    [COL_CLAIM] = {"Claim", 6, 1, 0, 0},       [COL_MRN] = {"MRN", 8, 1, 0, 0},
-    [COL_DUE] = {"Due", 10, 0, 0, 0},          [COL_ASSIGNEE] = {"Assignee", 10, 1, 0, 0},
+    [COL_RANK] = {"#", 2, 0, CANVAS_RIGHT, 0},
+    [COL_PATIENT] = {"Patient", 14, 2, 0, 0},
+    [COL_JOB] = {"Job", 8, 0, 0, 0},
+    [COL_REASON] = {"Reason", 32, 12, 0, 0},
+    [COL_RISK] = {"Risk", 4, 0, 0, 0},
+    [COL_PHONE] = {"Phone", 12, 0, 0, 0},
+    [COL_WHO] = {"Who", 0, 1, 0, 0},
+    [COL_CLAIM] = {"Claim", 6, 1, 0, 100},
+    [COL_MRN] = {"MRN", 8, 1, 0, 0},
+    [COL_DUE] = {"Due", 10, 0, 0, 0},
+    [COL_ASSIGNEE] = {"Assignee", 10, 1, 0, 0},
 };
+/* Who's width at 80 columns on the team, everyone and intake lists (logins are short; the
+ * detail lines and the wider Assignee column of a wider terminal give the rest). */
+#define WHO_WIDTH 8
 /* Lines under the list for the cursor patient's jobs. */
 #define DETAIL_LINES 3
 
@@ -99,6 +111,22 @@ static void pick_step(struct view *v, int step)
     v->dirty |= VIEW_REPAINT;
 }
 
+/* Each role opens on the list it works: a scheduler the TCM intake (the discharges they take in),
+ * a supervisor their team's (everyone's when they have none), the others their own. */
+static int worklist_open(struct view *v, const struct view_args *args, struct cd_error *err)
+{
+    (void)args;
+    (void)err;
+    struct worklist *w = v->state;
+    const struct cd_user *u = app_user(v->app);
+    w->scope = CD_WORKLIST_MINE;
+    if (strcmp(u->role, "scheduler") == 0)
+        w->scope = CD_WORKLIST_TCM;
+    else if (strcmp(u->role, "supervisor") == 0)
+        w->scope = u->team[0] ? CD_WORKLIST_TEAM : CD_WORKLIST_ALL;
+    return 0;
+}
+
 static int worklist_reload(struct view *v, struct cd_error *err)
 {
     struct worklist *w = v->state;
@@ -124,7 +152,11 @@ static int worklist_reload(struct view *v, struct cd_error *err)
     w->jobs = jobs;
     w->tcm_patient = 0; /* read again: the change may have been a call or a visit */
     v->list.count = rows.nrows;
-    /* the cursor stays on its patient (and picked() on its job) when others' changes reorder */
+    /* after our own action the cursor stays on its row, where the next patient moves up; when
+     * others' changes reorder, it stays on its patient (and picked() on its job) */
+    if (w->keep_row)
+        keep = 0;
+    w->keep_row = false;
     for (size_t r = 0; keep && r < rows.nrows; r++)
         if (cd_page_cell_int(&rows, r, CD_WORKLIST_PCOL_PATIENT_ID) == keep) {
             list_select(&v->list, r);
@@ -139,15 +171,22 @@ static int worklist_reload(struct view *v, struct cd_error *err)
         digits++;
     if (digits > w->cols[COL_RANK].min)
         w->cols[COL_RANK].min = digits;
-    /* figures from the jobs themselves: no second query on every refresh */
-    w->overdue = w->due_today = w->visits = 0;
+    /* a list of several people's work says whose each row is, in the reason's place */
+    if (w->scope != CD_WORKLIST_MINE) {
+        w->cols[COL_WHO].min = WHO_WIDTH;
+        w->cols[COL_REASON].min -= WHO_WIDTH + 1;
+        w->cols[COL_ASSIGNEE].min = 0;
+    }
+    /* figures from the jobs themselves, no second query on every refresh, counted as `status`
+     * counts them (core/counts.h): the calls are tcm_contacts_due, the visits tcm_visits_open */
+    w->overdue = w->calls_due = w->visits = 0;
     for (size_t r = 0; r < jobs.nrows; r++) {
         int64_t when = cd_page_cell_int(&jobs, r, CD_WORKLIST_COL_URGENCY);
         const char *kind = cd_page_cell(&jobs, r, CD_WORKLIST_COL_KIND);
-        bool contact = strcmp(kind, "tcm_contact") == 0;
-        w->overdue += contact && when == CD_WORKLIST_OVERDUE;
-        w->due_today += contact && when == CD_WORKLIST_DUE_TODAY;
-        w->visits += strcmp(kind, "tcm_visit") == 0;
+        bool contact = strcmp(kind, "tcm_contact") == 0, visit = strcmp(kind, "tcm_visit") == 0;
+        w->overdue += (contact || visit) && when == CD_WORKLIST_OVERDUE;
+        w->calls_due += contact && (when == CD_WORKLIST_OVERDUE || when == CD_WORKLIST_DUE_TODAY);
+        w->visits += visit;
     }
     /* today's generated outreach arrives from a worker: the list above is shown meanwhile */
     return wlgen_kick(v->app, err);
@@ -229,10 +268,11 @@ static void worklist_draw(struct view *v, const struct canvas *c)
              w->jobs.nrows, w->jobs.nrows == 1 ? "" : "s", w->program[0] ? " · program " : "",
              w->program, w->kind[0] ? " · kind " : "", w->kind,
              wlgen_busy() ? " · adding today's outreach..." : "");
-    snprintf(right, sizeof right, "TCM: %zu overdue · %zu due today · %zu visits to book",
-             w->overdue, w->due_today, w->visits);
+    /* short enough to fit at 80 beside a busy list's title; the man page says what each counts */
+    snprintf(right, sizeof right, "TCM: overdue %zu · calls due %zu · visits %zu", w->overdue,
+             w->calls_due, w->visits);
     int lw = canvas_text(c, 0, 1, -1, ROLE_TITLE, 0, left);
-    if (lw + 4 + uw_width(right) < c->cols)
+    if (1 + lw + 2 + uw_width(right) <= c->cols - 1)
         canvas_text(c, 0, 0, c->cols - 1, ROLE_DIM, CANVAS_RIGHT, right);
     struct canvas list = canvas_sub(c, 1, 0, c->rows - 1 - DETAIL_LINES, c->cols);
     list_draw(v, &list, w->cols, NCOLS);
@@ -270,6 +310,7 @@ static void worklist_draw_row(struct view *v, const struct list_row *row)
         [COL_REASON] = cell(w, r, CD_WORKLIST_PCOL_REASON),
         [COL_RISK] = risk_short(cell(w, r, CD_WORKLIST_PCOL_RISK)),
         [COL_PHONE] = cell(w, r, CD_WORKLIST_PCOL_PHONE),
+        [COL_WHO] = cell(w, r, CD_WORKLIST_PCOL_ASSIGNEE),
         [COL_CLAIM] = mine ? "me" : claimer,
         [COL_MRN] = cell(w, r, CD_WORKLIST_PCOL_MRN),
         [COL_DUE] = cell(w, r, CD_WORKLIST_PCOL_DUE),
@@ -295,6 +336,9 @@ static bool worklist_match(const struct view *v, size_t row, const char *needle)
 
 /* ---- g: any patient ---- */
 
+/* Patients read for a `g` look-up: the 9 a key picks, the rest only counted ("over 90 more"). */
+#define GOTO_LIMIT 100
+
 static void goto_pick(struct view *v, int key, void *ctx)
 {
     (void)ctx;
@@ -315,7 +359,8 @@ static void goto_find(struct view *v, const char *text, void *ctx)
         return;
     struct cd_error err = {0};
     cd_page_free(&w->found);
-    if (cd_patient_search(app_store(v->app), text, 9, &w->found, &err)) {
+    /* more than the 9 a key can pick, to say how many more there are */
+    if (cd_patient_search(app_store(v->app), text, GOTO_LIMIT, &w->found, &err)) {
         app_error(v->app, &err);
         return;
     }
@@ -326,15 +371,22 @@ static void goto_find(struct view *v, const char *text, void *ctx)
         if (app_push(v->app, &view_chart_ops, &args) == 0)
             app_patient_opened(v->app, args.id);
     } else {
+        /* the birth date tells two patients of one name apart */
         struct prompt_choice ch[9];
-        char labels[9][96];
-        for (size_t i = 0; i < w->found.nrows && i < 9; i++) {
-            snprintf(labels[i], sizeof labels[i], "%s %s",
+        char labels[9][128], title[96] = "Which patient?";
+        size_t n = w->found.nrows < 9 ? w->found.nrows : 9;
+        for (size_t i = 0; i < n; i++) {
+            snprintf(labels[i], sizeof labels[i], "%s, born %s, MRN %s",
                      cd_page_cell(&w->found, i, CD_PATIENT_SEARCH_COL_PATIENT),
+                     cd_page_cell(&w->found, i, CD_PATIENT_SEARCH_COL_BIRTH_DATE),
                      cd_page_cell(&w->found, i, CD_PATIENT_SEARCH_COL_MRN));
             ch[i] = (struct prompt_choice){(int)('1' + i), labels[i]};
         }
-        prompt_choice(v, "Which patient?", ch, w->found.nrows, goto_pick, NULL);
+        bool cut = w->found.nrows == GOTO_LIMIT; /* there may be more than were read */
+        if (w->found.nrows > n)
+            snprintf(title, sizeof title, "Which patient? %s%zu more: type more of the name",
+                     cut ? "over " : "", w->found.nrows - n - cut);
+        prompt_choice(v, title, ch, n, goto_pick, NULL);
     }
 }
 
@@ -493,6 +545,7 @@ const struct view_ops view_worklist_ops = {
     .watches = VIEW_WATCH_ALL,
     .bar = worklist_bar,
     .empty = "Nothing to do on this list. f shows another list; g goes to any patient.",
+    .open = worklist_open,
     .reload = worklist_reload,
     .draw = worklist_draw,
     .draw_row = worklist_draw_row,

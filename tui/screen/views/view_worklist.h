@@ -21,6 +21,7 @@ enum {
     COL_REASON,
     COL_RISK,
     COL_PHONE,
+    COL_WHO,
     COL_CLAIM,
     COL_MRN,
     COL_DUE,
@@ -32,12 +33,13 @@ struct worklist {
     struct cd_page rows;               /* cd_worklist_patients with the screen columns */
     struct cd_page jobs;               /* their jobs, patient by patient */
     struct list_column cols[NCOLS];    /* the rank column as wide as the list's last rank */
-    size_t overdue, due_today, visits; /* the list's TCM figures, for the title line */
+    size_t overdue, calls_due, visits; /* the list's TCM figures, for the title line */
     enum cd_worklist_scope scope;
     char program[16], kind[24];
     int64_t pick_task; /* the job picked with Tab; 0 (or another row's job): the most urgent */
     int64_t task;      /* the job a prompt is about */
     int64_t patient;   /* its patient */
+    bool keep_row;     /* our own action: the next reload keeps the cursor's row, not patient */
     char name[128];    /* its patient's name, for messages */
     char job[64];      /* its job in words ("care plan review"), for messages */
     char job_kind[24];

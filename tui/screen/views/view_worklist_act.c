@@ -33,6 +33,7 @@ static void done(struct view *v, int rc, const struct cd_error *err, const char 
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     app_message(v->app, "%s", msg);
+    ((struct worklist *)v->state)->keep_row = true; /* the next patient moves up under the cursor */
     app_changed(v->app);
 }
 
