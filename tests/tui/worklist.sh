@@ -43,7 +43,7 @@ scenario() {
     tui_ok "$cols: an optional note" "$a" 'Note \(Enter to skip\):'
     tui_type "$a" "left a message"
     tui_keys "$a" Enter
-    tui_ok "$cols: logged, on the job" "$a" '^ Logged voicemail for Núñez, Zoë, TCM contact: 1 of 2 attempts on separate days'
+    tui_ok "$cols: logged, on the job" "$a" '^ Logged voicemail for Núñez, Zoë: TCM contact: 1 of 2 attempts on separate days'
     tui_ok "$cols: its attempts count changed" "$a" '^ > 1/2 TCM +due 2026-11-24 \(99496 possible\)  1 try  TCM contact due by Nov'
     tui_keys "$a" s
     if [ "$cols" = 80 ]; then

@@ -38,7 +38,7 @@ tui_ok "the call is about the picked job" nurse 'Call outcome: Núñez, Zoë, TC
 tui_keys nurse r
 tui_ok "an optional note" nurse 'Note \(Enter to skip\):'
 tui_keys nurse Enter
-tui_ok "the status line names the job it closed" nurse '^ Logged reached for Núñez, Zoë, TCM contact: done *$'
+tui_ok "the status line names the job it closed" nurse '^ Logged reached for Núñez, Zoë: TCM contact done *$'
 tui_ok "the row keeps the other two jobs" nurse '^ My list: 2 patients · 4 jobs'
 tui_ok "the review is still job 1" nurse '^ > 1/2 REVIEW +due 2026-11-20'
 tui_ok "and the visit job 2" nurse '^   2/2 VISIT +due 2026-11-27'
@@ -49,8 +49,8 @@ tui_ok "Smith: her review first, then the month's outreach" nurse \
     '^ > 1/2 REVIEW +due 2026-11-20  care plan review overdue \(Nov 20\)'
 tui_keys nurse c r Enter
 tui_ok "the picked job stays open, and the status line names what else was done" nurse \
-    '^ Logged reached for Smith, Ann, care plan review: still open; also done: 1 *$'
-tui_ok "the sentence wraps, never cut" nurse '^ outreach or call back *$'
+    '^ Logged reached for Smith, Ann: care plan review still open; also done: CCM *$'
+tui_ok "the sentence wraps, never cut" nurse '^ outreach *$'
 tui_ok "Smith keeps one job" nurse '^ My list: 2 patients · 3 jobs'
 tui_keys nurse q
 is "the nurse leaves" "$(tui_wait_exit nurse)" 0

@@ -32,7 +32,7 @@ tui_ok "80: the reason shows its date and the discharge" nurse \
     '^  2 Núñez, Zoë +TCM +TCM contact due by Nov 24, disc… mod  555-0100$'
 tui_ok "80: Lee first, her contact picked" nurse '^ > 1/2 TCM +due 2026-11-23'
 tui_keys nurse c r Enter
-tui_ok "80: logged on Lee's contact" nurse '^ Logged reached for Lee, Ann Marie, TCM contact: done'
+tui_ok "80: logged on Lee's contact" nurse '^ Logged reached for Lee, Ann Marie: TCM contact done'
 tui_ok "80: Lee's visit now sorts below" nurse '^  2 Lee, Ann Marie +VISIT'
 tui_ok "80: the cursor stayed on row 1: Núñez moved up under it" nurse \
     '^ > 1/2 TCM +due 2026-11-24'

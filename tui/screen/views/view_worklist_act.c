@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/base/clock.h"
+#include "core/base/vocab.h"
 #include "core/contact.h"
 #include "core/task.h"
 #include "tui/screen/app.h"
@@ -59,15 +60,10 @@ static void call_note(struct view *v, const char *text, void *ctx)
     struct cd_contact_result res;
     struct cd_error err = {0};
     int rc = cd_contact_log(app_store(v->app), &in, &res, &err);
-    char also[64] = "";
-    if (!rc && res.others_completed)
-        snprintf(also, sizeof also, "; also done: %d outreach or call back", res.others_completed);
-    if (!rc && strcmp(res.task_kind, "tcm_contact") == 0 && !res.interactive)
-        done(v, rc, &err, "Logged %s for %s, %s: %d of 2 attempts on separate days%s", w->outcome,
-             w->name, w->job, res.attempts, res.late ? " (late: does not count)" : "");
-    else
-        done(v, rc, &err, "Logged %s for %s, %s: %s%s", w->outcome, w->name, w->job,
-             res.task_completed ? "done" : "still open", also);
+    char did[256] = "";
+    if (!rc) /* the same sentence as the chart's: what the call did, the picked job first */
+        cd_contact_describe(&res, did, sizeof did);
+    done(v, rc, &err, "Logged %s for %s: %s", cd_contact_outcome_label(w->outcome), w->name, did);
     if (!rc)
         refusal_offer(v, w->patient, w->name, &in, &res);
 }
