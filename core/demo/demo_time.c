@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/base/clock.h"
+#include "core/base/vocab.h"
 #include "core/demo/demo_gen.h"
 
 static const char *const activities[] = {"call",
@@ -130,8 +131,10 @@ int demo_care_time(struct demo_gen *g, struct demo_rng *r, struct demo_patient *
     snprintf(key, sizeof key, "ccm_outreach:%lld:%s", (long long)p->id, ym);
     int lo = g->today - 6 < g->month_start ? g->month_start : g->today - 6;
     int hi = g->today + 7 > g->month_end ? g->month_end : g->today + 7;
+    char title[64]; /* the day's generation's words (SQL_OUTREACH) */
+    snprintf(title, sizeof title, "No %s contact yet this month", cd_program_phrase(p->program));
     struct demo_task t = {.kind = "ccm_outreach",
-                          .title = "Monthly care management outreach",
+                          .title = title,
                           .status = "open",
                           .gen_key = key,
                           .due_day = demo_range(r, lo, hi),
