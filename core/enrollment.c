@@ -13,6 +13,8 @@
 #include "core/base/clock.h"
 #include "core/base/strbuf.h"
 #include "core/base/text.h"
+#include "core/base/vocab.h"
+#include "core/note.h"
 #include "core/patient.h"
 #include "core/store/audit.h"
 #include "core/store/db.h"
@@ -268,6 +270,20 @@ static int end_one(struct cd_store *store, int64_t eid, int64_t patient, const c
              reason ? reason : "", note && *note ? " - " : "", note ? note : "");
     if ((rc = cd_audit_log(store, "enrollment", eid, "end", detail, err)))
         return rc;
+    /* the timeline's entry for it, when and by whom (a death writes its own single entry) */
+    if (!reason || strcmp(reason, "died") != 0) {
+        const struct cd_end_reason *r = reason ? cd_enrollment_reason_find(reason) : NULL;
+        char text[700], now[CD_INSTANT_LEN];
+        snprintf(text, sizeof text, "Ended %s%s%s%s%s", cd_program_label(program),
+                 reason ? ": " : "",
+                 r        ? r->text
+                 : reason ? reason
+                          : "",
+                 note && *note ? ". " : "", note && *note ? note : "");
+        if ((rc =
+                 cd_note_system(store, patient, text, cd_instant_format(cd_clock_now(), now), err)))
+            return rc;
+    }
     char why[80];
     int n = 0;
     snprintf(why, sizeof why, "program ended%s%s", reason ? ": " : "", reason ? reason : "");

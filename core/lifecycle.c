@@ -13,6 +13,7 @@
 #include "core/base/strbuf.h"
 #include "core/base/text.h"
 #include "core/enrollment.h"
+#include "core/note.h"
 #include "core/patient.h"
 #include "core/perm.h"
 #include "core/store/audit.h"
@@ -39,9 +40,6 @@ static const char SQL_PLAN_AUDIT[] =
 static const char SQL_PLAN_COMPLETE[] =
     "UPDATE care_plans SET status = 'completed', updated_at = :at WHERE patient_id = :id "
     "AND (status = 'active' OR status = 'draft')";
-static const char SQL_NOTE[] =
-    "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES (:id, :by, :at, 'system', "
-    ":text)";
 
 #define DIED_REASON "patient died"
 
@@ -154,25 +152,6 @@ static int complete_plan(struct cd_store *store, int64_t patient, const char *no
     return rc;
 }
 
-/* The one timeline entry of a death or its correction: a system note, audited. */
-static int timeline_note(struct cd_store *store, int64_t patient, const char *text, const char *now,
-                         struct cd_error *err)
-{
-    struct cd_stmt *st;
-    int rc = cd_db_stmt(store, SQL_NOTE, &st, err);
-    if (rc)
-        return rc;
-    cd_db_bind_int(st, ":id", patient);
-    cd_db_bind_id(st, ":by", cd_store_actor(store));
-    cd_db_bind_text(st, ":at", now);
-    cd_db_bind_text(st, ":text", text);
-    rc = cd_db_exec(store, st, err);
-    cd_db_done(st);
-    if (!rc)
-        rc = cd_audit_log(store, "note", cd_db_last_id(store), "add", "system", err);
-    return rc;
-}
-
 static int set_deceased(struct cd_store *store, const struct cd_death_in *in,
                         const struct patient_life *p, const char *died, const char *now,
                         struct cd_error *err)
@@ -236,7 +215,7 @@ static int record(struct cd_store *store, const struct cd_death_in *in, struct c
                    res->tasks == 1 ? "" : "s", res->appointments,
                    res->appointments == 1 ? "" : "s");
     rc = text.oom ? cd_error_set(err, CD_ENOMEM, "out of memory")
-                  : timeline_note(store, in->patient_id, cd_strbuf_str(&text), now, err);
+                  : cd_note_system(store, in->patient_id, cd_strbuf_str(&text), now, err);
     cd_strbuf_free(&text);
     return rc;
 }
@@ -324,7 +303,7 @@ int cd_lifecycle_correct_death(struct cd_store *store, const char *mrn, const ch
                  "it ended stay ended.",
                  day, reason);
         if (!rc)
-            rc = timeline_note(store, id, text, now, err);
+            rc = cd_note_system(store, id, text, now, err);
     }
     rc = cd_store_finish(store, rc, err);
     if (!rc)

@@ -17,6 +17,27 @@
 static const char SQL_INSERT[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES "
                                  "(:pid, :user, :at, 'note', :text)";
 
+static const char SQL_SYSTEM[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES "
+                                 "(:pid, :user, :at, 'system', :text)";
+
+int cd_note_system(struct cd_store *store, int64_t patient_id, const char *text, const char *at,
+                   struct cd_error *err)
+{
+    struct cd_stmt *st;
+    int rc = cd_db_stmt(store, SQL_SYSTEM, &st, err);
+    if (rc)
+        return rc;
+    cd_db_bind_int(st, ":pid", patient_id);
+    cd_db_bind_id(st, ":user", cd_store_actor(store));
+    cd_db_bind_text(st, ":at", at);
+    cd_db_bind_text(st, ":text", text);
+    rc = cd_db_exec(store, st, err);
+    cd_db_done(st);
+    if (!rc)
+        rc = cd_audit_log(store, "note", cd_db_last_id(store), "add", "system", err);
+    return rc;
+}
+
 /* Check TEXT and return its normalised copy in *OUT (caller frees). */
 static int normalise(const char *text, char **out, struct cd_error *err)
 {

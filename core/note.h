@@ -16,5 +16,10 @@
  * not blank, at most CD_NOTE_MAX bytes. *ID (may be NULL) gets the new note's id. */
 int cd_note_add(struct cd_store *store, int64_t patient_id, const char *text, int64_t *id,
                 struct cd_error *err);
+/* Inside the caller's transaction: a system note TEXT (checked by the caller) by the store's actor
+ * at AT (an instant), audited: the timeline's entry for something caredesk did, such as a death
+ * or a program ended. */
+int cd_note_system(struct cd_store *store, int64_t patient_id, const char *text, const char *at,
+                   struct cd_error *err);
 
 #endif

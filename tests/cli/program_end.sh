@@ -43,6 +43,8 @@ is "says how many tasks it cancelled" "$(echo "$OUT" | tail -2)" "ended 1001's t
 is "only the outreach stays" "$(open_tasks 1001)" "ccm_outreach"
 is "closed with the reason" "$(sqlite3 "$DB" "SELECT group_concat(close_reason, ',') FROM tasks WHERE kind LIKE 'tcm_%' AND patient_id = (SELECT id FROM patients WHERE mrn = '1001')")" \
   "program ended: refused,program ended: refused"
+as mrivera $NOW timeline 1001 --kind note
+is "the timeline says when and by whom the program ended" "$(echo "$OUT" | grep Ended | cut -f3-)" "note	Maria Rivera	Ended TCM: Patient refused further services"
 as mrivera $NOW tcm-status 1001
 is "tcm-status: the ended program earns nothing more, and says why" "$(echo "$OUT" | cut -f5,10,11)" "contact	99495	99495_why
 pending	lost	the TCM program ended on Nov 20: refused"
