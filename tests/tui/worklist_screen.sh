@@ -84,6 +84,7 @@ is "80: the supervisor leaves" "$(tui_wait_exit sup)" 0
 tui_start sched 80 24 --db "$DB" --now $N --user jlee
 tui_ok "80: a scheduler opens on the TCM intake" sched '^ TCM intake: '
 tui_ok "80: with a Who column" sched 'Phone +Who *$'
+tui_ok "80: a task waiting in a team's queue reads (team)" sched ' 555-[0-9]{4} +\(tcm\) *$'
 tui_keys sched q
 is "80: the scheduler leaves" "$(tui_wait_exit sched)" 0
 

@@ -303,6 +303,11 @@ static void worklist_draw_row(struct view *v, const struct list_row *row)
         role = ROLE_OVERDUE;
     else if (when == CD_WORKLIST_DUE_TODAY && pressing)
         role = ROLE_DUE_TODAY;
+    /* in the narrow Who column a team's queue reads "(south)", not "queue:s…" */
+    const char *assignee = cell(w, r, CD_WORKLIST_PCOL_ASSIGNEE);
+    char queue[40];
+    if (strncmp(assignee, "queue:", 6) == 0)
+        snprintf(queue, sizeof queue, "(%s)", assignee + 6);
     const char *cells[NCOLS] = {
         [COL_RANK] = cell(w, r, CD_WORKLIST_PCOL_RANK),
         [COL_PATIENT] = cell(w, r, CD_WORKLIST_PCOL_PATIENT),
@@ -310,7 +315,7 @@ static void worklist_draw_row(struct view *v, const struct list_row *row)
         [COL_REASON] = cell(w, r, CD_WORKLIST_PCOL_REASON),
         [COL_RISK] = risk_short(cell(w, r, CD_WORKLIST_PCOL_RISK)),
         [COL_PHONE] = cell(w, r, CD_WORKLIST_PCOL_PHONE),
-        [COL_WHO] = cell(w, r, CD_WORKLIST_PCOL_ASSIGNEE),
+        [COL_WHO] = strncmp(assignee, "queue:", 6) == 0 ? queue : assignee,
         [COL_CLAIM] = mine ? "me" : claimer,
         [COL_MRN] = cell(w, r, CD_WORKLIST_PCOL_MRN),
         [COL_DUE] = cell(w, r, CD_WORKLIST_PCOL_DUE),
