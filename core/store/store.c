@@ -125,6 +125,13 @@ int cd_store_schema_opened(const struct cd_store *store)
     return store->opened_version;
 }
 
+int cd_store_set_cache(struct cd_store *store, int kib, struct cd_error *err)
+{
+    char pragma[48];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", kib > 0 ? kib : 2000);
+    return cd_db_exec_script(store, pragma, err);
+}
+
 int cd_store_schema_version(struct cd_store *store)
 {
     int64_t v = 0;

@@ -42,6 +42,10 @@ const char *cd_store_path(const struct cd_store *store);
 int cd_store_schema_latest(void);
 /* The schema version of the open database. */
 int cd_store_schema_version(struct cd_store *store);
+/* Let the page cache grow to KIB kibibytes (SQLite's default is 2,000): for a long-lived
+ * session that reads the same pages on every key press; a one-shot command keeps the default
+ * (a bigger cache only costs it page faults). */
+int cd_store_set_cache(struct cd_store *store, int kib, struct cd_error *err);
 /* The schema version the file had when STORE opened it, before any migration (0: new file). */
 int cd_store_schema_opened(const struct cd_store *store);
 

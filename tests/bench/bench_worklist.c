@@ -33,7 +33,9 @@ int main(int argc, char **argv)
     struct cd_error err = {0};
     struct cd_store *store = NULL;
     struct cd_user u;
-    if (cd_store_open(argv[1], 0, &store, &err) || cd_user_find(store, argv[2], &u, &err)) {
+    /* the page cache the workstation sets (tui/screen/app.c) */
+    if (cd_store_open(argv[1], 0, &store, &err) || cd_store_set_cache(store, 16384, &err) ||
+        cd_user_find(store, argv[2], &u, &err)) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
     }

@@ -11,6 +11,7 @@
 # its first drawn list while the generation runs on its worker, and to the generated rows.
 # BENCH_SAVE=PATH keeps the synthesized database for BENCH_DB=PATH next time.
 set -u
+umask 077 # the databases it makes and saves are the clinic's shape: private
 : "${CAREDESK:?}"
 tmp="${BENCH_TMP:-/tmp}/worklist.$$"
 mkdir -p -m 700 "$tmp"
