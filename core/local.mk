@@ -59,4 +59,4 @@ core_libcaredesk_a_SOURCES += \
 	core/demo/demo_rng.c core/demo/demo_time.c core/demo/demo_write.c \
 	core/demo/demo_write_care.c
 nodist_core_libcaredesk_a_SOURCES = data/builtin.c
-CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(ICAL_LIBS) $(JANSSON_LIBS) $(NETTLE_LIBS) -lm
+CORE_LIBS = core/libcaredesk.a $(SQLITE3_LIBS) $(JANSSON_LIBS) $(NETTLE_LIBS) -lm

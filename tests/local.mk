@@ -62,6 +62,7 @@ tests_unit_test_appointment_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_audit_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_fhir_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_ical_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_ical_LDADD = $(CORE_LIBS) $(ICAL_LIBS)
 
 ## Unit tests of the screens' parts that need no terminal, compiled in directly.
 tui_unit_tests = \

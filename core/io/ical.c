@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <dlfcn.h>
 #include <libical/ical.h>
 
 #include "core/base/clock.h"
@@ -77,6 +78,58 @@ static void bind_filter(struct cd_stmt *st, const char *from, const char *to, in
     cd_db_bind_int(st, ":patient", patient);
     cd_db_bind_opt(st, ":provider", provider);
 }
+
+/* libical is loaded when a calendar is first written, not when caredesk starts: it brings ICU
+ * and libstdc++, whose mapping and relocation were most of every command's start-up. The
+ * functions used are called through pointers typed from libical's own header. */
+#define ICAL_FUNCS(X)                                                                              \
+    X(icaltimezone_get_builtin_timezone)                                                           \
+    X(icaltimezone_get_utc_timezone)                                                               \
+    X(icaltimezone_get_component)                                                                  \
+    X(icalcomponent_new_clone)                                                                     \
+    X(icalcomponent_get_first_property)                                                            \
+    X(icalproperty_set_tzid)                                                                       \
+    X(icaltimezone_truncate_vtimezone)                                                             \
+    X(icaltime_from_timet_with_zone)                                                               \
+    X(icalcomponent_as_ical_string_r)                                                              \
+    X(icalcomponent_free)
+static struct {
+    void *handle;
+#define ICAL_POINTER(name) __typeof__(name) *name;
+    ICAL_FUNCS(ICAL_POINTER)
+#undef ICAL_POINTER
+} lib;
+
+/* Load libical once; CD_EIO with a sentence when it cannot be. */
+static int ical_load(struct cd_error *err)
+{
+    if (lib.handle)
+        return 0;
+    void *h = dlopen(CD_LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return cd_error_set(err, CD_EIO, "cannot load %s to write the calendar: %s",
+                            CD_LIBICAL_SONAME, dlerror());
+#define ICAL_LOOKUP(name)                                                                          \
+    if (!(*(void **)&lib.name = dlsym(h, #name))) {                                                \
+        dlclose(h);                                                                                \
+        return cd_error_set(err, CD_EIO, "%s has no %s: reinstall libical", CD_LIBICAL_SONAME,     \
+                            #name);                                                                \
+    }
+    ICAL_FUNCS(ICAL_LOOKUP)
+#undef ICAL_LOOKUP
+    lib.handle = h;
+    return 0;
+}
+#define icaltimezone_get_builtin_timezone (*lib.icaltimezone_get_builtin_timezone)
+#define icaltimezone_get_utc_timezone (*lib.icaltimezone_get_utc_timezone)
+#define icaltimezone_get_component (*lib.icaltimezone_get_component)
+#define icalcomponent_new_clone (*lib.icalcomponent_new_clone)
+#define icalcomponent_get_first_property (*lib.icalcomponent_get_first_property)
+#define icalproperty_set_tzid (*lib.icalproperty_set_tzid)
+#define icaltimezone_truncate_vtimezone (*lib.icaltimezone_truncate_vtimezone)
+#define icaltime_from_timet_with_zone (*lib.icaltime_from_timet_with_zone)
+#define icalcomponent_as_ical_string_r (*lib.icalcomponent_as_ical_string_r)
+#define icalcomponent_free (*lib.icalcomponent_free)
 
 static time_t parse_utc(const char *s)
 {
@@ -358,6 +411,8 @@ int cd_ical_write(struct cd_store *store, const struct cd_ical_options *o, FILE 
     if (count)
         *count = 0;
     int rc = cd_appointment_filter_bounds(store, &o->filter, from, to, &patient, err);
+    if (!rc)
+        rc = ical_load(err);
     if (rc)
         return rc;
     struct ctx c = {.out = out, .o = o};
