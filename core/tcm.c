@@ -207,20 +207,32 @@ const char *cd_tcm_state_key(enum cd_tcm_code_state st)
     return k[st];
 }
 
-char *cd_tcm_status_summary(const struct cd_tcm_status *s, char *out, size_t size)
+const char *cd_tcm_status_headline(const struct cd_tcm_status *s, bool labelled)
 {
     if (s->c99496.state == CD_TCM_EARNED)
-        snprintf(out, size, "99496 earned");
-    else if (s->c99495.state == CD_TCM_EARNED)
-        snprintf(out, size, "99495 earned");
-    else if (s->c99496.state == CD_TCM_POSSIBLE)
-        snprintf(out, size, "99496 possible: %s", s->c99496.why);
-    else if (s->c99495.state == CD_TCM_POSSIBLE)
-        snprintf(out, size, "99495 possible: %s", s->c99495.why);
-    else if (s->contact == CD_TCM_CONTACT_NA)
-        snprintf(out, size, "no TCM: %s", s->c99495.why);
-    else
-        snprintf(out, size, "TCM lost: %s", s->c99495.why);
+        return "99496 earned";
+    if (s->c99495.state == CD_TCM_EARNED)
+        return "99495 earned";
+    if (s->c99496.state == CD_TCM_POSSIBLE)
+        return "99496 possible";
+    if (s->c99495.state == CD_TCM_POSSIBLE)
+        return "99495 possible";
+    if (s->contact == CD_TCM_CONTACT_NA)
+        return labelled ? "none" : "no TCM";
+    return labelled ? "lost" : "TCM lost";
+}
+
+const char *cd_tcm_status_why(const struct cd_tcm_status *s)
+{
+    if (s->c99496.state == CD_TCM_EARNED || s->c99495.state == CD_TCM_EARNED)
+        return "";
+    return s->c99496.state == CD_TCM_POSSIBLE ? s->c99496.why : s->c99495.why;
+}
+
+char *cd_tcm_status_summary(const struct cd_tcm_status *s, char *out, size_t size)
+{
+    const char *why = cd_tcm_status_why(s);
+    snprintf(out, size, "%s%s%s", cd_tcm_status_headline(s, false), *why ? ": " : "", why);
     return out;
 }
 

@@ -76,9 +76,16 @@ void cd_tcm_status_eval(const struct cd_calendar *cal, const struct cd_tcm_facts
 const char *cd_tcm_contact_key(enum cd_tcm_contact c);
 const char *cd_tcm_visit_key(enum cd_tcm_visit v);
 const char *cd_tcm_state_key(enum cd_tcm_code_state s);
-/* One line for a list's detail line or the chart: the best code's state, as "99496 possible:
- * visit by Dec 8", "99495 earned", "TCM lost: no contact by Nov 4" or, for a discharge that
- * starts no TCM, "no TCM: not a qualifying discharge: ...". Into OUT (SIZE bytes). */
+/* The best code's state in a few words: "99496 earned", "99495 earned", "99496 possible",
+ * "99495 possible", "TCM lost" or, for a discharge that starts no TCM, "no TCM". After a "TCM"
+ * label (LABELLED) the last two read "lost" and "none". A static string. */
+const char *cd_tcm_status_headline(const struct cd_tcm_status *s, bool labelled);
+/* The sentence behind the headline: what is still needed by when, or why the codes are lost
+ * (or why there is no TCM); "" when a code is earned. */
+const char *cd_tcm_status_why(const struct cd_tcm_status *s);
+/* One line for a list's detail line or the chart: the headline and the sentence behind it, as
+ * "99496 possible: visit by Dec 8", "99495 earned", "TCM lost: no contact by Nov 4" or "no TCM:
+ * not a qualifying discharge: ...". Into OUT (SIZE bytes). */
 char *cd_tcm_status_summary(const struct cd_tcm_status *s, char *out, size_t size);
 
 /* The columns of cd_tcm_status_list's page: one row per discharge, newest first. */

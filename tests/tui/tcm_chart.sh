@@ -27,5 +27,22 @@ run 2026-11-25T11:00 appointment kept 1
 tui_ok "another process's visit shows: 99496 earned" tcm '^ Phone 555-0100 +TCM 99496 earned *$'
 tui_keys tcm q
 tui_leave tcm
-tui_gone_ok "the workstation ends" tcm
+is "the workstation ends" "$(tui_wait_exit tcm)" 0
+
+# a discharge that starts no TCM (to a nursing facility) reads "none" and why, the reason whole
+cat >"$T_TMP/snf.csv" <<'EOF'
+mrn,family_name,given_name,birth_date,discharge_at,setting,disposition
+3001,Stone,Ada,1940-01-01,2026-11-20T10:00,inpatient,03
+EOF
+run $N import "$T_TMP/snf.csv"
+tui_start snf 80 24 --db "$DB" --now $N --user alice
+tui_ok "the worklist again" snf '^ My list: '
+tui_keys snf g
+tui_type snf Stone
+tui_keys snf Enter
+tui_ok "no TCM: none, and why" snf \
+    '^ +TCM none: not a qualifying discharge: discharged to a skilled nursing facility *$'
+tui_keys snf q
+tui_leave snf
+is "the workstation ends again" "$(tui_wait_exit snf)" 0
 done_testing

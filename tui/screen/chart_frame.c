@@ -121,14 +121,11 @@ static void draw_header(const struct chart_frame *f, const struct canvas *c)
     /* the phones, and the latest discharge's TCM status on the right after the label "TCM":
      * "lost: no ...", "99496 possible: ...", "none: not a qualifying discharge"; the second phone
      * gives way when both do not fit */
-    char tcm[200] = "";
-    const char *status = tcm;
+    char status[200] = "";
     if (f->has_tcm) {
-        cd_tcm_status_summary(&f->tcm, tcm, sizeof tcm);
-        if (strncmp(tcm, "TCM ", 4) == 0)
-            status = tcm + 4;
-        else if (strncmp(tcm, "no TCM: ", 8) == 0)
-            memcpy(tcm + 4, "none: ", 6), status = tcm + 4;
+        const char *why = cd_tcm_status_why(&f->tcm);
+        snprintf(status, sizeof status, "%s%s%s", cd_tcm_status_headline(&f->tcm, true),
+                 *why ? ": " : "", why);
     }
     int need = *status ? uw_width(status) + 6 : 0;
     int alt = *h->phone_alt ? uw_width(h->phone_alt) + 6 : 0;

@@ -217,10 +217,10 @@ static const char *cursor_tcm(struct view *v)
         struct cd_error err = {0};
         struct cd_tcm_status st;
         bool found = false;
-        w->tcm[0] = '\0';
         w->tcm_patient = pid;
-        if (!cd_tcm_status_latest(app_store(v->app), pid, &st, &found, &err) && found)
-            w->tcm[strcspn(cd_tcm_status_summary(&st, w->tcm, sizeof w->tcm), ":")] = '\0';
+        w->tcm = !cd_tcm_status_latest(app_store(v->app), pid, &st, &found, &err) && found
+                     ? cd_tcm_status_headline(&st, false)
+                     : "";
     }
     return w->tcm;
 }

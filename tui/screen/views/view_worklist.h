@@ -48,7 +48,7 @@ struct worklist {
     int day;              /* a snooze being scheduled */
     struct cd_page found; /* `g` look-up results */
     int64_t tcm_patient;  /* the patient tcm[] is about (0: none read since the last load) */
-    char tcm[200];        /* their latest discharge's TCM status ("" when none) */
+    const char *tcm;      /* their latest discharge's TCM headline (static; "" when none) */
 };
 
 /* Row R's jobs: its first row in w->jobs, and how many into *N. */
