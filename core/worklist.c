@@ -522,3 +522,16 @@ int cd_worklist_patient_minutes(struct cd_store *store, int64_t patient_id,
     cd_db_done(st);
     return rc;
 }
+
+void cd_worklist_tcm_figures(const struct cd_page *jobs, struct cd_worklist_tcm_figures *out)
+{
+    *out = (struct cd_worklist_tcm_figures){0};
+    for (size_t r = 0; r < jobs->nrows; r++) {
+        int64_t when = cd_page_cell_int(jobs, r, CD_WORKLIST_COL_URGENCY);
+        const char *kind = cd_page_cell(jobs, r, CD_WORKLIST_COL_KIND);
+        bool contact = strcmp(kind, "tcm_contact") == 0, visit = strcmp(kind, "tcm_visit") == 0;
+        out->overdue += (contact || visit) && when == CD_WORKLIST_OVERDUE;
+        out->calls_due += contact && (when == CD_WORKLIST_OVERDUE || when == CD_WORKLIST_DUE_TODAY);
+        out->visits += visit;
+    }
+}

@@ -185,6 +185,13 @@ enum cd_worklist_pcol { CD_WORKLIST_PATIENT_COLUMNS(CD_PAGE_COL_ENUM) CD_WORKLIS
  * by patient in the same order, each patient's most urgent first. Does not generate. */
 int cd_worklist_patients(struct cd_store *store, const struct cd_worklist_query *q,
                          struct cd_page *patients, struct cd_page *jobs, struct cd_error *err);
+/* The TCM figures of a list's JOBS page (cd_worklist_patients), counted as `status` counts the
+ * clinic's (core/counts.h): TCM contacts and visits past due, TCM contacts due today or earlier
+ * (tcm_contacts_due), and every open TCM visit (tcm_visits_open). */
+struct cd_worklist_tcm_figures {
+    size_t overdue, calls_due, visits;
+};
+void cd_worklist_tcm_figures(const struct cd_page *jobs, struct cd_worklist_tcm_figures *out);
 /* EXPLAIN QUERY PLAN of the list query for SCOPE (for tests and benchmarks): id parent detail. */
 int cd_worklist_plan(struct cd_store *store, enum cd_worklist_scope scope, struct cd_page *page,
                      struct cd_error *err);

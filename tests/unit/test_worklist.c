@@ -271,6 +271,13 @@ static void test_list(void)
         cd_strbuf_addf(&got, "%s%s", r ? " " : "", page_str(&jobs, r, "task_id"));
     is_str(cd_strbuf_str(&got), want, "the jobs page: patient by patient, in rank order");
     cd_strbuf_free(&got);
+    /* the title's TCM figures: P2's contact overdue; three contacts due (P2's, P1's and P3's);
+     * one visit to book (P1's) */
+    struct cd_worklist_tcm_figures fig;
+    cd_worklist_tcm_figures(&jobs, &fig);
+    is_int((int)fig.overdue, 1, "TCM figures: overdue");
+    is_int((int)fig.calls_due, 3, "TCM figures: calls due");
+    is_int((int)fig.visits, 1, "TCM figures: visits");
     cd_page_free(&jobs);
     cd_page_free(&page);
     q = (struct cd_worklist_query){

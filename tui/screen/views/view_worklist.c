@@ -177,17 +177,8 @@ static int worklist_reload(struct view *v, struct cd_error *err)
         w->cols[COL_REASON].min -= WHO_WIDTH + 1;
         w->cols[COL_ASSIGNEE].min = 0;
     }
-    /* figures from the jobs themselves, no second query on every refresh, counted as `status`
-     * counts them (core/counts.h): the calls are tcm_contacts_due, the visits tcm_visits_open */
-    w->overdue = w->calls_due = w->visits = 0;
-    for (size_t r = 0; r < jobs.nrows; r++) {
-        int64_t when = cd_page_cell_int(&jobs, r, CD_WORKLIST_COL_URGENCY);
-        const char *kind = cd_page_cell(&jobs, r, CD_WORKLIST_COL_KIND);
-        bool contact = strcmp(kind, "tcm_contact") == 0, visit = strcmp(kind, "tcm_visit") == 0;
-        w->overdue += (contact || visit) && when == CD_WORKLIST_OVERDUE;
-        w->calls_due += contact && (when == CD_WORKLIST_OVERDUE || when == CD_WORKLIST_DUE_TODAY);
-        w->visits += visit;
-    }
+    /* from the jobs themselves: no second query on every refresh */
+    cd_worklist_tcm_figures(&jobs, &w->tcm_figures);
     /* today's generated outreach arrives from a worker: the list above is shown meanwhile */
     return wlgen_kick(v->app, err);
 }
@@ -269,8 +260,8 @@ static void worklist_draw(struct view *v, const struct canvas *c)
              w->program, w->kind[0] ? " · kind " : "", w->kind,
              wlgen_busy() ? " · adding today's outreach..." : "");
     /* short enough to fit at 80 beside a busy list's title; the man page says what each counts */
-    snprintf(right, sizeof right, "TCM: overdue %zu · calls due %zu · visits %zu", w->overdue,
-             w->calls_due, w->visits);
+    snprintf(right, sizeof right, "TCM: overdue %zu · calls due %zu · visits %zu",
+             w->tcm_figures.overdue, w->tcm_figures.calls_due, w->tcm_figures.visits);
     int lw = canvas_text(c, 0, 1, -1, ROLE_TITLE, 0, left);
     if (1 + lw + 2 + uw_width(right) <= c->cols - 1)
         canvas_text(c, 0, 0, c->cols - 1, ROLE_DIM, CANVAS_RIGHT, right);

@@ -33,7 +33,7 @@ struct worklist {
     struct cd_page rows;               /* cd_worklist_patients with the screen columns */
     struct cd_page jobs;               /* their jobs, patient by patient */
     struct list_column cols[NCOLS];    /* the rank column as wide as the list's last rank */
-    size_t overdue, calls_due, visits; /* the list's TCM figures, for the title line */
+    struct cd_worklist_tcm_figures tcm_figures; /* for the title line */
     enum cd_worklist_scope scope;
     char program[16], kind[24];
     int64_t pick_task; /* the job picked with Tab; 0 (or another row's job): the most urgent */
