@@ -75,32 +75,16 @@ static void disp_load(void)
     const char *src = cd_builtin_get("dispositions.tsv");
     if (!src || !(disp_text = cd_strdup(src)))
         return;
-    char *save = NULL;
-    for (char *line = strtok_r(disp_text, "\n", &save); line && disp_count < MAX_DISP;
-         line = strtok_r(NULL, "\n", &save)) {
-        if (*line == '#')
-            continue;
-        char *col[6] = {0};
-        int n = 0;
-        for (char *p = line; n < 6; n++) {
-            col[n] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab) {
-                n++;
-                break;
-            }
-            *tab = '\0';
-            p = tab + 1;
-        }
-        if (n < 4)
-            continue;
-        disp_table[disp_count++] = (struct cd_disposition){.code = col[0],
-                                                           .key = col[1],
-                                                           .community = col[2][0] == '1',
-                                                           .text = col[3],
-                                                           .reason = col[4] ? col[4] : "",
-                                                           .died = col[5] && col[5][0] == '1'};
-    }
+    char *col[6], *cursor = disp_text;
+    size_t n;
+    while (disp_count < MAX_DISP && (n = cd_tsv_row(&cursor, col, 6)))
+        if (n >= 4)
+            disp_table[disp_count++] = (struct cd_disposition){.code = col[0],
+                                                               .key = col[1],
+                                                               .community = col[2][0] == '1',
+                                                               .text = col[3],
+                                                               .reason = n > 4 ? col[4] : "",
+                                                               .died = n > 5 && col[5][0] == '1'};
 }
 
 const struct cd_disposition *cd_disposition_find(const char *code_or_key)

@@ -59,15 +59,11 @@ static void reasons_load(void)
     const char *src = cd_builtin_get("disenroll_reasons.tsv");
     if (!src || !(reason_text = cd_strdup(src)))
         return;
-    char *save = NULL;
-    for (char *line = strtok_r(reason_text, "\n", &save); line && reason_count < MAX_REASONS;
-         line = strtok_r(NULL, "\n", &save)) {
-        char *tab = strchr(line, '\t');
-        if (*line == '#' || !tab || tab == line)
-            continue;
-        *tab = '\0';
-        reasons[reason_count++] = (struct cd_end_reason){.key = line, .text = tab + 1};
-    }
+    char *col[2], *cursor = reason_text;
+    size_t n;
+    while (reason_count < MAX_REASONS && (n = cd_tsv_row(&cursor, col, 2)))
+        if (n == 2 && *col[0]) /* a key and its text */
+            reasons[reason_count++] = (struct cd_end_reason){.key = col[0], .text = col[1]};
 }
 
 const struct cd_end_reason *cd_enrollment_reason_find(const char *key)

@@ -35,32 +35,16 @@ static size_t ncharlson;
 static int tier_min[3] = {0, 5, 10};
 static bool loaded;
 
-/* Split LINE at tabs into at most N fields; returns the count. */
-static int fields(char *line, char **col, int n)
-{
-    int i = 0;
-    for (char *p = line; p && i < n; i++) {
-        col[i] = p;
-        p = strchr(p, '\t');
-        if (p)
-            *p++ = '\0';
-    }
-    return i;
-}
-
 static void load(void)
 {
     if (loaded)
         return;
     loaded = true;
-    char line[256];
     const char *src = cd_builtin_get("charlson_icd10.tsv");
-    for (const char *p = src; p && *p && ncharlson < MAX_CHARLSON;) {
-        size_t n = strcspn(p, "\n");
-        snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line ? n : sizeof line - 1), p);
-        p += n + (p[n] == '\n');
-        char *col[5];
-        if (*line == '#' || fields(line, col, 5) < 4)
+    char *text = src ? cd_strdup(src) : NULL, *cursor = text, *col[5];
+    size_t n;
+    while (ncharlson < MAX_CHARLSON && (n = cd_tsv_row(&cursor, col, 5))) {
+        if (n < 4)
             continue;
         struct charlson_row *r = &charlson[ncharlson++];
         snprintf(r->from, sizeof r->from, "%s", col[0]);
@@ -68,16 +52,13 @@ static void load(void)
         snprintf(r->group, sizeof r->group, "%s", col[2]);
         r->weight = atoi(col[3]);
     }
+    free(text);
     src = cd_builtin_get("lace_tiers.tsv");
-    int i = 0;
-    for (const char *p = src; p && *p && i < 3;) {
-        size_t n = strcspn(p, "\n");
-        snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line ? n : sizeof line - 1), p);
-        p += n + (p[n] == '\n');
-        char *col[2];
-        if (*line != '#' && fields(line, col, 2) == 2)
+    text = cursor = src ? cd_strdup(src) : NULL;
+    for (int i = 0; i < 3 && (n = cd_tsv_row(&cursor, col, 2));)
+        if (n == 2)
             tier_min[i++] = atoi(col[0]);
-    }
+    free(text);
 }
 
 /* ---- the rule ---- */

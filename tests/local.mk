@@ -22,6 +22,7 @@ unit_tests = \
 	tests/unit/test_appointment \
 	tests/unit/test_audit \
 	tests/unit/test_billing \
+	tests/unit/test_builtin \
 	tests/unit/test_calendar \
 	tests/unit/test_careplan \
 	tests/unit/test_careplan_merge \

@@ -81,3 +81,24 @@ const char *cd_builtin_get(const char *name)
             return b->text;
     return NULL;
 }
+
+size_t cd_tsv_row(char **cursor, char **col, size_t max)
+{
+    while (*cursor && **cursor) {
+        char *line = *cursor, *nl = strchr(line, '\n');
+        *cursor = nl ? nl + 1 : line + strlen(line);
+        if (nl)
+            *nl = '\0';
+        if (!*line || *line == '#')
+            continue;
+        size_t n = 0;
+        for (char *p = line; p && n < max; n++) {
+            col[n] = p;
+            p = n + 1 < max ? strchr(p, '\t') : NULL;
+            if (p)
+                *p++ = '\0';
+        }
+        return n;
+    }
+    return 0;
+}

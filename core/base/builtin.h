@@ -16,4 +16,11 @@ extern const struct cd_builtin cd_builtins[];
  * a billing or disposition change before an update); schema migrations are always built in. */
 const char *cd_builtin_get(const char *name);
 
+#include <stddef.h>
+/* The next row of a reference table (a .tsv file's text, in a writable copy at *CURSOR): blank
+ * lines and '#' comments are skipped; the row is split in place at tabs into at most MAX fields
+ * in COL, the last one keeping the rest of the line. Returns the number of fields, 0 when the
+ * text is done; *CURSOR moves past the row. */
+size_t cd_tsv_row(char **cursor, char **col, size_t max);
+
 #endif
