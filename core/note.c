@@ -15,27 +15,36 @@
 #include "core/store/db.h"
 
 static const char SQL_INSERT[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES "
-                                 "(:pid, :user, :at, 'note', :text)";
+                                 "(:pid, :user, :at, :kind, :text)";
 
-static const char SQL_SYSTEM[] = "INSERT INTO notes(patient_id, user_id, at, kind, text) VALUES "
-                                 "(:pid, :user, :at, 'system', :text)";
-
-int cd_note_system(struct cd_store *store, int64_t patient_id, const char *text, const char *at,
-                   struct cd_error *err)
+/* Inside a transaction: a note of KIND ('note' or 'system') by the store's actor at AT, audited
+ * (the audit's detail names a system note); *ID gets its id. */
+static int insert(struct cd_store *store, int64_t patient_id, const char *kind, const char *text,
+                  const char *at, int64_t *id, struct cd_error *err)
 {
     struct cd_stmt *st;
-    int rc = cd_db_stmt(store, SQL_SYSTEM, &st, err);
+    int rc = cd_db_stmt(store, SQL_INSERT, &st, err);
     if (rc)
         return rc;
     cd_db_bind_int(st, ":pid", patient_id);
     cd_db_bind_id(st, ":user", cd_store_actor(store));
     cd_db_bind_text(st, ":at", at);
+    cd_db_bind_text(st, ":kind", kind);
     cd_db_bind_text(st, ":text", text);
     rc = cd_db_exec(store, st, err);
     cd_db_done(st);
+    *id = rc ? 0 : cd_db_last_id(store);
     if (!rc)
-        rc = cd_audit_log(store, "note", cd_db_last_id(store), "add", "system", err);
+        rc = cd_audit_log(store, "note", *id, "add", strcmp(kind, "system") == 0 ? "system" : NULL,
+                          err);
     return rc;
+}
+
+int cd_note_system(struct cd_store *store, int64_t patient_id, const char *text, const char *at,
+                   struct cd_error *err)
+{
+    int64_t id;
+    return insert(store, patient_id, "system", text, at, &id, err);
 }
 
 /* Check TEXT and return its normalised copy in *OUT (caller frees). */
@@ -91,20 +100,9 @@ int cd_note_add(struct cd_store *store, int64_t patient_id, const char *text, in
         free(clean);
         return rc;
     }
-    struct cd_stmt *st;
     char at[CD_INSTANT_LEN];
     int64_t nid = 0;
-    if (!(rc = cd_db_stmt(store, SQL_INSERT, &st, err))) {
-        cd_db_bind_int(st, ":pid", patient_id);
-        cd_db_bind_id(st, ":user", cd_store_actor(store));
-        cd_db_bind_text(st, ":at", cd_instant_format(cd_clock_now(), at));
-        cd_db_bind_text(st, ":text", clean);
-        rc = cd_db_exec(store, st, err);
-        cd_db_done(st);
-        nid = cd_db_last_id(store);
-    }
-    if (!rc)
-        rc = cd_audit_log(store, "note", nid, "add", NULL, err);
+    rc = insert(store, patient_id, "note", clean, cd_instant_format(cd_clock_now(), at), &nid, err);
     rc = cd_store_finish(store, rc, err);
     free(clean);
     if (rc)
